@@ -1,0 +1,2 @@
+/** The newsdesk command: wiring, the embedded broker and configuration; no business logic. */
+package io.newsdesk.app;

@@ -1,0 +1,2 @@
+/** Named entities: recognition, amounts and dates, and resolution of aliases to canonical entities. */
+package io.newsdesk.enrich.entities;

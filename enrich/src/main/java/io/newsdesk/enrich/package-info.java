@@ -1,0 +1,2 @@
+/** The enrich stage: a Kafka Streams application turning raw documents into enriched articles. */
+package io.newsdesk.enrich;

@@ -1,0 +1,2 @@
+/** Sentiment: document tone in GDELT's fields and sentiment toward each entity. */
+package io.newsdesk.enrich.sentiment;
