@@ -1,2 +1,4 @@
-/** The sink stage: enriched articles to the sink topic and to date-partitioned files, exactly once. */
+/**
+ * The sink stage: enriched articles to the sink topic and to date-partitioned files, exactly once.
+ */
 package io.newsdesk.sink;

@@ -3,7 +3,9 @@ package io.newsdesk.enrich.extract;
 import io.newsdesk.schema.Article;
 import io.newsdesk.schema.RawDocument;
 
-/** Turns one raw document (HTML page, or pushed plain text) into an {@link Article}. Thread-safe. */
+/**
+ * Turns one raw document (HTML page, or pushed plain text) into an {@link Article}. Thread-safe.
+ */
 public interface ArticleExtractor {
 
   /**
