@@ -18,6 +18,13 @@ import picocli.CommandLine.Command;
     })
 public final class Newsdesk implements Runnable {
 
+  static {
+    // Avro 1.12 reads its trusted packages once, when its validator class loads: set them first.
+    if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+      System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.newsdesk.schema");
+    }
+  }
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }

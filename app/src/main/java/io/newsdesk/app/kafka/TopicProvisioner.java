@@ -1,0 +1,87 @@
+package io.newsdesk.app.kafka;
+
+import io.newsdesk.schema.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates every topic of the {@link Topics} catalog up front and waits for their leaders, so that
+ * exactly-once clients never race topic creation.
+ */
+public final class TopicProvisioner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+  private TopicProvisioner() {}
+
+  /** Creates missing topics with {@code partitions} partitions and waits until all have leaders. */
+  public static void ensureTopics(
+      Admin admin, int partitions, short replicationFactor, Duration timeout) {
+    try {
+      Set<String> existing =
+          admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      List<NewTopic> missing = new ArrayList<>();
+      for (Topics.Topic<?, ?> t : Topics.all()) {
+        if (existing.contains(t.name())) {
+          continue;
+        }
+        NewTopic nt = new NewTopic(t.name(), t.compacted() ? 1 : partitions, replicationFactor);
+        if (t.compacted()) {
+          nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        missing.add(nt);
+      }
+      if (!missing.isEmpty()) {
+        try {
+          admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+        LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
+      }
+      awaitLeaders(admin, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create Newsdesk topics: " + e.getMessage(), e);
+    }
+  }
+
+  private static void awaitLeaders(Admin admin, Duration timeout) throws Exception {
+    List<String> names = Topics.all().stream().map(Topics.Topic::name).toList();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Map<String, TopicDescription> d =
+          admin
+              .describeTopics(names)
+              .allTopicNames()
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      boolean ready =
+          d.values().stream()
+              .flatMap(td -> td.partitions().stream())
+              .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topics have no leader after " + timeout);
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+  }
+}

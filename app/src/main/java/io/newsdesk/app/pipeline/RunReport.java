@@ -1,0 +1,180 @@
+package io.newsdesk.app.pipeline;
+
+import io.newsdesk.schema.AvroCodec;
+import io.newsdesk.schema.CorruptRecordException;
+import io.newsdesk.schema.DeadLetter;
+import io.newsdesk.schema.EnrichedArticle;
+import io.newsdesk.schema.Entity;
+import io.newsdesk.schema.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * What one run produced, read back from the topics between two sets of offsets: documents in,
+ * articles out, duplicates, dead letters by stage, top entities.
+ */
+public final class RunReport {
+
+  /** Offsets of the topics the report reads, taken before a run starts. */
+  public record Marks(Map<TopicPartition, Long> offsets) {}
+
+  public long documentsIn;
+  public long articlesOut;
+  public long duplicates;
+  public final Map<String, Long> deadLettersByStage = new TreeMap<>();
+  public final List<String> deadLetterSamples = new ArrayList<>();
+  public final Map<String, Long> entityArticles = new HashMap<>();
+  public final Map<String, String> entityNames = new HashMap<>();
+  public final Map<String, String> entityTypes = new HashMap<>();
+
+  /** The end offsets of the report's topics now. */
+  public static Marks mark(String bootstrap) {
+    try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap)) {
+      List<TopicPartition> tps = partitions(c);
+      return new Marks(new HashMap<>(c.endOffsets(tps)));
+    }
+  }
+
+  /** Reads what was written between {@code from} and now. */
+  public static RunReport since(String bootstrap, Marks from) {
+    RunReport r = new RunReport();
+    AvroCodec<EnrichedArticle> articles = AvroCodec.of(EnrichedArticle.class);
+    AvroCodec<DeadLetter> letters = AvroCodec.of(DeadLetter.class);
+    try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap)) {
+      List<TopicPartition> tps = partitions(c);
+      Map<TopicPartition, Long> ends = c.endOffsets(tps);
+      read(c, from, ends, Topics.RAW.name(), rec -> r.documentsIn++);
+      read(
+          c,
+          from,
+          ends,
+          Topics.ARTICLES.name(),
+          rec -> {
+            try {
+              r.add(articles.decode(rec.value()));
+            } catch (CorruptRecordException e) {
+              r.deadLettersByStage.merge("report.decode", 1L, Long::sum);
+            }
+          });
+      read(
+          c,
+          from,
+          ends,
+          Topics.DEAD_LETTERS.name(),
+          rec -> {
+            DeadLetter d = letters.decode(rec.value());
+            r.deadLettersByStage.merge(d.getStage(), 1L, Long::sum);
+            if (r.deadLetterSamples.size() < 10) {
+              r.deadLetterSamples.add(
+                  d.getStage()
+                      + ": "
+                      + d.getReason()
+                      + (d.getUrl() == null ? "" : " (" + d.getUrl() + ")"));
+            }
+          });
+    }
+    return r;
+  }
+
+  private void add(EnrichedArticle a) {
+    articlesOut++;
+    if (a.getDuplicateOf() != null) {
+      duplicates++;
+    }
+    for (Entity e : a.getEntities()) {
+      if (e.getType().equals("DATE")
+          || e.getType().equals("AMOUNT")
+          || e.getType().equals("MONEY")) {
+        continue;
+      }
+      entityArticles.merge(e.getKey(), 1L, Long::sum);
+      entityNames.merge(e.getKey(), e.getCanonical(), (x, y) -> x.length() >= y.length() ? x : y);
+      entityTypes.put(e.getKey(), e.getType());
+    }
+  }
+
+  public long deadLetters() {
+    return deadLettersByStage.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The {@code n} entities mentioned in the most articles, name to article count. */
+  public Map<String, Long> topEntities(int n) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    entityArticles.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(n)
+        .forEach(
+            e ->
+                out.put(
+                    entityNames.get(e.getKey()) + " (" + entityTypes.get(e.getKey()) + ")",
+                    e.getValue()));
+    return out;
+  }
+
+  private static void read(
+      KafkaConsumer<byte[], byte[]> c,
+      Marks from,
+      Map<TopicPartition, Long> ends,
+      String topic,
+      Consumer<ConsumerRecord<byte[], byte[]>> each) {
+    List<TopicPartition> tps =
+        ends.keySet().stream().filter(tp -> tp.topic().equals(topic)).toList();
+    c.assign(tps);
+    Map<TopicPartition, Long> remaining = new HashMap<>();
+    for (TopicPartition tp : tps) {
+      long start = from.offsets().getOrDefault(tp, 0L);
+      c.seek(tp, start);
+      if (ends.get(tp) > start) {
+        remaining.put(tp, ends.get(tp));
+      }
+    }
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!remaining.isEmpty() && System.currentTimeMillis() < deadline) {
+      for (ConsumerRecord<byte[], byte[]> rec : c.poll(Duration.ofMillis(200))) {
+        TopicPartition tp = new TopicPartition(rec.topic(), rec.partition());
+        if (remaining.containsKey(tp) && rec.offset() < remaining.get(tp)) {
+          each.accept(rec);
+        }
+      }
+      remaining.entrySet().removeIf(e -> c.position(e.getKey()) >= e.getValue());
+    }
+  }
+
+  private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
+    List<TopicPartition> tps = new ArrayList<>();
+    for (String t :
+        List.of(Topics.RAW.name(), Topics.ARTICLES.name(), Topics.DEAD_LETTERS.name())) {
+      for (PartitionInfo p : c.partitionsFor(t)) {
+        tps.add(new TopicPartition(t, p.partition()));
+      }
+    }
+    tps.sort(Comparator.comparing(TopicPartition::toString));
+    return tps;
+  }
+
+  private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+    return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+}

@@ -1,0 +1,2 @@
+/** Runs the stages together: start-up, drain detection and the run summary. */
+package io.newsdesk.app.pipeline;

@@ -1,0 +1,55 @@
+package io.newsdesk.enrich;
+
+import io.newsdesk.enrich.extract.ExtractionException;
+import io.newsdesk.schema.Article;
+import io.newsdesk.schema.EnrichedArticle;
+import io.newsdesk.schema.Entity;
+import io.newsdesk.schema.RawDocument;
+import io.newsdesk.schema.Tone;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stateless part of enrich for one document: extract, tag entities, score sentiment. Used by
+ * the topology and by {@code newsdesk tag}/{@code bench}.
+ */
+public final class ArticleEnricher {
+
+  private final EnrichComponents components;
+  private final Map<String, String> versions;
+
+  public ArticleEnricher(EnrichComponents components) {
+    this.components = components;
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("extractor", components.extractor().version());
+    v.put("entities", components.tagger().version());
+    v.put("sentiment", components.sentiment().version());
+    this.versions = Map.copyOf(v);
+  }
+
+  /** Extracts and enriches; duplicate and story links are left to the stateful steps. */
+  public EnrichedArticle enrich(RawDocument raw, long now) throws ExtractionException {
+    Article article = components.extractor().extract(raw);
+    return annotate(article, now);
+  }
+
+  /** Entities, per-entity sentiment and tone for an already extracted article. */
+  public EnrichedArticle annotate(Article article, long now) {
+    String text = article.getText();
+    List<Entity> entities = components.tagger().tag(article.getTitle(), text);
+    components.sentiment().annotate(text, entities);
+    Tone tone = components.sentiment().tone(text);
+    return EnrichedArticle.newBuilder()
+        .setArticle(article)
+        .setEntities(entities)
+        .setTone(tone)
+        .setVersions(new LinkedHashMap<>(versions))
+        .setEnrichedAt(now)
+        .build();
+  }
+
+  public Map<String, String> versions() {
+    return versions;
+  }
+}

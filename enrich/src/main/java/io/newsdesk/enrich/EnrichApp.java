@@ -1,0 +1,70 @@
+package io.newsdesk.enrich;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the enrich topology: starts it, waits until it runs, and shuts it down. */
+public final class EnrichApp implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
+
+  private final KafkaStreams streams;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+  private EnrichApp(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  /** Builds and starts the Streams application; returns once it is running. */
+  public static EnrichApp start(
+      EnrichComponents components, EnrichConfig config, Duration timeout) {
+    KafkaStreams streams =
+        new KafkaStreams(EnrichTopology.build(components, config), config.streamsProperties());
+    EnrichApp app = new EnrichApp(streams);
+    CountDownLatch running = new CountDownLatch(1);
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            running.countDown();
+          }
+        });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          // Bad input never gets here (it becomes a dead letter): this is a bug or a broken
+          // cluster.
+          LOG.error("enrich stopped on an unexpected error", e);
+          app.failure.set(e);
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    streams.start();
+    try {
+      if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("enrich not running after {} (state {})", timeout, streams.state());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("enrich running as {}", config.applicationId());
+    return app;
+  }
+
+  /** The error that stopped the application, if any. */
+  public Throwable failure() {
+    return failure.get();
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+  }
+}

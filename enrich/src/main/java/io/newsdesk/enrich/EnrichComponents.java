@@ -1,0 +1,17 @@
+package io.newsdesk.enrich;
+
+import io.newsdesk.enrich.entities.EntityTagger;
+import io.newsdesk.enrich.extract.ArticleExtractor;
+import io.newsdesk.enrich.sentiment.SentimentAnnotator;
+import java.util.Objects;
+
+/** The thread-safe parts the topology calls for each document. */
+public record EnrichComponents(
+    ArticleExtractor extractor, EntityTagger tagger, SentimentAnnotator sentiment) {
+
+  public EnrichComponents {
+    Objects.requireNonNull(extractor, "extractor");
+    Objects.requireNonNull(tagger, "tagger");
+    Objects.requireNonNull(sentiment, "sentiment");
+  }
+}

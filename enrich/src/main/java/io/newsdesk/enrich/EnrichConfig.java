@@ -1,0 +1,72 @@
+package io.newsdesk.enrich;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Settings of the enrich Streams application, with defaults in one place and validated on
+ * construction (the offending key is named).
+ */
+public record EnrichConfig(
+    String bootstrapServers,
+    String applicationId,
+    Path stateDir,
+    int threads,
+    Duration commitInterval,
+    Duration duplicateRetention) {
+
+  public static final String DEFAULT_APPLICATION_ID = "newsdesk-enrich";
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
+  public static final Duration DEFAULT_DUPLICATE_RETENTION = Duration.ofDays(7);
+
+  public EnrichConfig {
+    Objects.requireNonNull(bootstrapServers, "bootstrap.servers");
+    if (bootstrapServers.isBlank()) {
+      throw new IllegalArgumentException("bootstrap.servers must not be blank");
+    }
+    if (applicationId == null || applicationId.isBlank()) {
+      throw new IllegalArgumentException("enrich.application.id must not be blank");
+    }
+    Objects.requireNonNull(stateDir, "enrich.state.dir");
+    if (threads < 1) {
+      throw new IllegalArgumentException("enrich.threads must be at least 1, was " + threads);
+    }
+    if (commitInterval.isNegative() || commitInterval.isZero()) {
+      throw new IllegalArgumentException("enrich.commit.interval must be positive");
+    }
+    if (duplicateRetention.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw new IllegalArgumentException("enrich.duplicate.retention must be at least 1 minute");
+    }
+  }
+
+  /** Defaults for everything but the cluster and the state directory. */
+  public static EnrichConfig defaults(String bootstrapServers, Path stateDir) {
+    return new EnrichConfig(
+        bootstrapServers,
+        DEFAULT_APPLICATION_ID,
+        stateDir,
+        1,
+        DEFAULT_COMMIT_INTERVAL,
+        DEFAULT_DUPLICATE_RETENTION);
+  }
+
+  /** Streams properties: exactly-once v2, idempotent producers, read-committed input. */
+  public Properties streamsProperties() {
+    Properties p = new Properties();
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    p.put(StreamsConfig.producerPrefix("max.request.size"), 16 * 1024 * 1024);
+    p.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), 16 * 1024 * 1024);
+    p.put(StreamsConfig.consumerPrefix("max.poll.records"), 100);
+    return p;
+  }
+}
