@@ -1,0 +1,294 @@
+package io.newsdesk.ingest;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Validated settings of the ingest stage; {@link #defaults()} gives sensible production values. */
+public record IngestConfig(
+    String userAgent,
+    Duration connectTimeout,
+    Duration readTimeout,
+    long maxBodyBytes,
+    int maxRedirects,
+    Duration perHostMinDelay,
+    int maxRetries,
+    Duration backoffBase,
+    Duration backoffMax,
+    Duration minPollInterval,
+    Duration maxPollInterval,
+    Duration defaultPollInterval,
+    int maxConcurrentFetches,
+    Duration robotsCacheTtl,
+    boolean respectRobots,
+    int maxSeenPerSource,
+    int maxSeenGlobal,
+    int maxItemsPerPoll,
+    long maxPushBytes,
+    String pushBindAddress) {
+
+  /** The agent string Newsdesk sends unless told otherwise. */
+  public static final String DEFAULT_USER_AGENT = "Newsdesk/0.1 (+https://github.com/newsdesk)";
+
+  public IngestConfig {
+    requireText("userAgent", userAgent);
+    requirePositive("connectTimeout", connectTimeout);
+    requirePositive("readTimeout", readTimeout);
+    require("maxBodyBytes", maxBodyBytes > 0, "must be > 0");
+    require("maxRedirects", maxRedirects >= 0, "must be >= 0");
+    requireNonNegative("perHostMinDelay", perHostMinDelay);
+    require("maxRetries", maxRetries >= 0, "must be >= 0");
+    requireNonNegative("backoffBase", backoffBase);
+    requireNonNegative("backoffMax", backoffMax);
+    require("backoffMax", backoffMax.compareTo(backoffBase) >= 0, "must be >= backoffBase");
+    requirePositive("minPollInterval", minPollInterval);
+    requirePositive("maxPollInterval", maxPollInterval);
+    require(
+        "maxPollInterval",
+        maxPollInterval.compareTo(minPollInterval) >= 0,
+        "must be >= minPollInterval");
+    requirePositive("defaultPollInterval", defaultPollInterval);
+    require(
+        "defaultPollInterval",
+        defaultPollInterval.compareTo(minPollInterval) >= 0
+            && defaultPollInterval.compareTo(maxPollInterval) <= 0,
+        "must lie between minPollInterval and maxPollInterval");
+    require("maxConcurrentFetches", maxConcurrentFetches > 0, "must be > 0");
+    requirePositive("robotsCacheTtl", robotsCacheTtl);
+    require("maxSeenPerSource", maxSeenPerSource > 0, "must be > 0");
+    require("maxSeenGlobal", maxSeenGlobal > 0, "must be > 0");
+    require("maxItemsPerPoll", maxItemsPerPoll > 0, "must be > 0");
+    require("maxPushBytes", maxPushBytes > 0, "must be > 0");
+    requireText("pushBindAddress", pushBindAddress);
+  }
+
+  /** Production defaults: 1 s per host, 10 MB bodies, 15 min default interval. */
+  public static IngestConfig defaults() {
+    return new IngestConfig(
+        DEFAULT_USER_AGENT,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        10L * 1024 * 1024,
+        5,
+        Duration.ofSeconds(1),
+        3,
+        Duration.ofSeconds(1),
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(2),
+        Duration.ofHours(24),
+        Duration.ofMinutes(15),
+        16,
+        Duration.ofHours(24),
+        true,
+        2000,
+        1_000_000,
+        500,
+        5L * 1024 * 1024,
+        "127.0.0.1");
+  }
+
+  /** A builder seeded with {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder(defaults());
+  }
+
+  /** A builder seeded with this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The agent token robots.txt rules are matched against: the product name, lower case. */
+  public String robotsAgentName() {
+    String token = userAgent.split("[/ ]", 2)[0];
+    return token.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static void require(String key, boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalArgumentException("ingest config '" + key + "' " + what);
+    }
+  }
+
+  private static void requireText(String key, String value) {
+    require(key, value != null && !value.isBlank(), "must not be blank");
+  }
+
+  private static void requirePositive(String key, Duration d) {
+    require(key, d != null && !d.isNegative() && !d.isZero(), "must be a positive duration");
+  }
+
+  private static void requireNonNegative(String key, Duration d) {
+    require(key, d != null && !d.isNegative(), "must not be negative");
+  }
+
+  /** Mutable builder; {@link #build()} validates. */
+  public static final class Builder {
+    private String userAgent;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private long maxBodyBytes;
+    private int maxRedirects;
+    private Duration perHostMinDelay;
+    private int maxRetries;
+    private Duration backoffBase;
+    private Duration backoffMax;
+    private Duration minPollInterval;
+    private Duration maxPollInterval;
+    private Duration defaultPollInterval;
+    private int maxConcurrentFetches;
+    private Duration robotsCacheTtl;
+    private boolean respectRobots;
+    private int maxSeenPerSource;
+    private int maxSeenGlobal;
+    private int maxItemsPerPoll;
+    private long maxPushBytes;
+    private String pushBindAddress;
+
+    private Builder(IngestConfig c) {
+      Objects.requireNonNull(c);
+      userAgent = c.userAgent;
+      connectTimeout = c.connectTimeout;
+      readTimeout = c.readTimeout;
+      maxBodyBytes = c.maxBodyBytes;
+      maxRedirects = c.maxRedirects;
+      perHostMinDelay = c.perHostMinDelay;
+      maxRetries = c.maxRetries;
+      backoffBase = c.backoffBase;
+      backoffMax = c.backoffMax;
+      minPollInterval = c.minPollInterval;
+      maxPollInterval = c.maxPollInterval;
+      defaultPollInterval = c.defaultPollInterval;
+      maxConcurrentFetches = c.maxConcurrentFetches;
+      robotsCacheTtl = c.robotsCacheTtl;
+      respectRobots = c.respectRobots;
+      maxSeenPerSource = c.maxSeenPerSource;
+      maxSeenGlobal = c.maxSeenGlobal;
+      maxItemsPerPoll = c.maxItemsPerPoll;
+      maxPushBytes = c.maxPushBytes;
+      pushBindAddress = c.pushBindAddress;
+    }
+
+    public Builder userAgent(String v) {
+      userAgent = v;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration v) {
+      connectTimeout = v;
+      return this;
+    }
+
+    public Builder readTimeout(Duration v) {
+      readTimeout = v;
+      return this;
+    }
+
+    public Builder maxBodyBytes(long v) {
+      maxBodyBytes = v;
+      return this;
+    }
+
+    public Builder maxRedirects(int v) {
+      maxRedirects = v;
+      return this;
+    }
+
+    public Builder perHostMinDelay(Duration v) {
+      perHostMinDelay = v;
+      return this;
+    }
+
+    public Builder maxRetries(int v) {
+      maxRetries = v;
+      return this;
+    }
+
+    public Builder backoffBase(Duration v) {
+      backoffBase = v;
+      return this;
+    }
+
+    public Builder backoffMax(Duration v) {
+      backoffMax = v;
+      return this;
+    }
+
+    public Builder minPollInterval(Duration v) {
+      minPollInterval = v;
+      return this;
+    }
+
+    public Builder maxPollInterval(Duration v) {
+      maxPollInterval = v;
+      return this;
+    }
+
+    public Builder defaultPollInterval(Duration v) {
+      defaultPollInterval = v;
+      return this;
+    }
+
+    public Builder maxConcurrentFetches(int v) {
+      maxConcurrentFetches = v;
+      return this;
+    }
+
+    public Builder robotsCacheTtl(Duration v) {
+      robotsCacheTtl = v;
+      return this;
+    }
+
+    public Builder respectRobots(boolean v) {
+      respectRobots = v;
+      return this;
+    }
+
+    public Builder maxSeenPerSource(int v) {
+      maxSeenPerSource = v;
+      return this;
+    }
+
+    public Builder maxSeenGlobal(int v) {
+      maxSeenGlobal = v;
+      return this;
+    }
+
+    public Builder maxItemsPerPoll(int v) {
+      maxItemsPerPoll = v;
+      return this;
+    }
+
+    public Builder maxPushBytes(long v) {
+      maxPushBytes = v;
+      return this;
+    }
+
+    public Builder pushBindAddress(String v) {
+      pushBindAddress = v;
+      return this;
+    }
+
+    public IngestConfig build() {
+      return new IngestConfig(
+          userAgent,
+          connectTimeout,
+          readTimeout,
+          maxBodyBytes,
+          maxRedirects,
+          perHostMinDelay,
+          maxRetries,
+          backoffBase,
+          backoffMax,
+          minPollInterval,
+          maxPollInterval,
+          defaultPollInterval,
+          maxConcurrentFetches,
+          robotsCacheTtl,
+          respectRobots,
+          maxSeenPerSource,
+          maxSeenGlobal,
+          maxItemsPerPoll,
+          maxPushBytes,
+          pushBindAddress);
+    }
+  }
+}

@@ -1,0 +1,701 @@
+package io.newsdesk.ingest;
+
+import io.newsdesk.ingest.feed.FeedEntry;
+import io.newsdesk.ingest.feed.FeedParseException;
+import io.newsdesk.ingest.feed.FeedParser;
+import io.newsdesk.ingest.feed.ParsedFeed;
+import io.newsdesk.ingest.fetch.FetchException;
+import io.newsdesk.ingest.fetch.FetchRequest;
+import io.newsdesk.ingest.fetch.FetchResult;
+import io.newsdesk.ingest.fetch.HttpFetcher;
+import io.newsdesk.ingest.folder.DropFolder;
+import io.newsdesk.ingest.publish.DocumentSink;
+import io.newsdesk.ingest.publish.PublishException;
+import io.newsdesk.ingest.receive.PushReceiver;
+import io.newsdesk.ingest.robots.RobotsCache;
+import io.newsdesk.ingest.schedule.AdaptiveInterval;
+import io.newsdesk.ingest.schedule.HostThrottle;
+import io.newsdesk.ingest.schedule.PollScheduler;
+import io.newsdesk.ingest.state.SeenSet;
+import io.newsdesk.ingest.state.SourceStates;
+import io.newsdesk.ingest.url.UrlCanonicalizer;
+import io.newsdesk.schema.Arrival;
+import io.newsdesk.schema.DeadLetter;
+import io.newsdesk.schema.FeedItem;
+import io.newsdesk.schema.RawDocument;
+import io.newsdesk.schema.SourceState;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest stage: polls feeds and pages politely, takes pushes and drop-folder files, and
+ * publishes each source's documents together with its updated state.
+ */
+public final class IngestService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+  private static final String STAGE_FEED = "ingest.feed";
+  private static final String STAGE_FETCH = "ingest.fetch";
+
+  private final IngestConfig config;
+  private final DocumentSink sink;
+  private final Clock clock;
+  private final List<String> feeds;
+  private final List<String> pages;
+  private final DropFolder folder;
+  private final Integer listenPort;
+  private final Map<String, SourceState> states = new ConcurrentHashMap<>();
+  private final SeenSet seenUrls;
+  private final HostThrottle throttle;
+  private final HttpFetcher fetcher;
+  private final RobotsCache robots;
+  private final FeedParser parser = new FeedParser();
+  private final AdaptiveInterval intervals;
+  private final ExecutorService workers;
+  private ScheduledExecutorService dispatcher;
+  private PollScheduler scheduler;
+  private PushReceiver receiver;
+  private volatile boolean started;
+
+  private IngestService(Builder b) {
+    this.config = b.config;
+    this.sink = b.sink;
+    this.clock = b.clock;
+    this.feeds = List.copyOf(new LinkedHashSet<>(b.feeds));
+    this.pages = List.copyOf(new LinkedHashSet<>(b.pages));
+    this.folder =
+        b.watchDir == null
+            ? null
+            : new DropFolder(
+                b.watchDir, config.maxBodyBytes(), Math.max(config.maxSeenPerSource(), 100_000));
+    this.listenPort = b.listenPort;
+    this.seenUrls = new SeenSet(config.maxSeenGlobal());
+    b.initialState.forEach((k, v) -> states.put(k, SourceStates.copy(v)));
+    for (SourceState s : states.values()) {
+      for (String key : s.getSeen()) {
+        if (!key.startsWith("id:") && !s.getKind().equals("folder")) {
+          seenUrls.claim(key);
+        }
+      }
+    }
+    this.throttle = new HostThrottle(config.perHostMinDelay());
+    this.fetcher = new HttpFetcher(config, throttle);
+    this.robots =
+        new RobotsCache(fetcher, config.robotsAgentName(), config.robotsCacheTtl(), clock);
+    this.intervals = new AdaptiveInterval(config.minPollInterval(), config.maxPollInterval());
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        new ThreadPoolExecutor(
+            config.maxConcurrentFetches(),
+            config.maxConcurrentFetches(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "newsdesk-ingest-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** A builder for a service publishing to {@code sink}. */
+  public static Builder builder(IngestConfig config, DocumentSink sink) {
+    return new Builder(config, sink);
+  }
+
+  /** Polls every source once (feeds and their new items, pages, the drop folder). */
+  public IngestSummary runOnce() throws InterruptedException {
+    long t0 = System.nanoTime();
+    List<Future<PollOutcome>> futures = new ArrayList<>();
+    for (String f : feeds) {
+      futures.add(workers.submit(() -> pollFeed(f)));
+    }
+    for (String p : pages) {
+      futures.add(workers.submit(() -> pollPage(p)));
+    }
+    if (folder != null) {
+      futures.add(workers.submit(this::pollFolder));
+    }
+    List<PollOutcome> outcomes = new ArrayList<>();
+    for (Future<PollOutcome> f : futures) {
+      try {
+        outcomes.add(f.get());
+      } catch (ExecutionException e) {
+        LOG.error("Poll failed unexpectedly", e.getCause());
+        outcomes.add(
+            new PollOutcome("?", "?", "failed", 0, 0, 0, 0, 1, 0, String.valueOf(e.getCause())));
+      }
+    }
+    return new IngestSummary(
+        outcomes, metrics(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+  }
+
+  /** Starts continuous mode: adaptive polling, the drop folder and the push receiver. */
+  public synchronized void start() throws IOException {
+    if (started) {
+      return;
+    }
+    dispatcher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "newsdesk-ingest-scheduler");
+              t.setDaemon(true);
+              return t;
+            });
+    scheduler =
+        new PollScheduler(
+            dispatcher,
+            workers,
+            config.maxConcurrentFetches() * 2,
+            this::pollForSchedule,
+            this::hostReadyIn,
+            clock,
+            Duration.ofMillis(Math.min(250, config.minPollInterval().toMillis())));
+    long now = clock.millis();
+    for (String f : feeds) {
+      scheduler.add(f, dueAt(f, now));
+    }
+    for (String p : pages) {
+      scheduler.add(p, dueAt(p, now));
+    }
+    if (folder != null) {
+      scheduler.add(folder.source(), now);
+    }
+    if (listenPort != null) {
+      receiver =
+          new PushReceiver(
+                  config.pushBindAddress(),
+                  listenPort,
+                  config.maxPushBytes(),
+                  sink,
+                  clock,
+                  () -> started)
+              .start();
+    }
+    started = true;
+    scheduler.start();
+    LOG.info(
+        "Ingest started: {} feeds, {} pages, folder {}, push port {}",
+        feeds.size(),
+        pages.size(),
+        folder == null ? "none" : folder.dir(),
+        receiver == null ? "none" : receiver.port());
+  }
+
+  /** The push receiver's port once started, if one was configured. */
+  public Optional<Integer> pushPort() {
+    return receiver == null ? Optional.empty() : Optional.of(receiver.port());
+  }
+
+  /** Current metrics per source, sorted by source. */
+  public Map<String, SourceMetrics> metrics() {
+    Map<String, SourceMetrics> out = new TreeMap<>();
+    states.forEach((k, v) -> out.put(k, SourceMetrics.of(v)));
+    return out;
+  }
+
+  /** A copy of the current state of a source. */
+  public Optional<SourceState> state(String source) {
+    SourceState s = states.get(source);
+    return s == null ? Optional.empty() : Optional.of(SourceStates.copy(s));
+  }
+
+  private long dueAt(String source, long now) {
+    SourceState s = states.get(source);
+    return s == null ? now : Math.max(now, s.getNextPollAt());
+  }
+
+  private Duration hostReadyIn(String source) {
+    if (!source.startsWith("http")) {
+      return Duration.ZERO;
+    }
+    try {
+      return throttle.readyIn(URI.create(source).getHost());
+    } catch (IllegalArgumentException e) {
+      return Duration.ZERO;
+    }
+  }
+
+  private long pollForSchedule(String source) throws Exception {
+    if (folder != null && source.equals(folder.source())) {
+      pollFolder();
+      return clock.millis() + 2000;
+    }
+    if (pages.contains(source) && !feeds.contains(source)) {
+      pollPage(source);
+    } else {
+      pollFeed(source);
+    }
+    SourceState s = states.get(source);
+    return s == null ? clock.millis() + config.defaultPollInterval().toMillis() : s.getNextPollAt();
+  }
+
+  private SourceState stateFor(String source, String kind) {
+    SourceState s = states.get(source);
+    return s == null
+        ? SourceStates.initial(source, kind, config.defaultPollInterval().toMillis())
+        : SourceStates.copy(s);
+  }
+
+  /** Polls one feed: fetch, parse, fetch each new item's page, publish all with the state. */
+  PollOutcome pollFeed(String feedUrl) throws InterruptedException {
+    SourceState st = stateFor(feedUrl, "feed");
+    long now = clock.millis();
+    if (config.respectRobots()) {
+      if (!robots.isAllowed(feedUrl)) {
+        LOG.info("Feed {} disallowed by robots.txt; skipped", feedUrl);
+        SourceStates.increment(st, SourceStates.DISALLOWED, 1);
+        st.setNextPollAt(now + config.maxPollInterval().toMillis());
+        commit(st, List.of(), List.of(), List.of());
+        return new PollOutcome(feedUrl, "feed", "disallowed", 0, 0, 0, 1, 0, 0, null);
+      }
+      applyCrawlDelay(feedUrl);
+    }
+    FetchResult r;
+    try {
+      r = fetcher.fetch(new FetchRequest(feedUrl, st.getEtag(), st.getLastModified()));
+    } catch (FetchException e) {
+      return feedFailed(st, feedUrl, e, now);
+    }
+    SourceStates.increment(st, SourceStates.FETCHED, 1);
+    String hash = r.notModified() ? null : Ids.sha256Hex(r.body());
+    if (r.notModified() || hash.equals(st.getContentHash())) {
+      // Same bytes despite changed validators count as not modified too.
+      SourceStates.increment(st, SourceStates.NOT_MODIFIED, 1);
+      markSuccess(st, r, hash, now);
+      Duration next = intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), 0, null);
+      schedule(st, next, now);
+      boolean ok = commit(st, List.of(), List.of(), List.of());
+      return new PollOutcome(
+          feedUrl, "feed", ok ? "not-modified" : "publish-failed", 0, 0, 0, 0, 0, 0, null);
+    }
+    ParsedFeed feed;
+    try {
+      feed = parser.parse(r.body(), r.headers().get("content-type"), r.finalUrl());
+    } catch (FeedParseException e) {
+      LOG.warn("Feed {} is malformed: {}", feedUrl, e.getMessage());
+      DeadLetter dl =
+          RawDocuments.deadLetter(
+              STAGE_FEED,
+              "malformed feed: " + e.getMessage(),
+              e,
+              r.body(),
+              feedUrl,
+              feedUrl,
+              now,
+              Map.of("contentType", String.valueOf(r.contentType())));
+      recordFailure(st, "malformed feed: " + e.getMessage(), now, null);
+      st.setContentHash(hash);
+      boolean ok = commit(st, List.of(), List.of(dl), List.of());
+      return new PollOutcome(
+          feedUrl,
+          "feed",
+          ok ? "failed" : "publish-failed",
+          0,
+          0,
+          0,
+          0,
+          1,
+          ok ? 1 : 0,
+          e.getMessage());
+    }
+    if (!feed.warnings().isEmpty()) {
+      LOG.debug("Feed {} needed repairs: {}", feedUrl, feed.warnings());
+    }
+    Set<String> seen = SourceStates.seen(st);
+    List<RawDocument> docs = new ArrayList<>();
+    List<DeadLetter> dead = new ArrayList<>();
+    List<String> claimed = new ArrayList<>();
+    List<String> newSeen = new ArrayList<>();
+    int newItems = 0;
+    int duplicates = 0;
+    int disallowed = 0;
+    int failures = 0;
+    int budget = config.maxItemsPerPoll();
+    for (FeedEntry e : feed.entries()) {
+      if (budget-- <= 0) {
+        break;
+      }
+      String idKey = e.identity() == null ? null : "id:" + e.identity();
+      String canonical = e.link() == null ? null : UrlCanonicalizer.canonicalizeOrNull(e.link());
+      if ((idKey != null && seen.contains(idKey))
+          || (canonical != null && seen.contains(canonical))) {
+        continue;
+      }
+      if (idKey == null && canonical == null) {
+        continue;
+      }
+      FeedItem item = RawDocuments.item(feedUrl, e);
+      if (canonical == null) {
+        // An item without a fetchable link: its feed content is all there is.
+        docs.add(feedOnlyDocument(feedUrl, e, item, r, idKey));
+        newSeen.add(idKey);
+        newItems++;
+        continue;
+      }
+      if (!seenUrls.claim(canonical)) {
+        duplicates++;
+        addKeys(newSeen, idKey, canonical);
+        continue;
+      }
+      claimed.add(canonical);
+      if (config.respectRobots() && !robots.isAllowed(canonical)) {
+        LOG.info("Item {} of feed {} disallowed by robots.txt; skipped", canonical, feedUrl);
+        disallowed++;
+        addKeys(newSeen, idKey, canonical);
+        continue;
+      }
+      try {
+        if (config.respectRobots()) {
+          applyCrawlDelay(canonical);
+        }
+        FetchResult page = fetcher.fetch(FetchRequest.of(e.link()));
+        docs.add(RawDocuments.fromFetch(feedUrl, canonical, page, Arrival.FEED, item));
+        addKeys(newSeen, idKey, canonical);
+        newItems++;
+      } catch (FetchException ex) {
+        failures++;
+        if (ex.isRetriable()) {
+          LOG.info(
+              "Item {} of feed {} failed, will retry: {}", canonical, feedUrl, ex.getMessage());
+          seenUrls.release(canonical);
+          claimed.remove(canonical);
+        } else {
+          LOG.warn("Item {} of feed {} failed: {}", canonical, feedUrl, ex.getMessage());
+          dead.add(fetchDeadLetter(ex, feedUrl, now));
+          addKeys(newSeen, idKey, canonical);
+        }
+      }
+    }
+    SourceStates.addSeen(st, newSeen, config.maxSeenPerSource());
+    SourceStates.increment(st, SourceStates.NEW_ITEMS, newItems);
+    SourceStates.increment(st, SourceStates.DUPLICATES, duplicates);
+    SourceStates.increment(st, SourceStates.DISALLOWED, disallowed);
+    SourceStates.increment(st, SourceStates.FAILURES, failures);
+    markSuccess(st, r, hash, now);
+    Duration next =
+        intervals.afterSuccess(
+            Duration.ofMillis(st.getIntervalMs()), newItems, feed.suggestedInterval());
+    schedule(st, next, now);
+    boolean ok = commit(st, docs, dead, claimed);
+    LOG.debug("Feed {}: {} new, {} duplicates, {} failed", feedUrl, newItems, duplicates, failures);
+    return new PollOutcome(
+        feedUrl,
+        "feed",
+        ok ? "ok" : "publish-failed",
+        ok ? docs.size() : 0,
+        newItems,
+        duplicates,
+        disallowed,
+        failures,
+        ok ? dead.size() : 0,
+        null);
+  }
+
+  /** Polls one page URL: published again only when its bytes changed. */
+  PollOutcome pollPage(String pageUrl) throws InterruptedException {
+    SourceState st = stateFor(pageUrl, "page");
+    long now = clock.millis();
+    String canonical = UrlCanonicalizer.canonicalizeOrNull(pageUrl);
+    if (canonical == null) {
+      recordFailure(st, "malformed URL", now, null);
+      commit(st, List.of(), List.of(), List.of());
+      return new PollOutcome(pageUrl, "page", "failed", 0, 0, 0, 0, 1, 0, "malformed URL");
+    }
+    if (config.respectRobots()) {
+      if (!robots.isAllowed(canonical)) {
+        LOG.info("Page {} disallowed by robots.txt; skipped", pageUrl);
+        SourceStates.increment(st, SourceStates.DISALLOWED, 1);
+        st.setNextPollAt(now + config.maxPollInterval().toMillis());
+        commit(st, List.of(), List.of(), List.of());
+        return new PollOutcome(pageUrl, "page", "disallowed", 0, 0, 0, 1, 0, 0, null);
+      }
+      applyCrawlDelay(canonical);
+    }
+    FetchResult r;
+    try {
+      r = fetcher.fetch(new FetchRequest(pageUrl, st.getEtag(), st.getLastModified()));
+    } catch (FetchException e) {
+      return feedFailed(st, pageUrl, e, now);
+    }
+    SourceStates.increment(st, SourceStates.FETCHED, 1);
+    String hash = r.notModified() ? null : Ids.sha256Hex(r.body());
+    List<RawDocument> docs = new ArrayList<>();
+    int newItems = 0;
+    if (r.notModified() || hash.equals(st.getContentHash())) {
+      SourceStates.increment(st, SourceStates.NOT_MODIFIED, 1);
+    } else {
+      docs.add(RawDocuments.fromFetch(pageUrl, canonical, r, Arrival.PAGE, null));
+      newItems = 1;
+      SourceStates.increment(st, SourceStates.NEW_ITEMS, 1);
+    }
+    markSuccess(st, r, hash, now);
+    schedule(
+        st, intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, null), now);
+    boolean ok = commit(st, docs, List.of(), List.of());
+    return new PollOutcome(
+        pageUrl,
+        "page",
+        ok ? (newItems == 0 ? "not-modified" : "ok") : "publish-failed",
+        ok ? docs.size() : 0,
+        newItems,
+        0,
+        0,
+        0,
+        0,
+        null);
+  }
+
+  /** Scans the drop folder once. */
+  PollOutcome pollFolder() {
+    String source = folder.source();
+    long now = clock.millis();
+    try {
+      DropFolder.Scan scan = folder.scan(states.get(source), now);
+      if (scan.state() == null) {
+        return new PollOutcome(source, "folder", "not-modified", 0, 0, 0, 0, 0, 0, null);
+      }
+      boolean ok = commit(scan.state(), scan.documents(), scan.deadLetters(), List.of());
+      return new PollOutcome(
+          source,
+          "folder",
+          ok ? "ok" : "publish-failed",
+          ok ? scan.documents().size() : 0,
+          scan.documents().size(),
+          0,
+          0,
+          scan.deadLetters().size(),
+          ok ? scan.deadLetters().size() : 0,
+          null);
+    } catch (IOException e) {
+      LOG.warn("Cannot scan drop folder {}: {}", folder.dir(), e.getMessage());
+      return new PollOutcome(source, "folder", "failed", 0, 0, 0, 0, 1, 0, e.getMessage());
+    }
+  }
+
+  private PollOutcome feedFailed(SourceState st, String url, FetchException e, long now) {
+    boolean firstFailure = st.getConsecutiveFailures() == 0;
+    recordFailure(st, e.getMessage(), now, e.retryAfter());
+    List<DeadLetter> dead = new ArrayList<>();
+    // Only the first of a run of permanent failures is dead-lettered, not every retry of it.
+    if (!e.isRetriable() && firstFailure) {
+      dead.add(fetchDeadLetter(e, url, now));
+    }
+    LOG.warn(
+        "Source {} failed ({} in a row), next poll in {} s: {}",
+        url,
+        st.getConsecutiveFailures(),
+        st.getIntervalMs() / 1000,
+        e.getMessage());
+    boolean ok = commit(st, List.of(), dead, List.of());
+    return new PollOutcome(
+        url,
+        st.getKind(),
+        ok ? "failed" : "publish-failed",
+        0,
+        0,
+        0,
+        0,
+        1,
+        ok ? dead.size() : 0,
+        e.getMessage());
+  }
+
+  private void recordFailure(SourceState st, String error, long now, Duration retryAfter) {
+    st.setConsecutiveFailures(st.getConsecutiveFailures() + 1);
+    st.setLastError(error);
+    SourceStates.increment(st, SourceStates.FAILURES, 1);
+    Duration base = config.defaultPollInterval();
+    Duration next = intervals.afterFailure(base, st.getConsecutiveFailures(), retryAfter);
+    st.setNextPollAt(now + next.toMillis());
+  }
+
+  private static DeadLetter fetchDeadLetter(FetchException e, String source, long now) {
+    Map<String, String> attrs = new LinkedHashMap<>();
+    if (e.status() > 0) {
+      attrs.put("status", String.valueOf(e.status()));
+    }
+    if (e.mimeType() != null) {
+      attrs.put("mimeType", e.mimeType());
+    }
+    attrs.put("kind", e.kind().name());
+    return RawDocuments.deadLetter(
+        STAGE_FETCH, e.getMessage(), e, new byte[0], e.url(), source, now, attrs);
+  }
+
+  private void markSuccess(SourceState st, FetchResult r, String hash, long now) {
+    if (!r.notModified()) {
+      st.setEtag(r.etag());
+      st.setLastModified(r.lastModified());
+      st.setContentHash(hash);
+    } else {
+      if (r.etag() != null) {
+        st.setEtag(r.etag());
+      }
+      if (r.lastModified() != null) {
+        st.setLastModified(r.lastModified());
+      }
+    }
+    st.setLastSuccessAt(now);
+    st.setConsecutiveFailures(0);
+    st.setLastError(null);
+  }
+
+  private void schedule(SourceState st, Duration interval, long now) {
+    st.setIntervalMs(interval.toMillis());
+    st.setNextPollAt(now + interval.toMillis());
+  }
+
+  private RawDocument feedOnlyDocument(
+      String feedUrl, FeedEntry e, FeedItem item, FetchResult feedResponse, String idKey) {
+    String body = e.content() != null ? e.content() : e.summary() != null ? e.summary() : "";
+    return RawDocument.newBuilder()
+        .setId(Ids.forUrl(feedUrl + "#" + idKey))
+        .setSource(feedUrl)
+        .setUrl(feedResponse.finalUrl())
+        .setCanonicalUrl(null)
+        .setFetchedAt(feedResponse.fetchedAt())
+        .setArrival(Arrival.FEED)
+        .setHttpStatus(feedResponse.status())
+        .setHeaders(new java.util.HashMap<>())
+        .setContentType("text/html")
+        .setCharset("UTF-8")
+        .setBody(java.nio.ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)))
+        .setItem(item)
+        .build();
+  }
+
+  private static void addKeys(List<String> out, String idKey, String canonical) {
+    if (idKey != null) {
+      out.add(idKey);
+    }
+    if (canonical != null) {
+      out.add(canonical);
+    }
+  }
+
+  private void applyCrawlDelay(String url) throws InterruptedException {
+    robots.crawlDelay(url).ifPresent(d -> throttle.setCrawlDelay(URI.create(url).getHost(), d));
+  }
+
+  /** Publishes one source's output atomically; the in-memory state moves only on success. */
+  private boolean commit(
+      SourceState st, List<RawDocument> docs, List<DeadLetter> dead, List<String> claimed) {
+    try {
+      sink.publish(new DocumentSink.Batch(docs, dead, st));
+      states.put(st.getSource(), st);
+      return true;
+    } catch (PublishException e) {
+      LOG.error(
+          "Could not publish {} documents of {}; they will be fetched again",
+          docs.size(),
+          st.getSource(),
+          e);
+      claimed.forEach(seenUrls::release);
+      return false;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    started = false;
+    if (scheduler != null) {
+      scheduler.close();
+    }
+    if (dispatcher != null) {
+      dispatcher.shutdownNow();
+    }
+    if (receiver != null) {
+      receiver.close();
+    }
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    fetcher.close();
+  }
+
+  /** Builds an {@link IngestService}. */
+  public static final class Builder {
+    private final IngestConfig config;
+    private final DocumentSink sink;
+    private final List<String> feeds = new ArrayList<>();
+    private final List<String> pages = new ArrayList<>();
+    private Path watchDir;
+    private Integer listenPort;
+    private Map<String, SourceState> initialState = Map.of();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(IngestConfig config, DocumentSink sink) {
+      this.config = Objects.requireNonNull(config, "config");
+      this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** Feed URLs (RSS, Atom, JSON Feed) to poll. */
+    public Builder feeds(Collection<String> urls) {
+      urls.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(feeds::add);
+      return this;
+    }
+
+    /** Page URLs to fetch (published when their bytes change). */
+    public Builder pages(Collection<String> urls) {
+      urls.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(pages::add);
+      return this;
+    }
+
+    /** A drop folder to take files from. */
+    public Builder watchDir(Path dir) {
+      this.watchDir = dir;
+      return this;
+    }
+
+    /** A port for the push receiver (0 picks a free one); started by {@link #start()}. */
+    public Builder listenPort(Integer port) {
+      this.listenPort = port;
+      return this;
+    }
+
+    /** The state loaded at start-up, e.g. from {@code KafkaSourceStateStore.load}. */
+    public Builder initialState(Map<String, SourceState> state) {
+      this.initialState = Map.copyOf(state);
+      return this;
+    }
+
+    /** The clock (tests). */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public IngestService build() {
+      return new IngestService(this);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Scores the feed parser against the feedparser and ROME test corpora. */
+package io.newsdesk.ingest.feed.eval;

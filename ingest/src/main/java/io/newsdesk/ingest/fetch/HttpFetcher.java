@@ -1,0 +1,398 @@
+package io.newsdesk.ingest.fetch;
+
+import io.newsdesk.ingest.IngestConfig;
+import io.newsdesk.ingest.schedule.HostThrottle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GETs URLs politely and defensively: conditional requests, manual redirects, retries with backoff,
+ * size limits, decompression and charset detection.
+ */
+public final class HttpFetcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
+  private static final List<String> KEPT_HEADERS =
+      List.of(
+          "etag",
+          "last-modified",
+          "content-type",
+          "content-language",
+          "link",
+          "content-encoding",
+          "retry-after",
+          "location");
+
+  private final IngestConfig config;
+  private final HostThrottle throttle;
+  private final HttpClient client;
+
+  /** A fetcher whose requests pass through {@code throttle} (may be null for none). */
+  public HttpFetcher(IngestConfig config, HostThrottle throttle) {
+    this.config = config;
+    this.throttle = throttle;
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(config.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+  }
+
+  /** GETs a URL, following redirects and retrying transient failures. */
+  public FetchResult fetch(FetchRequest request) throws FetchException, InterruptedException {
+    FetchException last = null;
+    for (int attempt = 0; attempt <= config.maxRetries(); attempt++) {
+      try {
+        return fetchFollowingRedirects(request);
+      } catch (FetchException e) {
+        last = e;
+        if (!e.isRetriable() || attempt == config.maxRetries()) {
+          throw e;
+        }
+        Duration wait = backoff(attempt);
+        if (e.retryAfter() != null) {
+          if (e.retryAfter().compareTo(config.backoffMax()) > 0) {
+            // Waiting this long would hold a worker; the scheduler postpones the source instead.
+            throw e;
+          }
+          wait = e.retryAfter();
+        }
+        LOG.info(
+            "Retrying {} in {} ms after: {} (attempt {})",
+            request.url(),
+            wait.toMillis(),
+            e.getMessage(),
+            attempt + 1);
+        TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+      }
+    }
+    throw last;
+  }
+
+  /** Exponential backoff with full jitter in [half, full] of base * 2^attempt, capped. */
+  Duration backoff(int attempt) {
+    long base = config.backoffBase().toMillis();
+    long max = config.backoffMax().toMillis();
+    long exp = base << Math.min(attempt, 20);
+    long capped = Math.min(max, exp < 0 ? max : exp);
+    long half = capped / 2;
+    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(capped - half + 1));
+  }
+
+  private FetchResult fetchFollowingRedirects(FetchRequest request)
+      throws FetchException, InterruptedException {
+    String url = request.url();
+    Set<String> visited = new HashSet<>();
+    for (int hop = 0; ; hop++) {
+      if (!visited.add(url)) {
+        throw FetchException.permanent("redirect loop at " + url, request.url());
+      }
+      if (hop > config.maxRedirects()) {
+        throw FetchException.permanent(
+            "more than " + config.maxRedirects() + " redirects", request.url());
+      }
+      Response r = exchange(url, request, hop == 0);
+      int s = r.status;
+      if (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) {
+        String location = r.headers.get("location");
+        if (location == null || location.isBlank()) {
+          throw new FetchException(
+              "redirect " + s + " without Location",
+              url,
+              s,
+              null,
+              FetchException.Kind.PERMANENT,
+              null,
+              null);
+        }
+        url = resolve(url, location.strip());
+        continue;
+      }
+      String contentTypeHeader = r.headers.get("content-type");
+      String mime = Charsets.mimeType(contentTypeHeader);
+      if (s == 304) {
+        return new FetchResult(
+            request.url(),
+            url,
+            304,
+            r.headers,
+            mime,
+            null,
+            new byte[0],
+            System.currentTimeMillis());
+      }
+      if (s >= 200 && s < 300) {
+        byte[] body = decode(r.body, r.headers.get("content-encoding"), url);
+        String charset = Charsets.detect(body, contentTypeHeader);
+        return new FetchResult(
+            request.url(), url, s, r.headers, mime, charset, body, System.currentTimeMillis());
+      }
+      throw failure(url, s, mime, r.headers.get("retry-after"));
+    }
+  }
+
+  private static FetchException failure(String url, int s, String mime, String retryAfter) {
+    boolean retriable = s == 429 || s == 408 || s >= 500;
+    return new FetchException(
+        "HTTP " + s + " for " + url,
+        url,
+        s,
+        mime,
+        retriable ? FetchException.Kind.RETRIABLE : FetchException.Kind.PERMANENT,
+        retriable ? parseRetryAfter(retryAfter) : null,
+        null);
+  }
+
+  /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
+  public static Duration parseRetryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
+    } catch (NumberFormatException e) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (RuntimeException e2) {
+        return null;
+      }
+    }
+  }
+
+  private record Response(int status, Map<String, String> headers, byte[] body) {}
+
+  private Response exchange(String url, FetchRequest request, boolean conditional)
+      throws FetchException, InterruptedException {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw FetchException.permanent("malformed URL " + url, url);
+    }
+    if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+      throw FetchException.permanent("not an http(s) URL: " + url, url);
+    }
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .GET()
+            .timeout(config.readTimeout())
+            .header("User-Agent", config.userAgent())
+            .header("Accept-Encoding", "gzip, deflate")
+            .header(
+                "Accept",
+                "application/rss+xml, application/atom+xml, application/feed+json,"
+                    + " application/xml;q=0.9, text/html;q=0.9, */*;q=0.8");
+    if (conditional && request.etag() != null) {
+      b.header("If-None-Match", request.etag());
+    }
+    if (conditional && request.lastModified() != null) {
+      b.header("If-Modified-Since", request.lastModified());
+    }
+    HostThrottle.Permit permit = throttle == null ? () -> {} : throttle.acquire(uri.getHost());
+    CompletableFuture<HttpResponse<byte[]>> future = null;
+    try {
+      future = client.sendAsync(b.build(), this::limitedBody);
+      HttpResponse<byte[]> resp =
+          future.get(config.readTimeout().toMillis() + 50, TimeUnit.MILLISECONDS);
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (String name : KEPT_HEADERS) {
+        resp.headers().firstValue(name).ifPresent(v -> headers.put(name, v));
+      }
+      return new Response(resp.statusCode(), headers, resp.body());
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw FetchException.retriable(
+          "read timeout after " + config.readTimeout().toMillis() + " ms for " + url, url, e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof BodyTooLarge) {
+        throw FetchException.permanent(
+            "body larger than " + config.maxBodyBytes() + " bytes at " + url, url);
+      }
+      if (c instanceof HttpConnectTimeoutException) {
+        throw FetchException.retriable("connect timeout for " + url, url, c);
+      }
+      if (c instanceof HttpTimeoutException) {
+        throw FetchException.retriable(
+            "read timeout after " + config.readTimeout().toMillis() + " ms for " + url, url, c);
+      }
+      if (c instanceof ConnectException) {
+        throw FetchException.retriable("connection refused for " + url, url, c);
+      }
+      throw FetchException.retriable(
+          "I/O error for " + url + ": " + (c == null ? e : c), url, c == null ? e : c);
+    } catch (InterruptedException e) {
+      if (future != null) {
+        future.cancel(true);
+      }
+      throw e;
+    } finally {
+      permit.close();
+    }
+  }
+
+  private BodySubscriber<byte[]> limitedBody(HttpResponse.ResponseInfo info) {
+    long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
+    if (declared > config.maxBodyBytes()) {
+      return new LimitedBody(-1);
+    }
+    return new LimitedBody(config.maxBodyBytes());
+  }
+
+  private byte[] decode(byte[] body, String encoding, String url) throws FetchException {
+    if (encoding == null || body.length == 0) {
+      return body;
+    }
+    String e = encoding.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (e.equals("gzip") || e.equals("x-gzip")) {
+        return readLimited(new GZIPInputStream(new java.io.ByteArrayInputStream(body)), url);
+      }
+      if (e.equals("deflate")) {
+        try {
+          return readLimited(new InflaterInputStream(new java.io.ByteArrayInputStream(body)), url);
+        } catch (IOException zlibFailed) {
+          // Some servers send raw deflate without the zlib wrapper.
+          return readLimited(
+              new InflaterInputStream(
+                  new java.io.ByteArrayInputStream(body), new java.util.zip.Inflater(true)),
+              url);
+        }
+      }
+    } catch (IOException ex) {
+      throw new FetchException(
+          "cannot decode " + encoding + " body of " + url,
+          url,
+          200,
+          null,
+          FetchException.Kind.PERMANENT,
+          null,
+          ex);
+    }
+    return body;
+  }
+
+  private byte[] readLimited(InputStream in, String url) throws IOException, FetchException {
+    try (in) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[16384];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        out.write(buf, 0, n);
+        if (out.size() > config.maxBodyBytes()) {
+          throw FetchException.permanent(
+              "body larger than " + config.maxBodyBytes() + " bytes at " + url, url);
+        }
+      }
+      return out.toByteArray();
+    }
+  }
+
+  static String resolve(String base, String location) {
+    try {
+      return URI.create(base).resolve(location.replace(" ", "%20")).toString();
+    } catch (IllegalArgumentException e) {
+      return location;
+    }
+  }
+
+  @Override
+  public void close() {
+    // HttpClient has no close() before Java 21; its threads end when it is unreachable.
+  }
+
+  private static final class BodyTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLarge() {
+      super("body too large");
+    }
+  }
+
+  /** Collects a body, failing as soon as it grows past the limit. */
+  private static final class LimitedBody implements BodySubscriber<byte[]> {
+    private final long limit;
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private Flow.Subscription subscription;
+
+    LimitedBody(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      if (limit < 0) {
+        s.cancel();
+        result.completeExceptionally(new BodyTooLarge());
+        return;
+      }
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      if (result.isDone()) {
+        return;
+      }
+      for (ByteBuffer bb : items) {
+        byte[] chunk = new byte[bb.remaining()];
+        bb.get(chunk);
+        out.write(chunk, 0, chunk.length);
+      }
+      if (out.size() > limit) {
+        subscription.cancel();
+        result.completeExceptionally(new BodyTooLarge());
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(out.toByteArray());
+    }
+  }
+}

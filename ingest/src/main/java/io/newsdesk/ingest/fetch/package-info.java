@@ -1,0 +1,2 @@
+/** HTTP fetching: conditional GET, redirects, retries, size limits and charset detection. */
+package io.newsdesk.ingest.fetch;

@@ -1,0 +1,107 @@
+package io.newsdesk.ingest.publish;
+
+import io.newsdesk.schema.DeadLetter;
+import io.newsdesk.schema.RawDocument;
+import io.newsdesk.schema.SourceState;
+import io.newsdesk.schema.Topics;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes each batch in one Kafka transaction (idempotent producer), so documents and the source
+ * state that records them are committed together.
+ */
+public final class KafkaDocumentSink implements DocumentSink {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaDocumentSink.class);
+
+  private final Producer<byte[], byte[]> producer;
+  private boolean fatal;
+
+  /**
+   * A sink on a new transactional producer.
+   *
+   * @param props client properties; must hold bootstrap.servers
+   * @param transactionalId stable per ingest process, so a restarted process fences its zombie
+   */
+  public static KafkaDocumentSink create(Properties props, String transactionalId) {
+    Properties p = new Properties();
+    p.putAll(props);
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(
+        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+        transactionalId != null ? transactionalId : "newsdesk-ingest-" + UUID.randomUUID());
+    p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+    p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024));
+    KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    producer.initTransactions();
+    return new KafkaDocumentSink(producer);
+  }
+
+  /** A sink on an existing producer whose transactions are already initialised (tests). */
+  public KafkaDocumentSink(Producer<byte[], byte[]> producer) {
+    this.producer = producer;
+  }
+
+  @Override
+  public synchronized void publish(Batch batch) throws PublishException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    if (fatal) {
+      throw new PublishException("producer was fenced or failed fatally; restart ingest", null);
+    }
+    try {
+      producer.beginTransaction();
+      for (RawDocument d : batch.documents()) {
+        producer.send(record(Topics.RAW, d.getId().toString(), d));
+      }
+      for (DeadLetter d : batch.deadLetters()) {
+        String key = d.getUrl() != null ? d.getUrl().toString() : d.getStage().toString();
+        producer.send(record(Topics.DEAD_LETTERS, key, d));
+      }
+      SourceState s = batch.state();
+      if (s != null) {
+        producer.send(record(Topics.INGEST_STATE, s.getSource().toString(), s));
+      }
+      producer.commitTransaction();
+    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+      fatal = true;
+      LOG.error("Kafka producer failed fatally; no more batches will be published", e);
+      throw new PublishException("fatal producer error: " + e.getMessage(), e);
+    } catch (KafkaException e) {
+      try {
+        producer.abortTransaction();
+      } catch (KafkaException abortFailed) {
+        fatal = true;
+        LOG.error("Could not abort Kafka transaction", abortFailed);
+      }
+      throw new PublishException("transaction aborted: " + e.getMessage(), e);
+    }
+  }
+
+  private static <V> ProducerRecord<byte[], byte[]> record(
+      Topics.Topic<String, V> topic, String key, V value) {
+    return new ProducerRecord<>(
+        topic.name(),
+        topic.keySerde().serializer().serialize(topic.name(), key),
+        topic.valueSerde().serializer().serialize(topic.name(), value));
+  }
+
+  @Override
+  public synchronized void close() {
+    producer.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** The push receiver: articles POSTed over HTTP. */
+package io.newsdesk.ingest.receive;

@@ -1,0 +1,99 @@
+package io.newsdesk.ingest.robots;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import io.newsdesk.ingest.fetch.FetchException;
+import io.newsdesk.ingest.fetch.FetchRequest;
+import io.newsdesk.ingest.fetch.FetchResult;
+import io.newsdesk.ingest.fetch.HttpFetcher;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** robots.txt rules per scheme+host+port, fetched once and kept until they expire. */
+public final class RobotsCache {
+  private static final Logger LOG = LoggerFactory.getLogger(RobotsCache.class);
+
+  private record Entry(BaseRobotRules rules, long expiresAt) {}
+
+  private final HttpFetcher fetcher;
+  private final String agentName;
+  private final Duration ttl;
+  private final Clock clock;
+  private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+  private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+  /**
+   * @param agentName the robots.txt agent token, matched in lower case
+   */
+  public RobotsCache(HttpFetcher fetcher, String agentName, Duration ttl, Clock clock) {
+    this.fetcher = fetcher;
+    this.agentName = agentName.toLowerCase(Locale.ROOT);
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  /** Whether the rules of the URL's host allow fetching it. */
+  public boolean isAllowed(String url) throws InterruptedException {
+    return rulesFor(url).isAllowed(url);
+  }
+
+  /** The host's Crawl-delay, if it set one. */
+  public Optional<Duration> crawlDelay(String url) throws InterruptedException {
+    long d = rulesFor(url).getCrawlDelay();
+    // crawler-commons reports "no Crawl-delay" as Long.MIN_VALUE (UNSET_CRAWL_DELAY).
+    if (d == BaseRobotRules.UNSET_CRAWL_DELAY || d <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(Duration.ofMillis(d));
+  }
+
+  /** The Sitemap: lines of the URL's host. */
+  public List<String> sitemaps(String url) throws InterruptedException {
+    return rulesFor(url).getSitemaps();
+  }
+
+  /** The rules for the URL's host, fetching robots.txt when not cached or expired. */
+  public BaseRobotRules rulesFor(String url) throws InterruptedException {
+    String key = robotsUrl(url);
+    long now = clock.millis();
+    Entry e = cache.get(key);
+    if (e != null && e.expiresAt > now) {
+      return e.rules;
+    }
+    BaseRobotRules rules = load(key);
+    cache.put(key, new Entry(rules, now + ttl.toMillis()));
+    return rules;
+  }
+
+  private BaseRobotRules load(String robotsUrl) throws InterruptedException {
+    try {
+      FetchResult r = fetcher.fetch(FetchRequest.of(robotsUrl));
+      return parser.parseContent(
+          robotsUrl,
+          r.body(),
+          r.contentType() == null ? "text/plain" : r.contentType(),
+          List.of(agentName));
+    } catch (FetchException e) {
+      int status = e.status();
+      LOG.debug("robots.txt {} unavailable: {}", robotsUrl, e.getMessage());
+      // RFC 9309: 4xx means no rules; 5xx or no answer means assume complete disallow for now.
+      return parser.failedFetch(status > 0 ? status : 503);
+    }
+  }
+
+  static String robotsUrl(String url) {
+    URI u = URI.create(url);
+    String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+    String host = u.getHost().toLowerCase(Locale.ROOT);
+    int port = u.getPort();
+    return scheme + "://" + host + (port == -1 ? "" : ":" + port) + "/robots.txt";
+  }
+}

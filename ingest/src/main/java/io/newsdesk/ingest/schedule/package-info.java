@@ -1,0 +1,2 @@
+/** Adaptive poll intervals and per-host politeness. */
+package io.newsdesk.ingest.schedule;

@@ -1,0 +1,2 @@
+/** URL canonicalisation for exact de-duplication. */
+package io.newsdesk.ingest.url;
