@@ -1,0 +1,134 @@
+package io.newsdesk.enrich.extract;
+
+import io.newsdesk.enrich.extract.html.HtmlArticleParser;
+import io.newsdesk.enrich.extract.html.PageMetadata;
+import io.newsdesk.schema.Article;
+import io.newsdesk.schema.RawDocument;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Extracts an article from an HTML page with jsoup: structured data checked against the DOM,
+ * content scoring, a boilerplate pass and a recall fallback. Thread-safe.
+ */
+public final class JsoupArticleExtractor implements ArticleExtractor {
+
+  static final String NAME = "jsoup-extractor";
+  static final String VERSION = "1.0";
+  private static final Logger LOG = LoggerFactory.getLogger(JsoupArticleExtractor.class);
+
+  private final ExtractorConfig config;
+  private final HtmlArticleParser parser = new HtmlArticleParser();
+
+  public JsoupArticleExtractor(ExtractorConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public String version() {
+    return NAME + "/" + VERSION;
+  }
+
+  @Override
+  public Article extract(RawDocument document) throws ExtractionException {
+    byte[] body = bytes(document.getBody());
+    if (body.length > config.maxBytes()) {
+      throw new ExtractionException(
+          ExtractionException.Reason.TOO_LARGE,
+          "body has " + body.length + " bytes, limit " + config.maxBytes());
+    }
+    String html = CharsetDecoding.decode(body, document.getCharset(), true);
+    return extract(document, html);
+  }
+
+  /** Extracts from already decoded HTML. */
+  Article extract(RawDocument document, String html) throws ExtractionException {
+    long start = System.nanoTime();
+    Document dom = Jsoup.parse(html, document.getUrl());
+    checkBudget(start, document, "parse");
+    HtmlArticleParser.Parsed parsed = parser.parse(dom, document.getUrl());
+    checkBudget(start, document, "analysis");
+    String text = parsed.text();
+    if (text.length() < config.minTextChars()) {
+      throw new ExtractionException(
+          ExtractionException.Reason.NOT_AN_ARTICLE,
+          "only " + text.length() + " characters of main text");
+    }
+    PageMetadata meta = parsed.metadata();
+    ArticleDates.Dated date = ArticleDates.choose(meta.published(), meta.publishedFrom(), document);
+    String language = language(meta.language(), text);
+    List<String> authors = new ArrayList<>(meta.authors());
+    if (authors.isEmpty() && document.getItem() != null) {
+      for (CharSequence a : document.getItem().getAuthors()) {
+        authors.add(a.toString());
+      }
+    }
+    String title = meta.title();
+    if (title == null && document.getItem() != null && document.getItem().getTitle() != null) {
+      title = document.getItem().getTitle().toString();
+    }
+    LOG.debug(
+        "Extracted {} chars from {} via {}", text.length(), document.getUrl(), parsed.textSource());
+    return Article.newBuilder()
+        .setId(document.getId())
+        .setUrl(document.getUrl())
+        .setCanonicalUrl(meta.canonicalUrl())
+        .setSource(document.getSource())
+        .setArrival(document.getArrival())
+        .setFetchedAt(document.getFetchedAt())
+        .setTitle(title)
+        .setAuthors(authors)
+        .setPublished(date.epochMillis())
+        .setPublishedFrom(date.from())
+        .setModified(ArticleDates.modified(meta.modified(), document))
+        .setLanguage(language)
+        .setImage(meta.image())
+        .setSiteName(meta.siteName())
+        .setDescription(meta.description())
+        .setPlaceHint(null)
+        .setText(text)
+        .setRemoved(List.of())
+        .setExtractor(version())
+        .build();
+  }
+
+  private String language(String declared, String text) {
+    if (config.detectLanguage()) {
+      var detected = LanguageIdentifier.shared().identify(text);
+      if (detected.isPresent()) {
+        return detected.get();
+      }
+    }
+    return declared;
+  }
+
+  private void checkBudget(long start, RawDocument document, String phase)
+      throws ExtractionException {
+    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+    if (elapsedMs > config.timeBudget().toMillis()) {
+      throw new ExtractionException(
+          ExtractionException.Reason.TOO_LARGE,
+          "page "
+              + document.getUrl()
+              + " took "
+              + elapsedMs
+              + " ms by "
+              + phase
+              + ", budget "
+              + config.timeBudget().toMillis()
+              + " ms");
+    }
+  }
+
+  static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer b = buffer.duplicate();
+    byte[] out = new byte[b.remaining()];
+    b.get(out);
+    return out;
+  }
+}

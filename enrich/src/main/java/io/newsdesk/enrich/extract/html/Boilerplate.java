@@ -1,0 +1,104 @@
+package io.newsdesk.enrich.extract.html;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/** The signs of page chrome: tag names, class and id words, and stock phrases. */
+final class Boilerplate {
+
+  /** Removed before anything else: never article text. */
+  static final String NEVER_CONTENT =
+      "script, style, noscript, template, svg, canvas, iframe, object, embed, video, audio, map,"
+          + " button, input, select, textarea, option, label, link, meta, dialog";
+
+  /** Landmarks that are chrome unless they hold most of the page's paragraph text. */
+  static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "header", "menu");
+
+  // Names that always mean chrome: whatever they hold, it is not the article.
+  private static final Pattern HARD_NEGATIVE =
+      Pattern.compile(
+          "comment|disqus|newsletter|cookie|consent|gdpr|outbrain|taboola|breadcrumb|pagination"
+              + "|share|sharing|social|related|recommend|read-?more|more-?stories|most-?popular"
+              + "|most-?read|trending|subscribe|subscription|signup|sign-up|paywall|promo|sponsor"
+              + "|advert|adslot|ad-slot|ad-container|adwrapper|ad-wrapper|dfp|googlead|popup|modal"
+              + "|sidebar|widget|footer|navbar|navigation|skip-link|skiplink|jump-link|toolbar"
+              + "|author-?bio|authorbox|author-box|about-?the-?author|tag-?list|tags|topics|keywords"
+              + "|print-?only|screen-?reader|sr-only|visually-?hidden|login|rating|masthead"
+              + "|subnav|submenu|offcanvas|off-canvas|nav-|-nav|menu|banner|newsletter",
+          Pattern.CASE_INSENSITIVE);
+
+  // Short words that count only as whole tokens ("ad" in "ad-unit" but not in "header").
+  private static final Pattern NEGATIVE_TOKEN =
+      Pattern.compile(
+          "(?:^|[\\s_-])(ad|ads|nav|bio|tag|meta|aside|extra|byline|dateline|credits?|caption"
+              + "|hidden|hide|noprint|legal|copyright|header|timestamp|date|time|author)(?:$|[\\s_-])",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern POSITIVE =
+      Pattern.compile(
+          "article|body|content|entry|main|post|story|text|blog|news|hentry|prose|copy|page-?content",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern BOILERPLATE_LINE =
+      Pattern.compile(
+          "(?i)^(?:advertisement|advertisements|anzeige|werbung|sponsored( content)?|ad|"
+              + "share( this| the)?( article| story| post| page)?( on \\w+)?|share via .*|"
+              + "follow us( on .*)?|sign up( for| to) .*|subscribe( now| to .*)?|"
+              + "read (?:more|next|also)\\b.*|related( articles| stories| posts| content| links)?:?|"
+              + "recommended( for you)?|you may also like.*|more from .*|see also:?|"
+              + "click here .*|(?:image|photo|picture|video|source)( credit)?:.*|"
+              + "all rights reserved\\.?|copyright .*|© .*|\\(c\\) \\d{4}.*|"
+              + "loading\\.*|comments?|\\d+ comments?|leave a (?:comment|reply)|print|e-?mail|"
+              + "tweet|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|"
+              + "back to top|skip to (?:main )?content|tags?:.*|topics?:.*|filed under:?.*|"
+              + "this (?:article|story) (?:was|is|has been) .*(?:updated|corrected).*|"
+              + "we use cookies.*|accept( all)?( cookies)?|"
+              + "(?:please )?(?:enable|disable) (?:javascript|your ad ?blocker).*)$");
+
+  private Boilerplate() {}
+
+  static String names(Element e) {
+    String id = e.id();
+    String cls = e.className();
+    if (id.isEmpty()) {
+      return cls;
+    }
+    return cls.isEmpty() ? id : cls + " " + id;
+  }
+
+  /** Always chrome by its class or id. */
+  static boolean hardNegative(String names) {
+    return !names.isEmpty() && HARD_NEGATIVE.matcher(names).find();
+  }
+
+  /** Probably chrome by its class or id. */
+  static boolean softNegative(String names) {
+    return !names.isEmpty() && NEGATIVE_TOKEN.matcher(names).find();
+  }
+
+  static boolean positive(String names) {
+    return !names.isEmpty() && POSITIVE.matcher(names).find();
+  }
+
+  /** Readability-style class weight: positive names help, negative ones hurt. */
+  static int classWeight(Element e) {
+    String n = names(e);
+    if (n.isEmpty()) {
+      return 0;
+    }
+    int w = 0;
+    if (POSITIVE.matcher(n).find()) {
+      w += 25;
+    }
+    if (HARD_NEGATIVE.matcher(n).find() || NEGATIVE_TOKEN.matcher(n).find()) {
+      w -= 25;
+    }
+    return w;
+  }
+
+  /** A stock line of chrome ("Share this article", "Advertisement"). */
+  static boolean boilerplateLine(String line) {
+    return line.length() < 160 && BOILERPLATE_LINE.matcher(line.strip()).matches();
+  }
+}

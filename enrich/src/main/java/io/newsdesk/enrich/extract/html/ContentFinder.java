@@ -1,0 +1,382 @@
+package io.newsdesk.enrich.extract.html;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+
+/**
+ * Finds the main text of a page: prunes chrome, scores containers by their paragraphs (text,
+ * commas, link density, class hints), merges related siblings and renders the winner as blocks.
+ * Mutates the DOM it is given; one instance per page.
+ */
+final class ContentFinder {
+
+  private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "blockquote", "td", "li");
+  private static final Set<String> DIV_LIKE =
+      Set.of("div", "section", "article", "main", "span", "font", "center");
+
+  /** Text statistics of one element, computed bottom-up once. */
+  private static final class Stats {
+    int text;
+    int link;
+    int paraText;
+    int commas;
+    double score;
+    boolean candidate;
+  }
+
+  private static final java.util.regex.Pattern COMMENTS =
+      java.util.regex.Pattern.compile("(?i)comment|disqus|respond|replies");
+  private static final boolean DEBUG = Boolean.getBoolean("extract.debug");
+  private final Map<Element, Stats> stats = new IdentityHashMap<>();
+  private final Element body;
+
+  ContentFinder(Element body) {
+    this.body = body;
+  }
+
+  /** Removes what is never content and what is marked as chrome. */
+  void prune() {
+    body.select(Boilerplate.NEVER_CONTENT).remove();
+    removeHidden();
+    removeComments(body);
+    measure(body);
+    int pageParaText = Math.max(1, stats(body).paraText);
+    List<Element> all = new ArrayList<>(body.getAllElements());
+    for (Element e : all) {
+      if (e == body || e.parent() == null || !attached(e)) {
+        continue;
+      }
+      String tag = e.normalName();
+      Stats s = stats(e);
+      double share = (double) s.paraText / pageParaText;
+      String names = Boilerplate.names(e);
+      if (Boilerplate.CHROME_TAGS.contains(tag)) {
+        if (share < 0.3) {
+          e.remove();
+        }
+        continue;
+      }
+      if (tag.equals("form") && share < 0.3) {
+        e.remove();
+        continue;
+      }
+      if (names.isEmpty()) {
+        continue;
+      }
+      boolean positive = Boilerplate.positive(names);
+      if (Boilerplate.hardNegative(names)) {
+        double limit = COMMENTS.matcher(names).find() ? 0.5 : positive ? 0.1 : 0.25;
+        if (share < limit) {
+          if (DEBUG && share > 0.1) {
+            System.err.println("removed " + tag + " ." + names + " share=" + share);
+          }
+          e.remove();
+        }
+      } else if (Boilerplate.softNegative(names) && !positive && share < 0.1 && s.text < 1000) {
+        e.remove();
+      }
+    }
+    stats.clear();
+  }
+
+  private static boolean attached(Element e) {
+    // An ancestor removed earlier detaches the whole subtree from the body.
+    Element p = e;
+    while (p.parent() != null) {
+      p = p.parent();
+    }
+    return p.normalName().equals("#root") || p.normalName().equals("html");
+  }
+
+  private void removeHidden() {
+    for (Element e : body.select("[hidden], [style], [aria-hidden=true]")) {
+      if (e.hasAttr("hidden")) {
+        e.remove();
+        continue;
+      }
+      String style = e.attr("style").replace(" ", "").toLowerCase();
+      if (style.contains("display:none") || style.contains("visibility:hidden")) {
+        e.remove();
+      } else if (e.attr("aria-hidden").equals("true") && e.select("p").isEmpty()) {
+        e.remove();
+      }
+    }
+  }
+
+  private static void removeComments(Node n) {
+    for (int i = n.childNodeSize() - 1; i >= 0; i--) {
+      Node c = n.childNode(i);
+      if (c instanceof Comment) {
+        c.remove();
+      } else if (c instanceof Element) {
+        removeComments(c);
+      }
+    }
+  }
+
+  private Stats stats(Element e) {
+    Stats s = stats.get(e);
+    return s == null ? new Stats() : s;
+  }
+
+  /** Computes text, link and paragraph lengths for every element under root. */
+  private Stats measure(Element root) {
+    Stats s = new Stats();
+    stats.put(root, s);
+    boolean link = root.normalName().equals("a");
+    for (Node child : root.childNodes()) {
+      if (child instanceof TextNode t) {
+        int[] lc = countText(t.getWholeText());
+        s.text += lc[0];
+        s.commas += lc[1];
+        if (link) {
+          s.link += lc[0];
+        }
+      } else if (child instanceof Element ce) {
+        Stats cs = measure(ce);
+        s.text += cs.text;
+        s.commas += cs.commas;
+        s.link += link ? cs.text : cs.link;
+        s.paraText += cs.paraText;
+      }
+    }
+    if (isParagraph(root) && root.normalName().equals("p")) {
+      s.paraText = s.text;
+    } else if (isParagraph(root) && s.paraText == 0) {
+      s.paraText = s.text;
+    }
+    return s;
+  }
+
+  private static int[] countText(String text) {
+    int len = 0;
+    int commas = 0;
+    boolean space = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00a0') {
+        if (!space) {
+          len++;
+          space = true;
+        }
+      } else {
+        len++;
+        space = false;
+        if (c == ',' || c == '\uff0c' || c == '\u3001' || c == '\u060c') {
+          commas++;
+        }
+      }
+    }
+    return new int[] {len, commas};
+  }
+
+  /** A paragraph-like element: a p, or a div that holds text but no blocks. */
+  private boolean isParagraph(Element e) {
+    String tag = e.normalName();
+    if (PARAGRAPH_TAGS.contains(tag)) {
+      return true;
+    }
+    if (!DIV_LIKE.contains(tag)) {
+      return false;
+    }
+    for (Element c : e.children()) {
+      if (TextRenderer.BLOCK_TAGS.contains(c.normalName())) {
+        return false;
+      }
+    }
+    return hasOwnText(e);
+  }
+
+  private static boolean hasOwnText(Element e) {
+    for (Node c : e.childNodes()) {
+      if (c instanceof TextNode t && !t.isBlank()) {
+        return true;
+      }
+      if (c instanceof Element ce && !TextRenderer.BLOCK_TAGS.contains(ce.normalName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Picks the main container(s) of the pruned page. */
+  List<Element> select() {
+    stats.clear();
+    measure(body);
+    List<Element> candidates = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      if (!isParagraph(e)) {
+        continue;
+      }
+      Stats ps = stats(e);
+      if (ps.text < 25 || linkDensity(e) > 0.5) {
+        continue;
+      }
+      double score = 1 + ps.commas + Math.min(ps.text / 100.0, 3.0);
+      Element ancestor = e.parent();
+      for (int level = 0; ancestor != null && level < 5; level++) {
+        Stats as = stats(ancestor);
+        if (!as.candidate) {
+          as.candidate = true;
+          as.score = initialScore(ancestor);
+          candidates.add(ancestor);
+        }
+        as.score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+        if (ancestor == body) {
+          break;
+        }
+        ancestor = ancestor.parent();
+      }
+    }
+    if (candidates.isEmpty()) {
+      return List.of(body);
+    }
+    for (Element c : candidates) {
+      Stats cs = stats(c);
+      cs.score *= 1 - linkDensity(c);
+    }
+    candidates.sort(Comparator.comparingDouble((Element c) -> stats(c).score).reversed());
+    Element top = candidates.get(0);
+    top = widen(top, candidates);
+    return withSiblings(top);
+  }
+
+  private double initialScore(Element e) {
+    int s =
+        switch (e.normalName()) {
+          case "div", "article", "main", "section" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
+    if (e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+      s += 25;
+    }
+    return s + Boilerplate.classWeight(e);
+  }
+
+  private double linkDensity(Element e) {
+    Stats s = stats(e);
+    return s.text == 0 ? 0 : (double) s.link / s.text;
+  }
+
+  /**
+   * Moves up when the article is split across containers: several near-top candidates share an
+   * ancestor, or the parent carries clearly more paragraph text than the winner.
+   */
+  private Element widen(Element top, List<Element> ranked) {
+    double topScore = stats(top).score;
+    List<Element> close = new ArrayList<>();
+    for (int i = 1; i < Math.min(ranked.size(), 6); i++) {
+      if (stats(ranked.get(i)).score >= topScore * 0.75) {
+        close.add(ranked.get(i));
+      }
+    }
+    if (close.size() >= 2) {
+      Element p = top.parent();
+      while (p != null && p != body) {
+        int contained = 0;
+        for (Element c : close) {
+          if (isAncestor(p, c)) {
+            contained++;
+          }
+        }
+        if (contained >= 2) {
+          top = p;
+          break;
+        }
+        p = p.parent();
+      }
+    }
+    // Climb while the parent holds much more paragraph text (article split by ads or figures).
+    Element current = top;
+    while (current.parent() != null && current != body && current.parent() != body) {
+      Element parent = current.parent();
+      Stats ps = stats(parent);
+      Stats cs = stats(current);
+      if (ps.paraText > cs.paraText * 1.3 && linkDensity(parent) < 0.3 && ps.paraText > 0) {
+        current = parent;
+      } else {
+        break;
+      }
+    }
+    return current;
+  }
+
+  private static boolean isAncestor(Element a, Element e) {
+    for (Element p = e; p != null; p = p.parent()) {
+      if (p == a) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Element> withSiblings(Element top) {
+    Element parent = top.parent();
+    if (parent == null || top == body) {
+      return List.of(top);
+    }
+    Stats ts = stats(top);
+    double threshold = Math.max(10, ts.score * 0.2);
+    String topClass = top.className();
+    List<Element> out = new ArrayList<>();
+    Elements siblings = parent.children();
+    for (Element s : siblings) {
+      if (s == top) {
+        out.add(s);
+        continue;
+      }
+      Stats ss = stats(s);
+      double bonus = !topClass.isEmpty() && topClass.equals(s.className()) ? ts.score * 0.2 : 0;
+      if (ss.candidate && ss.score + bonus >= threshold) {
+        out.add(s);
+      } else if (s.normalName().equals("p")) {
+        double ld = linkDensity(s);
+        if (ss.text > 80 && ld < 0.25) {
+          out.add(s);
+        } else if (ss.text > 0 && ss.text <= 80 && ld == 0 && endsSentence(s.text())) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean endsSentence(String text) {
+    String t = text.strip();
+    return !t.isEmpty() && ".!?\u3002\"\u201d".indexOf(t.charAt(t.length() - 1)) >= 0;
+  }
+
+  /** Every paragraph of the page with little link text: the recall fallback. */
+  List<Element> allParagraphs() {
+    stats.clear();
+    measure(body);
+    List<Element> out = new ArrayList<>();
+    for (Element e : body.select("p, pre, blockquote, h2, h3")) {
+      if (stats(e).text >= 1 && linkDensity(e) < 0.5) {
+        boolean nested = false;
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+          if (out.contains(p)) {
+            nested = true;
+            break;
+          }
+        }
+        if (!nested) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+}

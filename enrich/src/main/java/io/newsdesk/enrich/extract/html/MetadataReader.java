@@ -1,0 +1,434 @@
+package io.newsdesk.enrich.extract.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsdesk.enrich.extract.DateParsing;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Reads title, authors, dates, language, canonical URL, image and site name from a page. */
+final class MetadataReader {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> ARTICLE_TYPES =
+      Set.of(
+          "article",
+          "newsarticle",
+          "blogposting",
+          "reportagenews",
+          "analysisnewsarticle",
+          "opinionnewsarticle",
+          "reviewnewsarticle",
+          "backgroundnewsarticle",
+          "livebloposting",
+          "liveblogposting",
+          "techarticle",
+          "scholarlyarticle",
+          "report",
+          "posting",
+          "socialmediaposting",
+          "medicalscholarlyarticle",
+          "satiricalarticle",
+          "advertisertcontentarticle");
+  private static final Pattern BY = Pattern.compile("(?i)^\\s*(?:by|von|par|por|di|door|av)\\s+");
+  private static final Pattern TITLE_SEPARATOR =
+      Pattern.compile("\\s+[|\u2013\u2014\u00bb:·•-]\\s+");
+
+  private final Document doc;
+  private final String url;
+  private JsonNode article;
+  private JsonNode anyNode;
+  private java.util.Map<String, String> metaIndex;
+
+  MetadataReader(Document doc, String url) {
+    this.doc = doc;
+    this.url = url;
+  }
+
+  PageMetadata read() {
+    readJsonLd();
+    String siteName =
+        first(
+            meta("og:site_name"), meta("application-name"), jsonText(article, "publisher", "name"));
+    String title = title(siteName);
+    List<String> authors = authors();
+    String[] from = new String[1];
+    Long published = published(from);
+    Long modified =
+        firstDate(
+            jsonText(article, "dateModified"),
+            meta("article:modified_time"),
+            meta("og:updated_time"),
+            meta("dateModified"),
+            meta("last-modified"));
+    String language = language();
+    String canonical = absolute(first(attr("link[rel=canonical]", "href"), meta("og:url")));
+    String image =
+        absolute(first(meta("og:image"), meta("og:image:url"), meta("twitter:image"), jsonImage()));
+    String description =
+        first(
+            meta("og:description"),
+            meta("description"),
+            meta("twitter:description"),
+            jsonText(article, "description"));
+    String body = jsonText(article, "articleBody");
+    return new PageMetadata(
+        title,
+        authors,
+        published,
+        from[0],
+        modified,
+        language,
+        canonical,
+        image,
+        siteName,
+        description,
+        body);
+  }
+
+  private void readJsonLd() {
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      String data = script.data().strip();
+      if (data.isEmpty() || data.length() > 2_000_000) {
+        continue;
+      }
+      try {
+        JsonNode root = JSON.readTree(data);
+        visit(root, 0);
+      } catch (Exception e) {
+        // Broken JSON-LD is common; the DOM still has the answer.
+      }
+      if (article != null) {
+        return;
+      }
+    }
+  }
+
+  private void visit(JsonNode node, int depth) {
+    if (node == null || depth > 6 || article != null) {
+      return;
+    }
+    if (node.isArray()) {
+      for (JsonNode n : node) {
+        visit(n, depth + 1);
+      }
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    if (isArticleType(node.get("@type"))) {
+      article = node;
+      return;
+    }
+    if (anyNode == null && node.has("datePublished")) {
+      anyNode = node;
+    }
+    visit(node.get("@graph"), depth + 1);
+    visit(node.get("mainEntity"), depth + 1);
+  }
+
+  private static boolean isArticleType(JsonNode type) {
+    if (type == null) {
+      return false;
+    }
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (isArticleType(t)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return ARTICLE_TYPES.contains(type.asText("").toLowerCase(Locale.ROOT));
+  }
+
+  private static String jsonText(JsonNode node, String... path) {
+    JsonNode n = node;
+    for (String p : path) {
+      if (n == null) {
+        return null;
+      }
+      if (n.isArray() && !n.isEmpty()) {
+        n = n.get(0);
+      }
+      n = n.get(p);
+    }
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n.isArray()) {
+      n = n.isEmpty() ? null : n.get(0);
+    }
+    if (n == null || n.isContainerNode()) {
+      return null;
+    }
+    String s = n.asText().strip();
+    return s.isEmpty() ? null : s;
+  }
+
+  private String jsonImage() {
+    if (article == null) {
+      return null;
+    }
+    JsonNode img = article.get("image");
+    if (img == null) {
+      return null;
+    }
+    if (img.isArray()) {
+      img = img.isEmpty() ? null : img.get(0);
+    }
+    if (img == null) {
+      return null;
+    }
+    if (img.isTextual()) {
+      return img.asText();
+    }
+    return jsonText(img, "url");
+  }
+
+  private String title(String siteName) {
+    String og = meta("og:title");
+    String headline = jsonText(article, "headline");
+    Element h1 = doc.selectFirst("h1");
+    String h1Text = h1 == null ? null : blankToNull(h1.text());
+    String titleTag = blankToNull(doc.title());
+    String t = first(og, headline, h1Text, titleTag);
+    if (t == null) {
+      return null;
+    }
+    return stripSiteSuffix(t, siteName, h1Text);
+  }
+
+  /** Drops " | Site Name" and similar from a title, keeping the longest headline-like part. */
+  static String stripSiteSuffix(String title, String siteName, String h1) {
+    String t = title.strip();
+    if (h1 != null && t.startsWith(h1) && h1.length() > 10) {
+      return h1;
+    }
+    if (siteName != null && !siteName.isBlank()) {
+      String lower = t.toLowerCase(Locale.ROOT);
+      String site = siteName.toLowerCase(Locale.ROOT).strip();
+      if (lower.endsWith(site) && lower.length() > site.length() + 5) {
+        String cut = t.substring(0, t.length() - site.length()).strip();
+        return cut.replaceAll("[\\s|\u2013\u2014\u00bb:·•-]+$", "").strip();
+      }
+      if (lower.startsWith(site) && lower.length() > site.length() + 5) {
+        String cut = t.substring(site.length()).strip();
+        return cut.replaceAll("^[\\s|\u2013\u2014\u00bb:·•-]+", "").strip();
+      }
+    }
+    String[] parts = TITLE_SEPARATOR.split(t);
+    if (parts.length > 1) {
+      String last = parts[parts.length - 1];
+      // A short trailing segment is the site's name.
+      if (last.length() < 30 && last.split("\\s+").length <= 4) {
+        return t.substring(0, t.length() - last.length())
+            .replaceAll("[\\s|\u2013\u2014\u00bb:·•-]+$", "")
+            .strip();
+      }
+    }
+    return t;
+  }
+
+  private List<String> authors() {
+    Set<String> out = new LinkedHashSet<>();
+    if (article != null) {
+      JsonNode a = article.get("author");
+      if (a != null) {
+        if (a.isArray()) {
+          for (JsonNode x : a) {
+            addAuthor(out, x.isTextual() ? x.asText() : jsonText(x, "name"));
+          }
+        } else {
+          addAuthor(out, a.isTextual() ? a.asText() : jsonText(a, "name"));
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      for (String name :
+          new String[] {
+            "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"
+          }) {
+        String v = meta(name);
+        if (v != null) {
+          for (String part : v.split("\\s*(?:,|;|\\band\\b|\\bund\\b|&)\\s*")) {
+            addAuthor(out, part);
+          }
+        }
+        if (!out.isEmpty()) {
+          break;
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      for (Element e :
+          doc.select(
+              "[itemprop=author], a[rel=author], .byline, .author-name, .author, [class*=byline]")) {
+        Element name = e.selectFirst("[itemprop=name]");
+        String text = name != null ? name.text() : e.text();
+        if (text.length() < 80) {
+          for (String part :
+              BY.matcher(text).replaceFirst("").split("\\s*(?:,|;|\\band\\b|\\bund\\b|&)\\s*")) {
+            addAuthor(out, part);
+          }
+        }
+        if (!out.isEmpty()) {
+          break;
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static void addAuthor(Set<String> out, String name) {
+    if (name == null) {
+      return;
+    }
+    String n = BY.matcher(name.strip()).replaceFirst("").strip();
+    if (n.isEmpty()
+        || n.length() > 60
+        || n.startsWith("http")
+        || n.contains("@")
+        || !n.matches(".*\\p{L}.*")
+        || n.split("\\s+").length > 5) {
+      return;
+    }
+    out.add(n);
+  }
+
+  private Long published(String[] from) {
+    Optional<Long> d = DateParsing.parse(jsonText(article, "datePublished"));
+    if (d.isEmpty()) {
+      d = DateParsing.parse(jsonText(anyNode, "datePublished"));
+    }
+    if (d.isPresent()) {
+      from[0] = "json-ld";
+      return d.get();
+    }
+    Long m =
+        firstDate(
+            meta("article:published_time"),
+            meta("datePublished"),
+            meta("pubdate"),
+            meta("publishdate"),
+            meta("publish-date"),
+            meta("parsely-pub-date"),
+            meta("sailthru.date"),
+            meta("dc.date.issued"),
+            meta("dc.date"),
+            meta("dcterms.created"),
+            meta("date"),
+            meta("og:published_time"),
+            meta("article.published"),
+            attr("[itemprop=datePublished]", "content"),
+            attr("[itemprop=datePublished]", "datetime"));
+    if (m != null) {
+      from[0] = "meta";
+      return m;
+    }
+    Element time =
+        doc.selectFirst("time[datetime][pubdate], article time[datetime], time[datetime]");
+    if (time != null) {
+      Optional<Long> t = DateParsing.parse(time.attr("datetime"));
+      if (t.isPresent()) {
+        from[0] = "time";
+        return t.get();
+      }
+    }
+    Optional<Long> u = DateParsing.fromUrl(url);
+    if (u.isPresent()) {
+      from[0] = "url";
+      return u.get();
+    }
+    for (Element e :
+        doc.select("[class*=date], [class*=time], [class*=publish], [id*=date], time")) {
+      String text = e.ownText().isBlank() ? e.text() : e.ownText();
+      if (text.length() <= 80) {
+        Optional<Long> t = DateParsing.findInText(text);
+        if (t.isPresent()) {
+          from[0] = "text";
+          return t.get();
+        }
+      }
+    }
+    return null;
+  }
+
+  private String language() {
+    String lang =
+        first(
+            doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"),
+            meta("content-language"),
+            meta("og:locale"),
+            jsonText(article, "inLanguage"));
+    if (lang == null) {
+      return null;
+    }
+    String code = lang.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
+    return code.matches("[a-z]{2}") ? code : null;
+  }
+
+  private Long firstDate(String... values) {
+    for (String v : values) {
+      Optional<Long> d = DateParsing.parse(v);
+      if (d.isPresent()) {
+        return d.get();
+      }
+    }
+    return null;
+  }
+
+  private String meta(String name) {
+    if (metaIndex == null) {
+      metaIndex = new java.util.HashMap<>();
+      for (Element m : doc.select("meta[content]")) {
+        for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
+          String k = m.attr(key).strip().toLowerCase(Locale.ROOT);
+          if (!k.isEmpty() && !m.attr("content").isBlank()) {
+            metaIndex.putIfAbsent(k, m.attr("content").strip());
+          }
+        }
+      }
+    }
+    return metaIndex.get(name.toLowerCase(Locale.ROOT));
+  }
+
+  private String attr(String css, String attribute) {
+    Element e = doc.selectFirst(css);
+    return e == null ? null : blankToNull(e.attr(attribute));
+  }
+
+  private String absolute(String link) {
+    if (link == null) {
+      return null;
+    }
+    try {
+      return url == null || url.isEmpty()
+          ? link
+          : java.net.URI.create(url).resolve(link.strip()).toString();
+    } catch (RuntimeException e) {
+      return link;
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String first(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return null;
+  }
+}
