@@ -1,0 +1,188 @@
+package io.newsdesk.enrich.sentiment;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Trains the target sentiment model on NewsMTSC: seeded, single-threaded, same data same bytes. */
+public final class SentimentTrainer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SentimentTrainer.class);
+
+  /** Hyper-parameters; {@link #defaults()} are the ones tuned on NewsMTSC's dev sets. */
+  public record Config(
+      int bits,
+      int epochs,
+      double l2,
+      double rate,
+      int minCount,
+      double classWeightPower,
+      long seed) {
+
+    /** The settings the shipped model was trained with. */
+    public static Config defaults() {
+      return new Config(20, 4, 1e-3, 0.02, 2, 1.0, 20260601L);
+    }
+
+    public Config withL2(double v) {
+      return new Config(bits, epochs, v, rate, minCount, classWeightPower, seed);
+    }
+
+    public Config withEpochs(int v) {
+      return new Config(bits, v, l2, rate, minCount, classWeightPower, seed);
+    }
+
+    public Config withRate(double v) {
+      return new Config(bits, epochs, l2, v, minCount, classWeightPower, seed);
+    }
+
+    public Config withMinCount(int v) {
+      return new Config(bits, epochs, l2, rate, v, classWeightPower, seed);
+    }
+
+    public Config withClassWeightPower(double v) {
+      return new Config(bits, epochs, l2, rate, minCount, v, seed);
+    }
+  }
+
+  private record Example(int[] index, float[] value, int label) {}
+
+  private SentimentTrainer() {}
+
+  /** Trains on a NewsMTSC file and returns the serialized model. */
+  public static byte[] train(Path trainFile, Config config) throws IOException {
+    return serialize(train(NewsMtsc.read(trainFile), config));
+  }
+
+  static byte[] serialize(LinearModel model) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      model.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static LinearModel train(List<NewsMtsc.Line> lines, Config config) {
+    List<Example> examples = featurize(lines, config.bits());
+    int dims = 1 << config.bits();
+    int[] count = new int[dims];
+    for (Example e : examples) {
+      int[] seen = Arrays.stream(e.index()).distinct().toArray();
+      for (int i : seen) {
+        count[i]++;
+      }
+    }
+    int[] perLabel = new int[LinearModel.LABELS];
+    for (Example e : examples) {
+      perLabel[e.label()]++;
+    }
+    double[] classWeight = new double[LinearModel.LABELS];
+    for (int c = 0; c < classWeight.length; c++) {
+      double balanced = examples.size() / (double) (LinearModel.LABELS * perLabel[c]);
+      classWeight[c] = Math.pow(balanced, config.classWeightPower());
+    }
+    float[] w = new float[LinearModel.LABELS * dims];
+    float[] g2 = new float[LinearModel.LABELS * dims];
+    float[] bias = new float[LinearModel.LABELS];
+    float[] biasG2 = new float[LinearModel.LABELS];
+    Random random = new Random(config.seed());
+    int[] order = new int[examples.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    double[] s = new double[LinearModel.LABELS];
+    double rate = config.rate();
+    float l2 = (float) config.l2();
+    for (int epoch = 0; epoch < config.epochs(); epoch++) {
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int tmp = order[i];
+        order[i] = order[j];
+        order[j] = tmp;
+      }
+      double loss = 0;
+      for (int o : order) {
+        Example e = examples.get(o);
+        Arrays.fill(s, 0);
+        for (int c = 0; c < s.length; c++) {
+          s[c] = bias[c];
+        }
+        for (int k = 0; k < e.index().length; k++) {
+          int idx = e.index()[k];
+          if (count[idx] < config.minCount()) {
+            continue;
+          }
+          for (int c = 0; c < s.length; c++) {
+            s[c] += w[LinearModel.LABELS * idx + c] * e.value()[k];
+          }
+        }
+        double max = Math.max(s[0], Math.max(s[1], s[2]));
+        double z = 0;
+        for (int c = 0; c < s.length; c++) {
+          s[c] = Math.exp(s[c] - max);
+          z += s[c];
+        }
+        double cw = classWeight[e.label()];
+        loss -= cw * Math.log(s[e.label()] / z);
+        for (int c = 0; c < s.length; c++) {
+          double g = cw * (s[c] / z - (c == e.label() ? 1 : 0));
+          biasG2[c] += (float) (g * g);
+          bias[c] -= (float) (rate * g / Math.sqrt(biasG2[c] + 1e-8));
+          for (int k = 0; k < e.index().length; k++) {
+            int idx = e.index()[k];
+            if (count[idx] < config.minCount()) {
+              continue;
+            }
+            int p = LinearModel.LABELS * idx + c;
+            float grad = (float) (g * e.value()[k]) + l2 * w[p];
+            g2[p] += grad * grad;
+            w[p] -= (float) (rate * grad / Math.sqrt(g2[p] + 1e-8));
+          }
+        }
+      }
+      LOG.debug("epoch {} loss {}", epoch, loss / order.length);
+    }
+    LOG.info(
+        "Trained on {} targets ({} negative, {} neutral, {} positive)",
+        examples.size(),
+        perLabel[0],
+        perLabel[1],
+        perLabel[2]);
+    return new LinearModel(config.bits(), w, bias);
+  }
+
+  private static List<Example> featurize(List<NewsMtsc.Line> lines, int bits) {
+    Lexicon lex = Lexicon.defaults();
+    FeatureVector fv = new FeatureVector(bits);
+    List<Example> out = new ArrayList<>();
+    for (NewsMtsc.Line line : lines) {
+      Tokens t = Tokens.of(line.sentence());
+      float[] base = new float[t.size];
+      float[] adj = new float[t.size];
+      Valences.score(lex, t, 0, t.size, base, adj);
+      for (int j = 0; j < line.targets().size(); j++) {
+        NewsMtsc.Target target = line.targets().get(j);
+        if (target.label() < 0) {
+          continue;
+        }
+        fv.clear();
+        TargetFeatures.extract(lex, t, 0, t.size, base, adj, target.spans(), line.othersOf(j), fv);
+        out.add(
+            new Example(
+                Arrays.copyOf(fv.index, fv.size),
+                Arrays.copyOf(fv.value, fv.size),
+                target.label()));
+      }
+    }
+    return out;
+  }
+}

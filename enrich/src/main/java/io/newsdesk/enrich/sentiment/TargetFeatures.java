@@ -1,0 +1,453 @@
+package io.newsdesk.enrich.sentiment;
+
+import java.util.Set;
+
+/**
+ * Features of one target mention in one sentence: the sentence with the target masked, a window
+ * around it, lexicon hits by distance and side, negation, quotes and who-says cues.
+ */
+final class TargetFeatures {
+
+  private static final long H_TARGET = FeatureVector.hash("<T>");
+  private static final long H_OTHER = FeatureVector.hash("<O>");
+  private static final long H_BOS = FeatureVector.hash("<S>");
+  private static final long H_EOS = FeatureVector.hash("</S>");
+
+  private static final Set<String> SPEECH =
+      Set.of(
+          "said",
+          "says",
+          "say",
+          "saying",
+          "told",
+          "tells",
+          "tell",
+          "claimed",
+          "claims",
+          "claim",
+          "argued",
+          "argues",
+          "added",
+          "wrote",
+          "writes",
+          "stated",
+          "states",
+          "according",
+          "asked",
+          "asks",
+          "insisted",
+          "insists",
+          "warned",
+          "warns",
+          "noted",
+          "notes",
+          "explained",
+          "announced",
+          "announces",
+          "tweeted",
+          "tweets",
+          "declared",
+          "suggested",
+          "suggests",
+          "acknowledged",
+          "admitted",
+          "complained",
+          "accused",
+          "accuses",
+          "blamed",
+          "blames",
+          "criticized",
+          "criticised",
+          "criticizes",
+          "praised",
+          "praises",
+          "called",
+          "calls",
+          "described",
+          "describes",
+          "testified",
+          "alleged",
+          "alleges",
+          "believes",
+          "believed",
+          "thinks",
+          "thought",
+          "denied",
+          "denies",
+          "responded",
+          "replied",
+          "urged",
+          "urges",
+          "slammed",
+          "defended",
+          "defends",
+          "attacked",
+          "mocked",
+          "questioned",
+          "conceded",
+          "predicted",
+          "vowed",
+          "promised",
+          "demanded",
+          "charged",
+          "contended",
+          "maintained");
+
+  private static final Set<String> PRONOUNS =
+      Set.of(
+          "he",
+          "she",
+          "him",
+          "her",
+          "his",
+          "hers",
+          "they",
+          "them",
+          "their",
+          "it",
+          "its",
+          "i",
+          "we",
+          "you",
+          "us",
+          "me",
+          "himself",
+          "herself",
+          "themselves");
+
+  private static final Set<String> AUX =
+      Set.of(
+          "also",
+          "has",
+          "have",
+          "had",
+          "was",
+          "is",
+          "were",
+          "are",
+          "will",
+          "would",
+          "could",
+          "should",
+          "did",
+          "does",
+          "do",
+          "be",
+          "been",
+          "not",
+          "then",
+          "now",
+          "still",
+          "may",
+          "might",
+          "can",
+          "must",
+          "already",
+          "just",
+          "never",
+          "later",
+          "recently",
+          "repeatedly",
+          "who",
+          "himself",
+          "herself",
+          "itself",
+          "themselves",
+          "'s",
+          "reportedly",
+          "again",
+          "even");
+
+  private static final Set<String> DETERMINERS =
+      Set.of("the", "a", "an", "this", "that", "these", "those", "of", "to", "for", "with");
+
+  private static final int T_BIAS = 1;
+  private static final int T_BOW = 2;
+  private static final int T_BIGRAM = 3;
+  private static final int T_WIN = 4;
+  private static final int T_SIDE = 5;
+  private static final int T_NGRAM_L1 = 6;
+  private static final int T_NGRAM_R1 = 7;
+  private static final int T_NGRAM_L2 = 8;
+  private static final int T_NGRAM_R2 = 9;
+  private static final int T_LEX = 10;
+  private static final int T_LEXW = 11;
+  private static final int T_LEX_MINE = 12;
+  private static final int T_LEX_OTHER = 13;
+  private static final int T_LEX_QUOTE = 14;
+  private static final int T_LEX_CLAUSE = 15;
+  private static final int T_LEX_SUM = 16;
+  private static final int T_NEG = 17;
+  private static final int T_NEGW = 18;
+  private static final int T_SPEAKER = 19;
+  private static final int T_SPEAKER_VERB = 20;
+  private static final int T_SPOKEN_ABOUT = 21;
+  private static final int T_IN_QUOTE = 22;
+  private static final int T_HAS_QUOTE = 23;
+  private static final int T_PRONOUN = 24;
+  private static final int T_START = 25;
+  private static final int T_RELPOS = 26;
+  private static final int T_OTHERS = 27;
+  private static final int T_LENGTH = 28;
+  private static final int T_POSSESSIVE = 29;
+  private static final int T_VERB_AFTER = 30;
+  private static final int T_VERB_BEFORE = 31;
+  private static final int T_VAL_AFTER = 32;
+  private static final int T_VAL_BEFORE = 33;
+  private static final int T_CLAUSE_BOW = 34;
+
+  private TargetFeatures() {}
+
+  /**
+   * Adds the features of the target at character spans {@code targets} (pairs start, end; the first
+   * pair is the main mention) in the sentence {@code [from, to)} of {@code t}, whose valences
+   * {@code adj} are already scored; {@code others} are the spans of other entities.
+   */
+  static void extract(
+      Lexicon lex,
+      Tokens t,
+      int from,
+      int to,
+      float[] base,
+      float[] adj,
+      int[] targets,
+      int[] others,
+      FeatureVector fv) {
+    int n = to - from;
+    long[] uh = new long[n];
+    byte[] role = new byte[n];
+    int[] tok = new int[n];
+    float[] val = new float[n];
+    int units = 0;
+    int p = -1;
+    byte prevRole = 0;
+    for (int i = from; i < to; i++) {
+      byte r = roleOf(t, i, targets, others);
+      if (r != 0 && r == prevRole) {
+        continue;
+      }
+      prevRole = r;
+      role[units] = r;
+      tok[units] = i;
+      uh[units] = r == 1 ? H_TARGET : r == 2 ? H_OTHER : FeatureVector.hash(t.lower[i]);
+      val[units] = r == 0 ? adj[i] : 0f;
+      if (r == 1 && p < 0 && overlaps(t, i, targets[0], targets[1])) {
+        p = units;
+      }
+      units++;
+    }
+    if (p < 0) {
+      for (int u = 0; u < units && p < 0; u++) {
+        if (role[u] == 1) {
+          p = u;
+        }
+      }
+    }
+    fv.add(T_BIAS, 1f);
+    if (p < 0) {
+      return;
+    }
+    boolean[] inQuote = new boolean[units];
+    boolean quoted = false;
+    boolean hasQuote = false;
+    int othersCount = 0;
+    for (int u = 0; u < units; u++) {
+      if (t.kind[tok[u]] == Tokens.QUOTE) {
+        quoted = !quoted;
+        hasQuote = true;
+      }
+      inQuote[u] = quoted;
+      if (role[u] == 2) {
+        othersCount++;
+      }
+    }
+    int clauseStart = p;
+    while (clauseStart > 0 && !isBreak(t, tok[clauseStart - 1], role[clauseStart - 1])) {
+      clauseStart--;
+    }
+    int clauseEnd = p + 1;
+    while (clauseEnd < units && !isBreak(t, tok[clauseEnd], role[clauseEnd])) {
+      clauseEnd++;
+    }
+
+    for (int u = 0; u < units; u++) {
+      if (t.kind[tok[u]] == Tokens.WORD || role[u] != 0) {
+        fv.add(T_BOW, uh[u], 1f);
+        if (u != p) {
+          fv.add(T_SIDE, u < p ? 0 : 1, uh[u], 1f);
+        }
+        if (u >= clauseStart && u < clauseEnd && u != p) {
+          fv.add(T_CLAUSE_BOW, uh[u], 1f);
+        }
+      }
+      long next = u + 1 < units ? uh[u + 1] : H_EOS;
+      fv.add(T_BIGRAM, uh[u], next, 1f);
+    }
+    fv.add(T_BIGRAM, H_BOS, units > 0 ? uh[0] : H_EOS, 1f);
+
+    for (int d = 1; d <= 6; d++) {
+      int b = d <= 2 ? d : d <= 4 ? 3 : 4;
+      if (p - d >= 0) {
+        fv.add(T_WIN, -b, uh[p - d], 1f);
+      }
+      if (p + d < units) {
+        fv.add(T_WIN, b, uh[p + d], 1f);
+      }
+    }
+    long l1 = p >= 1 ? uh[p - 1] : H_BOS;
+    long l2 = p >= 2 ? uh[p - 2] : H_BOS;
+    long r1 = p + 1 < units ? uh[p + 1] : H_EOS;
+    long r2 = p + 2 < units ? uh[p + 2] : H_EOS;
+    fv.add(T_NGRAM_L1, l1, 1f);
+    fv.add(T_NGRAM_R1, r1, 1f);
+    fv.add(T_NGRAM_L2, l2, l1, 1f);
+    fv.add(T_NGRAM_R2, r1, r2, 1f);
+
+    // Lexicon hits: by side and distance, and whether they sit nearer another entity.
+    for (int u = 0; u < units; u++) {
+      float v = val[u];
+      if (v == 0f || u == p) {
+        continue;
+      }
+      int sign = v > 0 ? 1 : 0;
+      float m = Math.abs(v) / 4f;
+      int dist = Math.abs(u - p);
+      int bucket = dist <= 2 ? 0 : dist <= 5 ? 1 : dist <= 10 ? 2 : 3;
+      int side = u < p ? 0 : 1;
+      fv.add(T_LEX, sign, side * 4 + bucket, m);
+      fv.add(T_LEXW, sign, uh[u], 1f);
+      fv.add(T_LEX_SUM, sign, m);
+      int dOther = Integer.MAX_VALUE;
+      for (int o = 0; o < units; o++) {
+        if (role[o] == 2) {
+          dOther = Math.min(dOther, Math.abs(o - u));
+        }
+      }
+      fv.add(dOther < dist ? T_LEX_OTHER : T_LEX_MINE, sign, m);
+      if (inQuote[u] != inQuote[p]) {
+        fv.add(T_LEX_QUOTE, sign, m);
+      }
+      if (u >= clauseStart && u < clauseEnd) {
+        fv.add(T_LEX_CLAUSE, sign, m);
+      }
+      if (base[tok[u]] * v < 0) {
+        fv.add(T_NEGW, uh[u], 1f);
+      }
+    }
+    for (int u = Math.max(0, p - 3); u < Math.min(units, p + 5); u++) {
+      if (role[u] == 0 && lex.isNegator(t.lower[tok[u]])) {
+        fv.add(T_NEG, u < p ? 0 : 1, 1f);
+      }
+    }
+
+    // Who says what: the target as speaker, or as what a speaker talks about.
+    boolean speaker = false;
+    for (int u = p + 1, words = 0; u < units && words < 4; u++) {
+      if (t.kind[tok[u]] != Tokens.WORD) {
+        continue;
+      }
+      words++;
+      String w = t.lower[tok[u]];
+      if (SPEECH.contains(w)) {
+        fv.add(T_SPEAKER, 0, 1f);
+        fv.add(T_SPEAKER_VERB, uh[u], 1f);
+        speaker = true;
+        break;
+      }
+    }
+    if (!speaker && p >= 1) {
+      String w1 = t.lower[tok[p - 1]];
+      String w2 = p >= 2 ? t.lower[tok[p - 2]] : "";
+      if (SPEECH.contains(w1) || ("to".equals(w1) && "according".equals(w2))) {
+        fv.add(T_SPEAKER, 1, 1f);
+        speaker = true;
+      }
+    }
+    if (!speaker) {
+      for (int u = 0; u < units; u++) {
+        if (role[u] == 0 && t.kind[tok[u]] == Tokens.WORD && SPEECH.contains(t.lower[tok[u]])) {
+          fv.add(T_SPOKEN_ABOUT, u < p ? 0 : 1, 1f);
+          break;
+        }
+      }
+    }
+    if (inQuote[p]) {
+      fv.add(T_IN_QUOTE, 1f);
+    }
+    if (hasQuote) {
+      fv.add(T_HAS_QUOTE, 1f);
+    }
+
+    // The target itself: pronoun, position, possessive, the verbs around it.
+    int first = tok[p];
+    String head = t.lower[first];
+    if (PRONOUNS.contains(head)) {
+      fv.add(T_PRONOUN, FeatureVector.hash(head), 1f);
+    }
+    if (p == 0) {
+      fv.add(T_START, 1f);
+    }
+    fv.add(T_RELPOS, (3 * p) / Math.max(1, units), 1f);
+    fv.add(T_OTHERS, Math.min(othersCount, 3), 1f);
+    fv.add(T_LENGTH, Math.min(units / 10, 4), 1f);
+    int last = first;
+    while (last + 1 < to && roleOf(t, last + 1, targets, others) == 1) {
+      last++;
+    }
+    if (t.lower[last].endsWith("'s") || (last + 1 < to && "'s".equals(t.lower[last + 1]))) {
+      fv.add(T_POSSESSIVE, 1f);
+    }
+    for (int u = p + 1; u < units; u++) {
+      int i = tok[u];
+      if (t.kind[i] != Tokens.WORD || role[u] != 0) {
+        break;
+      }
+      if (AUX.contains(t.lower[i])) {
+        continue;
+      }
+      fv.add(T_VERB_AFTER, uh[u], 1f);
+      if (val[u] != 0f) {
+        fv.add(T_VAL_AFTER, val[u] > 0 ? 1 : 0, Math.abs(val[u]) / 4f);
+      }
+      break;
+    }
+    for (int u = p - 1; u >= 0; u--) {
+      int i = tok[u];
+      if (t.kind[i] != Tokens.WORD || role[u] != 0) {
+        break;
+      }
+      if (DETERMINERS.contains(t.lower[i])) {
+        continue;
+      }
+      fv.add(T_VERB_BEFORE, uh[u], 1f);
+      if (val[u] != 0f) {
+        fv.add(T_VAL_BEFORE, val[u] > 0 ? 1 : 0, Math.abs(val[u]) / 4f);
+      }
+      break;
+    }
+  }
+
+  private static boolean isBreak(Tokens t, int i, byte role) {
+    return role == 0 && (t.isClauseBreak(i) || "but".equals(t.lower[i]));
+  }
+
+  private static byte roleOf(Tokens t, int i, int[] targets, int[] others) {
+    for (int k = 0; k + 1 < targets.length; k += 2) {
+      if (overlaps(t, i, targets[k], targets[k + 1])) {
+        return 1;
+      }
+    }
+    if (others != null) {
+      for (int k = 0; k + 1 < others.length; k += 2) {
+        if (overlaps(t, i, others[k], others[k + 1])) {
+          return 2;
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static boolean overlaps(Tokens t, int i, int start, int end) {
+    return t.start[i] < end && start < t.end[i];
+  }
+}

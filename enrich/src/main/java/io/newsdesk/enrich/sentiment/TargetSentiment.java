@@ -1,0 +1,119 @@
+package io.newsdesk.enrich.sentiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+
+/**
+ * Sentiment toward a target mention in a sentence, from the trained NewsMTSC model. Thread-safe.
+ */
+public final class TargetSentiment {
+
+  /** Where the shipped model sits on the classpath. */
+  public static final String MODEL_RESOURCE = "/io/newsdesk/enrich/sentiment/newsmtsc-model.bin.gz";
+
+  static final String[] LABELS = {"negative", "neutral", "positive"};
+
+  private static volatile TargetSentiment standard;
+
+  private final Lexicon lex;
+  private final LinearModel model;
+  private final String version;
+
+  TargetSentiment(Lexicon lex, LinearModel model, String version) {
+    this.lex = lex;
+    this.model = model;
+    this.version = version;
+  }
+
+  /** The shipped model, loaded once. */
+  public static TargetSentiment standard() {
+    TargetSentiment s = standard;
+    if (s == null) {
+      synchronized (TargetSentiment.class) {
+        s = standard;
+        if (s == null) {
+          try (InputStream in = TargetSentiment.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+              throw new IllegalStateException("Missing model " + MODEL_RESOURCE);
+            }
+            s = fromBytes(in.readAllBytes());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          standard = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  /** A model written by {@link SentimentTrainer}. */
+  public static TargetSentiment read(Path file) throws IOException {
+    return fromBytes(Files.readAllBytes(file));
+  }
+
+  static TargetSentiment fromBytes(byte[] bytes) throws IOException {
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    LinearModel m = LinearModel.read(new java.io.ByteArrayInputStream(bytes));
+    return new TargetSentiment(
+        Lexicon.defaults(), m, String.format("newsmtsc-logreg-%08x", crc.getValue()));
+  }
+
+  /** Name and checksum of the model. */
+  public String version() {
+    return version;
+  }
+
+  Lexicon lexicon() {
+    return lex;
+  }
+
+  FeatureVector newVector() {
+    return new FeatureVector(model.bits);
+  }
+
+  /**
+   * Probabilities (negative, neutral, positive) toward the target whose mentions are the character
+   * spans {@code targets} (pairs start, end; main mention first) in {@code sentence}; {@code
+   * others} (nullable) are spans of other entities.
+   */
+  public double[] probabilities(String sentence, int[] targets, int[] others) {
+    Tokens t = Tokens.of(sentence);
+    float[] base = new float[t.size];
+    float[] adj = new float[t.size];
+    Valences.score(lex, t, 0, t.size, base, adj);
+    double[] out = new double[3];
+    probabilities(t, 0, t.size, base, adj, targets, others, newVector(), out);
+    return out;
+  }
+
+  void probabilities(
+      Tokens t,
+      int from,
+      int to,
+      float[] base,
+      float[] adj,
+      int[] targets,
+      int[] others,
+      FeatureVector fv,
+      double[] out) {
+    fv.clear();
+    TargetFeatures.extract(lex, t, from, to, base, adj, targets, others, fv);
+    model.probabilities(fv, out);
+  }
+
+  static int argmax(double[] p) {
+    int best = 0;
+    for (int c = 1; c < p.length; c++) {
+      if (p[c] > p[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+}

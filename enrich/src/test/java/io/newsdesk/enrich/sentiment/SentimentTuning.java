@@ -1,0 +1,57 @@
+package io.newsdesk.enrich.sentiment;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Grid search over training settings, scored on NewsMTSC's dev sets (run by hand). */
+public final class SentimentTuning {
+
+  private SentimentTuning() {}
+
+  private static double[] doubles(String name, String defaults) {
+    return java.util.Arrays.stream(System.getProperty(name, defaults).split(","))
+        .mapToDouble(Double::parseDouble)
+        .toArray();
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/sentiment/newsmtsc");
+    List<NewsMtsc.Line> train = NewsMtsc.read(dir.resolve("train.jsonl"));
+    List<NewsMtsc.Line> rw = NewsMtsc.read(dir.resolve("dev-rw/dev.jsonl"));
+    List<NewsMtsc.Line> mt = NewsMtsc.read(dir.resolve("dev-mt/dev.jsonl"));
+    SentimentTrainer.Config base = SentimentTrainer.Config.defaults();
+    double[] l2s = doubles("l2", "1e-3,1e-2");
+    int[] epochs =
+        java.util.Arrays.stream(doubles("epochs", "4,10")).mapToInt(d -> (int) d).toArray();
+    double[] rates = doubles("rates", "0.02,0.05");
+    if (args.length > 1 && args[1].equals("default")) {
+      l2s = new double[] {base.l2()};
+      epochs = new int[] {base.epochs()};
+      rates = new double[] {base.rate()};
+    }
+    for (double l2 : l2s) {
+      for (int e : epochs) {
+        for (double r : rates) {
+          SentimentTrainer.Config c = base.withL2(l2).withEpochs(e).withRate(r);
+          long t0 = System.nanoTime();
+          byte[] bytes = SentimentTrainer.serialize(SentimentTrainer.train(train, c));
+          TargetSentiment m = TargetSentiment.fromBytes(bytes);
+          var a = SentimentEvaluation.evaluate(m, rw);
+          var b = SentimentEvaluation.evaluate(m, mt);
+          System.out.printf(
+              "l2=%g epochs=%d rate=%g  rw F1m %.4f acc %.4f | mt F1m %.4f acc %.4f | %d bytes"
+                  + " %.1fs%n",
+              l2,
+              e,
+              r,
+              a.macroF1(),
+              a.accuracy(),
+              b.macroF1(),
+              b.accuracy(),
+              bytes.length,
+              (System.nanoTime() - t0) / 1e9);
+        }
+      }
+    }
+  }
+}
