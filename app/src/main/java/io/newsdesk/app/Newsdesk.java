@@ -1,6 +1,11 @@
 package io.newsdesk.app;
 
+import io.newsdesk.app.cli.DemoCommand;
+import io.newsdesk.app.cli.EnrichCommand;
 import io.newsdesk.app.cli.EvalCommand;
+import io.newsdesk.app.cli.IngestCommand;
+import io.newsdesk.app.cli.RunCommand;
+import io.newsdesk.app.cli.SinkCommand;
 import io.newsdesk.app.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +17,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskVersion.class,
     subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
+      IngestCommand.class,
+      EnrichCommand.class,
+      SinkCommand.class,
       EvalCommand.class,
       TrainCommand.class,
       // one line per command

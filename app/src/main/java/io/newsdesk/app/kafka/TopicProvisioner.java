@@ -27,8 +27,7 @@ public final class TopicProvisioner {
   private TopicProvisioner() {}
 
   /** Creates missing topics with {@code partitions} partitions and waits until all have leaders. */
-  public static void ensureTopics(
-      Admin admin, int partitions, short replicationFactor, Duration timeout) {
+  public static void ensureTopics(Admin admin, int partitions, Duration timeout) {
     try {
       Set<String> existing =
           admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -37,7 +36,12 @@ public final class TopicProvisioner {
         if (existing.contains(t.name())) {
           continue;
         }
-        NewTopic nt = new NewTopic(t.name(), t.compacted() ? 1 : partitions, replicationFactor);
+        // The cluster's default replication factor: 1 on the embedded broker, 3 on a real cluster.
+        NewTopic nt =
+            new NewTopic(
+                t.name(),
+                java.util.Optional.of(t.compacted() ? 1 : partitions),
+                java.util.Optional.empty());
         if (t.compacted()) {
           nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         }

@@ -35,6 +35,8 @@ public final class RunReport {
   public long documentsIn;
   public long articlesOut;
   public long duplicates;
+  public final List<String> articleIds = new ArrayList<>();
+  public final List<String> duplicateIds = new ArrayList<>();
   public final Map<String, Long> deadLettersByStage = new TreeMap<>();
   public final List<String> deadLetterSamples = new ArrayList<>();
   public final Map<String, Long> entityArticles = new HashMap<>();
@@ -92,8 +94,10 @@ public final class RunReport {
 
   private void add(EnrichedArticle a) {
     articlesOut++;
+    articleIds.add(a.getArticle().getId());
     if (a.getDuplicateOf() != null) {
       duplicates++;
+      duplicateIds.add(a.getArticle().getId());
     }
     for (Entity e : a.getEntities()) {
       if (e.getType().equals("DATE")

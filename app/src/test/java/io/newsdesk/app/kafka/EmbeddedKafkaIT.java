@@ -28,7 +28,7 @@ class EmbeddedKafkaIT {
     String topic = Topics.DEAD_LETTERS.name();
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir)) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-        TopicProvisioner.ensureTopics(admin, 2, (short) 1, Duration.ofSeconds(30));
+        TopicProvisioner.ensureTopics(admin, 2, Duration.ofSeconds(30));
         assertThat(admin.listTopics().names().get())
             .containsAll(Topics.all().stream().map(Topics.Topic::name).toList());
       }

@@ -45,7 +45,7 @@ class EnrichSinkIT {
   static void startKafka() {
     kafka = EmbeddedKafka.start(dir.resolve("kafka"));
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      TopicProvisioner.ensureTopics(admin, 2, (short) 1, Duration.ofSeconds(30));
+      TopicProvisioner.ensureTopics(admin, 2, Duration.ofSeconds(30));
     }
   }
 

@@ -1,0 +1,47 @@
+package io.newsdesk.app.cli;
+
+import io.newsdesk.app.pipeline.KafkaEnvironment;
+import io.newsdesk.enrich.EnrichApp;
+import io.newsdesk.enrich.EnrichComponents;
+import io.newsdesk.enrich.EnrichConfig;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newsdesk enrich}: the Streams application on its own, for scale-out. */
+@Command(
+    name = "enrich",
+    mixinStandardHelpOptions = true,
+    description = "Run the enrich stage (Kafka Streams) against a cluster.")
+public final class EnrichCommand implements Callable<Integer> {
+
+  @Mixin KafkaOptions kafka;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      description = "Stream threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Override
+  public Integer call() {
+    try (KafkaEnvironment env = KafkaEnvironment.open(kafka)) {
+      EnrichConfig d =
+          EnrichConfig.defaults(env.bootstrapServers(), kafka.dataDir().resolve("streams"));
+      EnrichConfig config =
+          new EnrichConfig(
+              d.bootstrapServers(),
+              d.applicationId(),
+              d.stateDir(),
+              threads,
+              d.commitInterval(),
+              d.duplicateRetention());
+      EnrichApp app = EnrichApp.start(EnrichComponents.standard(), config, Duration.ofSeconds(120));
+      System.err.printf("enrich running against %s%n", env.bootstrapServers());
+      Shutdown.await(app::close);
+      return app.failure() == null ? 0 : 1;
+    }
+  }
+}

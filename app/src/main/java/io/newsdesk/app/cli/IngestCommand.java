@@ -1,0 +1,47 @@
+package io.newsdesk.app.cli;
+
+import io.newsdesk.app.pipeline.IngestWiring;
+import io.newsdesk.app.pipeline.KafkaEnvironment;
+import io.newsdesk.ingest.IngestSummary;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newsdesk ingest}: the ingest stage on its own, for scale-out. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = "Run the ingest stage against a cluster.")
+public final class IngestCommand implements Callable<Integer> {
+
+  @Mixin KafkaOptions kafka;
+  @Mixin IngestOptions ingest;
+
+  @Option(
+      names = "--instance-id",
+      defaultValue = "0",
+      description = "Stable id of this ingest process (its transactional id).")
+  String instanceId;
+
+  @Option(names = "--once", description = "Poll every source once and exit.")
+  boolean once;
+
+  @Override
+  public Integer call() throws Exception {
+    try (KafkaEnvironment env = KafkaEnvironment.open(kafka);
+        IngestWiring wiring =
+            IngestWiring.open(env, ingest.config(), ingest.sources(), instanceId)) {
+      if (once) {
+        IngestSummary s = wiring.service().runOnce();
+        System.out.printf(
+            "ingested %d documents, %d dead letters, %d failed sources in %d ms%n",
+            s.documents(), s.deadLetters(), s.failedSources(), s.elapsedMs());
+        return 0;
+      }
+      wiring.service().start();
+      Shutdown.await(() -> {});
+      return 0;
+    }
+  }
+}

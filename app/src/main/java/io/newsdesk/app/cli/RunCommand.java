@@ -1,0 +1,93 @@
+package io.newsdesk.app.cli;
+
+import io.newsdesk.app.pipeline.IngestWiring;
+import io.newsdesk.app.pipeline.KafkaEnvironment;
+import io.newsdesk.app.pipeline.Pipeline;
+import io.newsdesk.app.pipeline.RunReport;
+import io.newsdesk.app.pipeline.Summary;
+import io.newsdesk.enrich.EnrichComponents;
+import io.newsdesk.ingest.IngestSummary;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code newsdesk run}: the whole pipeline in one process. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run ingest, enrich and sink in one process (embedded Kafka without --bootstrap-servers).")
+public final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin KafkaOptions kafka;
+  @Mixin IngestOptions ingest;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Files: date-partitioned *.avro and *.jsonl (default: <data-dir>/out).")
+  Path out;
+
+  @Option(
+      names = "--once",
+      description =
+          "Poll every source once, wait until the pipeline drained, print the summary and exit.")
+  boolean once;
+
+  @Option(
+      names = "--drop-duplicates",
+      description = "Leave articles flagged as duplicates out of the sink.")
+  boolean dropDuplicates;
+
+  @Option(
+      names = "--drain-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "600",
+      description =
+          "With --once: how long to wait for the pipeline to drain (default: ${DEFAULT-VALUE}).")
+  long drainTimeout;
+
+  @Override
+  public Integer call() throws Exception {
+    IngestWiring.Sources sources = ingest.sources();
+    if (once && sources.listenPort() != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--listen needs a running pipeline: drop --once");
+    }
+    Path files = out != null ? out : kafka.dataDir().resolve("out");
+    long t0 = System.nanoTime();
+    try (KafkaEnvironment env = KafkaEnvironment.open(kafka);
+        Pipeline pipeline =
+            Pipeline.start(
+                env, EnrichComponents.standard(), kafka.dataDir(), files, dropDuplicates);
+        IngestWiring wiring = IngestWiring.open(env, ingest.config(), sources, "run")) {
+      if (!once) {
+        wiring.service().start();
+        System.err.printf(
+            "Newsdesk running on %s; files in %s. Ctrl-C to stop.%n",
+            env.bootstrapServers(), files.toAbsolutePath());
+        Shutdown.await(() -> {});
+        return 0;
+      }
+      RunReport.Marks marks = RunReport.mark(env.bootstrapServers());
+      IngestSummary summary = wiring.service().runOnce();
+      if (!pipeline.awaitDrained(Duration.ofSeconds(drainTimeout))) {
+        System.err.println(
+            "The pipeline did not drain within "
+                + drainTimeout
+                + " s; the summary shows what got through.");
+      }
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+      RunReport report = RunReport.since(env.bootstrapServers(), marks);
+      Summary.print(System.out, "newsdesk run --once", env, summary, report, elapsed, files);
+      return pipeline.enrichFailure() == null ? 0 : 1;
+    }
+  }
+}

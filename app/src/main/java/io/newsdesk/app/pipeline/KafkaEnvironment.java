@@ -1,0 +1,66 @@
+package io.newsdesk.app.pipeline;
+
+import io.newsdesk.app.cli.KafkaOptions;
+import io.newsdesk.app.kafka.EmbeddedKafka;
+import io.newsdesk.app.kafka.TopicProvisioner;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+
+/** The Kafka a command talks to: the given cluster, or an embedded broker it started. */
+public final class KafkaEnvironment implements AutoCloseable {
+
+  private final EmbeddedKafka embedded;
+  private final String bootstrapServers;
+
+  private KafkaEnvironment(EmbeddedKafka embedded, String bootstrapServers) {
+    this.embedded = embedded;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** Connects (starting the embedded broker when no cluster is named) and creates the topics. */
+  public static KafkaEnvironment open(KafkaOptions options) {
+    EmbeddedKafka embedded = null;
+    String bootstrap = options.bootstrapServers();
+    if (bootstrap == null || bootstrap.isBlank()) {
+      embedded = EmbeddedKafka.start(options.dataDir());
+      bootstrap = embedded.bootstrapServers();
+    }
+    KafkaEnvironment env = new KafkaEnvironment(embedded, bootstrap);
+    try (Admin admin = env.admin()) {
+      TopicProvisioner.ensureTopics(admin, options.partitions(), Duration.ofSeconds(60));
+    } catch (RuntimeException e) {
+      env.close();
+      throw e;
+    }
+    return env;
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Start-up time of the embedded broker, or null when a cluster was given. */
+  public Duration embeddedStartup() {
+    return embedded == null ? null : embedded.startupTime();
+  }
+
+  public Admin admin() {
+    return Admin.create(Map.of("bootstrap.servers", bootstrapServers));
+  }
+
+  /** Client properties naming only the cluster. */
+  public Properties clientProperties() {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrapServers);
+    return p;
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

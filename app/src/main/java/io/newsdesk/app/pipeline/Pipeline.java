@@ -1,0 +1,87 @@
+package io.newsdesk.app.pipeline;
+
+import io.newsdesk.enrich.EnrichApp;
+import io.newsdesk.enrich.EnrichComponents;
+import io.newsdesk.enrich.EnrichConfig;
+import io.newsdesk.sink.ArticleSink;
+import io.newsdesk.sink.SinkConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.Admin;
+
+/** Enrich and sink running in this process against one Kafka, with drain detection. */
+public final class Pipeline implements AutoCloseable {
+
+  private final KafkaEnvironment kafka;
+  private final EnrichConfig enrichConfig;
+  private final SinkConfig sinkConfig;
+  private final EnrichApp enrich;
+  private final ArticleSink sink;
+  private final Thread sinkThread;
+
+  private Pipeline(
+      KafkaEnvironment kafka,
+      EnrichConfig enrichConfig,
+      SinkConfig sinkConfig,
+      EnrichApp enrich,
+      ArticleSink sink,
+      Thread sinkThread) {
+    this.kafka = kafka;
+    this.enrichConfig = enrichConfig;
+    this.sinkConfig = sinkConfig;
+    this.enrich = enrich;
+    this.sink = sink;
+    this.sinkThread = sinkThread;
+  }
+
+  /** Starts enrich (state under {@code dataDir/streams}) and the sink (files under {@code out}). */
+  public static Pipeline start(
+      KafkaEnvironment kafka,
+      EnrichComponents components,
+      Path dataDir,
+      Path out,
+      boolean dropDuplicates) {
+    EnrichConfig enrichConfig =
+        EnrichConfig.defaults(kafka.bootstrapServers(), dataDir.resolve("streams"));
+    SinkConfig sinkConfig =
+        SinkConfig.defaults(kafka.bootstrapServers(), out).withDropDuplicates(dropDuplicates);
+    EnrichApp enrich = EnrichApp.start(components, enrichConfig, Duration.ofSeconds(60));
+    ArticleSink sink = new ArticleSink(sinkConfig);
+    Thread t = new Thread(sink, "newsdesk-sink");
+    t.setDaemon(true);
+    t.start();
+    return new Pipeline(kafka, enrichConfig, sinkConfig, enrich, sink, t);
+  }
+
+  /** Waits until everything ingested so far has reached the sink; false on timeout. */
+  public boolean awaitDrained(Duration timeout) throws Exception {
+    try (Admin admin = kafka.admin()) {
+      return new PipelineDrain(admin, enrichConfig.applicationId(), sinkConfig.groupId())
+          .await(timeout);
+    }
+  }
+
+  /** The error that stopped enrich, if any. */
+  public Throwable enrichFailure() {
+    return enrich.failure();
+  }
+
+  public ArticleSink sink() {
+    return sink;
+  }
+
+  public Path out() {
+    return sinkConfig.outDir();
+  }
+
+  @Override
+  public void close() {
+    sink.close();
+    enrich.close();
+    try {
+      sinkThread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
