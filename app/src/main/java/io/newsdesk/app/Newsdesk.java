@@ -1,5 +1,6 @@
 package io.newsdesk.app;
 
+import io.newsdesk.app.cli.BenchCommand;
 import io.newsdesk.app.cli.DemoCommand;
 import io.newsdesk.app.cli.EnrichCommand;
 import io.newsdesk.app.cli.EvalCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       EnrichCommand.class,
       SinkCommand.class,
+      BenchCommand.class,
       EvalCommand.class,
       TrainCommand.class,
       // one line per command

@@ -1,0 +1,181 @@
+package io.newsdesk.app.bench;
+
+import io.newsdesk.app.cli.KafkaOptions;
+import io.newsdesk.app.pipeline.IngestWiring;
+import io.newsdesk.app.pipeline.KafkaEnvironment;
+import io.newsdesk.app.pipeline.Pipeline;
+import io.newsdesk.app.pipeline.RunReport;
+import io.newsdesk.app.pipeline.Summary;
+import io.newsdesk.enrich.EnrichComponents;
+import io.newsdesk.enrich.extract.ExtractionException;
+import io.newsdesk.ingest.IngestConfig;
+import io.newsdesk.schema.Arrival;
+import io.newsdesk.schema.Article;
+import io.newsdesk.schema.AvroCodec;
+import io.newsdesk.schema.EnrichedArticle;
+import io.newsdesk.schema.Entity;
+import io.newsdesk.schema.RawDocument;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs N generated documents from a drop folder through ingest, enrich and sink on a fresh embedded
+ * broker and prints documents/s, time per document in each stage, and peak heap. Its output format
+ * is kept stable so runs can be compared.
+ */
+public final class EndToEndBench {
+
+  /** What a run measured. */
+  public record Result(
+      int documents,
+      double extractMsPerDoc,
+      double entitiesMsPerDoc,
+      double sentimentMsPerDoc,
+      double codecMsPerDoc,
+      long brokerStartMs,
+      long endToEndMs,
+      long articlesOut,
+      long duplicates,
+      long deadLetters,
+      long peakHeapMib) {
+
+    public double documentsPerSecond() {
+      return documents * 1000.0 / Math.max(endToEndMs, 1);
+    }
+  }
+
+  private EndToEndBench() {}
+
+  public static Result run(int n, Path dir, int partitions) throws Exception {
+    List<String> corpus = BenchCorpus.generate(n, 42);
+    EnrichComponents components = EnrichComponents.standard();
+    double[] stages = stageTimes(components, corpus);
+
+    Path drop = dir.resolve("drop");
+    Files.createDirectories(drop);
+    for (int i = 0; i < corpus.size(); i++) {
+      Files.writeString(
+          drop.resolve(String.format("doc-%06d.html", i)), corpus.get(i), StandardCharsets.UTF_8);
+    }
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+    try (KafkaEnvironment kafka =
+            KafkaEnvironment.open(KafkaOptions.of(null, dir.resolve("data"), partitions));
+        Pipeline pipeline =
+            Pipeline.start(kafka, components, dir.resolve("data"), dir.resolve("out"), false)) {
+      RunReport.Marks marks = RunReport.mark(kafka.bootstrapServers());
+      long t0 = System.nanoTime();
+      IngestWiring.Sources sources = new IngestWiring.Sources(List.of(), List.of(), drop, null);
+      try (IngestWiring ingest =
+          IngestWiring.open(kafka, IngestConfig.defaults(), sources, "bench")) {
+        ingest.service().runOnce();
+      }
+      if (!pipeline.awaitDrained(Duration.ofMinutes(30))) {
+        throw new IllegalStateException("the benchmark pipeline did not drain in 30 minutes");
+      }
+      long elapsed = (System.nanoTime() - t0) / 1_000_000;
+      RunReport report = RunReport.since(kafka.bootstrapServers(), marks);
+      return new Result(
+          n,
+          stages[0],
+          stages[1],
+          stages[2],
+          stages[3],
+          kafka.embeddedStartup().toMillis(),
+          elapsed,
+          report.articlesOut,
+          report.duplicates,
+          report.deadLetters(),
+          Summary.peakHeapMib());
+    }
+  }
+
+  /**
+   * Milliseconds per document for extract, entities, sentiment and Avro encode+decode, one thread.
+   */
+  static double[] stageTimes(EnrichComponents c, List<String> corpus) throws ExtractionException {
+    AvroCodec<RawDocument> rawCodec = AvroCodec.of(RawDocument.class);
+    AvroCodec<EnrichedArticle> outCodec = AvroCodec.of(EnrichedArticle.class);
+    List<RawDocument> docs = new ArrayList<>();
+    for (int i = 0; i < corpus.size(); i++) {
+      docs.add(
+          RawDocument.newBuilder()
+              .setId("bench-" + i)
+              .setSource("bench")
+              .setUrl("http://127.0.0.1/bench/" + i + ".html")
+              .setFetchedAt(System.currentTimeMillis())
+              .setArrival(Arrival.PAGE)
+              .setContentType("text/html")
+              .setCharset("UTF-8")
+              .setBody(ByteBuffer.wrap(corpus.get(i).getBytes(StandardCharsets.UTF_8)))
+              .build());
+    }
+    // Warm up the JIT on a slice before measuring.
+    for (int i = 0; i < Math.min(50, docs.size()); i++) {
+      Article a = c.extractor().extract(docs.get(i));
+      c.sentiment().annotate(a.getText(), c.tagger().tag(a.getTitle(), a.getText()));
+    }
+    long extract = 0;
+    long entities = 0;
+    long sentiment = 0;
+    long codec = 0;
+    for (RawDocument d : docs) {
+      long t0 = System.nanoTime();
+      Article a = c.extractor().extract(d);
+      long t1 = System.nanoTime();
+      List<Entity> es = c.tagger().tag(a.getTitle(), a.getText());
+      long t2 = System.nanoTime();
+      c.sentiment().annotate(a.getText(), es);
+      EnrichedArticle e =
+          EnrichedArticle.newBuilder()
+              .setArticle(a)
+              .setEntities(es)
+              .setTone(c.sentiment().tone(a.getText()))
+              .setEnrichedAt(0L)
+              .build();
+      long t3 = System.nanoTime();
+      rawCodec.decode(rawCodec.encode(d));
+      outCodec.decode(outCodec.encode(e));
+      long t4 = System.nanoTime();
+      extract += t1 - t0;
+      entities += t2 - t1;
+      sentiment += t3 - t2;
+      codec += t4 - t3;
+    }
+    double n = docs.size() * 1e6;
+    return new double[] {extract / n, entities / n, sentiment / n, codec / n};
+  }
+
+  public static void print(PrintStream out, Result r, int partitions) {
+    out.printf(
+        "newsdesk bench: %d documents generated from the demo pages, %d partitions, 1 stream thread%n",
+        r.documents(), partitions);
+    out.printf("%-22s %10s %10s%n", "stage (one thread)", "ms/doc", "docs/s");
+    row(out, "extract", r.extractMsPerDoc());
+    row(out, "entities", r.entitiesMsPerDoc());
+    row(out, "sentiment + tone", r.sentimentMsPerDoc());
+    row(out, "avro encode+decode", r.codecMsPerDoc());
+    out.printf(
+        "end to end: %d documents in %.2f s = %.1f documents/s (drop folder -> ingest -> enrich -> sink, exactly-once)%n",
+        r.documents(), r.endToEndMs() / 1000.0, r.documentsPerSecond());
+    out.printf(
+        "articles out: %d (%d flagged duplicates), dead letters: %d%n",
+        r.articlesOut(), r.duplicates(), r.deadLetters());
+    out.printf(
+        "embedded broker start: %d ms; peak heap during the run: %d MiB%n",
+        r.brokerStartMs(), r.peakHeapMib());
+  }
+
+  private static void row(PrintStream out, String stage, double ms) {
+    out.printf("%-22s %10.3f %10.0f%n", stage, ms, ms > 0 ? 1000.0 / ms : 0);
+  }
+}

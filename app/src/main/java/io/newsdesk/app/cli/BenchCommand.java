@@ -1,0 +1,51 @@
+package io.newsdesk.app.cli;
+
+import io.newsdesk.app.bench.EndToEndBench;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newsdesk bench}: the end-to-end benchmark on a fresh embedded broker. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measure documents/s from ingest to sink, time per document in each stage, and peak heap.")
+public final class BenchCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--documents",
+      defaultValue = "2000",
+      description = "How many documents (default: ${DEFAULT-VALUE}).")
+  int documents;
+
+  @Option(
+      names = "--partitions",
+      defaultValue = "2",
+      description = "Partitions of the topics (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = Files.createTempDirectory("newsdesk-bench");
+    try {
+      EndToEndBench.print(System.out, EndToEndBench.run(documents, dir, partitions), partitions);
+      return 0;
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
