@@ -7,6 +7,7 @@ import io.newsdesk.app.cli.EvalCommand;
 import io.newsdesk.app.cli.IngestCommand;
 import io.newsdesk.app.cli.RunCommand;
 import io.newsdesk.app.cli.SinkCommand;
+import io.newsdesk.app.cli.TagCommand;
 import io.newsdesk.app.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       EnrichCommand.class,
       SinkCommand.class,
+      TagCommand.class,
       BenchCommand.class,
       EvalCommand.class,
       TrainCommand.class,

@@ -58,9 +58,9 @@ public final class BenchCorpus {
             + ": correspondents in Baghdad, Erbil and Washington filed this report at "
             + String.format("%02d:%02d", random.nextInt(24), random.nextInt(60))
             + " after officials briefed reporters on the talks.</p>";
-    return page.substring(0, first)
-        + lead
-        + String.join("\n", paragraphs)
-        + page.substring(last + 4);
+    String varied =
+        page.substring(0, first) + lead + String.join("\n", paragraphs) + page.substring(last + 4);
+    // Each variant is its own article: a shared rel=canonical would make them URL duplicates.
+    return varied.replace("rel=\"canonical\" href=\"", "rel=\"canonical\" href=\"/bench/" + i);
   }
 }

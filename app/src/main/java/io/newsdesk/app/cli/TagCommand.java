@@ -1,0 +1,93 @@
+package io.newsdesk.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdesk.enrich.ArticleEnricher;
+import io.newsdesk.enrich.EnrichComponents;
+import io.newsdesk.schema.Arrival;
+import io.newsdesk.schema.Article;
+import io.newsdesk.schema.AvroJson;
+import io.newsdesk.schema.EnrichedArticle;
+import io.newsdesk.schema.Entity;
+import io.newsdesk.schema.Mention;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsdesk tag}: entities and tone of a plain text, as JSON. */
+@Command(
+    name = "tag",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print the entities (offsets, canonical names, counts, sentiment) and tone of a plain text as JSON.")
+public final class TagCommand implements Callable<Integer> {
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE|-",
+      description = "Plain text file, or - for standard input.")
+  String input;
+
+  @Override
+  public Integer call() throws IOException {
+    String text = read(input);
+    EnrichedArticle tagged = tag(EnrichComponents.standard(), text);
+    System.out.println(
+        AvroJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(tagged)));
+    return 0;
+  }
+
+  /** Entities and tone of {@code text}, as the enrich stage computes them. */
+  static EnrichedArticle tag(EnrichComponents components, String text) {
+    Article article =
+        Article.newBuilder()
+            .setId("tag")
+            .setUrl("stdin:")
+            .setSource("tag")
+            .setArrival(Arrival.PUSH)
+            .setFetchedAt(System.currentTimeMillis())
+            .setText(text)
+            .setExtractor("none")
+            .build();
+    return new ArticleEnricher(components).annotate(article, System.currentTimeMillis());
+  }
+
+  static ObjectNode toJson(EnrichedArticle tagged) {
+    ObjectNode root = AvroJson.mapper().createObjectNode();
+    ArrayNode entities = root.putArray("entities");
+    for (Entity e : tagged.getEntities()) {
+      Mention first = e.getMentions().isEmpty() ? null : e.getMentions().get(0);
+      ObjectNode o = entities.addObject();
+      o.put("text", first == null ? e.getCanonical() : first.getText());
+      o.put("type", e.getType());
+      o.put("canonical", e.getCanonical());
+      o.put("key", e.getKey());
+      if (first != null) {
+        o.put("start", first.getStart());
+        o.put("end", first.getEnd());
+      }
+      o.put("count", e.getCount());
+      o.put("salience", e.getSalience());
+      o.set("sentiment", e.getSentiment() == null ? null : AvroJson.toTree(e.getSentiment()));
+      ArrayNode mentions = o.putArray("mentions");
+      e.getMentions().forEach(m -> mentions.add(AvroJson.toTree(m)));
+    }
+    root.set("tone", tagged.getTone() == null ? null : AvroJson.toTree(tagged.getTone()));
+    return root;
+  }
+
+  static String read(String input) throws IOException {
+    if (input == null || input.equals("-")) {
+      try (InputStream in = System.in) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+    return Files.readString(Path.of(input), StandardCharsets.UTF_8);
+  }
+}
