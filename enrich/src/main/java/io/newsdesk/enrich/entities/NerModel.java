@@ -1,0 +1,161 @@
+package io.newsdesk.enrich.entities;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Immutable weights of the averaged-perceptron tagger: a feature-hash index and a dense row of
+ * per-label weights for each kept feature, plus the word clusters the features use. Stored gzipped
+ * with weights quantised to 16 bits.
+ */
+final class NerModel {
+
+  private static final int MAGIC = 0x4e444e52; // "NDNR"
+  private static final int FORMAT = 1;
+
+  final LongIntMap index;
+  final float[] weights;
+  final int labels;
+  final WordClusters clusters;
+  final String version;
+
+  NerModel(LongIntMap index, float[] weights, int labels, WordClusters clusters, String version) {
+    this.index = index;
+    this.weights = weights;
+    this.labels = labels;
+    this.clusters = clusters;
+    this.version = version;
+  }
+
+  int features() {
+    return index.size();
+  }
+
+  /** Adds the weights of the given features to {@code scores}. */
+  void score(long[] feats, int n, float[] scores) {
+    Arrays.fill(scores, 0f);
+    for (int f = 0; f < n; f++) {
+      int row = index.get(feats[f]);
+      if (row < 0) {
+        continue;
+      }
+      int base = row * labels;
+      for (int l = 0; l < labels; l++) {
+        scores[l] += weights[base + l];
+      }
+    }
+  }
+
+  /** Writes the model, keeping features with a weight of magnitude at least {@code minWeight}. */
+  void write(OutputStream os, float minWeight) throws IOException {
+    long[] keys = index.keys();
+    Arrays.sort(keys);
+    float max = 0;
+    for (float w : weights) {
+      max = Math.max(max, Math.abs(w));
+    }
+    float scale = max / 32767f;
+    int kept = 0;
+    long[] keep = new long[keys.length];
+    for (long key : keys) {
+      int base = index.get(key) * labels;
+      for (int l = 0; l < labels; l++) {
+        if (Math.abs(weights[base + l]) >= minWeight
+            && Math.round(weights[base + l] / scale) != 0) {
+          keep[kept++] = key;
+          break;
+        }
+      }
+    }
+    GZIPOutputStream gz = new GZIPOutputStream(os, 1 << 16);
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+    out.writeInt(MAGIC);
+    out.writeInt(FORMAT);
+    out.writeUTF(version);
+    out.writeInt(labels);
+    out.writeFloat(scale);
+    out.writeBoolean(clusters != null);
+    if (clusters != null) {
+      clusters.write(out);
+    }
+    out.writeInt(kept);
+    long prev = Long.MIN_VALUE;
+    for (int r = 0; r < kept; r++) {
+      writeVarLong(out, keep[r] - prev);
+      prev = keep[r];
+    }
+    for (int r = 0; r < kept; r++) {
+      int base = index.get(keep[r]) * labels;
+      for (int l = 0; l < labels; l++) {
+        float w = weights[base + l];
+        int q = Math.abs(w) >= minWeight ? Math.round(w / scale) : 0;
+        writeVarInt(out, (q << 1) ^ (q >> 31));
+      }
+    }
+    out.flush();
+    gz.finish();
+    gz.flush();
+  }
+
+  static NerModel read(InputStream is) throws IOException {
+    DataInputStream in =
+        new DataInputStream(new BufferedInputStream(new GZIPInputStream(is, 1 << 16), 1 << 16));
+    if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+      throw new IOException("not a Newsdesk NER model (format " + FORMAT + ")");
+    }
+    String version = in.readUTF();
+    int labels = in.readInt();
+    float scale = in.readFloat();
+    WordClusters clusters = in.readBoolean() ? WordClusters.read(in) : null;
+    int rows = in.readInt();
+    LongIntMap index = new LongIntMap(rows);
+    long prev = Long.MIN_VALUE;
+    for (int r = 0; r < rows; r++) {
+      prev += readVarLong(in);
+      index.put(prev, r);
+    }
+    float[] weights = new float[rows * labels];
+    for (int i = 0; i < weights.length; i++) {
+      int z = readVarInt(in);
+      weights[i] = ((z >>> 1) ^ -(z & 1)) * scale;
+    }
+    return new NerModel(index, weights, labels, clusters, version);
+  }
+
+  private static void writeVarLong(DataOutputStream out, long v) throws IOException {
+    while ((v & ~0x7FL) != 0) {
+      out.writeByte((int) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    out.writeByte((int) v);
+  }
+
+  private static long readVarLong(DataInputStream in) throws IOException {
+    long v = 0;
+    int shift = 0;
+    while (true) {
+      int b = in.readUnsignedByte();
+      v |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return v;
+      }
+      shift += 7;
+    }
+  }
+
+  private static void writeVarInt(DataOutputStream out, int v) throws IOException {
+    writeVarLong(out, v & 0xFFFFFFFFL);
+  }
+
+  private static int readVarInt(DataInputStream in) throws IOException {
+    return (int) readVarLong(in);
+  }
+}
