@@ -19,7 +19,7 @@ final class GreedyDecoder {
     void update(long[] feats, int n, int gold, int predicted);
   }
 
-  private static final int MAX_FEATURES = 128;
+  private static final int MAX_FEATURES = 192;
 
   private GreedyDecoder() {}
 

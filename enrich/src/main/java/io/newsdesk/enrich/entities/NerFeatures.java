@@ -14,7 +14,7 @@ final class NerFeatures {
 
   private static final String BOS = "<s>";
   private static final String EOS = "</s>";
-  private static final int MAX_STATIC = 96;
+  private static final int MAX_STATIC = 112;
 
   private final Gazetteer gazetteer;
   private final WordClusters clusters;
@@ -205,6 +205,80 @@ final class NerFeatures {
       }
     }
     return k;
+  }
+
+  /**
+   * The document with features from a first-stage tagging appended: each token's first-stage label
+   * and its neighbours', and the types the same word was given anywhere in the document.
+   */
+  Doc withStage1(Doc doc, int[][] labels) {
+    Map<String, int[]> agg = new HashMap<>();
+    Map<String, int[]> inLonger = new HashMap<>();
+    int nt = Labels.TYPES.length;
+    for (int s = 0; s < labels.length; s++) {
+      for (int i = 0; i < labels[s].length; i++) {
+        if (!Character.isUpperCase(doc.words[s][i].charAt(0))) {
+          continue;
+        }
+        int t = Labels.type(labels[s][i]);
+        agg.computeIfAbsent(doc.lower[s][i], k -> new int[nt + 1])[t < 0 ? nt : t]++;
+        if (t >= 0 && Labels.position(labels[s][i]) != Labels.U) {
+          inLonger.computeIfAbsent(doc.lower[s][i], k -> new int[nt])[t]++;
+        }
+      }
+    }
+    long[][][] statics = new long[labels.length][][];
+    long[] buf = new long[16];
+    for (int s = 0; s < labels.length; s++) {
+      int n = labels[s].length;
+      statics[s] = new long[n][];
+      for (int i = 0; i < n; i++) {
+        int k = 0;
+        String sh = shape(doc.words[s][i]);
+        int lab = labels[s][i];
+        int prev = i > 0 ? labels[s][i - 1] : -1;
+        int next = i + 1 < n ? labels[s][i + 1] : -1;
+        buf[k++] = hash(100, lab);
+        buf[k++] = hash(101, prev, lab);
+        buf[k++] = hash(102, lab, next);
+        int[] a = agg.get(doc.lower[s][i]);
+        if (a != null && Character.isUpperCase(doc.words[s][i].charAt(0))) {
+          int best = 0;
+          int total = 0;
+          for (int t = 0; t <= nt; t++) {
+            total += a[t];
+            if (a[t] > a[best]) {
+              best = t;
+            }
+          }
+          String b = best == nt ? "O" : Labels.TYPES[best];
+          String share = a[best] * 4 >= total * 3 ? "most" : "some";
+          buf[k++] = hash(103, b);
+          buf[k++] = hash(104, b, share);
+          buf[k++] = hash(105, b, sh);
+          buf[k++] = hash(106, b, Labels.name(lab));
+          for (int t = 0; t < nt; t++) {
+            if (a[t] > 0 && t != best) {
+              buf[k++] = hash(107, Labels.TYPES[t]);
+            }
+          }
+          int[] l = inLonger.get(doc.lower[s][i]);
+          if (l != null && Labels.type(lab) < 0 || l != null && Labels.position(lab) == Labels.U) {
+            for (int t = 0; t < nt; t++) {
+              if (l[t] > 0) {
+                buf[k++] = hash(108, Labels.TYPES[t]);
+              }
+            }
+          }
+        }
+        long[] st = doc.statics[s][i];
+        long[] f = new long[st.length + k];
+        System.arraycopy(st, 0, f, 0, st.length);
+        System.arraycopy(buf, 0, f, st.length, k);
+        statics[s][i] = f;
+      }
+    }
+    return new Doc(doc.words, doc.lower, statics);
   }
 
   private static String prefix(String s, int p) {

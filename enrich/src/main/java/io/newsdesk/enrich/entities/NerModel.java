@@ -54,8 +54,37 @@ final class NerModel {
     }
   }
 
+  /** Writes models (stages applied in order) into one gzipped stream. */
+  static void writeAll(OutputStream os, float minWeight, NerModel... stages) throws IOException {
+    GZIPOutputStream gz = new GZIPOutputStream(os, 1 << 16);
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+    out.writeInt(MAGIC);
+    out.writeInt(FORMAT);
+    out.writeInt(stages.length);
+    for (NerModel m : stages) {
+      m.write(out, minWeight);
+    }
+    out.flush();
+    gz.finish();
+    gz.flush();
+  }
+
+  /** Reads the stages written by {@link #writeAll}. */
+  static NerModel[] readAll(InputStream is) throws IOException {
+    DataInputStream in =
+        new DataInputStream(new BufferedInputStream(new GZIPInputStream(is, 1 << 16), 1 << 16));
+    if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+      throw new IOException("not a Newsdesk NER model (format " + FORMAT + ")");
+    }
+    NerModel[] out = new NerModel[in.readInt()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = read(in);
+    }
+    return out;
+  }
+
   /** Writes the model, keeping features with a weight of magnitude at least {@code minWeight}. */
-  void write(OutputStream os, float minWeight) throws IOException {
+  private void write(DataOutputStream out, float minWeight) throws IOException {
     long[] keys = index.keys();
     Arrays.sort(keys);
     float max = 0;
@@ -75,10 +104,6 @@ final class NerModel {
         }
       }
     }
-    GZIPOutputStream gz = new GZIPOutputStream(os, 1 << 16);
-    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
-    out.writeInt(MAGIC);
-    out.writeInt(FORMAT);
     out.writeUTF(version);
     out.writeInt(labels);
     out.writeFloat(scale);
@@ -100,17 +125,9 @@ final class NerModel {
         writeVarInt(out, (q << 1) ^ (q >> 31));
       }
     }
-    out.flush();
-    gz.finish();
-    gz.flush();
   }
 
-  static NerModel read(InputStream is) throws IOException {
-    DataInputStream in =
-        new DataInputStream(new BufferedInputStream(new GZIPInputStream(is, 1 << 16), 1 << 16));
-    if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
-      throw new IOException("not a Newsdesk NER model (format " + FORMAT + ")");
-    }
+  private static NerModel read(DataInputStream in) throws IOException {
     String version = in.readUTF();
     int labels = in.readInt();
     float scale = in.readFloat();

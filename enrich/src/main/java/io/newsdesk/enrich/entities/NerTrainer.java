@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,10 @@ public final class NerTrainer {
   private static final Logger log = LoggerFactory.getLogger(NerTrainer.class);
 
   /** Training options; {@code minWeight} prunes features whose weights are all smaller. */
-  public record Options(int epochs, long seed, float minWeight) {
+  public record Options(int epochs, long seed, float minWeight, int stages) {
     /** The settings the shipped model was trained with. */
     public static Options defaults() {
-      return new Options(12, 20260101L, 0.05f);
+      return new Options(10, 20260101L, 0.05f, 2);
     }
   }
 
@@ -37,10 +38,10 @@ public final class NerTrainer {
   private double[] u = new double[0];
   private long tick = 1;
 
-  private NerTrainer(Options options, Gazetteer gazetteer, WordClusters clusters) {
+  private NerTrainer(Options options, NerFeatures features, WordClusters clusters) {
     this.options = options;
     this.clusters = clusters;
-    this.features = new NerFeatures(gazetteer, clusters);
+    this.features = features;
   }
 
   /** Trains on {@code train}, reports F1 on {@code dev} (nullable) per epoch, writes the model. */
@@ -60,23 +61,100 @@ public final class NerTrainer {
       Options options)
       throws IOException {
     Gazetteer gazetteer = Gazetteer.loadDefault();
-    NerTrainer t = new NerTrainer(options, gazetteer, clusters);
+    NerFeatures features = new NerFeatures(gazetteer, clusters);
     List<NerFeatures.Doc> docs = new ArrayList<>();
     List<int[][]> gold = new ArrayList<>();
-    long tokens = 0;
     for (ConllCorpus.Document d : trainDocs) {
       if (d.sentences().isEmpty()) {
         continue;
       }
-      docs.add(t.features.prepare(d.words()));
+      docs.add(features.prepare(d.words()));
       int[][] g = new int[d.sentences().size()][];
       for (int s = 0; s < g.length; s++) {
         g[s] = Labels.fromIob2(d.sentences().get(s).gold());
-        tokens += g[s].length;
       }
       gold.add(g);
     }
-    log.info("Training on {} documents, {} tokens", docs.size(), tokens);
+    List<NerFeatures.Doc> devPrepared = new ArrayList<>();
+    List<int[][]> devGold = new ArrayList<>();
+    for (ConllCorpus.Document d : devDocs) {
+      if (d.sentences().isEmpty()) {
+        continue;
+      }
+      devPrepared.add(features.prepare(d.words()));
+      int[][] g = new int[d.sentences().size()][];
+      for (int s = 0; s < g.length; s++) {
+        g[s] = Labels.fromIob2(d.sentences().get(s).gold());
+      }
+      devGold.add(g);
+    }
+    log.info("Training stage 1 on {} documents", docs.size());
+    NerModel stage1 =
+        new NerTrainer(options, features, clusters).run(docs, gold, devPrepared, devGold, "1");
+    NerModel stage2 = null;
+    if (options.stages() > 1) {
+      // Second-stage features come from first-stage predictions the model has not been trained
+      // on, as they will be at tagging time: each fold is tagged by a model trained on the others.
+      int folds = 5;
+      List<NerFeatures.Doc> stacked = new ArrayList<>(docs);
+      for (int fold = 0; fold < folds; fold++) {
+        List<NerFeatures.Doc> in = new ArrayList<>();
+        List<int[][]> inGold = new ArrayList<>();
+        for (int k = 0; k < docs.size(); k++) {
+          if (k % folds != fold) {
+            in.add(docs.get(k));
+            inGold.add(gold.get(k));
+          }
+        }
+        NerModel m =
+            new NerTrainer(options, features, clusters)
+                .run(in, inGold, List.of(), List.of(), "fold" + fold);
+        for (int k = fold; k < docs.size(); k += folds) {
+          int[][] pred = GreedyDecoder.decode(features, docs.get(k), m::score, null, null);
+          stacked.set(k, features.withStage1(docs.get(k), pred));
+        }
+      }
+      List<NerFeatures.Doc> devStacked = new ArrayList<>();
+      for (NerFeatures.Doc d : devPrepared) {
+        devStacked.add(
+            features.withStage1(d, GreedyDecoder.decode(features, d, stage1::score, null, null)));
+      }
+      log.info("Training stage 2");
+      stage2 =
+          new NerTrainer(options, features, clusters).run(stacked, gold, devStacked, devGold, "2");
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    if (stage2 == null) {
+      NerModel.writeAll(bytes, options.minWeight(), stage1);
+    } else {
+      NerModel.writeAll(bytes, options.minWeight(), stage1, stage2);
+    }
+    byte[] out = bytes.toByteArray();
+    if (!devDocs.isEmpty()) {
+      PerceptronEntityRecognizer stored =
+          PerceptronEntityRecognizer.load(new ByteArrayInputStream(out));
+      NerEvaluation ev = NerEvaluation.evaluate(stored, devDocs);
+      log.info(
+          "Stored model: {} features, {} bytes; dev:\n{}",
+          stored.featureCount(),
+          out.length,
+          ev.report());
+    }
+    return out;
+  }
+
+  private NerModel run(
+      List<NerFeatures.Doc> docs,
+      List<int[][]> gold,
+      List<NerFeatures.Doc> dev,
+      List<int[][]> devGold,
+      String name) {
+    long tokens = 0;
+    for (int[][] g : gold) {
+      for (int[] s : g) {
+        tokens += s.length;
+      }
+    }
     Random random = new Random(options.seed());
     Integer[] order = new Integer[docs.size()];
     for (int e = 0; e < options.epochs(); e++) {
@@ -84,57 +162,48 @@ public final class NerTrainer {
         order[k] = k;
       }
       shuffle(order, random);
-      long mistakes = 0;
       long[] m = new long[1];
       for (int k : order) {
         GreedyDecoder.decode(
-            t.features,
+            features,
             docs.get(k),
-            t::scoreTraining,
+            this::scoreTraining,
             gold.get(k),
             (f, n, g, p) -> {
               m[0]++;
-              t.update(f, n, g, p);
+              update(f, n, g, p);
             });
       }
-      mistakes = m[0];
       String devScore = "";
-      if (!devDocs.isEmpty()) {
-        NerModel avg = t.averaged("dev");
-        NerEvaluation ev =
-            NerEvaluation.evaluate(new PerceptronEntityRecognizer(avg, gazetteer), devDocs);
-        devScore = String.format(java.util.Locale.ROOT, " dev F1 %.4f", ev.f1(null));
+      if (!dev.isEmpty() && (e + 1) % 2 == 0) {
+        NerModel avg = averaged("dev");
+        NerEvaluation ev = new NerEvaluation();
+        for (int k = 0; k < dev.size(); k++) {
+          int[][] pred = GreedyDecoder.decode(features, dev.get(k), avg::score, null, null);
+          for (int s = 0; s < pred.length; s++) {
+            ev.add(Labels.toIob2(devGold.get(k)[s]), Labels.toIob2(pred[s]));
+          }
+        }
+        devScore = String.format(Locale.ROOT, " dev F1 %.4f", ev.f1(null));
       }
       log.info(
-          "Epoch {}: {} token errors ({}%), {} features{}",
+          "Stage {} epoch {}: {} token errors ({}%), {} features{}",
+          name,
           e + 1,
-          mistakes,
-          String.format(java.util.Locale.ROOT, "%.2f", 100.0 * mistakes / tokens),
-          t.index.size(),
+          m[0],
+          String.format(Locale.ROOT, "%.2f", 100.0 * m[0] / tokens),
+          index.size(),
           devScore);
     }
     String version =
         String.format(
-            java.util.Locale.ROOT,
-            "perceptron-ner-en/1 epochs=%d seed=%d clusters=%d",
+            Locale.ROOT,
+            "perceptron-ner-en/1 stages=%d epochs=%d seed=%d clusters=%d",
+            options.stages(),
             options.epochs(),
             options.seed(),
             clusters == null ? 0 : clusters.size());
-    NerModel model = t.averaged(version);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    model.write(bytes, options.minWeight());
-    byte[] out = bytes.toByteArray();
-    if (!devDocs.isEmpty()) {
-      NerModel stored = NerModel.read(new ByteArrayInputStream(out));
-      NerEvaluation ev =
-          NerEvaluation.evaluate(new PerceptronEntityRecognizer(stored, gazetteer), devDocs);
-      log.info(
-          "Stored model: {} features, {} bytes; dev:\n{}",
-          stored.features(),
-          out.length,
-          ev.report());
-    }
-    return out;
+    return averaged(version);
   }
 
   private static void shuffle(Integer[] a, Random random) {

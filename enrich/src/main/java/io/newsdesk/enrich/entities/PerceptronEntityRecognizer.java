@@ -23,10 +23,12 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
   private static final Logger log = LoggerFactory.getLogger(PerceptronEntityRecognizer.class);
 
   private final NerModel model;
+  private final NerModel stage2;
   private final NerFeatures features;
 
-  PerceptronEntityRecognizer(NerModel model, Gazetteer gazetteer) {
+  PerceptronEntityRecognizer(NerModel model, NerModel stage2, Gazetteer gazetteer) {
     this.model = model;
+    this.stage2 = stage2;
     this.features = new NerFeatures(gazetteer, model.clusters);
   }
 
@@ -52,8 +54,11 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
   /** A model from a stream (gzipped, as written by the trainer). */
   public static PerceptronEntityRecognizer load(InputStream in) throws IOException {
     long t0 = System.nanoTime();
-    NerModel model = NerModel.read(in);
-    PerceptronEntityRecognizer r = new PerceptronEntityRecognizer(model, Gazetteer.loadDefault());
+    NerModel[] stages = NerModel.readAll(in);
+    NerModel model = stages[0];
+    PerceptronEntityRecognizer r =
+        new PerceptronEntityRecognizer(
+            model, stages.length > 1 ? stages[1] : null, Gazetteer.loadDefault());
     log.info(
         "Loaded NER model {} ({} features) in {} ms",
         model.version,
@@ -66,6 +71,11 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
   public List<String[]> tagDocument(List<String[]> sentences) {
     NerFeatures.Doc doc = features.prepare(sentences);
     int[][] labels = GreedyDecoder.decode(features, doc, model::score, null, null);
+    if (stage2 != null) {
+      labels =
+          GreedyDecoder.decode(
+              features, features.withStage1(doc, labels), stage2::score, null, null);
+    }
     List<String[]> out = new ArrayList<>(labels.length);
     for (int[] l : labels) {
       out.add(Labels.toIob2(l));
@@ -79,6 +89,6 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
   }
 
   int featureCount() {
-    return model.features();
+    return model.features() + (stage2 == null ? 0 : stage2.features());
   }
 }
