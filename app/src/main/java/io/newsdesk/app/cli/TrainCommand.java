@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
     description = "Rebuild a shipped model from training data.",
     mixinStandardHelpOptions = true,
     subcommands = {
+      TrainNerCommand.class,
       // one line per trainer
     })
 public final class TrainCommand implements Runnable {

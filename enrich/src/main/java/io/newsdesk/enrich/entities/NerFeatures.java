@@ -178,20 +178,16 @@ final class NerFeatures {
       }
     }
     if (clusters != null) {
-      String c0 = clusters.path(word);
-      if (c0 != null) {
-        for (int p : WordClusters.PREFIXES) {
-          out[k++] = hash(36 + p, c0.length() > p ? c0.substring(0, p) : c0);
-        }
-      } else {
-        out[k++] = hash(36, "?");
+      int[] c0 = clusters.classes(word);
+      int[] cp = i > 0 ? clusters.classes(w[i - 1]) : null;
+      int[] cn = i + 1 < n ? clusters.classes(w[i + 1]) : null;
+      for (int g = 0; g < clusters.granularities(); g++) {
+        int a = c0 == null ? -1 : c0[g];
+        out[k++] = hash(40 + g, a);
+        out[k++] = hash(50 + g, a, 0, s0);
+        out[k++] = hash(60 + g, cp == null ? (i > 0 ? -1 : -2) : cp[g]);
+        out[k++] = hash(70 + g, cn == null ? (i + 1 < n ? -1 : -2) : cn[g]);
       }
-      String cp = i > 0 ? clusters.path(w[i - 1]) : BOS;
-      String cn = i + 1 < n ? clusters.path(w[i + 1]) : EOS;
-      out[k++] = hash(70, cp == null ? "?" : prefix(cp, 8));
-      out[k++] = hash(71, cn == null ? "?" : prefix(cn, 8));
-      out[k++] = hash(72, cp == null ? "?" : prefix(cp, 4), s0);
-      out[k++] = hash(73, cn == null ? "?" : prefix(cn, 4), s0);
     }
     char first = word.charAt(0);
     if (Character.isUpperCase(first)) {

@@ -22,10 +22,10 @@ public final class NerTrainer {
   private static final Logger log = LoggerFactory.getLogger(NerTrainer.class);
 
   /** Training options; {@code minWeight} prunes features whose weights are all smaller. */
-  public record Options(int epochs, long seed, float minWeight, int stages) {
+  public record Options(int epochs, long seed, float minWeight, int stages, int[] clusterSizes) {
     /** The settings the shipped model was trained with. */
     public static Options defaults() {
-      return new Options(10, 20260101L, 0.05f, 2);
+      return new Options(10, 20260101L, 0.05f, 2, new int[] {64, 256, 1000});
     }
   }
 
@@ -44,11 +44,28 @@ public final class NerTrainer {
     this.features = features;
   }
 
-  /** Trains on {@code train}, reports F1 on {@code dev} (nullable) per epoch, writes the model. */
-  public static void train(Path train, Path dev, Path out, Options options) throws IOException {
+  /**
+   * Trains on {@code train}, reports F1 on {@code dev} (nullable) per epoch, learns word classes
+   * from the training words plus the HTML pages under {@code unlabelled} (nullable), writes the
+   * model to {@code out}.
+   */
+  public static void train(Path train, Path dev, Path unlabelled, Path out, Options options)
+      throws IOException {
     List<ConllCorpus.Document> trainDocs = ConllCorpus.read(train);
     List<ConllCorpus.Document> devDocs = dev == null ? List.of() : ConllCorpus.read(dev);
-    byte[] model = train(trainDocs, devDocs, null, options);
+    WordClusters clusters = null;
+    if (options.clusterSizes().length > 0) {
+      List<String[]> text = new ArrayList<>();
+      for (ConllCorpus.Document d : trainDocs) {
+        text.addAll(d.words());
+      }
+      if (unlabelled != null) {
+        text.addAll(UnlabelledText.read(unlabelled));
+      }
+      log.info("Learning word classes from {} sentences", text.size());
+      clusters = WordClusterer.cluster(text, 3, options.clusterSizes(), 8);
+    }
+    byte[] model = train(trainDocs, devDocs, clusters, options);
     Files.write(out, model);
     log.info("Wrote {} ({} bytes)", out, model.length);
   }

@@ -4,50 +4,62 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Hierarchical word clusters: each known word maps to a bit-string path; prefixes are coarser. */
+/** Word classes at several granularities, learned from unlabelled text; immutable. */
 final class WordClusters {
 
-  /** Path prefix lengths used as features. */
-  static final int[] PREFIXES = {4, 6, 10, 20};
+  private final Map<String, int[]> ids;
+  private final int granularities;
 
-  private final Map<String, String> paths;
-
-  WordClusters(Map<String, String> paths) {
-    this.paths = Map.copyOf(paths);
+  WordClusters(Map<String, int[]> ids) {
+    this.ids = Map.copyOf(ids);
+    this.granularities = ids.isEmpty() ? 0 : ids.values().iterator().next().length;
   }
 
   int size() {
-    return paths.size();
+    return ids.size();
   }
 
-  /** The cluster path of a word (tried as is, then lower-cased), or null when unknown. */
-  String path(String word) {
-    String p = paths.get(word);
-    if (p == null) {
-      p = paths.get(word.toLowerCase(java.util.Locale.ROOT));
+  int granularities() {
+    return granularities;
+  }
+
+  /** The class ids of a word (tried as is, then lower-cased), or null when unknown. */
+  int[] classes(String word) {
+    int[] c = ids.get(word);
+    if (c == null) {
+      c = ids.get(word.toLowerCase(Locale.ROOT));
     }
-    return p;
+    return c;
   }
 
   void write(DataOutput out) throws IOException {
     // Sorted so that the same clusters always serialise to the same bytes.
-    TreeMap<String, String> sorted = new TreeMap<>(paths);
+    TreeMap<String, int[]> sorted = new TreeMap<>(ids);
     out.writeInt(sorted.size());
+    out.writeInt(granularities);
     for (var e : sorted.entrySet()) {
       out.writeUTF(e.getKey());
-      out.writeUTF(e.getValue());
+      for (int c : e.getValue()) {
+        out.writeShort(c);
+      }
     }
   }
 
   static WordClusters read(DataInput in) throws IOException {
     int n = in.readInt();
-    Map<String, String> m = new HashMap<>(n * 2);
+    int g = in.readInt();
+    Map<String, int[]> m = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
       String w = in.readUTF();
-      m.put(w, in.readUTF());
+      int[] c = new int[g];
+      for (int k = 0; k < g; k++) {
+        c[k] = in.readUnsignedShort();
+      }
+      m.put(w, c);
     }
     return new WordClusters(m);
   }

@@ -100,9 +100,7 @@ public final class SentenceSplitter {
       } else if (isTerminal(t.text())) {
         // Closing quotes and brackets belong to the sentence they end.
         int j = i + 1;
-        while (j < n
-            && isCloser(tokens.get(j).text())
-            && !hasLineBreak(text, tokens.get(j - 1).end(), tokens.get(j).start())) {
+        while (j < n && isCloser(tokens.get(j), tokens.get(j - 1))) {
           j++;
         }
         if (j == n) {
@@ -134,18 +132,17 @@ public final class SentenceSplitter {
     return c == '.' || c == '!' || c == '?' || c == '\u2026';
   }
 
-  private static boolean isCloser(String s) {
+  private static boolean isCloser(Token t, Token before) {
+    String s = t.text();
     if (s.length() != 1) {
       return false;
     }
     char c = s.charAt(0);
-    return c == '"'
-        || c == '\u201d'
-        || c == '\u2019'
-        || c == '\''
-        || c == ')'
-        || c == ']'
-        || c == '\u00bb';
+    if (c == '"' || c == '\'') {
+      // A straight quote closes only when it touches what it closes; after a space it opens.
+      return t.start() == before.end();
+    }
+    return c == '\u201d' || c == '\u2019' || c == ')' || c == ']' || c == '\u00bb';
   }
 
   private static boolean startsSentence(String next, String terminal) {
