@@ -1,16 +1,17 @@
 package io.newsdesk.enrich.entities;
 
-/** Open-addressing map from non-zero long keys (feature hashes) to int values; -1 when absent. */
+/**
+ * Open-addressing map from non-zero long keys (feature hashes) to int values, -1 when absent. Keys
+ * and values sit side by side in one array so that a lookup touches one cache line.
+ */
 final class LongIntMap {
-  private long[] keys;
-  private int[] values;
+  private long[] table; // key at 2i, value at 2i+1
   private int size;
   private int mask;
 
   LongIntMap(int expected) {
     int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-    keys = new long[cap];
-    values = new int[cap];
+    table = new long[cap * 2];
     mask = cap - 1;
   }
 
@@ -19,11 +20,12 @@ final class LongIntMap {
   }
 
   int get(long key) {
+    long[] t = table;
     int i = (int) (key ^ (key >>> 32)) & mask;
     while (true) {
-      long k = keys[i];
+      long k = t[i << 1];
       if (k == key) {
-        return values[i];
+        return (int) t[(i << 1) + 1];
       }
       if (k == 0) {
         return -1;
@@ -34,62 +36,49 @@ final class LongIntMap {
 
   /** Value of {@code key}, inserting {@code size()} as its value when absent. */
   int getOrAdd(long key) {
-    int i = (int) (key ^ (key >>> 32)) & mask;
-    while (true) {
-      long k = keys[i];
-      if (k == key) {
-        return values[i];
-      }
-      if (k == 0) {
-        keys[i] = key;
-        values[i] = size;
-        size++;
-        if (size * 2 > keys.length) {
-          grow();
-        }
-        return size - 1;
-      }
-      i = (i + 1) & mask;
+    int v = get(key);
+    if (v >= 0) {
+      return v;
     }
+    put(key, size);
+    return size - 1;
   }
 
   void put(long key, int value) {
     int i = (int) (key ^ (key >>> 32)) & mask;
-    while (keys[i] != 0 && keys[i] != key) {
+    while (table[i << 1] != 0 && table[i << 1] != key) {
       i = (i + 1) & mask;
     }
-    if (keys[i] == 0) {
+    if (table[i << 1] == 0) {
       size++;
     }
-    keys[i] = key;
-    values[i] = value;
-    if (size * 2 > keys.length) {
+    table[i << 1] = key;
+    table[(i << 1) + 1] = value;
+    if (size * 2 > mask + 1) {
       grow();
     }
   }
 
-  /** Keys in no particular order, paired index for index with {@link #valuesOf}. */
+  /** Keys in no particular order. */
   long[] keys() {
     long[] out = new long[size];
     int j = 0;
-    for (long k : keys) {
-      if (k != 0) {
-        out[j++] = k;
+    for (int i = 0; i <= mask; i++) {
+      if (table[i << 1] != 0) {
+        out[j++] = table[i << 1];
       }
     }
     return out;
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    int[] oldValues = values;
-    keys = new long[oldKeys.length * 2];
-    values = new int[oldKeys.length * 2];
-    mask = keys.length - 1;
+    long[] old = table;
+    table = new long[old.length * 2];
+    mask = (table.length >> 1) - 1;
     size = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0) {
-        put(oldKeys[i], oldValues[i]);
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i] != 0) {
+        put(old[i], (int) old[i + 1]);
       }
     }
   }

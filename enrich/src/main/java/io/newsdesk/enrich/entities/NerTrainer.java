@@ -25,7 +25,7 @@ public final class NerTrainer {
   public record Options(int epochs, long seed, float minWeight, int stages, int[] clusterSizes) {
     /** The settings the shipped model was trained with. */
     public static Options defaults() {
-      return new Options(10, 20260101L, 0.05f, 2, new int[] {64, 256, 1000});
+      return new Options(10, 20260101L, 0.05f, 2, new int[] {64, 256});
     }
   }
 
