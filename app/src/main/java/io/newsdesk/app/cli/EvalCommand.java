@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {
       EvalSentimentCommand.class,
+      EvalNerCommand.class,
       // one line per evaluator
     })
 public final class EvalCommand implements Runnable {

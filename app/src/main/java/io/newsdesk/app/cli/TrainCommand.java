@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {
       TrainSentimentCommand.class,
+      TrainNerCommand.class,
       // one line per trainer
     })
 public final class TrainCommand implements Runnable {

@@ -1,0 +1,250 @@
+package io.newsdesk.enrich.entities;
+
+import io.newsdesk.schema.Entity;
+import io.newsdesk.schema.Mention;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Groups the mentions of one article into entities: aliases ("US", "U.S." → "United States"), short
+ * forms and surnames of people ("Hussein" → "Fuad Mohammed Hussein"), acronyms of names spelled out
+ * in the same article; picks the fullest form as canonical and scores salience from title, lead and
+ * frequency. Stateless and thread-safe.
+ */
+final class EntityResolver {
+
+  /** One mention found in the title or the text; offsets index the text (or the title). */
+  record RawMention(
+      String type, String text, int start, int end, boolean inTitle, boolean inLead) {}
+
+  private static final Set<String> NAME_TYPES = Set.of("PER", "ORG", "LOC", "MISC");
+  private static final Set<String> ACRONYM_STOP = Set.of("of", "the", "and", "for", "in", "on");
+
+  private static final class Group {
+    String type;
+    String aliasCanonical;
+    List<String> folded;
+    final List<RawMention> mentions = new ArrayList<>();
+    Group mergedInto;
+
+    Group root() {
+      Group g = this;
+      while (g.mergedInto != null) {
+        g = g.mergedInto;
+      }
+      return g;
+    }
+  }
+
+  private EntityResolver() {}
+
+  static List<Entity> resolve(List<RawMention> mentions) {
+    Map<String, Group> groups = new LinkedHashMap<>();
+    for (RawMention m : mentions) {
+      List<String> folded =
+          NAME_TYPES.contains(m.type())
+              ? CanonicalKeys.fold(m.text())
+              : List.of(m.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+      if (folded.isEmpty()) {
+        continue;
+      }
+      EntityAliases.Alias alias =
+          NAME_TYPES.contains(m.type()) ? EntityAliases.lookup(folded) : null;
+      String id;
+      if (alias != null) {
+        id = "alias:" + alias.type() + ":" + alias.canonical();
+      } else {
+        id = m.type() + ":" + String.join(" ", folded);
+      }
+      Group g = groups.get(id);
+      if (g == null) {
+        g = new Group();
+        g.type = alias != null ? alias.type() : m.type();
+        g.aliasCanonical = alias != null ? alias.canonical() : null;
+        g.folded = alias != null ? CanonicalKeys.fold(alias.canonical()) : folded;
+        groups.put(id, g);
+      }
+      g.mentions.add(m);
+    }
+    List<Group> all = new ArrayList<>(groups.values());
+    mergeShortForms(all);
+    mergeAcronyms(all);
+    List<Entity> out = new ArrayList<>();
+    Map<Group, double[]> weight = new HashMap<>();
+    double max = 0;
+    for (Group g : all) {
+      if (g.mergedInto != null) {
+        continue;
+      }
+      List<RawMention> ms = collect(g, all);
+      double w = 0;
+      int inText = 0;
+      for (RawMention m : ms) {
+        w += m.inTitle() ? 3 : m.inLead() ? 2 : 1;
+        if (!m.inTitle()) {
+          inText++;
+        }
+      }
+      if (inText == 0) {
+        continue;
+      }
+      weight.put(g, new double[] {w});
+      max = Math.max(max, w);
+      String canonical = canonical(g, ms);
+      List<Mention> list = new ArrayList<>();
+      for (RawMention m : ms) {
+        if (!m.inTitle()) {
+          list.add(new Mention(m.text(), m.start(), m.end()));
+        }
+      }
+      list.sort(Comparator.comparingInt(Mention::getStart));
+      String key =
+          NAME_TYPES.contains(g.type)
+              ? CanonicalKeys.key(g.type, canonical)
+              : g.type + ":" + String.join(" ", g.folded);
+      out.add(
+          Entity.newBuilder()
+              .setKey(key)
+              .setCanonical(canonical)
+              .setType(g.type)
+              .setMentions(list)
+              .setCount(list.size())
+              .setSalience(w)
+              .setSentiment(null)
+              .build());
+    }
+    for (Entity e : out) {
+      e.setSalience(max == 0 ? 0 : Math.round(1000 * e.getSalience() / max) / 1000.0);
+    }
+    out.sort(
+        Comparator.comparingDouble((Entity e) -> -e.getSalience())
+            .thenComparingInt(e -> e.getMentions().get(0).getStart()));
+    return out;
+  }
+
+  private static List<RawMention> collect(Group root, List<Group> all) {
+    List<RawMention> ms = new ArrayList<>();
+    for (Group g : all) {
+      if (g.root() == root) {
+        ms.addAll(g.mentions);
+      }
+    }
+    return ms;
+  }
+
+  /** "Hussein" and "Fuad Hussein" join "Fuad Mohammed Hussein" when their words appear in it. */
+  private static void mergeShortForms(List<Group> all) {
+    List<Group> byLength = new ArrayList<>(all);
+    byLength.sort(Comparator.comparingInt((Group g) -> -g.folded.size()));
+    for (Group small : byLength) {
+      if (small.aliasCanonical != null || !NAME_TYPES.contains(small.type)) {
+        continue;
+      }
+      Group best = null;
+      for (Group big : byLength) {
+        if (big == small || big.mergedInto != null || big.folded.size() <= small.folded.size()) {
+          continue;
+        }
+        boolean person = big.type.equals("PER");
+        boolean sameType = big.type.equals(small.type);
+        // A lone surname tagged as another type is still the person named in full nearby.
+        boolean eligible =
+            person && (sameType || small.folded.size() == 1)
+                || sameType && !person && small.folded.size() >= 2;
+        if (!eligible || !isSubsequence(small.folded, big.folded)) {
+          continue;
+        }
+        if (person
+            && small.folded.size() == 1
+            && !small.folded.get(0).equals(last(big.folded))
+            && !small.folded.get(0).equals(big.folded.get(0))) {
+          continue;
+        }
+        if (best == null || count(big) > count(best)) {
+          best = big;
+        }
+      }
+      if (best != null) {
+        small.mergedInto = best;
+      }
+    }
+  }
+
+  /** "PMF" joins "Popular Mobilization Forces" spelled out in the same article. */
+  private static void mergeAcronyms(List<Group> all) {
+    for (Group small : all) {
+      if (small.mergedInto != null || small.aliasCanonical != null || small.folded.size() != 1) {
+        continue;
+      }
+      String text = small.mentions.get(0).text();
+      if (text.length() < 2 || text.length() > 6 || !text.equals(text.toUpperCase(Locale.ROOT))) {
+        continue;
+      }
+      String acronym = small.folded.get(0);
+      for (Group big : all) {
+        if (big == small
+            || big.mergedInto != null
+            || big.folded.size() < 2
+            || big.type.equals("PER")) {
+          continue;
+        }
+        StringBuilder initials = new StringBuilder();
+        for (String t : big.folded) {
+          if (!ACRONYM_STOP.contains(t)) {
+            initials.append(t.charAt(0));
+          }
+        }
+        if (initials.toString().equals(acronym)) {
+          small.mergedInto = big;
+          break;
+        }
+      }
+    }
+  }
+
+  private static String canonical(Group g, List<RawMention> ms) {
+    if (g.aliasCanonical != null) {
+      return g.aliasCanonical;
+    }
+    Map<String, Integer> freq = new HashMap<>();
+    for (RawMention m : ms) {
+      freq.merge(m.text(), 1, Integer::sum);
+    }
+    RawMention best = null;
+    int bestLen = -1;
+    for (RawMention m : ms) {
+      int len = CanonicalKeys.fold(m.text()).size();
+      if (best == null
+          || len > bestLen
+          || len == bestLen && freq.get(m.text()) > freq.get(best.text())) {
+        best = m;
+        bestLen = len;
+      }
+    }
+    return best.text();
+  }
+
+  private static int count(Group g) {
+    return g.mentions.size();
+  }
+
+  private static String last(List<String> l) {
+    return l.get(l.size() - 1);
+  }
+
+  private static boolean isSubsequence(List<String> small, List<String> big) {
+    int j = 0;
+    for (String t : big) {
+      if (j < small.size() && small.get(j).equals(t)) {
+        j++;
+      }
+    }
+    return j == small.size();
+  }
+}

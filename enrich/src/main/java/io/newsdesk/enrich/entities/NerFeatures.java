@@ -1,0 +1,455 @@
+package io.newsdesk.enrich.entities;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Feature extraction for the entity tagger: hashed 64-bit feature ids from word identity, shape,
+ * affixes, a window of neighbours, gazetteers, word clusters, document-level casing evidence and
+ * the labels already predicted (in the sentence and earlier in the document). Thread-safe.
+ */
+final class NerFeatures {
+
+  private static final String BOS = "<s>";
+  private static final String EOS = "</s>";
+  private static final int MAX_STATIC = 112;
+
+  private final Gazetteer gazetteer;
+  private final WordClusters clusters;
+
+  NerFeatures(Gazetteer gazetteer, WordClusters clusters) {
+    this.gazetteer = gazetteer;
+    this.clusters = clusters;
+  }
+
+  /** A document prepared for tagging: per-token strings and the label-independent features. */
+  static final class Doc {
+    final String[][] words;
+    final String[][] lower;
+    final long[][][] statics;
+
+    Doc(String[][] words, String[][] lower, long[][][] statics) {
+      this.words = words;
+      this.lower = lower;
+      this.statics = statics;
+    }
+
+    int sentenceCount() {
+      return words.length;
+    }
+  }
+
+  /** Prepares a document given as sentences of tokens. */
+  Doc prepare(List<String[]> sentences) {
+    int ns = sentences.size();
+    String[][] words = new String[ns][];
+    String[][] lower = new String[ns][];
+    String[][] shapes = new String[ns][];
+    boolean[] upperSentence = new boolean[ns];
+    // Casing evidence from the whole document: how each word appears where its case is informative.
+    Map<String, int[]> casing = new HashMap<>();
+    for (int s = 0; s < ns; s++) {
+      String[] raw = sentences.get(s);
+      int n = raw.length;
+      words[s] = new String[n];
+      lower[s] = new String[n];
+      shapes[s] = new String[n];
+      int letters = 0;
+      int upper = 0;
+      for (int i = 0; i < n; i++) {
+        String w = normalise(raw[i]);
+        words[s][i] = w;
+        lower[s][i] = w.toLowerCase(Locale.ROOT);
+        shapes[s][i] = shape(w);
+        for (int k = 0; k < w.length(); k++) {
+          char c = w.charAt(k);
+          if (Character.isLetter(c)) {
+            letters++;
+            if (Character.isUpperCase(c)) {
+              upper++;
+            }
+          }
+        }
+      }
+      upperSentence[s] = letters >= 4 && upper * 10 >= letters * 9;
+    }
+    for (int s = 0; s < ns; s++) {
+      if (upperSentence[s]) {
+        continue;
+      }
+      for (int i = 1; i < words[s].length; i++) {
+        String w = words[s][i];
+        int[] c = casing.computeIfAbsent(lower[s][i], k -> new int[3]);
+        char first = w.charAt(0);
+        if (Character.isUpperCase(first)) {
+          c[isAllUpper(w) ? 2 : 1]++;
+        } else if (Character.isLowerCase(first)) {
+          c[0]++;
+        }
+      }
+    }
+    long[][][] statics = new long[ns][][];
+    long[] buf = new long[MAX_STATIC];
+    for (int s = 0; s < ns; s++) {
+      int n = words[s].length;
+      statics[s] = new long[n][];
+      byte[][] gaz = gazetteer == null ? null : gazetteer.match(lower[s]);
+      for (int i = 0; i < n; i++) {
+        int k =
+            staticFeatures(words[s], lower[s], shapes[s], gaz, upperSentence[s], casing, i, buf);
+        long[] f = new long[k];
+        System.arraycopy(buf, 0, f, 0, k);
+        statics[s][i] = f;
+      }
+    }
+    return new Doc(words, lower, statics);
+  }
+
+  private int staticFeatures(
+      String[] w,
+      String[] lw,
+      String[] sh,
+      byte[][] gaz,
+      boolean upperSentence,
+      Map<String, int[]> casing,
+      int i,
+      long[] out) {
+    int k = 0;
+    int n = w.length;
+    String word = w[i];
+    String low = lw[i];
+    String dlow = digits(low);
+    String p1 = i > 0 ? lw[i - 1] : BOS;
+    String p2 = i > 1 ? lw[i - 2] : BOS;
+    String n1 = i + 1 < n ? lw[i + 1] : EOS;
+    String n2 = i + 2 < n ? lw[i + 2] : EOS;
+    String s0 = sh[i];
+    String sp = i > 0 ? sh[i - 1] : BOS;
+    String sn = i + 1 < n ? sh[i + 1] : EOS;
+    out[k++] = hash(0, "");
+    out[k++] = hash(1, digits(word));
+    out[k++] = hash(2, dlow);
+    out[k++] = hash(3, s0);
+    out[k++] = hash(4, longShape(word));
+    int len = low.length();
+    for (int a = 1; a <= 4 && a <= len; a++) {
+      out[k++] = hash(4 + a, low.substring(0, a));
+      out[k++] = hash(8 + a, low.substring(len - a));
+    }
+    out[k++] = hash(13, digits(p1));
+    out[k++] = hash(14, digits(n1));
+    out[k++] = hash(15, digits(p2));
+    out[k++] = hash(16, digits(n2));
+    out[k++] = hash(17, digits(p1), dlow);
+    out[k++] = hash(18, dlow, digits(n1));
+    out[k++] = hash(19, sp, s0, sn);
+    out[k++] = hash(20, sp);
+    out[k++] = hash(21, sn);
+    out[k++] = hash(22, p1, s0);
+    out[k++] = hash(23, s0, n1);
+    out[k++] = hash(24, sp, s0);
+    out[k++] = hash(25, s0, sn);
+    if (i == 0) {
+      out[k++] = hash(26, s0);
+      out[k++] = hash(27, dlow);
+    }
+    if (n == 1) {
+      out[k++] = hash(28, s0);
+    }
+    if (upperSentence) {
+      out[k++] = hash(29, dlow);
+      out[k++] = hash(30, digits(p1), dlow);
+      out[k++] = hash(31, dlow, digits(n1));
+    }
+    if (gaz != null) {
+      for (int c = 0; c < gaz[i].length; c++) {
+        if (gaz[i][c] != 0) {
+          out[k++] = hash(32, c, gaz[i][c]);
+          out[k++] = hash(33, c, gaz[i][c], s0);
+        }
+        if (i > 0 && gaz[i - 1][c] != 0) {
+          out[k++] = hash(34, c, gaz[i - 1][c]);
+        }
+        if (i + 1 < n && gaz[i + 1][c] != 0) {
+          out[k++] = hash(35, c, gaz[i + 1][c]);
+        }
+      }
+    }
+    if (clusters != null) {
+      int[] c0 = clusters.classes(word);
+      int[] cp = i > 0 ? clusters.classes(w[i - 1]) : null;
+      int[] cn = i + 1 < n ? clusters.classes(w[i + 1]) : null;
+      for (int g = 0; g < clusters.granularities(); g++) {
+        int a = c0 == null ? -1 : c0[g];
+        out[k++] = hash(40 + g, a);
+        out[k++] = hash(50 + g, a, 0, s0);
+        out[k++] = hash(60 + g, cp == null ? (i > 0 ? -1 : -2) : cp[g]);
+        out[k++] = hash(70 + g, cn == null ? (i + 1 < n ? -1 : -2) : cn[g]);
+      }
+    }
+    char first = word.charAt(0);
+    if (Character.isUpperCase(first)) {
+      int[] c = casing.get(low);
+      // Sentence-initial and headline words borrow the casing the same word has elsewhere.
+      if (c == null) {
+        out[k++] = hash(80, i == 0 || upperSentence ? "init-none" : "none");
+      } else {
+        String pattern = (c[0] > 0 ? "l" : "") + (c[1] > 0 ? "C" : "") + (c[2] > 0 ? "U" : "");
+        out[k++] = hash(80, (i == 0 || upperSentence ? "init-" : "") + pattern);
+      }
+    }
+    return k;
+  }
+
+  /**
+   * The document with features from a first-stage tagging appended: each token's first-stage label
+   * and its neighbours', and the types the same word was given anywhere in the document.
+   */
+  Doc withStage1(Doc doc, int[][] labels) {
+    Map<String, int[]> agg = new HashMap<>();
+    Map<String, int[]> inLonger = new HashMap<>();
+    int nt = Labels.TYPES.length;
+    for (int s = 0; s < labels.length; s++) {
+      for (int i = 0; i < labels[s].length; i++) {
+        if (!Character.isUpperCase(doc.words[s][i].charAt(0))) {
+          continue;
+        }
+        int t = Labels.type(labels[s][i]);
+        agg.computeIfAbsent(doc.lower[s][i], k -> new int[nt + 1])[t < 0 ? nt : t]++;
+        if (t >= 0 && Labels.position(labels[s][i]) != Labels.U) {
+          inLonger.computeIfAbsent(doc.lower[s][i], k -> new int[nt])[t]++;
+        }
+      }
+    }
+    long[][][] statics = new long[labels.length][][];
+    long[] buf = new long[16];
+    for (int s = 0; s < labels.length; s++) {
+      int n = labels[s].length;
+      statics[s] = new long[n][];
+      for (int i = 0; i < n; i++) {
+        int k = 0;
+        String sh = shape(doc.words[s][i]);
+        int lab = labels[s][i];
+        int prev = i > 0 ? labels[s][i - 1] : -1;
+        int next = i + 1 < n ? labels[s][i + 1] : -1;
+        buf[k++] = hash(100, lab);
+        buf[k++] = hash(101, prev, lab);
+        buf[k++] = hash(102, lab, next);
+        int[] a = agg.get(doc.lower[s][i]);
+        if (a != null && Character.isUpperCase(doc.words[s][i].charAt(0))) {
+          int best = 0;
+          int total = 0;
+          for (int t = 0; t <= nt; t++) {
+            total += a[t];
+            if (a[t] > a[best]) {
+              best = t;
+            }
+          }
+          String b = best == nt ? "O" : Labels.TYPES[best];
+          String share = a[best] * 4 >= total * 3 ? "most" : "some";
+          buf[k++] = hash(103, b);
+          buf[k++] = hash(104, b, share);
+          buf[k++] = hash(105, b, sh);
+          buf[k++] = hash(106, b, Labels.name(lab));
+          for (int t = 0; t < nt; t++) {
+            if (a[t] > 0 && t != best) {
+              buf[k++] = hash(107, Labels.TYPES[t]);
+            }
+          }
+          int[] l = inLonger.get(doc.lower[s][i]);
+          if (l != null && Labels.type(lab) < 0 || l != null && Labels.position(lab) == Labels.U) {
+            for (int t = 0; t < nt; t++) {
+              if (l[t] > 0) {
+                buf[k++] = hash(108, Labels.TYPES[t]);
+              }
+            }
+          }
+        }
+        long[] st = doc.statics[s][i];
+        long[] f = new long[st.length + k];
+        System.arraycopy(st, 0, f, 0, st.length);
+        System.arraycopy(buf, 0, f, st.length, k);
+        statics[s][i] = f;
+      }
+    }
+    return new Doc(doc.words, doc.lower, statics);
+  }
+
+  private static String prefix(String s, int p) {
+    return s.length() > p ? s.substring(0, p) : s;
+  }
+
+  /** Label-dependent features: labels of the two previous tokens and the document's history. */
+  int dynamicFeatures(
+      Doc doc, int s, int i, int prev1, int prev2, int[] history, long[] out, int k) {
+    String dlow = digits(doc.lower[s][i]);
+    String s0 = shape(doc.words[s][i]);
+    out[k++] = hash(90, prev1);
+    out[k++] = hash(91, prev1, prev2);
+    out[k++] = hash(92, Labels.name(prev1), dlow);
+    out[k++] = hash(93, Labels.name(prev1), s0);
+    if (history != null) {
+      int best = -1;
+      int total = 0;
+      for (int t = 0; t <= Labels.TYPES.length; t++) {
+        total += history[t];
+        if (best < 0 || history[t] > history[best]) {
+          best = t;
+        }
+      }
+      if (total > 0) {
+        String h = best == Labels.TYPES.length ? "O" : Labels.TYPES[best];
+        out[k++] = hash(94, h);
+        out[k++] = hash(95, h, s0);
+        out[k++] = hash(96, h, Labels.name(prev1));
+      }
+    }
+    return k;
+  }
+
+  /** Maps typographic variants onto the plain forms the training data uses. */
+  static String normalise(String w) {
+    boolean plain = true;
+    for (int k = 0; k < w.length(); k++) {
+      char c = w.charAt(k);
+      if (c > 127) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      return w;
+    }
+    StringBuilder b = new StringBuilder(w.length());
+    for (int k = 0; k < w.length(); k++) {
+      char c = w.charAt(k);
+      switch (c) {
+        case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb' -> b.append('"');
+        case '\u2018', '\u2019', '\u02bc' -> b.append('\'');
+        case '\u2013', '\u2014', '\u2012', '\u2010', '\u2011', '\u2212' -> b.append('-');
+        case '\u2026' -> b.append("...");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  static String shape(String w) {
+    StringBuilder b = new StringBuilder(8);
+    char last = 0;
+    for (int k = 0; k < w.length(); k++) {
+      char c = cls(w.charAt(k));
+      if (c != last) {
+        b.append(c);
+        last = c;
+      }
+    }
+    return b.toString();
+  }
+
+  private static String longShape(String w) {
+    int n = Math.min(w.length(), 6);
+    char[] out = new char[n];
+    for (int k = 0; k < n; k++) {
+      out[k] = cls(w.charAt(k));
+    }
+    return new String(out) + (w.length() > 6 ? "+" : "");
+  }
+
+  private static char cls(char c) {
+    if (Character.isUpperCase(c)) {
+      return 'X';
+    }
+    if (Character.isLowerCase(c) || Character.isLetter(c)) {
+      return 'x';
+    }
+    if (Character.isDigit(c)) {
+      return 'd';
+    }
+    return c;
+  }
+
+  private static boolean isAllUpper(String w) {
+    for (int k = 0; k < w.length(); k++) {
+      if (Character.isLowerCase(w.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String digits(String w) {
+    int k = 0;
+    while (k < w.length() && !Character.isDigit(w.charAt(k))) {
+      k++;
+    }
+    if (k == w.length()) {
+      return w;
+    }
+    char[] c = w.toCharArray();
+    for (; k < c.length; k++) {
+      if (Character.isDigit(c[k])) {
+        c[k] = '0';
+      }
+    }
+    return new String(c);
+  }
+
+  // FNV-1a over the template and the characters, finished with a strong 64-bit mix.
+  static long hash(int template, String a) {
+    long h = 0xcbf29ce484222325L ^ (template * 0x9E3779B97F4A7C15L);
+    h = mixIn(h, a);
+    return finish(h);
+  }
+
+  static long hash(int template, String a, String b) {
+    long h = 0xcbf29ce484222325L ^ (template * 0x9E3779B97F4A7C15L);
+    h = mixIn(h, a);
+    h = (h ^ 0x1f) * 0x100000001b3L;
+    h = mixIn(h, b);
+    return finish(h);
+  }
+
+  static long hash(int template, String a, String b, String c) {
+    long h = 0xcbf29ce484222325L ^ (template * 0x9E3779B97F4A7C15L);
+    h = mixIn(h, a);
+    h = (h ^ 0x1f) * 0x100000001b3L;
+    h = mixIn(h, b);
+    h = (h ^ 0x1f) * 0x100000001b3L;
+    h = mixIn(h, c);
+    return finish(h);
+  }
+
+  static long hash(int template, int a) {
+    return finish(
+        (0xcbf29ce484222325L ^ (template * 0x9E3779B97F4A7C15L)) + a * 0xC2B2AE3D27D4EB4FL);
+  }
+
+  static long hash(int template, int a, int b) {
+    return hash(template, a * 131 + b + 7);
+  }
+
+  static long hash(int template, int a, int b, String c) {
+    long h = 0xcbf29ce484222325L ^ (template * 0x9E3779B97F4A7C15L) ^ (a * 131L + b);
+    h = mixIn(h * 0x100000001b3L, c);
+    return finish(h);
+  }
+
+  private static long mixIn(long h, String s) {
+    for (int k = 0; k < s.length(); k++) {
+      h = (h ^ s.charAt(k)) * 0x100000001b3L;
+    }
+    return h;
+  }
+
+  private static long finish(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h == 0 ? 1 : h;
+  }
+}

@@ -1,0 +1,283 @@
+package io.newsdesk.enrich.entities;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the averaged-perceptron entity tagger on CoNLL data, deterministically: the same inputs,
+ * options and seed give the same model bytes.
+ */
+public final class NerTrainer {
+
+  private static final Logger log = LoggerFactory.getLogger(NerTrainer.class);
+
+  /** Training options; {@code minWeight} prunes features whose weights are all smaller. */
+  public record Options(int epochs, long seed, float minWeight, int stages, int[] clusterSizes) {
+    /** The settings the shipped model was trained with. */
+    public static Options defaults() {
+      return new Options(10, 20260101L, 0.05f, 2, new int[] {64, 256});
+    }
+  }
+
+  private final Options options;
+  private final NerFeatures features;
+  private final WordClusters clusters;
+
+  private LongIntMap index = new LongIntMap(1 << 20);
+  private float[] w = new float[0];
+  private double[] u = new double[0];
+  private long tick = 1;
+
+  private NerTrainer(Options options, NerFeatures features, WordClusters clusters) {
+    this.options = options;
+    this.clusters = clusters;
+    this.features = features;
+  }
+
+  /**
+   * Trains on {@code train}, reports F1 on {@code dev} (nullable) per epoch, learns word classes
+   * from the training words plus the HTML pages under {@code unlabelled} (nullable), writes the
+   * model to {@code out}.
+   */
+  public static void train(Path train, Path dev, Path unlabelled, Path out, Options options)
+      throws IOException {
+    List<ConllCorpus.Document> trainDocs = ConllCorpus.read(train);
+    List<ConllCorpus.Document> devDocs = dev == null ? List.of() : ConllCorpus.read(dev);
+    WordClusters clusters = null;
+    if (options.clusterSizes().length > 0) {
+      List<String[]> text = new ArrayList<>();
+      for (ConllCorpus.Document d : trainDocs) {
+        text.addAll(d.words());
+      }
+      if (unlabelled != null) {
+        text.addAll(UnlabelledText.read(unlabelled));
+      }
+      log.info("Learning word classes from {} sentences", text.size());
+      clusters = WordClusterer.cluster(text, 3, options.clusterSizes(), 8);
+    }
+    byte[] model = train(trainDocs, devDocs, clusters, options);
+    Files.write(out, model);
+    log.info("Wrote {} ({} bytes)", out, model.length);
+  }
+
+  /** Trains and returns the serialised model. */
+  static byte[] train(
+      List<ConllCorpus.Document> trainDocs,
+      List<ConllCorpus.Document> devDocs,
+      WordClusters clusters,
+      Options options)
+      throws IOException {
+    Gazetteer gazetteer = Gazetteer.loadDefault();
+    NerFeatures features = new NerFeatures(gazetteer, clusters);
+    List<NerFeatures.Doc> docs = new ArrayList<>();
+    List<int[][]> gold = new ArrayList<>();
+    for (ConllCorpus.Document d : trainDocs) {
+      if (d.sentences().isEmpty()) {
+        continue;
+      }
+      docs.add(features.prepare(d.words()));
+      int[][] g = new int[d.sentences().size()][];
+      for (int s = 0; s < g.length; s++) {
+        g[s] = Labels.fromIob2(d.sentences().get(s).gold());
+      }
+      gold.add(g);
+    }
+    List<NerFeatures.Doc> devPrepared = new ArrayList<>();
+    List<int[][]> devGold = new ArrayList<>();
+    for (ConllCorpus.Document d : devDocs) {
+      if (d.sentences().isEmpty()) {
+        continue;
+      }
+      devPrepared.add(features.prepare(d.words()));
+      int[][] g = new int[d.sentences().size()][];
+      for (int s = 0; s < g.length; s++) {
+        g[s] = Labels.fromIob2(d.sentences().get(s).gold());
+      }
+      devGold.add(g);
+    }
+    log.info("Training stage 1 on {} documents", docs.size());
+    NerModel stage1 =
+        new NerTrainer(options, features, clusters).run(docs, gold, devPrepared, devGold, "1");
+    NerModel stage2 = null;
+    if (options.stages() > 1) {
+      // Second-stage features come from first-stage predictions the model has not been trained
+      // on, as they will be at tagging time: each fold is tagged by a model trained on the others.
+      int folds = 5;
+      List<NerFeatures.Doc> stacked = new ArrayList<>(docs);
+      for (int fold = 0; fold < folds; fold++) {
+        List<NerFeatures.Doc> in = new ArrayList<>();
+        List<int[][]> inGold = new ArrayList<>();
+        for (int k = 0; k < docs.size(); k++) {
+          if (k % folds != fold) {
+            in.add(docs.get(k));
+            inGold.add(gold.get(k));
+          }
+        }
+        NerModel m =
+            new NerTrainer(options, features, clusters)
+                .run(in, inGold, List.of(), List.of(), "fold" + fold);
+        for (int k = fold; k < docs.size(); k += folds) {
+          int[][] pred = GreedyDecoder.decode(features, docs.get(k), m::score, null, null);
+          stacked.set(k, features.withStage1(docs.get(k), pred));
+        }
+      }
+      List<NerFeatures.Doc> devStacked = new ArrayList<>();
+      for (NerFeatures.Doc d : devPrepared) {
+        devStacked.add(
+            features.withStage1(d, GreedyDecoder.decode(features, d, stage1::score, null, null)));
+      }
+      log.info("Training stage 2");
+      stage2 =
+          new NerTrainer(options, features, clusters).run(stacked, gold, devStacked, devGold, "2");
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    if (stage2 == null) {
+      NerModel.writeAll(bytes, options.minWeight(), stage1);
+    } else {
+      NerModel.writeAll(bytes, options.minWeight(), stage1, stage2);
+    }
+    byte[] out = bytes.toByteArray();
+    if (!devDocs.isEmpty()) {
+      PerceptronEntityRecognizer stored =
+          PerceptronEntityRecognizer.load(new ByteArrayInputStream(out));
+      NerEvaluation ev = NerEvaluation.evaluate(stored, devDocs);
+      log.info(
+          "Stored model: {} features, {} bytes; dev:\n{}",
+          stored.featureCount(),
+          out.length,
+          ev.report());
+    }
+    return out;
+  }
+
+  private NerModel run(
+      List<NerFeatures.Doc> docs,
+      List<int[][]> gold,
+      List<NerFeatures.Doc> dev,
+      List<int[][]> devGold,
+      String name) {
+    long tokens = 0;
+    for (int[][] g : gold) {
+      for (int[] s : g) {
+        tokens += s.length;
+      }
+    }
+    Random random = new Random(options.seed());
+    Integer[] order = new Integer[docs.size()];
+    for (int e = 0; e < options.epochs(); e++) {
+      for (int k = 0; k < order.length; k++) {
+        order[k] = k;
+      }
+      shuffle(order, random);
+      long[] m = new long[1];
+      for (int k : order) {
+        GreedyDecoder.decode(
+            features,
+            docs.get(k),
+            this::scoreTraining,
+            gold.get(k),
+            (f, n, g, p) -> {
+              m[0]++;
+              update(f, n, g, p);
+            });
+      }
+      String devScore = "";
+      if (!dev.isEmpty() && (e + 1) % 2 == 0) {
+        NerModel avg = averaged("dev");
+        NerEvaluation ev = new NerEvaluation();
+        for (int k = 0; k < dev.size(); k++) {
+          int[][] pred = GreedyDecoder.decode(features, dev.get(k), avg::score, null, null);
+          for (int s = 0; s < pred.length; s++) {
+            ev.add(Labels.toIob2(devGold.get(k)[s]), Labels.toIob2(pred[s]));
+          }
+        }
+        devScore = String.format(Locale.ROOT, " dev F1 %.4f", ev.f1(null));
+      }
+      log.info(
+          "Stage {} epoch {}: {} token errors ({}%), {} features{}",
+          name,
+          e + 1,
+          m[0],
+          String.format(Locale.ROOT, "%.2f", 100.0 * m[0] / tokens),
+          index.size(),
+          devScore);
+    }
+    String version =
+        String.format(
+            Locale.ROOT,
+            "perceptron-ner-en/1 stages=%d epochs=%d seed=%d clusters=%d",
+            options.stages(),
+            options.epochs(),
+            options.seed(),
+            clusters == null ? 0 : clusters.size());
+    return averaged(version);
+  }
+
+  private static void shuffle(Integer[] a, Random random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      Integer x = a[i];
+      a[i] = a[j];
+      a[j] = x;
+    }
+  }
+
+  private void scoreTraining(long[] feats, int n, float[] scores) {
+    tick++;
+    Arrays.fill(scores, 0f);
+    int labels = Labels.COUNT;
+    for (int f = 0; f < n; f++) {
+      int row = index.get(feats[f]);
+      if (row < 0) {
+        continue;
+      }
+      int base = row * labels;
+      for (int l = 0; l < labels; l++) {
+        scores[l] += w[base + l];
+      }
+    }
+  }
+
+  private void update(long[] feats, int n, int gold, int predicted) {
+    int labels = Labels.COUNT;
+    for (int f = 0; f < n; f++) {
+      int row = index.getOrAdd(feats[f]);
+      int need = (row + 1) * labels;
+      if (need > w.length) {
+        int cap = Math.max(need, w.length * 3 / 2 + labels * 1024);
+        w = Arrays.copyOf(w, cap);
+        u = Arrays.copyOf(u, cap);
+      }
+      int base = row * labels;
+      w[base + gold] += 1;
+      u[base + gold] += tick;
+      w[base + predicted] -= 1;
+      u[base + predicted] -= tick;
+    }
+  }
+
+  /** The averaged weights as an immutable model. */
+  private NerModel averaged(String version) {
+    int rows = index.size();
+    int labels = Labels.COUNT;
+    float[] avg = new float[rows * labels];
+    for (int i = 0; i < avg.length; i++) {
+      avg[i] = (float) (w[i] - u[i] / tick);
+    }
+    LongIntMap copy = new LongIntMap(rows);
+    for (long key : index.keys()) {
+      copy.put(key, index.get(key));
+    }
+    return new NerModel(copy, avg, labels, clusters, version);
+  }
+}

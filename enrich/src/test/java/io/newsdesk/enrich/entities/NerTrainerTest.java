@@ -1,0 +1,40 @@
+package io.newsdesk.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NerTrainerTest {
+
+  private static final String TOY =
+      "-DOCSTART- -X- O O\n\n"
+          + "Hussein NNP I-NP I-PER\nvisited VBD I-VP O\nBaghdad NNP I-NP I-LOC\n. . O O\n\n"
+          + "Blinken NNP I-NP I-PER\nvisited VBD I-VP O\nAmman NNP I-NP I-LOC\n. . O O\n\n"
+          + "-DOCSTART- -X- O O\n\n"
+          + "Reuters NNP I-NP I-ORG\nsaid VBD I-VP O\nSudani NNP I-NP I-PER\nvisited VBD I-VP O\n"
+          + "Cairo NNP I-NP I-LOC\n. . O O\n\n";
+
+  private static byte[] train() throws Exception {
+    List<ConllCorpus.Document> docs = ConllCorpus.read(new BufferedReader(new StringReader(TOY)));
+    return NerTrainer.train(
+        docs, List.of(), null, new NerTrainer.Options(5, 7L, 0f, 2, new int[0]));
+  }
+
+  @Test
+  void trainingIsDeterministic() throws Exception {
+    assertThat(train()).isEqualTo(train());
+  }
+
+  @Test
+  void aTrainedModelTagsItsTrainingSentences() throws Exception {
+    PerceptronEntityRecognizer r =
+        PerceptronEntityRecognizer.load(new ByteArrayInputStream(train()));
+    List<String[]> tags =
+        r.tagDocument(List.<String[]>of(new String[] {"Hussein", "visited", "Baghdad", "."}));
+    assertThat(tags.get(0)).containsExactly("B-PER", "O", "B-LOC", "O");
+  }
+}
