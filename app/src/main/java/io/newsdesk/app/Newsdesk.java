@@ -1,6 +1,7 @@
 package io.newsdesk.app;
 
 import io.newsdesk.app.cli.EvalCommand;
+import io.newsdesk.app.cli.ExtractCommand;
 import io.newsdesk.app.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       EvalCommand.class,
       TrainCommand.class,
+      ExtractCommand.class,
       // one line per command
     })
 public final class Newsdesk implements Runnable {
