@@ -18,6 +18,10 @@ public final class ExtractionBench {
   private ExtractionBench() {}
 
   public static void main(String[] args) throws Exception {
+    // Readability4J logs every node it touches at debug level; that would be the benchmark.
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     Path shared =
         Path.of(args.length > 0 ? args[0] : System.getProperty("newsdesk.shared.dir", "../shared"));
     Path dir = shared.resolve("data/extraction/scrapinghub");
