@@ -8,6 +8,7 @@ import io.newsdesk.app.cli.IngestCommand;
 import io.newsdesk.app.cli.RunCommand;
 import io.newsdesk.app.cli.SinkCommand;
 import io.newsdesk.app.cli.TagCommand;
+import io.newsdesk.app.cli.ExtractCommand;
 import io.newsdesk.app.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       EvalCommand.class,
       TrainCommand.class,
+      ExtractCommand.class,
       // one line per command
     })
 public final class Newsdesk implements Runnable {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       EvalSentimentCommand.class,
       EvalNerCommand.class,
+      EvalExtractionCommand.class,
       // one line per evaluator
     })
 public final class EvalCommand implements Runnable {

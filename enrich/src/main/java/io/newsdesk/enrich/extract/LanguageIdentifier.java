@@ -62,8 +62,14 @@ public final class LanguageIdentifier {
       return Optional.empty();
     }
     String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-    Language best = detector.get().predictLanguage(sample);
-    if (best == null || best.getConfidence() < 0.05) {
+    Language[] ranked = detector.get().predictLanguages(sample);
+    if (ranked.length == 0) {
+      return Optional.empty();
+    }
+    Language best = ranked[0];
+    // Over 103 languages the top probability of a short text is small; what counts is the lead.
+    double second = ranked.length > 1 ? ranked[1].getConfidence() : 0;
+    if (best.getConfidence() < second * 1.15) {
       return Optional.empty();
     }
     return Optional.ofNullable(toIso1(best.getLang()));

@@ -349,7 +349,7 @@ public final class PushedTextCleaner {
     }
     for (int i = body[1] + 1; i < lines.size(); i++) {
       String l = lines.get(i);
-      if (reason[i] == null && !l.isEmpty() && !prose(l)) {
+      if (reason[i] == null && !l.isEmpty() && !prose(l) && !SENTENCE_END.matcher(l).find()) {
         reason[i] = "chrome";
       }
     }

@@ -214,15 +214,31 @@ final class ContentFinder {
     measure(body);
     List<Element> candidates = new ArrayList<>();
     for (Element e : body.getAllElements()) {
-      if (!isParagraph(e)) {
+      int text;
+      int commas;
+      Element ancestor;
+      if (isParagraph(e)) {
+        Stats ps = stats(e);
+        if (linkDensity(e) > 0.5) {
+          continue;
+        }
+        text = ps.text;
+        commas = ps.commas;
+        ancestor = e.parent();
+      } else {
+        // Loose text beside blocks: scored as if wrapped in a paragraph of its own.
+        int[] loose = looseText(e);
+        if (loose[0] == 0 || loose[2] * 2 > loose[0]) {
+          continue;
+        }
+        text = loose[0];
+        commas = loose[1];
+        ancestor = e;
+      }
+      if (text < 25) {
         continue;
       }
-      Stats ps = stats(e);
-      if (ps.text < 25 || linkDensity(e) > 0.5) {
-        continue;
-      }
-      double score = 1 + ps.commas + Math.min(ps.text / 100.0, 3.0);
-      Element ancestor = e.parent();
+      double score = 1 + commas + Math.min(text / 100.0, 3.0);
       for (int level = 0; ancestor != null && level < 5; level++) {
         Stats as = stats(ancestor);
         if (!as.candidate) {
@@ -248,6 +264,29 @@ final class ContentFinder {
     Element top = candidates.get(0);
     top = widen(top, candidates);
     return withSiblings(top);
+  }
+
+  /** Length, commas and link length of the text directly in e or in its inline children. */
+  private int[] looseText(Element e) {
+    int[] out = new int[3];
+    if (!DIV_LIKE.contains(e.normalName())
+        && !e.normalName().equals("td")
+        && !e.normalName().equals("body")) {
+      return out;
+    }
+    for (Node c : e.childNodes()) {
+      if (c instanceof TextNode t) {
+        int[] lc = countText(t.getWholeText());
+        out[0] += lc[0];
+        out[1] += lc[1];
+      } else if (c instanceof Element ce && !TextRenderer.BLOCK_TAGS.contains(ce.normalName())) {
+        Stats cs = stats(ce);
+        out[0] += cs.text;
+        out[1] += cs.commas;
+        out[2] += ce.normalName().equals("a") ? cs.text : cs.link;
+      }
+    }
+    return out;
   }
 
   private double initialScore(Element e) {
