@@ -19,7 +19,11 @@ public final class SentimentTuning {
     List<NewsMtsc.Line> train = NewsMtsc.read(dir.resolve("train.jsonl"));
     List<NewsMtsc.Line> rw = NewsMtsc.read(dir.resolve("dev-rw/dev.jsonl"));
     List<NewsMtsc.Line> mt = NewsMtsc.read(dir.resolve("dev-mt/dev.jsonl"));
-    SentimentTrainer.Config base = SentimentTrainer.Config.defaults();
+    SentimentTrainer.Config base =
+        SentimentTrainer.Config.defaults()
+            .withAverage(Boolean.parseBoolean(System.getProperty("avg", "false")))
+            .withMinCount(Integer.getInteger("minCount", 2))
+            .withClassWeightPower(Double.parseDouble(System.getProperty("cwp", "1")));
     double[] l2s = doubles("l2", "1e-3,1e-2");
     int[] epochs =
         java.util.Arrays.stream(doubles("epochs", "4,10")).mapToInt(d -> (int) d).toArray();
