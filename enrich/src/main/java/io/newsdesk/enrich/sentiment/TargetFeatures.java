@@ -201,6 +201,7 @@ final class TargetFeatures {
   private static final int T_LEX_NEGATED = 38;
   private static final int T_LEX_ROLE = 39;
   private static final int T_TONE_POS = 40;
+  private static final int T_HEADLINE = 41;
 
   private TargetFeatures() {}
 
@@ -363,12 +364,7 @@ final class TargetFeatures {
       fv.add(T_LEX, sign, side * 4 + bucket, m);
       fv.add(T_LEXW, sign, uh[u], 1f);
       fv.add(T_LEX_SUM, sign, m);
-      int dOther = Integer.MAX_VALUE;
-      for (int o = 0; o < units; o++) {
-        if (role[o] == 2) {
-          dOther = Math.min(dOther, Math.abs(o - u));
-        }
-      }
+      int dOther = othersCount == 0 ? Integer.MAX_VALUE : nearestOther(role, units, u);
       fv.add(dOther < dist ? T_LEX_OTHER : T_LEX_MINE, sign, m);
       if (inQuote[u] != inQuote[p]) {
         fv.add(T_LEX_QUOTE, sign, m);
@@ -406,6 +402,9 @@ final class TargetFeatures {
     }
     if (hasQuote) {
       fv.add(T_HAS_QUOTE, 1f);
+    }
+    if (t.kind[to - 1] == Tokens.WORD) {
+      fv.add(T_HEADLINE, 1f);
     }
 
     // The target itself: pronoun, position, possessive, the verbs around it.
@@ -455,6 +454,15 @@ final class TargetFeatures {
       }
       break;
     }
+  }
+
+  private static int nearestOther(byte[] role, int units, int u) {
+    for (int d = 1; d < units; d++) {
+      if ((u - d >= 0 && role[u - d] == 2) || (u + d < units && role[u + d] == 2)) {
+        return d;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   private static boolean isBreak(Tokens t, int i, byte role) {

@@ -54,7 +54,7 @@ class NewsMtscTaggingTest {
   void trainingIsDeterministic() throws Exception {
     Path train = sharedDir().resolve("data/sentiment/newsmtsc/train.jsonl");
     assumeTrue(Files.isRegularFile(train), "NewsMTSC not found at " + train + "; skipping");
-    var lines = NewsMtsc.read(train).subList(0, 1500);
+    var lines = NewsMtsc.read(train).subList(0, 400);
     SentimentTrainer.Config c = SentimentTrainer.Config.defaults();
     byte[] a = SentimentTrainer.serialize(SentimentTrainer.train(lines, c));
     byte[] b = SentimentTrainer.serialize(SentimentTrainer.train(lines, c));
@@ -62,7 +62,7 @@ class NewsMtscTaggingTest {
   }
 
   /** The shipped model's F1m on dev-rw must not regress below this. */
-  private static final double BAR = 0.67;
+  private static final double BAR = 0.70;
 
   static Path sharedDir() {
     String dir = System.getProperty("newsdesk.shared.dir");

@@ -40,6 +40,24 @@ public final class SentimentTuning {
           long t0 = System.nanoTime();
           byte[] bytes = SentimentTrainer.serialize(SentimentTrainer.train(train, c));
           TargetSentiment m = TargetSentiment.fromBytes(bytes);
+          if (Boolean.getBoolean("shifts")) {
+            LinearModel lm = m.model();
+            float b1 = lm.bias[1];
+            float b2 = lm.bias[2];
+            for (float dn = -0.6f; dn <= 0.61f; dn += 0.2f) {
+              for (float dp = -0.6f; dp <= 0.61f; dp += 0.2f) {
+                lm.bias[1] = b1 + dn;
+                lm.bias[2] = b2 + dp;
+                var x = SentimentEvaluation.evaluate(m, rw);
+                var y = SentimentEvaluation.evaluate(m, mt);
+                System.out.printf(
+                    "  shift neu %+.1f pos %+.1f: rw %.4f mt %.4f mean %.4f%n",
+                    dn, dp, x.macroF1(), y.macroF1(), (x.macroF1() + y.macroF1()) / 2);
+              }
+            }
+            lm.bias[1] = b1;
+            lm.bias[2] = b2;
+          }
           var a = SentimentEvaluation.evaluate(m, rw);
           var b = SentimentEvaluation.evaluate(m, mt);
           System.out.printf(
