@@ -24,31 +24,36 @@ public final class SentimentTrainer {
       double rate,
       int minCount,
       double classWeightPower,
+      boolean average,
       long seed) {
 
     /** The settings the shipped model was trained with. */
     public static Config defaults() {
-      return new Config(20, 4, 1e-3, 0.02, 2, 1.0, 20260601L);
+      return new Config(20, 4, 0.3, 0.02, 1, 1.0, false, 20260601L);
     }
 
     public Config withL2(double v) {
-      return new Config(bits, epochs, v, rate, minCount, classWeightPower, seed);
+      return new Config(bits, epochs, v, rate, minCount, classWeightPower, average, seed);
     }
 
     public Config withEpochs(int v) {
-      return new Config(bits, v, l2, rate, minCount, classWeightPower, seed);
+      return new Config(bits, v, l2, rate, minCount, classWeightPower, average, seed);
     }
 
     public Config withRate(double v) {
-      return new Config(bits, epochs, l2, v, minCount, classWeightPower, seed);
+      return new Config(bits, epochs, l2, v, minCount, classWeightPower, average, seed);
     }
 
     public Config withMinCount(int v) {
-      return new Config(bits, epochs, l2, rate, v, classWeightPower, seed);
+      return new Config(bits, epochs, l2, rate, v, classWeightPower, average, seed);
+    }
+
+    public Config withAverage(boolean v) {
+      return new Config(bits, epochs, l2, rate, minCount, classWeightPower, v, seed);
     }
 
     public Config withClassWeightPower(double v) {
-      return new Config(bits, epochs, l2, rate, minCount, v, seed);
+      return new Config(bits, epochs, l2, rate, minCount, v, average, seed);
     }
   }
 
@@ -73,6 +78,31 @@ public final class SentimentTrainer {
 
   static LinearModel train(List<NewsMtsc.Line> lines, Config config) {
     List<Example> examples = featurize(lines, config.bits());
+    int runs = Integer.getInteger("newsdesk.sentiment.runs", 1);
+    LinearModel sum = null;
+    for (int r = 0; r < runs; r++) {
+      LinearModel m = trainOnce(examples, config, config.seed() + r);
+      if (sum == null) {
+        sum = m;
+      } else {
+        for (int i = 0; i < sum.w.length; i++) {
+          sum.w[i] += m.w[i];
+        }
+        for (int c = 0; c < sum.bias.length; c++) {
+          sum.bias[c] += m.bias[c];
+        }
+      }
+    }
+    for (int i = 0; i < sum.w.length; i++) {
+      sum.w[i] /= runs;
+    }
+    for (int c = 0; c < sum.bias.length; c++) {
+      sum.bias[c] /= runs;
+    }
+    return sum;
+  }
+
+  private static LinearModel trainOnce(List<Example> examples, Config config, long seed) {
     int dims = 1 << config.bits();
     int[] count = new int[dims];
     for (Example e : examples) {
@@ -92,9 +122,13 @@ public final class SentimentTrainer {
     }
     float[] w = new float[LinearModel.LABELS * dims];
     float[] g2 = new float[LinearModel.LABELS * dims];
+    // Averaged SGD: u accumulates step-weighted updates so that the mean is w - u / step.
+    float[] u = config.average() ? new float[w.length] : null;
+    float[] biasU = new float[LinearModel.LABELS];
+    long step = 1;
     float[] bias = new float[LinearModel.LABELS];
     float[] biasG2 = new float[LinearModel.LABELS];
-    Random random = new Random(config.seed());
+    Random random = new Random(seed);
     int[] order = new int[examples.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -136,7 +170,9 @@ public final class SentimentTrainer {
         for (int c = 0; c < s.length; c++) {
           double g = cw * (s[c] / z - (c == e.label() ? 1 : 0));
           biasG2[c] += (float) (g * g);
-          bias[c] -= (float) (rate * g / Math.sqrt(biasG2[c] + 1e-8));
+          float db = (float) (rate * g / Math.sqrt(biasG2[c] + 1e-8));
+          bias[c] -= db;
+          biasU[c] -= step * db;
           for (int k = 0; k < e.index().length; k++) {
             int idx = e.index()[k];
             if (count[idx] < config.minCount()) {
@@ -145,9 +181,14 @@ public final class SentimentTrainer {
             int p = LinearModel.LABELS * idx + c;
             float grad = (float) (g * e.value()[k]) + l2 * w[p];
             g2[p] += grad * grad;
-            w[p] -= (float) (rate * grad / Math.sqrt(g2[p] + 1e-8));
+            float dw = (float) (rate * grad / Math.sqrt(g2[p] + 1e-8));
+            w[p] -= dw;
+            if (u != null) {
+              u[p] -= step * dw;
+            }
           }
         }
+        step++;
       }
       LOG.debug("epoch {} loss {}", epoch, loss / order.length);
     }
@@ -157,6 +198,14 @@ public final class SentimentTrainer {
         perLabel[0],
         perLabel[1],
         perLabel[2]);
+    if (u != null) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] -= u[i] / step;
+      }
+      for (int c = 0; c < bias.length; c++) {
+        bias[c] -= biasU[c] / step;
+      }
+    }
     return new LinearModel(config.bits(), w, bias);
   }
 
@@ -181,6 +230,23 @@ public final class SentimentTrainer {
                 Arrays.copyOf(fv.index, fv.size),
                 Arrays.copyOf(fv.value, fv.size),
                 target.label()));
+        if (Boolean.getBoolean("newsdesk.sentiment.augment")) {
+          int[] spans = target.spans();
+          for (int k = 2; k + 1 < spans.length; k += 2) {
+            int[] moved = spans.clone();
+            moved[0] = spans[k];
+            moved[1] = spans[k + 1];
+            moved[k] = spans[0];
+            moved[k + 1] = spans[1];
+            fv.clear();
+            TargetFeatures.extract(lex, t, 0, t.size, base, adj, moved, line.othersOf(j), fv);
+            out.add(
+                new Example(
+                    Arrays.copyOf(fv.index, fv.size),
+                    Arrays.copyOf(fv.value, fv.size),
+                    target.label()));
+          }
+        }
       }
     }
     return out;

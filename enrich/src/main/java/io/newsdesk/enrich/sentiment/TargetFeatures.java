@@ -195,6 +195,13 @@ final class TargetFeatures {
   private static final int T_VAL_AFTER = 32;
   private static final int T_VAL_BEFORE = 33;
   private static final int T_CLAUSE_BOW = 34;
+  private static final int T_LEX_COUNTS = 35;
+  private static final int T_LEX_CLAUSE_COUNTS = 36;
+  private static final int T_LEX_DECAY = 37;
+  private static final int T_LEX_NEGATED = 38;
+  private static final int T_LEX_ROLE = 39;
+  private static final int T_TONE_POS = 40;
+  private static final int T_HEADLINE = 41;
 
   private TargetFeatures() {}
 
@@ -303,7 +310,47 @@ final class TargetFeatures {
     fv.add(T_NGRAM_L2, l2, l1, 1f);
     fv.add(T_NGRAM_R2, r1, r2, 1f);
 
+    // Who says what: the target as speaker, or as what a speaker talks about.
+    boolean speaker = false;
+    int who = 0;
+    for (int u = p + 1, words = 0; u < units && words < 4; u++) {
+      if (t.kind[tok[u]] != Tokens.WORD) {
+        continue;
+      }
+      words++;
+      String w = t.lower[tok[u]];
+      if (SPEECH.contains(w)) {
+        fv.add(T_SPEAKER, 0, 1f);
+        who = 1;
+        fv.add(T_SPEAKER_VERB, uh[u], 1f);
+        speaker = true;
+        break;
+      }
+    }
+    if (!speaker && p >= 1) {
+      String w1 = t.lower[tok[p - 1]];
+      String w2 = p >= 2 ? t.lower[tok[p - 2]] : "";
+      if (SPEECH.contains(w1) || ("to".equals(w1) && "according".equals(w2))) {
+        fv.add(T_SPEAKER, 1, 1f);
+        who = 1;
+        speaker = true;
+      }
+    }
+    if (!speaker) {
+      for (int u = 0; u < units; u++) {
+        if (role[u] == 0 && t.kind[tok[u]] == Tokens.WORD && SPEECH.contains(t.lower[tok[u]])) {
+          fv.add(T_SPOKEN_ABOUT, u < p ? 0 : 1, 1f);
+          who = 2;
+          break;
+        }
+      }
+    }
     // Lexicon hits: by side and distance, and whether they sit nearer another entity.
+    int pos = 0;
+    int neg = 0;
+    int clausePos = 0;
+    int clauseNeg = 0;
+    float tone = 0f;
     for (int u = 0; u < units; u++) {
       float v = val[u];
       if (v == 0f || u == p) {
@@ -317,12 +364,7 @@ final class TargetFeatures {
       fv.add(T_LEX, sign, side * 4 + bucket, m);
       fv.add(T_LEXW, sign, uh[u], 1f);
       fv.add(T_LEX_SUM, sign, m);
-      int dOther = Integer.MAX_VALUE;
-      for (int o = 0; o < units; o++) {
-        if (role[o] == 2) {
-          dOther = Math.min(dOther, Math.abs(o - u));
-        }
-      }
+      int dOther = othersCount == 0 ? Integer.MAX_VALUE : nearestOther(role, units, u);
       fv.add(dOther < dist ? T_LEX_OTHER : T_LEX_MINE, sign, m);
       if (inQuote[u] != inQuote[p]) {
         fv.add(T_LEX_QUOTE, sign, m);
@@ -332,50 +374,37 @@ final class TargetFeatures {
       }
       if (base[tok[u]] * v < 0) {
         fv.add(T_NEGW, uh[u], 1f);
+        fv.add(T_LEX_NEGATED, sign, m);
       }
+      fv.add(T_LEX_DECAY, sign, m * 3f / (3f + dist));
+      fv.add(T_LEX_ROLE, who * 2 + side, sign, m);
+      if (sign == 1) {
+        pos++;
+        clausePos += u >= clauseStart && u < clauseEnd ? 1 : 0;
+      } else {
+        neg++;
+        clauseNeg += u >= clauseStart && u < clauseEnd ? 1 : 0;
+      }
+      tone += v;
     }
+    fv.add(T_LEX_COUNTS, Math.min(pos, 3), Math.min(neg, 3), 1f);
+    fv.add(T_LEX_CLAUSE_COUNTS, Math.min(clausePos, 2), Math.min(clauseNeg, 2), 1f);
+    int toneBucket = tone < -1f ? 0 : tone > 1f ? 2 : 1;
+    fv.add(T_TONE_POS, toneBucket, Math.min(p, 3) * 4 + who, 1f);
     for (int u = Math.max(0, p - 3); u < Math.min(units, p + 5); u++) {
       if (role[u] == 0 && lex.isNegator(t.lower[tok[u]])) {
         fv.add(T_NEG, u < p ? 0 : 1, 1f);
       }
     }
 
-    // Who says what: the target as speaker, or as what a speaker talks about.
-    boolean speaker = false;
-    for (int u = p + 1, words = 0; u < units && words < 4; u++) {
-      if (t.kind[tok[u]] != Tokens.WORD) {
-        continue;
-      }
-      words++;
-      String w = t.lower[tok[u]];
-      if (SPEECH.contains(w)) {
-        fv.add(T_SPEAKER, 0, 1f);
-        fv.add(T_SPEAKER_VERB, uh[u], 1f);
-        speaker = true;
-        break;
-      }
-    }
-    if (!speaker && p >= 1) {
-      String w1 = t.lower[tok[p - 1]];
-      String w2 = p >= 2 ? t.lower[tok[p - 2]] : "";
-      if (SPEECH.contains(w1) || ("to".equals(w1) && "according".equals(w2))) {
-        fv.add(T_SPEAKER, 1, 1f);
-        speaker = true;
-      }
-    }
-    if (!speaker) {
-      for (int u = 0; u < units; u++) {
-        if (role[u] == 0 && t.kind[tok[u]] == Tokens.WORD && SPEECH.contains(t.lower[tok[u]])) {
-          fv.add(T_SPOKEN_ABOUT, u < p ? 0 : 1, 1f);
-          break;
-        }
-      }
-    }
     if (inQuote[p]) {
       fv.add(T_IN_QUOTE, 1f);
     }
     if (hasQuote) {
       fv.add(T_HAS_QUOTE, 1f);
+    }
+    if (t.kind[to - 1] == Tokens.WORD) {
+      fv.add(T_HEADLINE, 1f);
     }
 
     // The target itself: pronoun, position, possessive, the verbs around it.
@@ -425,6 +454,15 @@ final class TargetFeatures {
       }
       break;
     }
+  }
+
+  private static int nearestOther(byte[] role, int units, int u) {
+    for (int d = 1; d < units; d++) {
+      if ((u - d >= 0 && role[u - d] == 2) || (u + d < units && role[u + d] == 2)) {
+        return d;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   private static boolean isBreak(Tokens t, int i, byte role) {

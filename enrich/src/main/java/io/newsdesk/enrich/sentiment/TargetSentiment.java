@@ -69,6 +69,10 @@ public final class TargetSentiment {
     return version;
   }
 
+  LinearModel model() {
+    return model;
+  }
+
   Lexicon lexicon() {
     return lex;
   }

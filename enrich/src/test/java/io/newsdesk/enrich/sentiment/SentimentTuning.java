@@ -19,7 +19,11 @@ public final class SentimentTuning {
     List<NewsMtsc.Line> train = NewsMtsc.read(dir.resolve("train.jsonl"));
     List<NewsMtsc.Line> rw = NewsMtsc.read(dir.resolve("dev-rw/dev.jsonl"));
     List<NewsMtsc.Line> mt = NewsMtsc.read(dir.resolve("dev-mt/dev.jsonl"));
-    SentimentTrainer.Config base = SentimentTrainer.Config.defaults();
+    SentimentTrainer.Config base =
+        SentimentTrainer.Config.defaults()
+            .withAverage(Boolean.parseBoolean(System.getProperty("avg", "false")))
+            .withMinCount(Integer.getInteger("minCount", 2))
+            .withClassWeightPower(Double.parseDouble(System.getProperty("cwp", "1")));
     double[] l2s = doubles("l2", "1e-3,1e-2");
     int[] epochs =
         java.util.Arrays.stream(doubles("epochs", "4,10")).mapToInt(d -> (int) d).toArray();
@@ -36,6 +40,24 @@ public final class SentimentTuning {
           long t0 = System.nanoTime();
           byte[] bytes = SentimentTrainer.serialize(SentimentTrainer.train(train, c));
           TargetSentiment m = TargetSentiment.fromBytes(bytes);
+          if (Boolean.getBoolean("shifts")) {
+            LinearModel lm = m.model();
+            float b1 = lm.bias[1];
+            float b2 = lm.bias[2];
+            for (float dn = -0.6f; dn <= 0.61f; dn += 0.2f) {
+              for (float dp = -0.6f; dp <= 0.61f; dp += 0.2f) {
+                lm.bias[1] = b1 + dn;
+                lm.bias[2] = b2 + dp;
+                var x = SentimentEvaluation.evaluate(m, rw);
+                var y = SentimentEvaluation.evaluate(m, mt);
+                System.out.printf(
+                    "  shift neu %+.1f pos %+.1f: rw %.4f mt %.4f mean %.4f%n",
+                    dn, dp, x.macroF1(), y.macroF1(), (x.macroF1() + y.macroF1()) / 2);
+              }
+            }
+            lm.bias[1] = b1;
+            lm.bias[2] = b2;
+          }
           var a = SentimentEvaluation.evaluate(m, rw);
           var b = SentimentEvaluation.evaluate(m, mt);
           System.out.printf(
