@@ -135,9 +135,9 @@ public final class FeedParser {
   private static ParsedFeed fromRome(
       SyndFeed feed, String feedUrl, String charset, List<String> warnings) {
     WireFeed wire = feed.originalWireFeed();
-    String feedLink = feed.getLink();
+    String feedLink = alternate(feed.getLinks());
     if (feedLink == null) {
-      feedLink = alternate(feed.getLinks());
+      feedLink = feed.getLink();
     }
     String base = feedUrl != null ? feedUrl : feedLink;
     feedLink = resolve(base, feedLink);
@@ -153,6 +153,12 @@ public final class FeedParser {
     Duration sy = null;
     if (feed.getModule(SyModule.URI) instanceof SyModule m && m.getUpdatePeriod() != null) {
       sy = syndicationPeriod(m.getUpdatePeriod(), m.getUpdateFrequency());
+    } else {
+      // ROME registers the sy module for RSS 1.0 only; RSS 2.0 feeds carry it as foreign markup.
+      sy = syndicationFromMarkup(feed.getForeignMarkup());
+      if (sy == null && wire != null) {
+        sy = syndicationFromMarkup(wire.getForeignMarkup());
+      }
     }
     String description = feed.getDescription();
     return new ParsedFeed(
@@ -167,6 +173,26 @@ public final class FeedParser {
         sy,
         charset,
         warnings);
+  }
+
+  private static Duration syndicationFromMarkup(List<org.jdom2.Element> markup) {
+    String period = null;
+    int frequency = 1;
+    for (org.jdom2.Element el : markup) {
+      if (!SyModule.URI.equals(el.getNamespaceURI())) {
+        continue;
+      }
+      if (el.getName().equals("updatePeriod")) {
+        period = el.getTextTrim();
+      } else if (el.getName().equals("updateFrequency")) {
+        try {
+          frequency = Integer.parseInt(el.getTextTrim());
+        } catch (NumberFormatException e) {
+          frequency = 1;
+        }
+      }
+    }
+    return period == null ? null : syndicationPeriod(period, frequency);
   }
 
   /** sy:updatePeriod divided by sy:updateFrequency. */
@@ -190,6 +216,7 @@ public final class FeedParser {
     String id = e.getUri();
     Object wireEntry = e.getWireEntry();
     String guidLink = null;
+    Date published = e.getPublishedDate();
     if (wireEntry instanceof Item item) {
       id = item.getGuid() == null ? null : item.getGuid().getValue();
       if (item.getGuid() != null && item.getGuid().isPermaLink()) {
@@ -197,6 +224,9 @@ public final class FeedParser {
       }
     } else if (wireEntry instanceof Entry atom) {
       id = atom.getId();
+      if (atom.getIssued() != null) {
+        published = atom.getIssued();
+      }
     }
     String link = e.getLink();
     if (link == null || link.isBlank()) {
@@ -230,7 +260,7 @@ public final class FeedParser {
         resolve(base, link),
         blankToNull(summary),
         blankToNull(content),
-        millis(e.getPublishedDate()),
+        millis(published),
         millis(e.getUpdatedDate()),
         new ArrayList<>(authors),
         new ArrayList<>(categories),
