@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
     description = "Measure quality against public benchmarks (../shared/data).",
     mixinStandardHelpOptions = true,
     subcommands = {
+      EvalFeedsCommand.class,
       // one line per evaluator
     })
 public final class EvalCommand implements Runnable {
