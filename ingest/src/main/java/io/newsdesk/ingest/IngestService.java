@@ -112,7 +112,7 @@ public final class IngestService implements AutoCloseable {
         }
       }
     }
-    this.throttle = new HostThrottle(config.perHostMinDelay());
+    this.throttle = new HostThrottle(config.perHostMinDelay(), config.perHostConnections());
     this.fetcher = new HttpFetcher(config, throttle);
     this.robots =
         new RobotsCache(fetcher, config.robotsAgentName(), config.robotsCacheTtl(), clock);
