@@ -11,6 +11,7 @@ public record IngestConfig(
     long maxBodyBytes,
     int maxRedirects,
     Duration perHostMinDelay,
+    int perHostConnections,
     int maxRetries,
     Duration backoffBase,
     Duration backoffMax,
@@ -36,6 +37,7 @@ public record IngestConfig(
     require("maxBodyBytes", maxBodyBytes > 0, "must be > 0");
     require("maxRedirects", maxRedirects >= 0, "must be >= 0");
     requireNonNegative("perHostMinDelay", perHostMinDelay);
+    require("perHostConnections", perHostConnections > 0, "must be > 0");
     require("maxRetries", maxRetries >= 0, "must be >= 0");
     requireNonNegative("backoffBase", backoffBase);
     requireNonNegative("backoffMax", backoffMax);
@@ -70,6 +72,7 @@ public record IngestConfig(
         10L * 1024 * 1024,
         5,
         Duration.ofSeconds(1),
+        1,
         3,
         Duration.ofSeconds(1),
         Duration.ofMinutes(5),
@@ -128,6 +131,7 @@ public record IngestConfig(
     private long maxBodyBytes;
     private int maxRedirects;
     private Duration perHostMinDelay;
+    private int perHostConnections;
     private int maxRetries;
     private Duration backoffBase;
     private Duration backoffMax;
@@ -151,6 +155,7 @@ public record IngestConfig(
       maxBodyBytes = c.maxBodyBytes;
       maxRedirects = c.maxRedirects;
       perHostMinDelay = c.perHostMinDelay;
+      perHostConnections = c.perHostConnections;
       maxRetries = c.maxRetries;
       backoffBase = c.backoffBase;
       backoffMax = c.backoffMax;
@@ -194,6 +199,11 @@ public record IngestConfig(
 
     public Builder perHostMinDelay(Duration v) {
       perHostMinDelay = v;
+      return this;
+    }
+
+    public Builder perHostConnections(int v) {
+      perHostConnections = v;
       return this;
     }
 
@@ -275,6 +285,7 @@ public record IngestConfig(
           maxBodyBytes,
           maxRedirects,
           perHostMinDelay,
+          perHostConnections,
           maxRetries,
           backoffBase,
           backoffMax,

@@ -4,6 +4,7 @@ import io.newsdesk.ingest.feed.FeedEntry;
 import io.newsdesk.ingest.feed.FeedParseException;
 import io.newsdesk.ingest.feed.FeedParser;
 import io.newsdesk.ingest.feed.ParsedFeed;
+import io.newsdesk.ingest.feed.SitemapReader;
 import io.newsdesk.ingest.fetch.FetchException;
 import io.newsdesk.ingest.fetch.FetchRequest;
 import io.newsdesk.ingest.fetch.FetchResult;
@@ -74,7 +75,11 @@ public final class IngestService implements AutoCloseable {
   private final HostThrottle throttle;
   private final HttpFetcher fetcher;
   private final RobotsCache robots;
+  private static final int MAX_CHILD_SITEMAPS = 50;
   private final FeedParser parser = new FeedParser();
+  private final SitemapReader sitemaps = new SitemapReader();
+  private final List<String> sitemapSources;
+  private final Map<String, String> kinds = new java.util.HashMap<>();
   private final AdaptiveInterval intervals;
   private final ExecutorService workers;
   private ScheduledExecutorService dispatcher;
@@ -88,6 +93,10 @@ public final class IngestService implements AutoCloseable {
     this.clock = b.clock;
     this.feeds = List.copyOf(new LinkedHashSet<>(b.feeds));
     this.pages = List.copyOf(new LinkedHashSet<>(b.pages));
+    this.sitemapSources = List.copyOf(new LinkedHashSet<>(b.sitemaps));
+    pages.forEach(p -> kinds.put(p, "page"));
+    sitemapSources.forEach(m -> kinds.put(m, "sitemap"));
+    feeds.forEach(f -> kinds.put(f, "feed"));
     this.folder =
         b.watchDir == null
             ? null
@@ -103,7 +112,7 @@ public final class IngestService implements AutoCloseable {
         }
       }
     }
-    this.throttle = new HostThrottle(config.perHostMinDelay());
+    this.throttle = new HostThrottle(config.perHostMinDelay(), config.perHostConnections());
     this.fetcher = new HttpFetcher(config, throttle);
     this.robots =
         new RobotsCache(fetcher, config.robotsAgentName(), config.robotsCacheTtl(), clock);
@@ -137,6 +146,9 @@ public final class IngestService implements AutoCloseable {
     }
     for (String p : pages) {
       futures.add(workers.submit(() -> pollPage(p)));
+    }
+    for (String m : sitemapSources) {
+      futures.add(workers.submit(() -> pollSitemap(m)));
     }
     if (folder != null) {
       futures.add(workers.submit(this::pollFolder));
@@ -182,6 +194,9 @@ public final class IngestService implements AutoCloseable {
     }
     for (String p : pages) {
       scheduler.add(p, dueAt(p, now));
+    }
+    for (String m : sitemapSources) {
+      scheduler.add(m, dueAt(m, now));
     }
     if (folder != null) {
       scheduler.add(folder.source(), now);
@@ -246,10 +261,10 @@ public final class IngestService implements AutoCloseable {
       pollFolder();
       return clock.millis() + 2000;
     }
-    if (pages.contains(source) && !feeds.contains(source)) {
-      pollPage(source);
-    } else {
-      pollFeed(source);
+    switch (kinds.getOrDefault(source, "feed")) {
+      case "page" -> pollPage(source);
+      case "sitemap" -> pollSitemap(source);
+      default -> pollFeed(source);
     }
     SourceState s = states.get(source);
     return s == null ? clock.millis() + config.defaultPollInterval().toMillis() : s.getNextPollAt();
@@ -264,7 +279,16 @@ public final class IngestService implements AutoCloseable {
 
   /** Polls one feed: fetch, parse, fetch each new item's page, publish all with the state. */
   PollOutcome pollFeed(String feedUrl) throws InterruptedException {
-    SourceState st = stateFor(feedUrl, "feed");
+    return pollListing(feedUrl, "feed");
+  }
+
+  /** Polls one sitemap (or sitemap index) like a feed: its new URLs are fetched as pages. */
+  PollOutcome pollSitemap(String sitemapUrl) throws InterruptedException {
+    return pollListing(sitemapUrl, "sitemap");
+  }
+
+  private PollOutcome pollListing(String feedUrl, String kind) throws InterruptedException {
+    SourceState st = stateFor(feedUrl, kind);
     long now = clock.millis();
     if (config.respectRobots()) {
       if (!robots.isAllowed(feedUrl)) {
@@ -272,7 +296,7 @@ public final class IngestService implements AutoCloseable {
         SourceStates.increment(st, SourceStates.DISALLOWED, 1);
         st.setNextPollAt(now + config.maxPollInterval().toMillis());
         commit(st, List.of(), List.of(), List.of());
-        return new PollOutcome(feedUrl, "feed", "disallowed", 0, 0, 0, 1, 0, 0, null);
+        return new PollOutcome(feedUrl, kind, "disallowed", 0, 0, 0, 1, 0, 0, null);
       }
       applyCrawlDelay(feedUrl);
     }
@@ -292,29 +316,40 @@ public final class IngestService implements AutoCloseable {
       schedule(st, next, now);
       boolean ok = commit(st, List.of(), List.of(), List.of());
       return new PollOutcome(
-          feedUrl, "feed", ok ? "not-modified" : "publish-failed", 0, 0, 0, 0, 0, 0, null);
+          feedUrl, kind, ok ? "not-modified" : "publish-failed", 0, 0, 0, 0, 0, 0, null);
     }
-    ParsedFeed feed;
+    List<FeedEntry> entries;
+    Duration hint = null;
+    List<DeadLetter> childDead = new ArrayList<>();
     try {
-      feed = parser.parse(r.body(), r.headers().get("content-type"), r.finalUrl());
+      if (kind.equals("sitemap")) {
+        entries = sitemapEntries(feedUrl, r, childDead, now);
+      } else {
+        ParsedFeed feed = parser.parse(r.body(), r.headers().get("content-type"), r.finalUrl());
+        if (!feed.warnings().isEmpty()) {
+          LOG.debug("Feed {} needed repairs: {}", feedUrl, feed.warnings());
+        }
+        entries = feed.entries();
+        hint = feed.suggestedInterval();
+      }
     } catch (FeedParseException e) {
-      LOG.warn("Feed {} is malformed: {}", feedUrl, e.getMessage());
+      LOG.warn("{} {} is malformed: {}", kind, feedUrl, e.getMessage());
       DeadLetter dl =
           RawDocuments.deadLetter(
               STAGE_FEED,
-              "malformed feed: " + e.getMessage(),
+              "malformed " + kind + ": " + e.getMessage(),
               e,
               r.body(),
               feedUrl,
               feedUrl,
               now,
               Map.of("contentType", String.valueOf(r.contentType())));
-      recordFailure(st, "malformed feed: " + e.getMessage(), now, null);
+      recordFailure(st, "malformed " + kind + ": " + e.getMessage(), now, null);
       st.setContentHash(hash);
       boolean ok = commit(st, List.of(), List.of(dl), List.of());
       return new PollOutcome(
           feedUrl,
-          "feed",
+          kind,
           ok ? "failed" : "publish-failed",
           0,
           0,
@@ -324,12 +359,83 @@ public final class IngestService implements AutoCloseable {
           ok ? 1 : 0,
           e.getMessage());
     }
-    if (!feed.warnings().isEmpty()) {
-      LOG.debug("Feed {} needed repairs: {}", feedUrl, feed.warnings());
+    return processEntries(
+        feedUrl,
+        kind,
+        entries,
+        kind.equals("sitemap") ? Arrival.SITEMAP : Arrival.FEED,
+        st,
+        r,
+        hash,
+        now,
+        hint,
+        childDead);
+  }
+
+  private List<FeedEntry> sitemapEntries(String url, FetchResult r, List<DeadLetter> dead, long now)
+      throws FeedParseException, InterruptedException {
+    SitemapReader.Sitemap sm = sitemaps.parse(r.body(), r.contentType(), r.finalUrl());
+    if (!sm.index()) {
+      return newestFirst(sm.entries());
     }
+    List<SitemapReader.Entry> all = new ArrayList<>();
+    int budget = MAX_CHILD_SITEMAPS;
+    for (String child : sm.sitemaps()) {
+      if (budget-- <= 0) {
+        break;
+      }
+      try {
+        if (config.respectRobots() && !robots.isAllowed(child)) {
+          continue;
+        }
+        FetchResult cr = fetcher.fetch(FetchRequest.of(child));
+        all.addAll(sitemaps.parse(cr.body(), cr.contentType(), cr.finalUrl()).entries());
+      } catch (FetchException e) {
+        LOG.warn("Child sitemap {} of {} failed: {}", child, url, e.getMessage());
+      } catch (FeedParseException e) {
+        dead.add(
+            RawDocuments.deadLetter(
+                STAGE_FEED,
+                "malformed sitemap: " + e.getMessage(),
+                e,
+                new byte[0],
+                child,
+                url,
+                now,
+                Map.of()));
+      }
+    }
+    return newestFirst(all);
+  }
+
+  private static List<FeedEntry> newestFirst(List<SitemapReader.Entry> entries) {
+    List<SitemapReader.Entry> sorted = new ArrayList<>(entries);
+    sorted.sort(
+        java.util.Comparator.comparing(
+                (SitemapReader.Entry e) ->
+                    e.newsPublished() != null
+                        ? e.newsPublished()
+                        : e.lastModified() != null ? e.lastModified() : Long.MIN_VALUE)
+            .reversed());
+    return sorted.stream().map(SitemapReader.Entry::toFeedEntry).toList();
+  }
+
+  /** Fetches the pages of entries not seen before and publishes them with the source's state. */
+  private PollOutcome processEntries(
+      String feedUrl,
+      String kind,
+      List<FeedEntry> entries,
+      Arrival arrival,
+      SourceState st,
+      FetchResult r,
+      String hash,
+      long now,
+      Duration hint,
+      List<DeadLetter> earlierDeadLetters)
+      throws InterruptedException {
     Set<String> seen = SourceStates.seen(st);
     List<RawDocument> docs = new ArrayList<>();
-    List<DeadLetter> dead = new ArrayList<>();
+    List<DeadLetter> dead = new ArrayList<>(earlierDeadLetters);
     List<String> claimed = new ArrayList<>();
     List<String> newSeen = new ArrayList<>();
     int newItems = 0;
@@ -337,7 +443,7 @@ public final class IngestService implements AutoCloseable {
     int disallowed = 0;
     int failures = 0;
     int budget = config.maxItemsPerPoll();
-    for (FeedEntry e : feed.entries()) {
+    for (FeedEntry e : entries) {
       if (budget-- <= 0) {
         break;
       }
@@ -375,7 +481,7 @@ public final class IngestService implements AutoCloseable {
           applyCrawlDelay(canonical);
         }
         FetchResult page = fetcher.fetch(FetchRequest.of(e.link()));
-        docs.add(RawDocuments.fromFetch(feedUrl, canonical, page, Arrival.FEED, item));
+        docs.add(RawDocuments.fromFetch(feedUrl, canonical, page, arrival, item));
         addKeys(newSeen, idKey, canonical);
         newItems++;
       } catch (FetchException ex) {
@@ -398,15 +504,13 @@ public final class IngestService implements AutoCloseable {
     SourceStates.increment(st, SourceStates.DISALLOWED, disallowed);
     SourceStates.increment(st, SourceStates.FAILURES, failures);
     markSuccess(st, r, hash, now);
-    Duration next =
-        intervals.afterSuccess(
-            Duration.ofMillis(st.getIntervalMs()), newItems, feed.suggestedInterval());
+    Duration next = intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, hint);
     schedule(st, next, now);
     boolean ok = commit(st, docs, dead, claimed);
     LOG.debug("Feed {}: {} new, {} duplicates, {} failed", feedUrl, newItems, duplicates, failures);
     return new PollOutcome(
         feedUrl,
-        "feed",
+        kind,
         ok ? "ok" : "publish-failed",
         ok ? docs.size() : 0,
         newItems,
@@ -648,6 +752,7 @@ public final class IngestService implements AutoCloseable {
     private final DocumentSink sink;
     private final List<String> feeds = new ArrayList<>();
     private final List<String> pages = new ArrayList<>();
+    private final List<String> sitemaps = new ArrayList<>();
     private Path watchDir;
     private Integer listenPort;
     private Map<String, SourceState> initialState = Map.of();
@@ -667,6 +772,12 @@ public final class IngestService implements AutoCloseable {
     /** Page URLs to fetch (published when their bytes change). */
     public Builder pages(Collection<String> urls) {
       urls.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(pages::add);
+      return this;
+    }
+
+    /** Sitemap or sitemap-index URLs (Google News sitemaps included) to poll like feeds. */
+    public Builder sitemaps(Collection<String> urls) {
+      urls.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(sitemaps::add);
       return this;
     }
 

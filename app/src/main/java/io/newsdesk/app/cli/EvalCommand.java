@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       EvalSentimentCommand.class,
       EvalNerCommand.class,
       EvalExtractionCommand.class,
+      EvalFeedsCommand.class,
       // one line per evaluator
     })
 public final class EvalCommand implements Runnable {

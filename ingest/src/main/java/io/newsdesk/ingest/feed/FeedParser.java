@@ -46,7 +46,7 @@ public final class FeedParser {
       throws FeedParseException {
     List<String> warnings = new ArrayList<>();
     String charset = chooseCharset(body, contentType, warnings);
-    String text = decode(body, charset, warnings);
+    String text = demoronize(decode(body, charset, warnings));
     String trimmed = text.stripLeading();
     if (trimmed.startsWith("\uFEFF")) {
       trimmed = trimmed.substring(1).stripLeading();
@@ -67,7 +67,8 @@ public final class FeedParser {
       input.setPreserveWireFeed(true);
       input.setAllowDoctypes(false);
       SyndFeed feed = input.build(new StringReader(repaired));
-      return fromRome(feed, feedUrl, charset, warnings);
+      ParsedFeed parsed = fromRome(feed, feedUrl, charset, rootLanguage(repaired), warnings);
+      return needsFill(parsed) ? fill(parsed, text, feedUrl, charset) : parsed;
     } catch (Exception | StackOverflowError e) {
       warnings.add("not well-formed XML: " + e.getMessage());
       ParsedFeed soup = TagSoupFeedReader.read(text, feedUrl, charset, warnings);
@@ -76,6 +77,87 @@ public final class FeedParser {
       }
       return soup;
     }
+  }
+
+  private static final java.util.regex.Pattern ROOT_LANG =
+      java.util.regex.Pattern.compile(
+          "^(?:\\s*<[?!][^>]*>)*\\s*<[A-Za-z][^>]*?\\sxml:lang\\s*=\\s*[\"']([^\"']+)[\"']");
+
+  /** The xml:lang of the root element, if any. */
+  static String rootLanguage(String xml) {
+    java.util.regex.Matcher m =
+        ROOT_LANG.matcher(xml.length() > 4096 ? xml.substring(0, 4096) : xml);
+    return m.find() ? m.group(1).replace('_', '-') : null;
+  }
+
+  private static boolean needsFill(ParsedFeed f) {
+    if (f.title() == null || f.language() == null) {
+      return true;
+    }
+    for (FeedEntry e : f.entries()) {
+      if (e.title() == null
+          || e.summary() == null
+          || e.published() == null
+          || e.authors().isEmpty()
+          || e.categories().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Fills fields ROME left empty (Dublin Core and other namespaces its RSS 2.0 converter ignores)
+   * from a tag-soup reading of the same text, entry by entry.
+   */
+  private static ParsedFeed fill(ParsedFeed f, String text, String feedUrl, String charset) {
+    ParsedFeed soup;
+    try {
+      soup = TagSoupFeedReader.read(text, feedUrl, charset, new ArrayList<>());
+    } catch (RuntimeException e) {
+      return f;
+    }
+    if (soup == null) {
+      return f;
+    }
+    List<FeedEntry> entries = new ArrayList<>();
+    for (int i = 0; i < f.entries().size(); i++) {
+      FeedEntry a = f.entries().get(i);
+      if (soup.entries().size() != f.entries().size()) {
+        entries.add(a);
+        continue;
+      }
+      FeedEntry b = soup.entries().get(i);
+      entries.add(
+          new FeedEntry(
+              or(a.id(), b.id()),
+              or(a.title(), b.title()),
+              or(a.link(), b.link()),
+              or(a.summary(), HtmlLinks.resolveIn(b.summary(), feedUrl)),
+              or(a.content(), HtmlLinks.resolveIn(b.content(), feedUrl)),
+              or(a.published(), b.published()),
+              or(a.updated(), b.updated()),
+              a.authors().isEmpty() ? b.authors() : a.authors(),
+              a.categories().isEmpty() ? b.categories() : a.categories(),
+              a.imageUrl(),
+              or(a.language(), soup.language())));
+    }
+    return new ParsedFeed(
+        f.type(),
+        or(f.title(), soup.title()),
+        or(f.link(), soup.link()),
+        or(f.description(), soup.description()),
+        or(f.language(), soup.language()),
+        f.updated(),
+        entries,
+        f.ttl(),
+        f.syndicationPeriod(),
+        f.encoding(),
+        f.warnings());
+  }
+
+  private static <T> T or(T a, T b) {
+    return a != null ? a : b;
   }
 
   /** BOM, then HTTP charset, then XML declaration, then UTF-8. */
@@ -104,6 +186,10 @@ public final class FeedParser {
   /** Decodes strictly, falling back to windows-1252 when the declared charset lies. */
   static String decode(byte[] body, String charset, List<String> warnings) {
     Charset cs = Charset.forName(charset);
+    if (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) {
+      // As browsers do: these labels mean windows-1252, whose curly quotes publishers rely on.
+      cs = Charset.forName("windows-1252");
+    }
     try {
       return cs.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -120,6 +206,26 @@ public final class FeedParser {
     }
   }
 
+  /** Maps C1 controls, which publishers mean as windows-1252 punctuation, to those characters. */
+  static String demoronize(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 && c <= 0x9F) {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        String mapped = new String(new byte[] {(byte) c}, WINDOWS_1252);
+        out.append(mapped.charAt(0) == '\uFFFD' ? c : mapped.charAt(0));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
   private static boolean isUtf8(byte[] body) {
     try {
       StandardCharsets.UTF_8
@@ -133,18 +239,31 @@ public final class FeedParser {
   }
 
   private static ParsedFeed fromRome(
-      SyndFeed feed, String feedUrl, String charset, List<String> warnings) {
+      SyndFeed feed, String feedUrl, String charset, String rootLanguage, List<String> warnings) {
     WireFeed wire = feed.originalWireFeed();
-    String feedLink = feed.getLink();
+    String feedLink = alternate(feed.getLinks());
     if (feedLink == null) {
-      feedLink = alternate(feed.getLinks());
+      feedLink = feed.getLink();
     }
     String base = feedUrl != null ? feedUrl : feedLink;
     feedLink = resolve(base, feedLink);
     String language = feed.getLanguage();
+    if (language == null
+        && feed.getModule(com.rometools.rome.feed.module.DCModule.URI)
+            instanceof com.rometools.rome.feed.module.DCModule dc) {
+      language = dc.getLanguage();
+    }
+    if (language == null) {
+      language = rootLanguage;
+    }
+    String title = feed.getTitle();
+    if (wire instanceof com.rometools.rome.feed.atom.Feed atomFeed
+        && atomFeed.getTitleEx() != null) {
+      title = AtomText.value(atomFeed.getTitleEx(), atom03(feed.getFeedType()));
+    }
     List<FeedEntry> entries = new ArrayList<>();
     for (SyndEntry e : feed.getEntries()) {
-      entries.add(entry(e, base, language));
+      entries.add(entry(e, base, language, feed.getFeedType()));
     }
     Duration ttl = null;
     if (wire instanceof Channel ch && ch.getTtl() > 0) {
@@ -153,11 +272,17 @@ public final class FeedParser {
     Duration sy = null;
     if (feed.getModule(SyModule.URI) instanceof SyModule m && m.getUpdatePeriod() != null) {
       sy = syndicationPeriod(m.getUpdatePeriod(), m.getUpdateFrequency());
+    } else {
+      // ROME registers the sy module for RSS 1.0 only; RSS 2.0 feeds carry it as foreign markup.
+      sy = syndicationFromMarkup(feed.getForeignMarkup());
+      if (sy == null && wire != null) {
+        sy = syndicationFromMarkup(wire.getForeignMarkup());
+      }
     }
     String description = feed.getDescription();
     return new ParsedFeed(
         feed.getFeedType(),
-        feed.getTitle(),
+        HtmlLinks.resolveIn(strip(title), base),
         feedLink,
         description,
         language,
@@ -167,6 +292,26 @@ public final class FeedParser {
         sy,
         charset,
         warnings);
+  }
+
+  private static Duration syndicationFromMarkup(List<org.jdom2.Element> markup) {
+    String period = null;
+    int frequency = 1;
+    for (org.jdom2.Element el : markup) {
+      if (!SyModule.URI.equals(el.getNamespaceURI())) {
+        continue;
+      }
+      if (el.getName().equals("updatePeriod")) {
+        period = el.getTextTrim();
+      } else if (el.getName().equals("updateFrequency")) {
+        try {
+          frequency = Integer.parseInt(el.getTextTrim());
+        } catch (NumberFormatException e) {
+          frequency = 1;
+        }
+      }
+    }
+    return period == null ? null : syndicationPeriod(period, frequency);
   }
 
   /** sy:updatePeriod divided by sy:updateFrequency. */
@@ -186,10 +331,23 @@ public final class FeedParser {
     return p.dividedBy(Math.max(1, frequency));
   }
 
-  private static FeedEntry entry(SyndEntry e, String base, String feedLanguage) {
+  private static boolean atom03(String feedType) {
+    return "atom_0.3".equals(feedType);
+  }
+
+  private static String strip(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static FeedEntry entry(SyndEntry e, String base, String feedLanguage, String feedType) {
     String id = e.getUri();
     Object wireEntry = e.getWireEntry();
     String guidLink = null;
+    Date published = e.getPublishedDate();
+    Date updated = e.getUpdatedDate();
+    String title = e.getTitle();
+    String atomSummary = null;
+    String atomContent = null;
     if (wireEntry instanceof Item item) {
       id = item.getGuid() == null ? null : item.getGuid().getValue();
       if (item.getGuid() != null && item.getGuid().isPermaLink()) {
@@ -197,6 +355,26 @@ public final class FeedParser {
       }
     } else if (wireEntry instanceof Entry atom) {
       id = atom.getId();
+      if (atom.getIssued() != null) {
+        published = atom.getIssued();
+      }
+      if (updated == null) {
+        updated = atom.getModified();
+      }
+      boolean atom03 = atom03(feedType);
+      if (atom.getTitleEx() != null) {
+        title = AtomText.value(atom.getTitleEx(), atom03);
+      }
+      if (atom.getSummary() != null) {
+        atomSummary = AtomText.value(atom.getSummary(), atom03);
+      }
+      for (com.rometools.rome.feed.atom.Content c : atom.getContents()) {
+        String v = AtomText.value(c, atom03);
+        if (v != null && !v.isBlank()) {
+          atomContent = v;
+          break;
+        }
+      }
     }
     String link = e.getLink();
     if (link == null || link.isBlank()) {
@@ -213,6 +391,10 @@ public final class FeedParser {
         break;
       }
     }
+    if (wireEntry instanceof Entry) {
+      summary = atomSummary;
+      content = atomContent;
+    }
     LinkedHashSet<String> authors = new LinkedHashSet<>();
     for (SyndPerson p : e.getAuthors()) {
       addIfText(authors, p.getName() != null ? p.getName() : p.getEmail());
@@ -225,13 +407,13 @@ public final class FeedParser {
       addIfText(categories, c.getName());
     }
     return new FeedEntry(
-        blankToNull(id),
-        blankToNull(e.getTitle()),
+        strip(id),
+        HtmlLinks.resolveIn(strip(title), base),
         resolve(base, link),
-        blankToNull(summary),
-        blankToNull(content),
-        millis(e.getPublishedDate()),
-        millis(e.getUpdatedDate()),
+        HtmlLinks.resolveIn(blankToNull(summary), base),
+        HtmlLinks.resolveIn(blankToNull(content), base),
+        millis(published),
+        millis(updated),
         new ArrayList<>(authors),
         new ArrayList<>(categories),
         resolve(base, image(e)),
@@ -339,7 +521,10 @@ public final class FeedParser {
         List<String> authors = new ArrayList<>();
         for (Element a : it.children()) {
           String tn = a.tagName().toLowerCase(Locale.ROOT);
-          if (tn.equals("author") || tn.equals("dc:creator")) {
+          if (tn.equals("author")
+              || tn.equals("dc:creator")
+              || tn.equals("dc:author")
+              || tn.equals("itunes:author")) {
             Element name = first(a, "name");
             addText(authors, name != null ? name.text() : a.text());
           }
@@ -349,32 +534,44 @@ public final class FeedParser {
           String tn = c.tagName().toLowerCase(Locale.ROOT);
           if (tn.equals("category") || tn.equals("dc:subject")) {
             addText(cats, c.hasAttr("term") ? c.attr("term") : c.text());
+          } else if (tn.equals("itunes:category")) {
+            addText(cats, c.attr("text"));
+            for (Element sub : c.children()) {
+              addText(cats, sub.attr("text"));
+            }
           }
+        }
+        String id = childText(it, "guid", "id");
+        if (id == null && !it.attr("rdf:about").isBlank()) {
+          id = it.attr("rdf:about").strip();
         }
         entries.add(
             new FeedEntry(
-                childText(it, "guid", "id"),
-                childText(it, "title"),
+                id,
+                childText(it, "title", "dc:title"),
                 resolve(base, link),
-                childText(it, "description", "summary"),
-                childText(it, "content:encoded", "content"),
-                Dates.parse(childText(it, "pubDate", "published", "issued", "dc:date")),
-                Dates.parse(childText(it, "updated", "modified", "dc:modified")),
+                childText(it, "description", "summary", "dc:description", "itunes:summary"),
+                childText(it, "content:encoded", "content", "body", "xhtml:body", "fullitem"),
+                Dates.parse(
+                    childText(it, "pubDate", "published", "issued", "dcterms:issued", "dc:date")),
+                Dates.parse(
+                    childText(it, "updated", "modified", "dcterms:modified", "dc:date", "lastmod")),
                 authors,
                 cats,
                 null,
                 null));
       }
-      String title = childText(channel, "title");
-      if (entries.isEmpty() && title == null) {
+      String title = childText(channel, "title", "dc:title");
+      String link = linkOf(channel);
+      if (entries.isEmpty() && title == null && link == null) {
         return null;
       }
       return new ParsedFeed(
           atom ? "atom" : "rss",
           title,
-          resolve(base, linkOf(channel)),
+          resolve(base, link),
           childText(channel, "description", "subtitle", "tagline"),
-          childText(channel, "language", "dc:language"),
+          or(childText(channel, "language", "dc:language"), rootLanguage(text)),
           null,
           entries,
           null,

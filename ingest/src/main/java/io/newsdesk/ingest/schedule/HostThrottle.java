@@ -1,12 +1,16 @@
 package io.newsdesk.ingest.schedule;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
-/** One request at a time per host, and a minimum delay between the end of one and the next. */
+/**
+ * At most N requests at a time per host (one by default), and a minimum delay between the end of
+ * one request and the start of the next; a robots.txt Crawl-delay lengthens the delay.
+ */
 public final class HostThrottle {
 
   /** Held while a request to a host is in flight; closing it starts the host's delay. */
@@ -15,52 +19,76 @@ public final class HostThrottle {
     void close();
   }
 
-  private static final class Slot {
-    final ReentrantLock lock = new ReentrantLock(true);
-    volatile long nextAllowedNanos = Long.MIN_VALUE;
+  private final class Slot {
+    final Semaphore connections = new Semaphore(perHost, true);
+    long nextStartNanos = Long.MIN_VALUE;
     volatile long crawlDelayNanos;
+
+    long delayNanos() {
+      return Math.max(minDelayNanos, crawlDelayNanos);
+    }
   }
 
   private final long minDelayNanos;
+  private final int perHost;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
+  /** One connection per host. */
   public HostThrottle(Duration minDelay) {
-    this.minDelayNanos = minDelay.toNanos();
+    this(minDelay, 1);
   }
 
-  /** Waits until the host is free and its delay has passed. */
+  public HostThrottle(Duration minDelay, int connectionsPerHost) {
+    this.minDelayNanos = minDelay.toNanos();
+    this.perHost = connectionsPerHost;
+  }
+
+  /** Waits until the host has a free connection and its delay has passed. */
   public Permit acquire(String host) throws InterruptedException {
     Slot slot = slots.computeIfAbsent(key(host), h -> new Slot());
-    slot.lock.lockInterruptibly();
+    slot.connections.acquire();
     try {
       long wait;
-      while ((wait = slot.nextAllowedNanos - System.nanoTime()) > 0
-          && slot.nextAllowedNanos != Long.MIN_VALUE) {
+      synchronized (slot) {
+        long now = System.nanoTime();
+        long start =
+            slot.nextStartNanos == Long.MIN_VALUE ? now : Math.max(now, slot.nextStartNanos);
+        wait = start - now;
+        // Reserve the start so concurrent holders of other permits space out too.
+        slot.nextStartNanos = start + (perHost > 1 ? slot.delayNanos() : 0);
+      }
+      if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
     } catch (InterruptedException e) {
-      slot.lock.unlock();
+      slot.connections.release();
       throw e;
     }
     return () -> {
-      slot.nextAllowedNanos = System.nanoTime() + Math.max(minDelayNanos, slot.crawlDelayNanos);
-      slot.lock.unlock();
+      synchronized (slot) {
+        long after = System.nanoTime() + slot.delayNanos();
+        if (slot.nextStartNanos == Long.MIN_VALUE || after > slot.nextStartNanos) {
+          slot.nextStartNanos = after;
+        }
+      }
+      slot.connections.release();
     };
   }
 
-  /** How long until the host would accept a request (zero when free now). */
+  /** How long until the host would likely accept a request (zero when free now). */
   public Duration readyIn(String host) {
     Slot slot = slots.get(key(host));
     if (slot == null) {
       return Duration.ZERO;
     }
-    if (slot.lock.isLocked()) {
-      return Duration.ofNanos(Math.max(minDelayNanos, slot.crawlDelayNanos));
+    if (slot.connections.availablePermits() == 0) {
+      return Duration.ofNanos(Math.max(slot.delayNanos(), TimeUnit.MILLISECONDS.toNanos(50)));
     }
-    long wait = slot.nextAllowedNanos - System.nanoTime();
-    return slot.nextAllowedNanos == Long.MIN_VALUE || wait <= 0
-        ? Duration.ZERO
-        : Duration.ofNanos(wait);
+    long wait;
+    synchronized (slot) {
+      wait = slot.nextStartNanos == Long.MIN_VALUE ? 0 : slot.nextStartNanos - System.nanoTime();
+    }
+    return wait <= 0 ? Duration.ZERO : Duration.ofNanos(wait);
   }
 
   /** Applies a robots.txt Crawl-delay for a host (longer than the configured delay wins). */
@@ -70,6 +98,6 @@ public final class HostThrottle {
   }
 
   private static String key(String host) {
-    return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+    return host == null ? "" : host.toLowerCase(Locale.ROOT);
   }
 }

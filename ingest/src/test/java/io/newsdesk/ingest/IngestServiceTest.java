@@ -1,0 +1,350 @@
+package io.newsdesk.ingest;
+
+import static io.newsdesk.ingest.testing.LocalServer.respond;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.newsdesk.ingest.state.SourceStates;
+import io.newsdesk.ingest.testing.LocalServer;
+import io.newsdesk.ingest.testing.RecordingSink;
+import io.newsdesk.ingest.url.UrlCanonicalizer;
+import io.newsdesk.schema.Arrival;
+import io.newsdesk.schema.DeadLetter;
+import io.newsdesk.schema.RawDocument;
+import io.newsdesk.schema.SourceState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IngestServiceTest {
+  private final LocalServer server = new LocalServer();
+  private final RecordingSink sink = new RecordingSink();
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  /** An RSS feed whose items are given by the test; honours its own ETag. */
+  static final class FeedHandler implements HttpHandler {
+    final AtomicReference<String> xml = new AtomicReference<>();
+    final AtomicReference<String> etag = new AtomicReference<>("\"1\"");
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      String tag = etag.get();
+      if (tag != null && tag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+        respond(ex, 304, null, new byte[0]);
+        return;
+      }
+      if (tag != null) {
+        ex.getResponseHeaders().set("ETag", tag);
+      }
+      respond(ex, 200, "application/rss+xml", xml.get());
+    }
+  }
+
+  static final class ArticleHandler implements HttpHandler {
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      respond(
+          ex,
+          200,
+          "text/html; charset=utf-8",
+          "<html><body>article " + ex.getRequestURI().getPath() + "</body></html>");
+    }
+  }
+
+  static final class RobotsHandler implements HttpHandler {
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      respond(ex, 200, "text/plain", "User-agent: newsdesk\nDisallow: /private\n");
+    }
+  }
+
+  static final class NotFound implements HttpHandler {
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      respond(ex, 404, "text/html", "nope");
+    }
+  }
+
+  static final class Garbage implements HttpHandler {
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      respond(ex, 200, "application/rss+xml", "this is <<< not a feed");
+    }
+  }
+
+  private String rss(String title, String... links) {
+    StringBuilder sb =
+        new StringBuilder("<rss version=\"2.0\"><channel><title>" + title + "</title>");
+    for (String l : links) {
+      sb.append("<item><title>Title of ")
+          .append(l)
+          .append("</title><link>")
+          .append(l.startsWith("http") ? l : server.url(l))
+          .append("</link><description>Summary</description>")
+          .append("<pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate></item>");
+    }
+    return sb.append("</channel></rss>").toString();
+  }
+
+  private IngestService service(List<String> feeds) {
+    return IngestService.builder(TestConfigs.fast(), sink)
+        .feeds(feeds)
+        .initialState(sink.states())
+        .build();
+  }
+
+  @Test
+  void fetchesEachNewItemOnceWithItsFeedMetadata() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/a/1", "/a/2"));
+    server.route("/feed.xml", feed).route("/a", new ArticleHandler());
+    String feedUrl = server.url("/feed.xml");
+
+    try (IngestService s = service(List.of(feedUrl))) {
+      IngestSummary first = s.runOnce();
+      assertThat(first.documents()).isEqualTo(2);
+      RawDocument d = sink.documents().get(0);
+      assertThat(d.getArrival()).isEqualTo(Arrival.FEED);
+      assertThat(d.getSource()).isEqualTo(feedUrl);
+      assertThat(d.getItem().getTitle()).startsWith("Title of /a/");
+      assertThat(d.getItem().getPublished()).isEqualTo(1704103200000L);
+      assertThat(d.getItem().getFeedUrl()).isEqualTo(feedUrl);
+      assertThat(d.getId()).isEqualTo(Ids.forUrl(d.getCanonicalUrl()));
+      assertThat(d.getId()).hasSize(32);
+      assertThat(new String(d.getBody().array(), StandardCharsets.UTF_8)).contains("article /a/");
+
+      IngestSummary second = s.runOnce();
+      assertThat(second.documents()).isZero();
+      assertThat(second.outcomes().get(0).status()).isEqualTo("not-modified");
+      SourceMetrics m = s.metrics().get(feedUrl);
+      assertThat(m.fetched()).isEqualTo(2);
+      assertThat(m.notModified()).isEqualTo(1);
+      assertThat(m.newItems()).isEqualTo(2);
+      assertThat(m.lastSuccessAt()).isNotNull();
+    }
+    assertThat(server.hits("/a/1")).isEqualTo(1);
+  }
+
+  @Test
+  void sameBytesUnderNewValidatorsCountAsNotModified() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/a/1"));
+    server.route("/feed.xml", feed).route("/a", new ArticleHandler());
+    try (IngestService s = service(List.of(server.url("/feed.xml")))) {
+      s.runOnce();
+      feed.etag.set("\"2\"");
+      IngestSummary again = s.runOnce();
+      assertThat(again.outcomes().get(0).status()).isEqualTo("not-modified");
+    }
+  }
+
+  @Test
+  void onlyNewItemsAreFetchedWhenTheFeedChanges() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/a/1"));
+    server.route("/feed.xml", feed).route("/a", new ArticleHandler());
+    try (IngestService s = service(List.of(server.url("/feed.xml")))) {
+      s.runOnce();
+      feed.xml.set(rss("News", "/a/2", "/a/1"));
+      feed.etag.set("\"2\"");
+      IngestSummary again = s.runOnce();
+      assertThat(again.documents()).isEqualTo(1);
+    }
+    assertThat(sink.documents())
+        .extracting(d -> d.getCanonicalUrl())
+        .containsExactly(server.url("/a/1"), server.url("/a/2"));
+  }
+
+  @Test
+  void theSameArticleFromTwoFeedsIsPublishedOnce() throws Exception {
+    FeedHandler one = new FeedHandler();
+    one.xml.set(rss("One", "/a/shared"));
+    FeedHandler two = new FeedHandler();
+    two.xml.set(rss("Two", server.url("/a/shared") + "?utm_source=two#frag"));
+    server.route("/one.xml", one).route("/two.xml", two).route("/a", new ArticleHandler());
+    try (IngestService s = service(List.of(server.url("/one.xml"), server.url("/two.xml")))) {
+      IngestSummary r = s.runOnce();
+      assertThat(r.documents()).isEqualTo(1);
+      assertThat(r.outcomes()).extracting(PollOutcome::duplicates).containsExactlyInAnyOrder(0, 1);
+    }
+    assertThat(server.requests()).filteredOn(r -> r.contains("/a/shared")).hasSize(1);
+  }
+
+  @Test
+  void aRestartWithPublishedStateRepeatsNothing() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.etag.set(null);
+    feed.xml.set(rss("News", "/a/1", "/a/2"));
+    server.route("/feed.xml", feed).route("/a", new ArticleHandler());
+    try (IngestService s = service(List.of(server.url("/feed.xml")))) {
+      s.runOnce();
+    }
+    feed.xml.set(rss("News changed", "/a/1", "/a/2"));
+    try (IngestService restarted = service(List.of(server.url("/feed.xml")))) {
+      assertThat(restarted.runOnce().documents()).isZero();
+    }
+    assertThat(sink.documents()).hasSize(2);
+  }
+
+  @Test
+  void aFailedPublishLosesNothingAndTheNextPollRepublishes() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/a/1", "/a/2"));
+    server.route("/feed.xml", feed).route("/a", new ArticleHandler());
+    try (IngestService s = service(List.of(server.url("/feed.xml")))) {
+      sink.failNext = true;
+      IngestSummary failed = s.runOnce();
+      assertThat(failed.outcomes().get(0).status()).isEqualTo("publish-failed");
+      assertThat(sink.documents()).isEmpty();
+      assertThat(s.runOnce().documents()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void robotsDisallowedItemsAreSkippedAndCounted() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/a/1", "/private/secret"));
+    server
+        .route("/feed.xml", feed)
+        .route("/a", new ArticleHandler())
+        .route("/private", new ArticleHandler())
+        .route("/robots.txt", new RobotsHandler());
+    try (IngestService s = service(List.of(server.url("/feed.xml")))) {
+      IngestSummary r = s.runOnce();
+      assertThat(r.documents()).isEqualTo(1);
+      assertThat(s.metrics().get(server.url("/feed.xml")).disallowed()).isEqualTo(1);
+    }
+    assertThat(server.hits("/private/secret")).isZero();
+    assertThat(sink.deadLetters()).isEmpty();
+  }
+
+  @Test
+  void aMalformedFeedBecomesADeadLetterAndOthersGoOn() throws Exception {
+    FeedHandler good = new FeedHandler();
+    good.xml.set(rss("Good", "/a/1"));
+    server
+        .route("/bad.xml", new Garbage())
+        .route("/good.xml", good)
+        .route("/a", new ArticleHandler());
+    try (IngestService s = service(List.of(server.url("/bad.xml"), server.url("/good.xml")))) {
+      IngestSummary r = s.runOnce();
+      assertThat(r.documents()).isEqualTo(1);
+      assertThat(r.deadLetters()).isEqualTo(1);
+    }
+    DeadLetter dl = sink.deadLetters().get(0);
+    assertThat(dl.getStage()).isEqualTo("ingest.feed");
+    assertThat(dl.getReason()).startsWith("malformed feed");
+    assertThat(dl.getUrl()).isEqualTo(server.url("/bad.xml"));
+    assertThat(new String(dl.getOriginalBytes().array(), StandardCharsets.UTF_8))
+        .isEqualTo("this is <<< not a feed");
+  }
+
+  @Test
+  void aFailingFeedIsBackedOffAndReported() throws Exception {
+    server.route("/gone.xml", new NotFound());
+    String url = server.url("/gone.xml");
+    try (IngestService s = service(List.of(url))) {
+      s.runOnce();
+      SourceState first = s.state(url).orElseThrow();
+      s.runOnce();
+      SourceState second = s.state(url).orElseThrow();
+      assertThat(second.getConsecutiveFailures()).isEqualTo(2);
+      assertThat(second.getLastError()).contains("HTTP 404");
+      assertThat(second.getNextPollAt() - System.currentTimeMillis())
+          .isGreaterThan(first.getNextPollAt() - System.currentTimeMillis());
+      assertThat(SourceStates.counter(second, SourceStates.FAILURES)).isEqualTo(2);
+    }
+    assertThat(sink.deadLetters()).hasSize(1);
+    assertThat(sink.deadLetters().get(0).getStage()).isEqualTo("ingest.fetch");
+  }
+
+  @Test
+  void pagesArePublishedWhenTheirBytesChange() throws Exception {
+    server.route("/a", new ArticleHandler());
+    try (IngestService s =
+        IngestService.builder(TestConfigs.fast(), sink)
+            .pages(List.of(server.url("/a/page")))
+            .build()) {
+      assertThat(s.runOnce().documents()).isEqualTo(1);
+      assertThat(s.runOnce().documents()).isZero();
+    }
+    assertThat(sink.documents().get(0).getArrival()).isEqualTo(Arrival.PAGE);
+    assertThat(sink.documents().get(0).getCanonicalUrl())
+        .isEqualTo(UrlCanonicalizer.canonicalize(server.url("/a/page")));
+  }
+
+  @Test
+  void continuousModePollsFeedsOnItsOwn() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/a/1"));
+    server.route("/feed.xml", feed).route("/a", new ArticleHandler());
+    try (IngestService s = service(List.of(server.url("/feed.xml")))) {
+      s.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> sink.documents().size() == 1);
+      feed.xml.set(rss("News", "/a/2", "/a/1"));
+      feed.etag.set("\"2\"");
+      await().atMost(Duration.ofSeconds(20)).until(() -> sink.documents().size() == 2);
+    }
+  }
+
+  /** Serves a fixed XML body. */
+  static final class Xml implements HttpHandler {
+    private final java.util.function.Supplier<String> body;
+
+    Xml(java.util.function.Supplier<String> body) {
+      this.body = body;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      respond(ex, 200, "application/xml", body.get());
+    }
+  }
+
+  @Test
+  void sitemapIndexesLeadToNewsPagesWithTheirTitles() throws Exception {
+    server
+        .route(
+            "/sitemap-index.xml",
+            new Xml(
+                () ->
+                    "<?xml version=\"1.0\"?><sitemapindex"
+                        + " xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>"
+                        + server.url("/news-sitemap.xml")
+                        + "</loc></sitemap></sitemapindex>"))
+        .route(
+            "/news-sitemap.xml",
+            new Xml(
+                () ->
+                    "<?xml version=\"1.0\"?><urlset"
+                        + " xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+                        + " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"><url><loc>"
+                        + server.url("/a/news1")
+                        + "</loc><news:news><news:publication><news:name>X</news:name>"
+                        + "<news:language>en</news:language></news:publication>"
+                        + "<news:publication_date>2024-05-01T10:00:00Z</news:publication_date>"
+                        + "<news:title>Headline</news:title></news:news></url></urlset>"))
+        .route("/a", new ArticleHandler());
+    try (IngestService s =
+        IngestService.builder(TestConfigs.fast(), sink)
+            .sitemaps(List.of(server.url("/sitemap-index.xml")))
+            .build()) {
+      assertThat(s.runOnce().documents()).isEqualTo(1);
+      assertThat(s.runOnce().documents()).isZero();
+    }
+    RawDocument d = sink.documents().get(0);
+    assertThat(d.getArrival()).isEqualTo(Arrival.SITEMAP);
+    assertThat(d.getItem().getTitle()).isEqualTo("Headline");
+    assertThat(d.getItem().getPublished()).isEqualTo(1714557600000L);
+  }
+}
