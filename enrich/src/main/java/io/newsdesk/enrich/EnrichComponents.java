@@ -1,7 +1,10 @@
 package io.newsdesk.enrich;
 
+import io.newsdesk.enrich.entities.DefaultEntityTagger;
 import io.newsdesk.enrich.entities.EntityTagger;
 import io.newsdesk.enrich.extract.ArticleExtractor;
+import io.newsdesk.enrich.extract.ArticleExtractors;
+import io.newsdesk.enrich.sentiment.LexiconSentimentAnnotator;
 import io.newsdesk.enrich.sentiment.SentimentAnnotator;
 import java.util.Objects;
 
@@ -9,27 +12,13 @@ import java.util.Objects;
 public record EnrichComponents(
     ArticleExtractor extractor, EntityTagger tagger, SentimentAnnotator sentiment) {
 
-  /** The shipped extractor and models. */
+  /** The shipped extractor and models (loaded once per call: share the result). */
   public static EnrichComponents standard() {
     return new EnrichComponents(
-        io.newsdesk.enrich.extract.ArticleExtractors.standard(),
-        PENDING_TAGGER,
-        new io.newsdesk.enrich.sentiment.LexiconSentimentAnnotator());
+        ArticleExtractors.standard(),
+        DefaultEntityTagger.loadDefault(),
+        new LexiconSentimentAnnotator());
   }
-
-  // Replaced by the trained recognizer when it lands on main.
-  private static final EntityTagger PENDING_TAGGER =
-      new EntityTagger() {
-        @Override
-        public java.util.List<io.newsdesk.schema.Entity> tag(String title, String text) {
-          return new java.util.ArrayList<>();
-        }
-
-        @Override
-        public String version() {
-          return "none";
-        }
-      };
 
   public EnrichComponents {
     Objects.requireNonNull(extractor, "extractor");

@@ -550,25 +550,39 @@ public final class IngestService implements AutoCloseable {
     SourceStates.increment(st, SourceStates.FETCHED, 1);
     String hash = r.notModified() ? null : Ids.sha256Hex(r.body());
     List<RawDocument> docs = new ArrayList<>();
+    List<String> claimedNow = new ArrayList<>();
     int newItems = 0;
+    int duplicates = 0;
     if (r.notModified() || hash.equals(st.getContentHash())) {
       SourceStates.increment(st, SourceStates.NOT_MODIFIED, 1);
     } else {
-      docs.add(RawDocuments.fromFetch(pageUrl, canonical, r, Arrival.PAGE, null));
-      newItems = 1;
-      SourceStates.increment(st, SourceStates.NEW_ITEMS, 1);
+      boolean firstVersion = st.getContentHash() == null;
+      boolean claimed = seenUrls.claim(canonical);
+      if (claimed) {
+        claimedNow.add(canonical);
+      }
+      if (firstVersion && !claimed) {
+        // A feed item (or another page source) with the same canonical URL was published already.
+        SourceStates.increment(st, SourceStates.DUPLICATES, 1);
+        duplicates = 1;
+      } else {
+        docs.add(RawDocuments.fromFetch(pageUrl, canonical, r, Arrival.PAGE, null));
+        newItems = 1;
+        SourceStates.increment(st, SourceStates.NEW_ITEMS, 1);
+        SourceStates.addSeen(st, List.of(canonical), config.maxSeenPerSource());
+      }
     }
     markSuccess(st, r, hash, now);
     schedule(
         st, intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, null), now);
-    boolean ok = commit(st, docs, List.of(), List.of());
+    boolean ok = commit(st, docs, List.of(), claimedNow);
     return new PollOutcome(
         pageUrl,
         "page",
         ok ? (newItems == 0 ? "not-modified" : "ok") : "publish-failed",
         ok ? docs.size() : 0,
         newItems,
-        0,
+        duplicates,
         0,
         0,
         0,
