@@ -62,7 +62,6 @@ public final class RunCommand implements Callable<Integer> {
           spec.commandLine(), "--listen needs a running pipeline: drop --once");
     }
     Path files = out != null ? out : kafka.dataDir().resolve("out");
-    long t0 = System.nanoTime();
     try (KafkaEnvironment env = KafkaEnvironment.open(kafka);
         Pipeline pipeline =
             Pipeline.start(
@@ -77,6 +76,7 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
       }
       RunReport.Marks marks = RunReport.mark(env.bootstrapServers());
+      long t0 = System.nanoTime();
       IngestSummary summary = wiring.service().runOnce();
       if (!pipeline.awaitDrained(Duration.ofSeconds(drainTimeout))) {
         System.err.println(

@@ -4,19 +4,28 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdesk.enrich.ArticleEnricher;
 import io.newsdesk.enrich.EnrichComponents;
+import io.newsdesk.enrich.entities.ConllTagging;
+import io.newsdesk.enrich.entities.PerceptronEntityRecognizer;
+import io.newsdesk.enrich.sentiment.NewsMtscTagging;
+import io.newsdesk.enrich.sentiment.TargetSentiment;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.Article;
 import io.newsdesk.schema.AvroJson;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
 import io.newsdesk.schema.Mention;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code newsdesk tag}: entities and tone of a plain text, as JSON. */
@@ -34,8 +43,37 @@ public final class TagCommand implements Callable<Integer> {
       description = "Plain text file, or - for standard input.")
   String input;
 
+  @Option(
+      names = "--conll",
+      paramLabel = "FILE",
+      description = "Tag a CoNLL file: each line gets the predicted IOB2 tag as its last column.")
+  Path conll;
+
+  @Option(
+      names = "--targets",
+      paramLabel = "FILE.jsonl",
+      description =
+          "Tag NewsMTSC lines: each target gets a predicted polarity (2.0 negative, 4.0 neutral, 6.0 positive).")
+  Path targets;
+
   @Override
   public Integer call() throws IOException {
+    if (conll != null) {
+      try (BufferedReader in = Files.newBufferedReader(conll, StandardCharsets.UTF_8)) {
+        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        ConllTagging.tag(PerceptronEntityRecognizer.loadDefault(), in, out);
+        out.flush();
+      }
+      return 0;
+    }
+    if (targets != null) {
+      try (BufferedReader in = Files.newBufferedReader(targets, StandardCharsets.UTF_8)) {
+        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        NewsMtscTagging.tag(TargetSentiment.standard(), in, out);
+        out.flush();
+      }
+      return 0;
+    }
     String text = read(input);
     EnrichedArticle tagged = tag(EnrichComponents.standard(), text);
     System.out.println(

@@ -36,7 +36,6 @@ public final class DemoRun {
   /** Runs against {@code kafka}; data and files go under {@code dir}. */
   public static Result run(KafkaEnvironment kafka, Path dir, Duration drainTimeout)
       throws Exception {
-    long t0 = System.nanoTime();
     Path drop = dir.resolve("drop");
     Files.createDirectories(drop);
     try (DemoSite site = DemoSite.start();
@@ -48,6 +47,7 @@ public final class DemoRun {
                 dir.resolve("out"),
                 false)) {
       RunReport.Marks marks = RunReport.mark(kafka.bootstrapServers());
+      long t0 = System.nanoTime();
       for (String f : DemoSite.DROPS) {
         Files.writeString(
             drop.resolve(Path.of(f).getFileName()), DemoSite.resource(f), StandardCharsets.UTF_8);

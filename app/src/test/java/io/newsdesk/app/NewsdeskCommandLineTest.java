@@ -1,0 +1,73 @@
+package io.newsdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The command's flag names are a contract other tools script against. */
+class NewsdeskCommandLineTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "demo",
+        "run --bootstrap-servers k:9092 --data-dir d --feeds f.txt --urls u.txt --watch w --listen 8080 --out o",
+        "run --once --watch w",
+        "ingest --bootstrap-servers k:9092 --feeds f.txt --instance-id a --once",
+        "enrich --bootstrap-servers k:9092 --threads 2",
+        "sink --bootstrap-servers k:9092 --out o --drop-duplicates --instance-id b",
+        "extract page.html",
+        "extract --batch dir --out out.jsonl",
+        "tag -",
+        "tag --conll eng.testa",
+        "tag --targets dev.jsonl",
+        "bench --documents 100",
+        "eval extraction --help",
+        "eval ner --help",
+        "eval sentiment --help",
+        "eval feeds --help",
+        "train ner --help",
+        "train sentiment --help"
+      })
+  void acceptsTheDocumentedFlags(String line) {
+    assertThatCode(() -> Newsdesk.commandLine().parseArgs(line.split(" ")))
+        .as(line)
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void refusesAnUnknownFlagWithAClearMessageAndExitCode2() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Newsdesk.commandLine().setErr(new PrintWriter(err));
+    int code = cli.execute("run", "--feed", "f.txt");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option").contains("'--feed'");
+  }
+
+  @Test
+  void refusesOnceWithListenBecauseAPushReceiverNeedsARunningPipeline() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Newsdesk.commandLine().setErr(new PrintWriter(err));
+    int code = cli.execute("run", "--once", "--listen", "8080");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--listen needs a running pipeline");
+  }
+
+  @Test
+  void listsEveryStageInItsHelp() {
+    String usage = Newsdesk.commandLine().getUsageMessage();
+    for (String command :
+        List.of(
+            "demo", "run", "ingest", "enrich", "sink", "extract", "tag", "bench", "eval",
+            "train")) {
+      assertThat(usage).contains(command);
+    }
+  }
+}

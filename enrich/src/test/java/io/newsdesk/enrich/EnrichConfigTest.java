@@ -1,0 +1,54 @@
+package io.newsdesk.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class EnrichConfigTest {
+
+  @Test
+  void runsExactlyOnceByDefault() {
+    EnrichConfig c = EnrichConfig.defaults("k:9092", Path.of("state"));
+    assertThat(c.streamsProperties().get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+        .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+  }
+
+  @Test
+  void namesTheOffendingKeyOfAnInvalidSetting() {
+    EnrichConfig d = EnrichConfig.defaults("k:9092", Path.of("state"));
+    assertThatThrownBy(
+            () ->
+                new EnrichConfig(
+                    "k:9092",
+                    d.applicationId(),
+                    d.stateDir(),
+                    0,
+                    d.commitInterval(),
+                    d.duplicateRetention()))
+        .hasMessageContaining("enrich.threads");
+    assertThatThrownBy(
+            () ->
+                new EnrichConfig(
+                    " ",
+                    d.applicationId(),
+                    d.stateDir(),
+                    1,
+                    d.commitInterval(),
+                    d.duplicateRetention()))
+        .hasMessageContaining("bootstrap.servers");
+    assertThatThrownBy(
+            () ->
+                new EnrichConfig(
+                    "k:9092",
+                    d.applicationId(),
+                    d.stateDir(),
+                    1,
+                    d.commitInterval(),
+                    Duration.ofSeconds(1)))
+        .hasMessageContaining("enrich.duplicate.retention");
+  }
+}
