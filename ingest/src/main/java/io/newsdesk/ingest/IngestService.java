@@ -465,8 +465,9 @@ public final class IngestService implements AutoCloseable {
         continue;
       }
       if (!seenUrls.claim(canonical)) {
+        // Another source of this process publishes it. Only the publisher records it as seen:
+        // if that source crashes before its commit, this one must still see the item as new.
         duplicates++;
-        addKeys(newSeen, idKey, canonical);
         continue;
       }
       claimed.add(canonical);
@@ -572,7 +573,12 @@ public final class IngestService implements AutoCloseable {
         SourceStates.addSeen(st, List.of(canonical), config.maxSeenPerSource());
       }
     }
-    markSuccess(st, r, hash, now);
+    if (duplicates == 0) {
+      markSuccess(st, r, hash, now);
+    } else {
+      // Keep the old validators: until the publisher's commit is durable this page is not done.
+      st.setLastSuccessAt(now);
+    }
     schedule(
         st, intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, null), now);
     boolean ok = commit(st, docs, List.of(), claimedNow);
