@@ -55,7 +55,7 @@ class NewsMtscTaggingTest {
     Path train = sharedDir().resolve("data/sentiment/newsmtsc/train.jsonl");
     assumeTrue(Files.isRegularFile(train), "NewsMTSC not found at " + train + "; skipping");
     var lines = NewsMtsc.read(train).subList(0, 400);
-    SentimentTrainer.Config c = SentimentTrainer.Config.defaults();
+    SentimentTrainer.Config c = SentimentTrainer.Config.defaults().withBits(16);
     byte[] a = SentimentTrainer.serialize(SentimentTrainer.train(lines, c));
     byte[] b = SentimentTrainer.serialize(SentimentTrainer.train(lines, c));
     assertThat(a).isEqualTo(b);
