@@ -9,8 +9,6 @@ final class FeatureVector {
   private static final long M2 = 0xBF58476D1CE4E5B9L;
   private static final long M3 = 0x94D049BB133111EBL;
 
-  static final long OFF = Long.getLong("newsdesk.sentiment.off", 0L);
-
   final int bits;
   int size;
   int[] index = new int[256];
@@ -35,30 +33,18 @@ final class FeatureVector {
   }
 
   void add(int template, float v) {
-    if ((OFF & (1L << template)) != 0) {
-      return;
-    }
     put(mix(template * M1 + 1), v);
   }
 
   void add(int template, long a, float v) {
-    if ((OFF & (1L << template)) != 0) {
-      return;
-    }
     put(mix(template * M1 + a), v);
   }
 
   void add(int template, long a, long b, float v) {
-    if ((OFF & (1L << template)) != 0) {
-      return;
-    }
     put(mix(mix(template * M1 + a) + b * M3), v);
   }
 
   void add(int template, long a, long b, long c, float v) {
-    if ((OFF & (1L << template)) != 0) {
-      return;
-    }
     put(mix(mix(mix(template * M1 + a) + b * M3) + c * M2), v);
   }
 

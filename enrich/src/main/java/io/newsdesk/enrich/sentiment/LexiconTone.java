@@ -6,6 +6,9 @@ import java.util.List;
 /** GDELT-style document tone from the lexicon, with negation, intensifiers and contrast. */
 final class LexiconTone {
 
+  /** Words weaker than this (interest, care) are too faint to count as emotional words. */
+  static final float MIN_VALENCE = 0.5f;
+
   private final Lexicon lex;
 
   LexiconTone(Lexicon lex) {
@@ -40,7 +43,7 @@ final class LexiconTone {
         if (lex.isActivity(w)) {
           active++;
         }
-        if (adj[i] != 0f) {
+        if (adj[i] != 0f && Math.abs(base[i]) >= MIN_VALENCE) {
           hits++;
           // A hit counts as one word, scaled by its modifiers (very: more, not: less and flipped).
           double weight = Math.min(2.0, Math.abs(adj[i] / base[i]));

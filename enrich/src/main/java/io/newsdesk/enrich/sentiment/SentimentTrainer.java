@@ -32,6 +32,10 @@ public final class SentimentTrainer {
       return new Config(20, 4, 0.3, 0.02, 1, 1.0, false, 20260601L);
     }
 
+    public Config withBits(int v) {
+      return new Config(v, epochs, l2, rate, minCount, classWeightPower, average, seed);
+    }
+
     public Config withL2(double v) {
       return new Config(bits, epochs, v, rate, minCount, classWeightPower, average, seed);
     }
@@ -78,31 +82,10 @@ public final class SentimentTrainer {
 
   static LinearModel train(List<NewsMtsc.Line> lines, Config config) {
     List<Example> examples = featurize(lines, config.bits());
-    int runs = Integer.getInteger("newsdesk.sentiment.runs", 1);
-    LinearModel sum = null;
-    for (int r = 0; r < runs; r++) {
-      LinearModel m = trainOnce(examples, config, config.seed() + r);
-      if (sum == null) {
-        sum = m;
-      } else {
-        for (int i = 0; i < sum.w.length; i++) {
-          sum.w[i] += m.w[i];
-        }
-        for (int c = 0; c < sum.bias.length; c++) {
-          sum.bias[c] += m.bias[c];
-        }
-      }
-    }
-    for (int i = 0; i < sum.w.length; i++) {
-      sum.w[i] /= runs;
-    }
-    for (int c = 0; c < sum.bias.length; c++) {
-      sum.bias[c] /= runs;
-    }
-    return sum;
+    return fit(examples, config);
   }
 
-  private static LinearModel trainOnce(List<Example> examples, Config config, long seed) {
+  private static LinearModel fit(List<Example> examples, Config config) {
     int dims = 1 << config.bits();
     int[] count = new int[dims];
     for (Example e : examples) {
@@ -128,7 +111,7 @@ public final class SentimentTrainer {
     long step = 1;
     float[] bias = new float[LinearModel.LABELS];
     float[] biasG2 = new float[LinearModel.LABELS];
-    Random random = new Random(seed);
+    Random random = new Random(config.seed());
     int[] order = new int[examples.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -230,23 +213,6 @@ public final class SentimentTrainer {
                 Arrays.copyOf(fv.index, fv.size),
                 Arrays.copyOf(fv.value, fv.size),
                 target.label()));
-        if (Boolean.getBoolean("newsdesk.sentiment.augment")) {
-          int[] spans = target.spans();
-          for (int k = 2; k + 1 < spans.length; k += 2) {
-            int[] moved = spans.clone();
-            moved[0] = spans[k];
-            moved[1] = spans[k + 1];
-            moved[k] = spans[0];
-            moved[k + 1] = spans[1];
-            fv.clear();
-            TargetFeatures.extract(lex, t, 0, t.size, base, adj, moved, line.othersOf(j), fv);
-            out.add(
-                new Example(
-                    Arrays.copyOf(fv.index, fv.size),
-                    Arrays.copyOf(fv.value, fv.size),
-                    target.label()));
-          }
-        }
       }
     }
     return out;

@@ -202,6 +202,7 @@ final class TargetFeatures {
   private static final int T_LEX_ROLE = 39;
   private static final int T_TONE_POS = 40;
   private static final int T_HEADLINE = 41;
+  private static final int T_LEX_BLOCKED = 42;
 
   private TargetFeatures() {}
 
@@ -366,6 +367,13 @@ final class TargetFeatures {
       fv.add(T_LEX_SUM, sign, m);
       int dOther = othersCount == 0 ? Integer.MAX_VALUE : nearestOther(role, units, u);
       fv.add(dOther < dist ? T_LEX_OTHER : T_LEX_MINE, sign, m);
+      if (othersCount > 0) {
+        boolean blocked = false;
+        for (int o = Math.min(u, p) + 1; o < Math.max(u, p) && !blocked; o++) {
+          blocked = role[o] == 2;
+        }
+        fv.add(T_LEX_BLOCKED, sign, blocked ? side : 2 + side, m);
+      }
       if (inQuote[u] != inQuote[p]) {
         fv.add(T_LEX_QUOTE, sign, m);
       }

@@ -28,6 +28,13 @@ class LexiconToneTest {
   }
 
   @Test
+  void readsRoutineReportAsNeutral() {
+    Tone t = tone.tone("The central bank kept interest rates unchanged on Thursday.");
+    assertThat(t.getTone()).isZero();
+    assertThat(t.getPolarity()).isZero();
+  }
+
+  @Test
   void readsGoodNewsAsPositive() {
     Tone t = tone.tone("The rescue was a great success and the families were overjoyed.");
     assertThat(t.getTone()).isPositive();

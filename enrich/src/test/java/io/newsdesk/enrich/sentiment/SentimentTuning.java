@@ -22,12 +22,12 @@ public final class SentimentTuning {
     SentimentTrainer.Config base =
         SentimentTrainer.Config.defaults()
             .withAverage(Boolean.parseBoolean(System.getProperty("avg", "false")))
-            .withMinCount(Integer.getInteger("minCount", 2))
+            .withMinCount(Integer.getInteger("minCount", 1))
+            .withBits(Integer.getInteger("bits", 20))
             .withClassWeightPower(Double.parseDouble(System.getProperty("cwp", "1")));
-    double[] l2s = doubles("l2", "1e-3,1e-2");
-    int[] epochs =
-        java.util.Arrays.stream(doubles("epochs", "4,10")).mapToInt(d -> (int) d).toArray();
-    double[] rates = doubles("rates", "0.02,0.05");
+    double[] l2s = doubles("l2", "0.3");
+    int[] epochs = java.util.Arrays.stream(doubles("epochs", "4")).mapToInt(d -> (int) d).toArray();
+    double[] rates = doubles("rates", "0.02");
     if (args.length > 1 && args[1].equals("default")) {
       l2s = new double[] {base.l2()};
       epochs = new int[] {base.epochs()};
