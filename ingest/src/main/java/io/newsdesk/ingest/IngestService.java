@@ -81,6 +81,7 @@ public final class IngestService implements AutoCloseable {
   private final List<String> sitemapSources;
   private final Map<String, String> kinds = new java.util.HashMap<>();
   private final AdaptiveInterval intervals;
+  private final HttpFetcher.RedirectGuard guard;
   private final ExecutorService workers;
   private ScheduledExecutorService dispatcher;
   private PollScheduler scheduler;
@@ -116,6 +117,7 @@ public final class IngestService implements AutoCloseable {
     this.fetcher = new HttpFetcher(config, throttle);
     this.robots =
         new RobotsCache(fetcher, config.robotsAgentName(), config.robotsCacheTtl(), clock);
+    this.guard = config.respectRobots() ? robots::isAllowed : url -> true;
     this.intervals = new AdaptiveInterval(config.minPollInterval(), config.maxPollInterval());
     AtomicInteger n = new AtomicInteger();
     this.workers =
@@ -302,7 +304,7 @@ public final class IngestService implements AutoCloseable {
     }
     FetchResult r;
     try {
-      r = fetcher.fetch(new FetchRequest(feedUrl, st.getEtag(), st.getLastModified()));
+      r = fetcher.fetch(new FetchRequest(feedUrl, st.getEtag(), st.getLastModified()), guard);
     } catch (FetchException e) {
       return feedFailed(st, feedUrl, e, now);
     }
@@ -388,7 +390,7 @@ public final class IngestService implements AutoCloseable {
         if (config.respectRobots() && !robots.isAllowed(child)) {
           continue;
         }
-        FetchResult cr = fetcher.fetch(FetchRequest.of(child));
+        FetchResult cr = fetcher.fetch(FetchRequest.of(child), guard);
         all.addAll(sitemaps.parse(cr.body(), cr.contentType(), cr.finalUrl()).entries());
       } catch (FetchException e) {
         LOG.warn("Child sitemap {} of {} failed: {}", child, url, e.getMessage());
@@ -480,7 +482,7 @@ public final class IngestService implements AutoCloseable {
         if (config.respectRobots()) {
           applyCrawlDelay(canonical);
         }
-        FetchResult page = fetcher.fetch(FetchRequest.of(e.link()));
+        FetchResult page = fetcher.fetch(FetchRequest.of(e.link()), guard);
         docs.add(RawDocuments.fromFetch(feedUrl, canonical, page, arrival, item));
         addKeys(newSeen, idKey, canonical);
         newItems++;
@@ -543,7 +545,7 @@ public final class IngestService implements AutoCloseable {
     }
     FetchResult r;
     try {
-      r = fetcher.fetch(new FetchRequest(pageUrl, st.getEtag(), st.getLastModified()));
+      r = fetcher.fetch(new FetchRequest(pageUrl, st.getEtag(), st.getLastModified()), guard);
     } catch (FetchException e) {
       return feedFailed(st, pageUrl, e, now);
     }
@@ -779,6 +781,11 @@ public final class IngestService implements AutoCloseable {
     public Builder sitemaps(Collection<String> urls) {
       urls.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(sitemaps::add);
       return this;
+    }
+
+    /** The feeds listed in an OPML file (xmlUrl of every outline). */
+    public Builder opml(Path file) throws IOException {
+      return feeds(io.newsdesk.ingest.feed.OpmlImporter.read(file));
     }
 
     /** A drop folder to take files from. */

@@ -347,4 +347,53 @@ class IngestServiceTest {
     assertThat(d.getItem().getTitle()).isEqualTo("Headline");
     assertThat(d.getItem().getPublished()).isEqualTo(1714557600000L);
   }
+
+  /** Redirects every request to /private/landing. */
+  static final class ToPrivate implements HttpHandler {
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      ex.getResponseHeaders().set("Location", "/private/landing");
+      respond(ex, 302, null, new byte[0]);
+    }
+  }
+
+  @Test
+  void redirectsIntoDisallowedPathsAreNotFollowed() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/go/1"));
+    server
+        .route("/feed.xml", feed)
+        .route("/go", new ToPrivate())
+        .route("/private", new ArticleHandler())
+        .route("/robots.txt", new RobotsHandler());
+    try (IngestService s = service(List.of(server.url("/feed.xml")))) {
+      assertThat(s.runOnce().documents()).isZero();
+    }
+    assertThat(server.hits("/private/landing")).isZero();
+    assertThat(sink.deadLetters())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getReason()).contains("disallowed by robots.txt"));
+  }
+
+  @Test
+  void continuousModeCarriesHundredsOfFeedsOnAFewThreads() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("Shared", "/a/x"));
+    server.route("/f", feed).route("/a", new ArticleHandler());
+    List<String> feeds = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      feeds.add(server.url("/f/" + i + ".xml"));
+    }
+    IngestConfig config = TestConfigs.fast().toBuilder().perHostConnections(4).build();
+    try (IngestService s = IngestService.builder(config, sink).feeds(feeds).build()) {
+      s.start();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  s.metrics().values().stream().filter(m -> m.lastSuccessAt() != null).count()
+                      == 300);
+    }
+    assertThat(sink.documents()).hasSize(1);
+  }
 }
