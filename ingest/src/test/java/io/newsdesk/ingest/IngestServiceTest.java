@@ -396,4 +396,83 @@ class IngestServiceTest {
     }
     assertThat(sink.documents()).hasSize(1);
   }
+
+  /** Says UTF-8 in the header but sends ISO-8859-1 bytes. */
+  static final class WrongCharset implements HttpHandler {
+    private final String link;
+
+    WrongCharset(String link) {
+      this.link = link;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      String xml =
+          "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Caf\u00e9</title><item>"
+              + "<title>Cr\u00e8me br\u00fbl\u00e9e</title><link>"
+              + link
+              + "</link></item></channel></rss>";
+      respond(
+          ex,
+          200,
+          "application/rss+xml; charset=utf-8",
+          xml.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+  }
+
+  /** A feed far larger than the configured limit. */
+  static final class Huge implements HttpHandler {
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      respond(ex, 200, "application/rss+xml", new byte[200_000]);
+    }
+  }
+
+  @Test
+  void aFeedInTheWrongDeclaredCharsetIsStillRead() throws Exception {
+    server
+        .route("/latin.xml", new WrongCharset(server.url("/a/cafe")))
+        .route("/a", new ArticleHandler());
+    try (IngestService s = service(List.of(server.url("/latin.xml")))) {
+      assertThat(s.runOnce().documents()).isEqualTo(1);
+    }
+    assertThat(sink.documents().get(0).getItem().getTitle())
+        .isEqualTo("Cr\u00e8me br\u00fbl\u00e9e");
+    assertThat(sink.documents().get(0).getArrival()).isEqualTo(Arrival.FEED);
+  }
+
+  @Test
+  void aHugeFeedIsCutOffAndDeadLettered() throws Exception {
+    server.route("/huge.xml", new Huge());
+    IngestConfig config = TestConfigs.fast().toBuilder().maxBodyBytes(50_000).build();
+    try (IngestService s =
+        IngestService.builder(config, sink).feeds(List.of(server.url("/huge.xml"))).build()) {
+      IngestSummary r = s.runOnce();
+      assertThat(r.failedSources()).isEqualTo(1);
+    }
+    assertThat(sink.deadLetters())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getReason()).contains("body larger than 50000 bytes"));
+  }
+
+  @Test
+  void theServiceStartsThePushReceiver() throws Exception {
+    try (IngestService s = IngestService.builder(TestConfigs.fast(), sink).listenPort(0).build()) {
+      s.start();
+      int port = s.pushPort().orElseThrow();
+      var client = java.net.http.HttpClient.newHttpClient();
+      var response =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + port + "/articles"))
+                  .header("Content-Type", "text/html")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<p>pushed</p>"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(202);
+    }
+    assertThat(sink.documents())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getArrival()).isEqualTo(Arrival.PUSH));
+  }
 }
