@@ -139,8 +139,15 @@ public final class IngestService implements AutoCloseable {
     return new Builder(config, sink);
   }
 
-  /** Polls every source once (feeds and their new items, pages, the drop folder). */
+  /**
+   * Polls every source once (feeds and their new items, sitemaps, pages, the drop folder).
+   *
+   * @throws IllegalStateException in continuous mode, where the scheduler owns the sources
+   */
   public IngestSummary runOnce() throws InterruptedException {
+    if (started) {
+      throw new IllegalStateException("runOnce() is for one-shot mode; the service was started");
+    }
     long t0 = System.nanoTime();
     List<Future<PollOutcome>> futures = new ArrayList<>();
     for (String f : feeds) {
