@@ -451,6 +451,7 @@ public final class IngestService implements AutoCloseable {
     int duplicates = 0;
     int disallowed = 0;
     int failures = 0;
+    int retriable = 0;
     int budget = config.maxItemsPerPoll();
     for (FeedEntry e : entries) {
       if (budget-- <= 0) {
@@ -500,6 +501,7 @@ public final class IngestService implements AutoCloseable {
               "Item {} of feed {} failed, will retry: {}", canonical, feedUrl, ex.getMessage());
           seenUrls.release(canonical);
           claimed.remove(canonical);
+          retriable++;
         } else {
           LOG.warn("Item {} of feed {} failed: {}", canonical, feedUrl, ex.getMessage());
           dead.add(fetchDeadLetter(ex, feedUrl, now));
@@ -513,6 +515,12 @@ public final class IngestService implements AutoCloseable {
     SourceStates.increment(st, SourceStates.DISALLOWED, disallowed);
     SourceStates.increment(st, SourceStates.FAILURES, failures);
     markSuccess(st, r, hash, now);
+    if (retriable > 0) {
+      // Forget the validators so the next poll reads the feed again and retries those items.
+      st.setEtag(null);
+      st.setLastModified(null);
+      st.setContentHash(null);
+    }
     Duration next = intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, hint);
     schedule(st, next, now);
     boolean ok = commit(st, docs, dead, claimed);

@@ -475,4 +475,33 @@ class IngestServiceTest {
         .singleElement()
         .satisfies(d -> assertThat(d.getArrival()).isEqualTo(Arrival.PUSH));
   }
+
+  /** 503 the first time, then the article. */
+  static final class FlakyArticle implements HttpHandler {
+    private final java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      if (calls.getAndIncrement() == 0) {
+        respond(ex, 503, "text/plain", "busy");
+      } else {
+        respond(ex, 200, "text/html", "<p>finally</p>");
+      }
+    }
+  }
+
+  @Test
+  void anItemThatFailedTransientlyIsRetriedOnTheNextPollOfAnUnchangedFeed() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/flaky/1"));
+    server.route("/feed.xml", feed).route("/flaky", new FlakyArticle());
+    IngestConfig config = TestConfigs.fast().toBuilder().maxRetries(0).build();
+    try (IngestService s =
+        IngestService.builder(config, sink).feeds(List.of(server.url("/feed.xml"))).build()) {
+      assertThat(s.runOnce().documents()).isZero();
+      assertThat(s.runOnce().documents()).isEqualTo(1);
+    }
+    assertThat(sink.deadLetters()).isEmpty();
+  }
 }
