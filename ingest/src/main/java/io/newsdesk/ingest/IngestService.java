@@ -320,6 +320,13 @@ public final class IngestService implements AutoCloseable {
     if (r.notModified() || hash.equals(st.getContentHash())) {
       // Same bytes despite changed validators count as not modified too.
       SourceStates.increment(st, SourceStates.NOT_MODIFIED, 1);
+      if (st.getLastError() != null && st.getLastError().startsWith("malformed")) {
+        // Still the same broken document: keep reporting it (dead-lettered once already).
+        recordFailure(st, st.getLastError(), now, null);
+        boolean ok = commit(st, List.of(), List.of(), List.of());
+        return new PollOutcome(
+            feedUrl, kind, ok ? "failed" : "publish-failed", 0, 0, 0, 0, 1, 0, st.getLastError());
+      }
       markSuccess(st, r, hash, now);
       Duration next = intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), 0, null);
       schedule(st, next, now);

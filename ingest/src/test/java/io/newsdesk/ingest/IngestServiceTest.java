@@ -241,6 +241,13 @@ class IngestServiceTest {
       assertThat(r.documents()).isEqualTo(1);
       assertThat(r.deadLetters()).isEqualTo(1);
     }
+    try (IngestService again = service(List.of(server.url("/bad.xml")))) {
+      again.runOnce();
+      SourceState st = again.state(server.url("/bad.xml")).orElseThrow();
+      assertThat(st.getConsecutiveFailures()).isEqualTo(2);
+      assertThat(st.getLastError()).startsWith("malformed feed");
+    }
+    assertThat(sink.deadLetters()).hasSize(1);
     DeadLetter dl = sink.deadLetters().get(0);
     assertThat(dl.getStage()).isEqualTo("ingest.feed");
     assertThat(dl.getReason()).startsWith("malformed feed");
