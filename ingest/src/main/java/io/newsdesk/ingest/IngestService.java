@@ -81,6 +81,7 @@ public final class IngestService implements AutoCloseable {
   private final List<String> sitemapSources;
   private final Map<String, String> kinds = new java.util.HashMap<>();
   private final AdaptiveInterval intervals;
+  private final HttpFetcher.RedirectGuard guard;
   private final ExecutorService workers;
   private ScheduledExecutorService dispatcher;
   private PollScheduler scheduler;
@@ -116,6 +117,7 @@ public final class IngestService implements AutoCloseable {
     this.fetcher = new HttpFetcher(config, throttle);
     this.robots =
         new RobotsCache(fetcher, config.robotsAgentName(), config.robotsCacheTtl(), clock);
+    this.guard = config.respectRobots() ? robots::isAllowed : url -> true;
     this.intervals = new AdaptiveInterval(config.minPollInterval(), config.maxPollInterval());
     AtomicInteger n = new AtomicInteger();
     this.workers =
@@ -137,8 +139,15 @@ public final class IngestService implements AutoCloseable {
     return new Builder(config, sink);
   }
 
-  /** Polls every source once (feeds and their new items, pages, the drop folder). */
+  /**
+   * Polls every source once (feeds and their new items, sitemaps, pages, the drop folder).
+   *
+   * @throws IllegalStateException in continuous mode, where the scheduler owns the sources
+   */
   public IngestSummary runOnce() throws InterruptedException {
+    if (started) {
+      throw new IllegalStateException("runOnce() is for one-shot mode; the service was started");
+    }
     long t0 = System.nanoTime();
     List<Future<PollOutcome>> futures = new ArrayList<>();
     for (String f : feeds) {
@@ -302,7 +311,7 @@ public final class IngestService implements AutoCloseable {
     }
     FetchResult r;
     try {
-      r = fetcher.fetch(new FetchRequest(feedUrl, st.getEtag(), st.getLastModified()));
+      r = fetcher.fetch(new FetchRequest(feedUrl, st.getEtag(), st.getLastModified()), guard);
     } catch (FetchException e) {
       return feedFailed(st, feedUrl, e, now);
     }
@@ -311,6 +320,13 @@ public final class IngestService implements AutoCloseable {
     if (r.notModified() || hash.equals(st.getContentHash())) {
       // Same bytes despite changed validators count as not modified too.
       SourceStates.increment(st, SourceStates.NOT_MODIFIED, 1);
+      if (st.getLastError() != null && st.getLastError().startsWith("malformed")) {
+        // Still the same broken document: keep reporting it (dead-lettered once already).
+        recordFailure(st, st.getLastError(), now, null);
+        boolean ok = commit(st, List.of(), List.of(), List.of());
+        return new PollOutcome(
+            feedUrl, kind, ok ? "failed" : "publish-failed", 0, 0, 0, 0, 1, 0, st.getLastError());
+      }
       markSuccess(st, r, hash, now);
       Duration next = intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), 0, null);
       schedule(st, next, now);
@@ -388,7 +404,7 @@ public final class IngestService implements AutoCloseable {
         if (config.respectRobots() && !robots.isAllowed(child)) {
           continue;
         }
-        FetchResult cr = fetcher.fetch(FetchRequest.of(child));
+        FetchResult cr = fetcher.fetch(FetchRequest.of(child), guard);
         all.addAll(sitemaps.parse(cr.body(), cr.contentType(), cr.finalUrl()).entries());
       } catch (FetchException e) {
         LOG.warn("Child sitemap {} of {} failed: {}", child, url, e.getMessage());
@@ -442,6 +458,7 @@ public final class IngestService implements AutoCloseable {
     int duplicates = 0;
     int disallowed = 0;
     int failures = 0;
+    int retriable = 0;
     int budget = config.maxItemsPerPoll();
     for (FeedEntry e : entries) {
       if (budget-- <= 0) {
@@ -481,7 +498,7 @@ public final class IngestService implements AutoCloseable {
         if (config.respectRobots()) {
           applyCrawlDelay(canonical);
         }
-        FetchResult page = fetcher.fetch(FetchRequest.of(e.link()));
+        FetchResult page = fetcher.fetch(FetchRequest.of(e.link()), guard);
         docs.add(RawDocuments.fromFetch(feedUrl, canonical, page, arrival, item));
         addKeys(newSeen, idKey, canonical);
         newItems++;
@@ -492,6 +509,7 @@ public final class IngestService implements AutoCloseable {
               "Item {} of feed {} failed, will retry: {}", canonical, feedUrl, ex.getMessage());
           seenUrls.release(canonical);
           claimed.remove(canonical);
+          retriable++;
         } else {
           LOG.warn("Item {} of feed {} failed: {}", canonical, feedUrl, ex.getMessage());
           dead.add(fetchDeadLetter(ex, feedUrl, now));
@@ -505,6 +523,12 @@ public final class IngestService implements AutoCloseable {
     SourceStates.increment(st, SourceStates.DISALLOWED, disallowed);
     SourceStates.increment(st, SourceStates.FAILURES, failures);
     markSuccess(st, r, hash, now);
+    if (retriable > 0) {
+      // Forget the validators so the next poll reads the feed again and retries those items.
+      st.setEtag(null);
+      st.setLastModified(null);
+      st.setContentHash(null);
+    }
     Duration next = intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, hint);
     schedule(st, next, now);
     boolean ok = commit(st, docs, dead, claimed);
@@ -544,7 +568,7 @@ public final class IngestService implements AutoCloseable {
     }
     FetchResult r;
     try {
-      r = fetcher.fetch(new FetchRequest(pageUrl, st.getEtag(), st.getLastModified()));
+      r = fetcher.fetch(new FetchRequest(pageUrl, st.getEtag(), st.getLastModified()), guard);
     } catch (FetchException e) {
       return feedFailed(st, pageUrl, e, now);
     }
@@ -799,6 +823,11 @@ public final class IngestService implements AutoCloseable {
     public Builder sitemaps(Collection<String> urls) {
       urls.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(sitemaps::add);
       return this;
+    }
+
+    /** The feeds listed in an OPML file (xmlUrl of every outline). */
+    public Builder opml(Path file) throws IOException {
+      return feeds(io.newsdesk.ingest.feed.OpmlImporter.read(file));
     }
 
     /** A drop folder to take files from. */

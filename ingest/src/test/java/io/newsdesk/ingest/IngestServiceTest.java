@@ -241,6 +241,13 @@ class IngestServiceTest {
       assertThat(r.documents()).isEqualTo(1);
       assertThat(r.deadLetters()).isEqualTo(1);
     }
+    try (IngestService again = service(List.of(server.url("/bad.xml")))) {
+      again.runOnce();
+      SourceState st = again.state(server.url("/bad.xml")).orElseThrow();
+      assertThat(st.getConsecutiveFailures()).isEqualTo(2);
+      assertThat(st.getLastError()).startsWith("malformed feed");
+    }
+    assertThat(sink.deadLetters()).hasSize(1);
     DeadLetter dl = sink.deadLetters().get(0);
     assertThat(dl.getStage()).isEqualTo("ingest.feed");
     assertThat(dl.getReason()).startsWith("malformed feed");
@@ -346,5 +353,162 @@ class IngestServiceTest {
     assertThat(d.getArrival()).isEqualTo(Arrival.SITEMAP);
     assertThat(d.getItem().getTitle()).isEqualTo("Headline");
     assertThat(d.getItem().getPublished()).isEqualTo(1714557600000L);
+  }
+
+  /** Redirects every request to /private/landing. */
+  static final class ToPrivate implements HttpHandler {
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      ex.getResponseHeaders().set("Location", "/private/landing");
+      respond(ex, 302, null, new byte[0]);
+    }
+  }
+
+  @Test
+  void redirectsIntoDisallowedPathsAreNotFollowed() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/go/1"));
+    server
+        .route("/feed.xml", feed)
+        .route("/go", new ToPrivate())
+        .route("/private", new ArticleHandler())
+        .route("/robots.txt", new RobotsHandler());
+    try (IngestService s = service(List.of(server.url("/feed.xml")))) {
+      assertThat(s.runOnce().documents()).isZero();
+    }
+    assertThat(server.hits("/private/landing")).isZero();
+    assertThat(sink.deadLetters())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getReason()).contains("disallowed by robots.txt"));
+  }
+
+  @Test
+  void continuousModeCarriesHundredsOfFeedsOnAFewThreads() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("Shared", "/a/x"));
+    server.route("/f", feed).route("/a", new ArticleHandler());
+    List<String> feeds = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      feeds.add(server.url("/f/" + i + ".xml"));
+    }
+    IngestConfig config = TestConfigs.fast().toBuilder().perHostConnections(4).build();
+    try (IngestService s = IngestService.builder(config, sink).feeds(feeds).build()) {
+      s.start();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  s.metrics().values().stream().filter(m -> m.lastSuccessAt() != null).count()
+                      == 300);
+    }
+    assertThat(sink.documents()).hasSize(1);
+  }
+
+  /** Says UTF-8 in the header but sends ISO-8859-1 bytes. */
+  static final class WrongCharset implements HttpHandler {
+    private final String link;
+
+    WrongCharset(String link) {
+      this.link = link;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      String xml =
+          "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Caf\u00e9</title><item>"
+              + "<title>Cr\u00e8me br\u00fbl\u00e9e</title><link>"
+              + link
+              + "</link></item></channel></rss>";
+      respond(
+          ex,
+          200,
+          "application/rss+xml; charset=utf-8",
+          xml.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+  }
+
+  /** A feed far larger than the configured limit. */
+  static final class Huge implements HttpHandler {
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      respond(ex, 200, "application/rss+xml", new byte[200_000]);
+    }
+  }
+
+  @Test
+  void aFeedInTheWrongDeclaredCharsetIsStillRead() throws Exception {
+    server
+        .route("/latin.xml", new WrongCharset(server.url("/a/cafe")))
+        .route("/a", new ArticleHandler());
+    try (IngestService s = service(List.of(server.url("/latin.xml")))) {
+      assertThat(s.runOnce().documents()).isEqualTo(1);
+    }
+    assertThat(sink.documents().get(0).getItem().getTitle())
+        .isEqualTo("Cr\u00e8me br\u00fbl\u00e9e");
+    assertThat(sink.documents().get(0).getArrival()).isEqualTo(Arrival.FEED);
+  }
+
+  @Test
+  void aHugeFeedIsCutOffAndDeadLettered() throws Exception {
+    server.route("/huge.xml", new Huge());
+    IngestConfig config = TestConfigs.fast().toBuilder().maxBodyBytes(50_000).build();
+    try (IngestService s =
+        IngestService.builder(config, sink).feeds(List.of(server.url("/huge.xml"))).build()) {
+      IngestSummary r = s.runOnce();
+      assertThat(r.failedSources()).isEqualTo(1);
+    }
+    assertThat(sink.deadLetters())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getReason()).contains("body larger than 50000 bytes"));
+  }
+
+  @Test
+  void theServiceStartsThePushReceiver() throws Exception {
+    try (IngestService s = IngestService.builder(TestConfigs.fast(), sink).listenPort(0).build()) {
+      s.start();
+      int port = s.pushPort().orElseThrow();
+      var client = java.net.http.HttpClient.newHttpClient();
+      var response =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + port + "/articles"))
+                  .header("Content-Type", "text/html")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<p>pushed</p>"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(202);
+    }
+    assertThat(sink.documents())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getArrival()).isEqualTo(Arrival.PUSH));
+  }
+
+  /** 503 the first time, then the article. */
+  static final class FlakyArticle implements HttpHandler {
+    private final java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+      if (calls.getAndIncrement() == 0) {
+        respond(ex, 503, "text/plain", "busy");
+      } else {
+        respond(ex, 200, "text/html", "<p>finally</p>");
+      }
+    }
+  }
+
+  @Test
+  void anItemThatFailedTransientlyIsRetriedOnTheNextPollOfAnUnchangedFeed() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/flaky/1"));
+    server.route("/feed.xml", feed).route("/flaky", new FlakyArticle());
+    IngestConfig config = TestConfigs.fast().toBuilder().maxRetries(0).build();
+    try (IngestService s =
+        IngestService.builder(config, sink).feeds(List.of(server.url("/feed.xml"))).build()) {
+      assertThat(s.runOnce().documents()).isZero();
+      assertThat(s.runOnce().documents()).isEqualTo(1);
+    }
+    assertThat(sink.deadLetters()).isEmpty();
   }
 }

@@ -68,7 +68,7 @@ public final class FeedParser {
       input.setAllowDoctypes(false);
       SyndFeed feed = input.build(new StringReader(repaired));
       ParsedFeed parsed = fromRome(feed, feedUrl, charset, rootLanguage(repaired), warnings);
-      return needsFill(parsed) ? fill(parsed, text, feedUrl, charset) : parsed;
+      return needsFill(parsed) && mayFill(repaired) ? fill(parsed, text, feedUrl, charset) : parsed;
     } catch (Exception | StackOverflowError e) {
       warnings.add("not well-formed XML: " + e.getMessage());
       ParsedFeed soup = TagSoupFeedReader.read(text, feedUrl, charset, warnings);
@@ -88,6 +88,17 @@ public final class FeedParser {
     java.util.regex.Matcher m =
         ROOT_LANG.matcher(xml.length() > 4096 ? xml.substring(0, 4096) : xml);
     return m.find() ? m.group(1).replace('_', '-') : null;
+  }
+
+  /** Whether the text carries elements the fill-in reads that ROME may have skipped. */
+  private static boolean mayFill(String xml) {
+    return xml.contains("dc:")
+        || xml.contains("dcterms:")
+        || xml.contains("itunes:")
+        || xml.contains("rdf:about")
+        || xml.contains("<body")
+        || xml.contains("fullitem")
+        || xml.contains("content:encoded");
   }
 
   private static boolean needsFill(ParsedFeed f) {

@@ -68,12 +68,24 @@ public final class HttpFetcher implements AutoCloseable {
             .build();
   }
 
+  /** Decides whether a redirect target may be fetched (robots.txt rules, for instance). */
+  @FunctionalInterface
+  public interface RedirectGuard {
+    boolean allowed(String url) throws InterruptedException;
+  }
+
   /** GETs a URL, following redirects and retrying transient failures. */
   public FetchResult fetch(FetchRequest request) throws FetchException, InterruptedException {
+    return fetch(request, url -> true);
+  }
+
+  /** GETs a URL, following only redirects the guard allows. */
+  public FetchResult fetch(FetchRequest request, RedirectGuard guard)
+      throws FetchException, InterruptedException {
     FetchException last = null;
     for (int attempt = 0; attempt <= config.maxRetries(); attempt++) {
       try {
-        return fetchFollowingRedirects(request);
+        return fetchFollowingRedirects(request, guard);
       } catch (FetchException e) {
         last = e;
         if (!e.isRetriable() || attempt == config.maxRetries()) {
@@ -109,7 +121,7 @@ public final class HttpFetcher implements AutoCloseable {
     return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(capped - half + 1));
   }
 
-  private FetchResult fetchFollowingRedirects(FetchRequest request)
+  private FetchResult fetchFollowingRedirects(FetchRequest request, RedirectGuard guard)
       throws FetchException, InterruptedException {
     String url = request.url();
     Set<String> visited = new HashSet<>();
@@ -136,6 +148,16 @@ public final class HttpFetcher implements AutoCloseable {
               null);
         }
         url = resolve(url, location.strip());
+        if (!guard.allowed(url)) {
+          throw new FetchException(
+              "redirect to " + url + " disallowed by robots.txt",
+              request.url(),
+              s,
+              null,
+              FetchException.Kind.PERMANENT,
+              null,
+              null);
+        }
         continue;
       }
       String contentTypeHeader = r.headers.get("content-type");

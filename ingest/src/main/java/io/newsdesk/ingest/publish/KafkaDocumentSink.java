@@ -25,7 +25,13 @@ import org.slf4j.LoggerFactory;
 public final class KafkaDocumentSink implements DocumentSink {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaDocumentSink.class);
 
+  /** Largest serialized record sent by default: the producer's max.request.size below. */
+  public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+  private static final int KEPT_BYTES_OF_OVERSIZED = 64 * 1024;
+
   private final Producer<byte[], byte[]> producer;
+  private final int maxRecordBytes;
   private boolean fatal;
 
   /**
@@ -43,16 +49,26 @@ public final class KafkaDocumentSink implements DocumentSink {
         ProducerConfig.TRANSACTIONAL_ID_CONFIG,
         transactionalId != null ? transactionalId : "newsdesk-ingest-" + UUID.randomUUID());
     p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-    p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024));
+    p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(DEFAULT_MAX_RECORD_BYTES));
+    int max = Integer.parseInt(p.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG).toString());
     KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     producer.initTransactions();
-    return new KafkaDocumentSink(producer);
+    return new KafkaDocumentSink(producer, max - 1024);
   }
 
   /** A sink on an existing producer whose transactions are already initialised (tests). */
   public KafkaDocumentSink(Producer<byte[], byte[]> producer) {
+    this(producer, DEFAULT_MAX_RECORD_BYTES - 1024);
+  }
+
+  /**
+   * A sink that turns documents larger than {@code maxRecordBytes} serialized into dead letters, so
+   * one oversized page cannot block its source's transaction forever.
+   */
+  public KafkaDocumentSink(Producer<byte[], byte[]> producer, int maxRecordBytes) {
     this.producer = producer;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
   @Override
@@ -66,7 +82,18 @@ public final class KafkaDocumentSink implements DocumentSink {
     try {
       producer.beginTransaction();
       for (RawDocument d : batch.documents()) {
-        producer.send(record(Topics.RAW, d.getId().toString(), d));
+        ProducerRecord<byte[], byte[]> r = record(Topics.RAW, d.getId(), d);
+        if (r.value().length > maxRecordBytes) {
+          LOG.warn(
+              "Document {} from {} is {} bytes serialized, over {}; dead-lettered",
+              d.getUrl(),
+              d.getSource(),
+              r.value().length,
+              maxRecordBytes);
+          producer.send(record(Topics.DEAD_LETTERS, d.getUrl(), oversized(d, r.value().length)));
+        } else {
+          producer.send(r);
+        }
       }
       for (DeadLetter d : batch.deadLetters()) {
         String key = d.getUrl() != null ? d.getUrl().toString() : d.getStage().toString();
@@ -90,6 +117,29 @@ public final class KafkaDocumentSink implements DocumentSink {
       }
       throw new PublishException("transaction aborted: " + e.getMessage(), e);
     }
+  }
+
+  private DeadLetter oversized(RawDocument d, int size) {
+    byte[] body = new byte[Math.min(d.getBody().remaining(), KEPT_BYTES_OF_OVERSIZED)];
+    d.getBody().duplicate().get(body);
+    return DeadLetter.newBuilder()
+        .setStage("ingest.publish")
+        .setReason(
+            "document larger than "
+                + maxRecordBytes
+                + " bytes serialized ("
+                + size
+                + "); first "
+                + body.length
+                + " bytes of the body kept")
+        .setOriginalBytes(java.nio.ByteBuffer.wrap(body))
+        .setUrl(d.getUrl())
+        .setSource(d.getSource())
+        .setTopic(Topics.RAW.name())
+        .setKey(d.getId())
+        .setOccurredAt(System.currentTimeMillis())
+        .setAttributes(new java.util.HashMap<>(java.util.Map.of("size", String.valueOf(size))))
+        .build();
   }
 
   private static <V> ProducerRecord<byte[], byte[]> record(

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class RobotsCache {
   private static final Logger LOG = LoggerFactory.getLogger(RobotsCache.class);
 
+  private static final long FAILURE_TTL_MS = 10 * 60 * 1000L;
+
   private record Entry(BaseRobotRules rules, long expiresAt) {}
 
   private final HttpFetcher fetcher;
@@ -69,7 +71,9 @@ public final class RobotsCache {
       return e.rules;
     }
     BaseRobotRules rules = load(key);
-    cache.put(key, new Entry(rules, now + ttl.toMillis()));
+    // An unreachable robots.txt blocks the host only briefly, not for a whole TTL.
+    long keep = rules.isDeferVisits() ? Math.min(ttl.toMillis(), FAILURE_TTL_MS) : ttl.toMillis();
+    cache.put(key, new Entry(rules, now + keep));
     return rules;
   }
 

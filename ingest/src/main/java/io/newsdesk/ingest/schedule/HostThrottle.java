@@ -82,7 +82,8 @@ public final class HostThrottle {
       return Duration.ZERO;
     }
     if (slot.connections.availablePermits() == 0) {
-      return Duration.ofNanos(Math.max(slot.delayNanos(), TimeUnit.MILLISECONDS.toNanos(50)));
+      // Busy without a delay: a worker waits on the connection briefly; with one, come back later.
+      return Duration.ofNanos(slot.delayNanos());
     }
     long wait;
     synchronized (slot) {

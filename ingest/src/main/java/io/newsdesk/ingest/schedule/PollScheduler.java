@@ -123,6 +123,12 @@ public final class PollScheduler implements AutoCloseable {
               inFlight.remove(source);
               queue.add(new Due(source, next));
             }
+            // A freed slot is filled at once rather than at the next tick.
+            try {
+              dispatcher.execute(this::dispatch);
+            } catch (RejectedExecutionException shuttingDown) {
+              // closing: nothing more to dispatch
+            }
           });
     } catch (RejectedExecutionException e) {
       synchronized (this) {

@@ -90,4 +90,22 @@ class KafkaDocumentSinkTest {
     assertThat(producer.transactionInFlight()).isFalse();
     assertThat(producer.history()).isEmpty();
   }
+
+  @Test
+  void anOversizedDocumentBecomesADeadLetterInsteadOfBlockingTheBatch() throws Exception {
+    producer.initTransactions();
+    KafkaDocumentSink sink = new KafkaDocumentSink(producer, 2_000);
+    sink.publish(DocumentSink.Batch.of(List.of(doc("small"), doc("x".repeat(5_000)))));
+    assertThat(producer.transactionCommitted()).isTrue();
+    assertThat(producer.history())
+        .extracting(ProducerRecord::topic)
+        .containsExactly(Topics.RAW.name(), Topics.DEAD_LETTERS.name());
+    var dl =
+        Topics.DEAD_LETTERS
+            .valueSerde()
+            .deserializer()
+            .deserialize("t", producer.history().get(1).value());
+    assertThat(dl.getStage()).isEqualTo("ingest.publish");
+    assertThat(dl.getReason()).contains("larger than 2000 bytes");
+  }
 }

@@ -35,9 +35,11 @@ class HostThrottleTest {
     for (int i = 0; i < 40; i++) {
       pool.execute(
           () -> {
-            try (HostThrottle.Permit p = throttle.acquire("h")) {
+            try {
+              HostThrottle.Permit p = throttle.acquire("h");
               maxSeen.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
               inFlight.decrementAndGet();
+              p.close();
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             } finally {

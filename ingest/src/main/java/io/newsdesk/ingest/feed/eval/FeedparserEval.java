@@ -81,7 +81,7 @@ public final class FeedparserEval {
       String contentLocation = null;
       JsonNode headers = e.path("headers");
       if (headers.isObject()) {
-        for (Map.Entry<String, JsonNode> h : iterable(headers)) {
+        for (Map.Entry<String, JsonNode> h : headers.properties()) {
           if (h.getKey().equalsIgnoreCase("content-type")) {
             contentType = h.getValue().asText();
           } else if (h.getKey().equalsIgnoreCase("content-location")) {
@@ -118,10 +118,6 @@ public final class FeedparserEval {
       }
     }
     return new Result(total, applicable, passed, byField, failures);
-  }
-
-  private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode n) {
-    return n::fields;
   }
 
   private static boolean matches(Object expected, Object got) {
