@@ -67,6 +67,8 @@ public record EnrichConfig(
     p.put(StreamsConfig.producerPrefix("max.request.size"), 16 * 1024 * 1024);
     p.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), 16 * 1024 * 1024);
     p.put(StreamsConfig.consumerPrefix("max.poll.records"), 100);
+    // Repartition and changelog topics carry whole articles: allow what the raw topic allows.
+    p.put(StreamsConfig.topicPrefix("max.message.bytes"), 16 * 1024 * 1024);
     return p;
   }
 }

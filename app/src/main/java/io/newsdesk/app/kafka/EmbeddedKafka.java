@@ -133,6 +133,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
             Map.entry("log.dirs", logDir.toString()),
             Map.entry("num.partitions", "1"),
+            Map.entry("message.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
             Map.entry("auto.create.topics.enable", "false"),
             Map.entry("offsets.topic.replication.factor", "1"),
             Map.entry("offsets.topic.num.partitions", "5"),

@@ -24,6 +24,9 @@ public final class TopicProvisioner {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
 
+  /** Largest record a topic accepts: the producers' {@code max.request.size}. */
+  public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
   private TopicProvisioner() {}
 
   /** Creates missing topics with {@code partitions} partitions and waits until all have leaders. */
@@ -42,9 +45,13 @@ public final class TopicProvisioner {
                 t.name(),
                 java.util.Optional.of(t.compacted() ? 1 : partitions),
                 java.util.Optional.empty());
+        // Documents may be up to 10 MB (ingest's body limit); brokers default to about 1 MB.
+        Map<String, String> configs = new java.util.HashMap<>();
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_MESSAGE_BYTES));
         if (t.compacted()) {
-          nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+          configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
+        nt.configs(configs);
         missing.add(nt);
       }
       if (!missing.isEmpty()) {

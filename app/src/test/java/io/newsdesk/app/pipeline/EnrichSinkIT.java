@@ -87,8 +87,8 @@ class EnrichSinkIT {
     }
 
     RunReport report = RunReport.since(bootstrap, marks);
-    assertThat(report.documentsIn).isEqualTo(n + 1);
-    assertThat(report.articlesOut).isEqualTo(n);
+    assertThat(report.documentsIn).isEqualTo(n + 2);
+    assertThat(report.articlesOut).isEqualTo(n + 1);
     assertThat(report.deadLettersByStage).containsEntry("enrich.extract", 1L);
     List<String> ids = new ArrayList<>();
     try (Stream<Path> files = Files.walk(out)) {
@@ -102,15 +102,21 @@ class EnrichSinkIT {
       }
     }
     Set<String> distinct = new HashSet<>(ids);
-    assertThat(ids).hasSize(n);
-    assertThat(distinct).hasSize(n);
+    assertThat(ids).hasSize(n + 1);
+    assertThat(distinct).hasSize(n + 1);
   }
 
   private static void produce(String bootstrap, int from, int to) {
     AvroCodec<RawDocument> codec = AvroCodec.of(RawDocument.class);
     try (KafkaProducer<String, byte[]> p =
         new KafkaProducer<>(
-            Map.of("bootstrap.servers", bootstrap, "enable.idempotence", true),
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "enable.idempotence",
+                true,
+                "max.request.size",
+                16 << 20),
             new StringSerializer(),
             new ByteArraySerializer())) {
       for (int i = from; i < to; i++) {
@@ -121,6 +127,9 @@ class EnrichSinkIT {
       }
       if (from == 0) {
         p.send(new ProducerRecord<>(Topics.RAW.name(), "empty", codec.encode(raw("empty", "  "))));
+        // A long document (about 3 MB) must pass every topic, internal ones included.
+        String big = "Long report\n" + "Baghdad and Washington resumed talks. ".repeat(80_000);
+        p.send(new ProducerRecord<>(Topics.RAW.name(), "big", codec.encode(raw("big", big))));
       }
       p.flush();
     }
