@@ -19,6 +19,7 @@ class NewsdeskCommandLineTest {
       strings = {
         "demo",
         "run --bootstrap-servers k:9092 --data-dir d --feeds f.txt --urls u.txt --watch w --listen 8080 --out o",
+        "run --once --feeds feeds.opml --sitemaps s.txt",
         "run --once --watch w",
         "ingest --bootstrap-servers k:9092 --feeds f.txt --instance-id a --once",
         "enrich --bootstrap-servers k:9092 --threads 2",

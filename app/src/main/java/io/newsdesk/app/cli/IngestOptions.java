@@ -3,6 +3,7 @@ package io.newsdesk.app.cli;
 import io.newsdesk.app.pipeline.IngestWiring;
 import io.newsdesk.app.pipeline.SourceLists;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where ingest takes documents from. */
@@ -11,8 +12,14 @@ public final class IngestOptions {
   @Option(
       names = "--feeds",
       paramLabel = "FILE",
-      description = "Feed URLs, one a line (# comments).")
+      description = "Feed URLs, one a line (# comments), or an OPML file (*.opml).")
   Path feeds;
+
+  @Option(
+      names = "--sitemaps",
+      paramLabel = "FILE",
+      description = "Sitemap or sitemap index URLs (Google News sitemaps too), one a line.")
+  Path sitemaps;
 
   @Option(
       names = "--urls",
@@ -44,6 +51,13 @@ public final class IngestOptions {
   }
 
   IngestWiring.Sources sources() {
-    return new IngestWiring.Sources(SourceLists.read(feeds), SourceLists.read(urls), watch, listen);
+    boolean opml = feeds != null && feeds.getFileName().toString().toLowerCase().endsWith(".opml");
+    return new IngestWiring.Sources(
+        opml ? List.of() : SourceLists.read(feeds),
+        opml ? feeds : null,
+        SourceLists.read(sitemaps),
+        SourceLists.read(urls),
+        watch,
+        listen);
   }
 }

@@ -5,6 +5,7 @@ import io.newsdesk.ingest.IngestService;
 import io.newsdesk.ingest.publish.KafkaDocumentSink;
 import io.newsdesk.ingest.state.KafkaSourceStateStore;
 import io.newsdesk.schema.SourceState;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +15,17 @@ import java.util.Map;
 public final class IngestWiring implements AutoCloseable {
 
   /** What to ingest. */
-  public record Sources(List<String> feeds, List<String> pages, Path watchDir, Integer listenPort) {
-    public boolean isEmpty() {
-      return feeds.isEmpty() && pages.isEmpty() && watchDir == null && listenPort == null;
+  public record Sources(
+      List<String> feeds,
+      Path opml,
+      List<String> sitemaps,
+      List<String> pages,
+      Path watchDir,
+      Integer listenPort) {
+
+    /** Feeds, pages and a drop folder only. */
+    public Sources(List<String> feeds, List<String> pages, Path watchDir, Integer listenPort) {
+      this(feeds, null, List.of(), pages, watchDir, listenPort);
     }
   }
 
@@ -30,19 +39,24 @@ public final class IngestWiring implements AutoCloseable {
 
   /** Loads every source's state from Kafka and builds the service; nothing is polled yet. */
   public static IngestWiring open(
-      KafkaEnvironment kafka, IngestConfig config, Sources sources, String instanceId) {
+      KafkaEnvironment kafka, IngestConfig config, Sources sources, String instanceId)
+      throws IOException {
     Map<String, SourceState> state =
         KafkaSourceStateStore.load(kafka.clientProperties(), Duration.ofSeconds(30));
     KafkaDocumentSink sink =
         KafkaDocumentSink.create(kafka.clientProperties(), "newsdesk-ingest-" + instanceId);
-    IngestService service =
+    IngestService.Builder builder =
         IngestService.builder(config, sink)
             .feeds(sources.feeds())
+            .sitemaps(sources.sitemaps())
             .pages(sources.pages())
             .watchDir(sources.watchDir())
             .listenPort(sources.listenPort())
-            .initialState(state)
-            .build();
+            .initialState(state);
+    if (sources.opml() != null) {
+      builder.opml(sources.opml());
+    }
+    IngestService service = builder.build();
     return new IngestWiring(sink, service);
   }
 
