@@ -50,51 +50,46 @@ final class ContentFinder {
     removeComments(body);
     measure(body);
     int pageParaText = Math.max(1, stats(body).paraText);
-    List<Element> all = new ArrayList<>(body.getAllElements());
-    for (Element e : all) {
-      if (e == body || e.parent() == null || !attached(e)) {
-        continue;
-      }
-      String tag = e.normalName();
-      Stats s = stats(e);
-      double share = (double) s.paraText / pageParaText;
-      String names = Boilerplate.names(e);
-      if (Boilerplate.CHROME_TAGS.contains(tag)) {
-        if (share < 0.3) {
-          e.remove();
-        }
-        continue;
-      }
-      if (tag.equals("form") && share < 0.3) {
-        e.remove();
-        continue;
-      }
-      if (names.isEmpty()) {
-        continue;
-      }
-      boolean positive = Boilerplate.positive(names);
-      if (Boilerplate.hardNegative(names)) {
-        double limit = COMMENTS.matcher(names).find() ? 0.5 : positive ? 0.1 : 0.25;
-        if (share < limit) {
-          if (DEBUG && share > 0.1) {
-            System.err.println("removed " + tag + " ." + names + " share=" + share);
-          }
-          e.remove();
-        }
-      } else if (Boilerplate.softNegative(names) && !positive && share < 0.1 && s.text < 1000) {
-        e.remove();
-      }
+    for (Element child : new ArrayList<>(body.children())) {
+      pruneTree(child, pageParaText);
     }
     stats.clear();
   }
 
-  private static boolean attached(Element e) {
-    // An ancestor removed earlier detaches the whole subtree from the body.
-    Element p = e;
-    while (p.parent() != null) {
-      p = p.parent();
+  /** Walks top-down so a removed subtree is never visited. */
+  private void pruneTree(Element e, int pageParaText) {
+    if (shouldRemove(e, pageParaText)) {
+      e.remove();
+      return;
     }
-    return p.normalName().equals("#root") || p.normalName().equals("html");
+    for (Element child : new ArrayList<>(e.children())) {
+      pruneTree(child, pageParaText);
+    }
+  }
+
+  private boolean shouldRemove(Element e, int pageParaText) {
+    String tag = e.normalName();
+    Stats s = stats(e);
+    double share = (double) s.paraText / pageParaText;
+    if (Boilerplate.CHROME_TAGS.contains(tag)) {
+      return share < 0.3;
+    }
+    if (tag.equals("form")) {
+      return share < 0.3;
+    }
+    String names = Boilerplate.names(e);
+    if (names.isEmpty()) {
+      return false;
+    }
+    boolean positive = Boilerplate.positive(names);
+    if (Boilerplate.hardNegative(names)) {
+      double limit = COMMENTS.matcher(names).find() ? 0.5 : positive ? 0.1 : 0.25;
+      if (DEBUG && share > 0.1 && share < limit) {
+        System.err.println("removed " + tag + " ." + names + " share=" + share);
+      }
+      return share < limit;
+    }
+    return Boilerplate.softNegative(names) && !positive && share < 0.1 && s.text < 1000;
   }
 
   private void removeHidden() {
@@ -262,8 +257,16 @@ final class ContentFinder {
     }
     candidates.sort(Comparator.comparingDouble((Element c) -> stats(c).score).reversed());
     Element top = candidates.get(0);
-    top = widen(top, candidates);
-    return withSiblings(top);
+    Element chosen = widen(top, candidates);
+    List<Element> roots = withSiblings(chosen);
+    if (DEBUG) {
+      System.err.println(
+          "top " + describe(top) + " score " + stats(top).score + " -> " + describe(chosen));
+      for (Element r : roots) {
+        System.err.println("  root " + describe(r) + " text " + stats(r).text);
+      }
+    }
+    return roots;
   }
 
   /** Length, commas and link length of the text directly in e or in its inline children. */
@@ -287,6 +290,13 @@ final class ContentFinder {
       }
     }
     return out;
+  }
+
+  private static String describe(Element e) {
+    return e.normalName()
+        + "."
+        + e.className().replace(' ', '.')
+        + (e.id().isEmpty() ? "" : "#" + e.id());
   }
 
   private double initialScore(Element e) {
@@ -337,13 +347,15 @@ final class ContentFinder {
         p = p.parent();
       }
     }
-    // Climb while the parent holds much more paragraph text (article split by ads or figures).
+    // Climb while the parent is as good a container (article split by ads or figures).
     Element current = top;
     while (current.parent() != null && current != body && current.parent() != body) {
       Element parent = current.parent();
       Stats ps = stats(parent);
       Stats cs = stats(current);
-      if (ps.paraText > cs.paraText * 1.3 && linkDensity(parent) < 0.3 && ps.paraText > 0) {
+      // Only climb to a parent that scores at least as well on its own paragraphs.
+      boolean climb = ps.candidate && ps.score >= cs.score && linkDensity(parent) < 0.3;
+      if (climb) {
         current = parent;
       } else {
         break;
