@@ -258,7 +258,7 @@ final class ContentFinder {
     candidates.sort(Comparator.comparingDouble((Element c) -> stats(c).score).reversed());
     Element top = candidates.get(0);
     Element chosen = widen(top, candidates);
-    List<Element> roots = withSiblings(chosen);
+    List<Element> roots = withChunks(chosen, withSiblings(chosen));
     if (DEBUG) {
       System.err.println(
           "top " + describe(top) + " score " + stats(top).score + " -> " + describe(chosen));
@@ -402,6 +402,60 @@ final class ContentFinder {
       }
     }
     return out;
+  }
+
+  /**
+   * Articles split into chunks (body, ad, body): containers of the same tag and class as the
+   * winner, close to it in the tree, with real paragraphs, join it in document order.
+   */
+  private List<Element> withChunks(Element top, List<Element> roots) {
+    String cls = top.className();
+    if (cls.isBlank() || top == body) {
+      return roots;
+    }
+    List<Element> chunks = new ArrayList<>();
+    for (Element e : body.getElementsByClass(cls.split("\\s+")[0])) {
+      if (e == top || !e.normalName().equals(top.normalName()) || !cls.equals(e.className())) {
+        continue;
+      }
+      Stats s = stats(e);
+      if (s.paraText < 100 || linkDensity(e) > 0.3 || within(e, roots) || !near(top, e, 3)) {
+        continue;
+      }
+      chunks.add(e);
+    }
+    if (chunks.isEmpty()) {
+      return roots;
+    }
+    List<Element> all = new ArrayList<>(roots);
+    all.addAll(chunks);
+    Map<Element, Integer> order = new IdentityHashMap<>();
+    int i = 0;
+    for (Element e : body.getAllElements()) {
+      order.put(e, i++);
+    }
+    all.sort(Comparator.comparingInt(e -> order.getOrDefault(e, Integer.MAX_VALUE)));
+    return all;
+  }
+
+  private static boolean within(Element e, List<Element> roots) {
+    for (Element r : roots) {
+      if (isAncestor(r, e) || isAncestor(e, r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a and b share an ancestor at most {@code levels} above a. */
+  private static boolean near(Element a, Element b, int levels) {
+    Element p = a.parent();
+    for (int l = 0; p != null && l < levels; l++, p = p.parent()) {
+      if (isAncestor(p, b)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean endsSentence(String text) {

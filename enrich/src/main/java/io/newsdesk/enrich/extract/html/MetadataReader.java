@@ -495,10 +495,14 @@ final class MetadataReader {
     if (link == null) {
       return null;
     }
+    String base = url;
+    if (base == null || !base.startsWith("http")) {
+      // A saved file or pushed page: resolve against the URL the page gives for itself.
+      String declared = attr("link[rel=canonical]", "href");
+      base = declared != null && declared.startsWith("http") ? declared : null;
+    }
     try {
-      return url == null || url.isEmpty()
-          ? link
-          : java.net.URI.create(url).resolve(link.strip()).toString();
+      return base == null ? link : java.net.URI.create(base).resolve(link.strip()).toString();
     } catch (RuntimeException e) {
       return link;
     }
