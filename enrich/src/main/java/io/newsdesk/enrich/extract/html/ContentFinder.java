@@ -415,7 +415,7 @@ final class ContentFinder {
     }
     List<Element> chunks = new ArrayList<>();
     for (Element e : body.getElementsByClass(cls.split("\\s+")[0])) {
-      if (e == top || !e.normalName().equals(top.normalName()) || !cls.equals(e.className())) {
+      if (e == top || !e.normalName().equals(top.normalName()) || !similarClasses(top, e)) {
         continue;
       }
       Stats s = stats(e);
@@ -436,6 +436,19 @@ final class ContentFinder {
     }
     all.sort(Comparator.comparingInt(e -> order.getOrDefault(e, Integer.MAX_VALUE)));
     return all;
+  }
+
+  /** Class lists that mostly agree ("post__content dropcap" and "post__content"). */
+  private static boolean similarClasses(Element a, Element b) {
+    Set<String> ca = a.classNames();
+    Set<String> cb = b.classNames();
+    int common = 0;
+    for (String c : ca) {
+      if (cb.contains(c)) {
+        common++;
+      }
+    }
+    return common > 0 && common * 2 >= Math.min(ca.size(), cb.size()) + 1;
   }
 
   private static boolean within(Element e, List<Element> roots) {
