@@ -109,4 +109,26 @@ class JsoupArticleExtractorTest {
     assertThat(a.getPublishedFrom()).isEqualTo("fetched");
     assertThat(a.getPublished()).isEqualTo(Fixtures.FETCHED_AT);
   }
+
+  @Test
+  void dropsStockChromeLinesInOtherLanguages() throws Exception {
+    String paragraph =
+        "<p>Der Gemeinderat hat am Dienstag den Bau einer neuen Brücke über den Fluss beschlossen,"
+            + " die Arbeiten sollen im Herbst beginnen und zwei Jahre dauern.</p>";
+    String html =
+        "<html><body><div class=\"content\">"
+            + paragraph.repeat(3)
+            + "<p>Weiterlesen: Neue Radwege für die Innenstadt</p>"
+            + "<p>Lire aussi : le pont de la ville voisine</p>"
+            + "<p>dpa / Max Muster</p>"
+            + paragraph
+            + "</div></body></html>";
+    Article a = extractor.extract(Fixtures.html(html.getBytes(), "https://x.example/de/bruecke"));
+    assertThat(a.getText())
+        .doesNotContain("Weiterlesen")
+        .doesNotContain("Lire aussi")
+        .doesNotContain("dpa /")
+        .contains("Gemeinderat");
+    assertThat(a.getLanguage()).isEqualTo("de");
+  }
 }
