@@ -114,14 +114,17 @@ class JsoupArticleExtractorTest {
   void dropsStockChromeLinesInOtherLanguages() throws Exception {
     String paragraph =
         "<p>Der Gemeinderat hat am Dienstag den Bau einer neuen Brücke über den Fluss beschlossen,"
-            + " die Arbeiten sollen im Herbst beginnen und zwei Jahre dauern.</p>";
+            + " die Arbeiten sollen im Herbst beginnen und zwei Jahre dauern.</p>"
+            + "<p>Die Kosten von rund zwölf Millionen Euro teilen sich Stadt und Land, sagte die"
+            + " Bürgermeisterin nach der Sitzung.</p>";
     String html =
         "<html><body><div class=\"content\">"
-            + paragraph.repeat(3)
+            + paragraph
             + "<p>Weiterlesen: Neue Radwege für die Innenstadt</p>"
             + "<p>Lire aussi : le pont de la ville voisine</p>"
             + "<p>dpa / Max Muster</p>"
-            + paragraph
+            + "<p>Während der Bauzeit wird eine Fähre eingerichtet, die tagsüber alle zwanzig"
+            + " Minuten zwischen beiden Ufern verkehrt.</p>"
             + "</div></body></html>";
     Article a = extractor.extract(Fixtures.html(html.getBytes(), "https://x.example/de/bruecke"));
     assertThat(a.getText())
