@@ -134,4 +134,18 @@ class JsoupArticleExtractorTest {
         .contains("Gemeinderat");
     assertThat(a.getLanguage()).isEqualTo("de");
   }
+
+  @Test
+  void recordsWhatItRemovedByReasonWithASample() throws Exception {
+    Article a = bridge();
+    assertThat(a.getRemoved())
+        .extracting(r -> r.getReason())
+        .contains("page-chrome", "page-landmark");
+    assertThat(a.getRemoved())
+        .filteredOn(r -> r.getReason().equals("page-chrome"))
+        .first()
+        .satisfies(r -> assertThat(r.getSample()).startsWith("We use cookies"));
+    assertThat(a.getRemoved())
+        .allSatisfy(r -> assertThat(r.getSample()).hasSizeLessThanOrEqualTo(200));
+  }
 }

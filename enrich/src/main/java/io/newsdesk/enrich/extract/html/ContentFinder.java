@@ -38,9 +38,11 @@ final class ContentFinder {
   private static final boolean DEBUG = Boolean.getBoolean("extract.debug");
   private final Map<Element, Stats> stats = new IdentityHashMap<>();
   private final Element body;
+  private final Removals removals;
 
-  ContentFinder(Element body) {
+  ContentFinder(Element body, Removals removals) {
     this.body = body;
+    this.removals = removals;
   }
 
   /** Removes what is never content and what is marked as chrome. */
@@ -59,6 +61,10 @@ final class ContentFinder {
   /** Walks top-down so a removed subtree is never visited. */
   private void pruneTree(Element e, int pageParaText) {
     if (shouldRemove(e, pageParaText)) {
+      String reason =
+          Boilerplate.CHROME_TAGS.contains(e.normalName()) ? "page-landmark" : "page-chrome";
+      // Only the first removal of a reason needs its text: the sample.
+      removals.add(reason, removals.has(reason) ? null : e.text());
       e.remove();
       return;
     }
