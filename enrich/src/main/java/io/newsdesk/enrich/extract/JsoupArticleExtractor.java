@@ -2,8 +2,10 @@ package io.newsdesk.enrich.extract;
 
 import io.newsdesk.enrich.extract.html.HtmlArticleParser;
 import io.newsdesk.enrich.extract.html.PageMetadata;
+import io.newsdesk.enrich.extract.html.Removals;
 import io.newsdesk.schema.Article;
 import io.newsdesk.schema.RawDocument;
+import io.newsdesk.schema.Removal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,9 +94,17 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
         .setDescription(meta.description())
         .setPlaceHint(null)
         .setText(text)
-        .setRemoved(List.of())
+        .setRemoved(removed(parsed))
         .setExtractor(version())
         .build();
+  }
+
+  private static List<Removal> removed(HtmlArticleParser.Parsed parsed) {
+    List<Removal> out = new ArrayList<>();
+    for (Removals.Entry e : parsed.removed()) {
+      out.add(new Removal(e.reason(), e.count(), e.sample()));
+    }
+    return out;
   }
 
   private String language(String declared, String text) {

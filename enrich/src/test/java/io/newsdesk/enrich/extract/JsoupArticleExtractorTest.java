@@ -109,4 +109,43 @@ class JsoupArticleExtractorTest {
     assertThat(a.getPublishedFrom()).isEqualTo("fetched");
     assertThat(a.getPublished()).isEqualTo(Fixtures.FETCHED_AT);
   }
+
+  @Test
+  void dropsStockChromeLinesInOtherLanguages() throws Exception {
+    String paragraph =
+        "<p>Der Gemeinderat hat am Dienstag den Bau einer neuen Brücke über den Fluss beschlossen,"
+            + " die Arbeiten sollen im Herbst beginnen und zwei Jahre dauern.</p>"
+            + "<p>Die Kosten von rund zwölf Millionen Euro teilen sich Stadt und Land, sagte die"
+            + " Bürgermeisterin nach der Sitzung.</p>";
+    String html =
+        "<html><body><div class=\"content\">"
+            + paragraph
+            + "<p>Weiterlesen: Neue Radwege für die Innenstadt</p>"
+            + "<p>Lire aussi : le pont de la ville voisine</p>"
+            + "<p>dpa / Max Muster</p>"
+            + "<p>Während der Bauzeit wird eine Fähre eingerichtet, die tagsüber alle zwanzig"
+            + " Minuten zwischen beiden Ufern verkehrt.</p>"
+            + "</div></body></html>";
+    Article a = extractor.extract(Fixtures.html(html.getBytes(), "https://x.example/de/bruecke"));
+    assertThat(a.getText())
+        .doesNotContain("Weiterlesen")
+        .doesNotContain("Lire aussi")
+        .doesNotContain("dpa /")
+        .contains("Gemeinderat");
+    assertThat(a.getLanguage()).isEqualTo("de");
+  }
+
+  @Test
+  void recordsWhatItRemovedByReasonWithASample() throws Exception {
+    Article a = bridge();
+    assertThat(a.getRemoved())
+        .extracting(r -> r.getReason())
+        .contains("page-chrome", "page-landmark");
+    assertThat(a.getRemoved())
+        .filteredOn(r -> r.getReason().equals("page-chrome"))
+        .first()
+        .satisfies(r -> assertThat(r.getSample()).startsWith("We use cookies"));
+    assertThat(a.getRemoved())
+        .allSatisfy(r -> assertThat(r.getSample()).hasSizeLessThanOrEqualTo(200));
+  }
 }

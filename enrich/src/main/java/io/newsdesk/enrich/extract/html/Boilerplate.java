@@ -54,7 +54,17 @@ final class Boilerplate {
               + "back to top|skip to (?:main )?content|tags?:.*|topics?:.*|filed under:?.*|"
               + "this (?:article|story) (?:was|is|has been) .*(?:updated|corrected).*|"
               + "we use cookies.*|accept( all)?( cookies)?|"
-              + "(?:please )?(?:enable|disable) (?:javascript|your ad ?blocker).*)$");
+              + "(?:please )?(?:enable|disable) (?:javascript|your ad ?blocker).*|"
+              // the same chrome in the other languages of the news web
+              + "weiterlesen.*|mehr zum thema.*|zum thema:?|lesen sie (?:auch|mehr).*|auch interessant.*|"
+              + "das könnte (?:dich|sie) (?:auch )?interessieren.*|kommentieren|kommentare?( \\(\\d+\\))?|"
+              + "teilen|drucken|weitere informationen:?|kontakt:?|(?:fotos?|bilder?|quelle):.*|"
+              + "(?:à )?lire aussi.*|voir aussi.*|articles? les plus lus|crédits? photos?.*|partager|"
+              + "lea también.*|leer más.*|ver también.*|compartir|publicidad|"
+              + "veja também:?.*|leia (?:mais|também).*|compartilhe|"
+              + "leggi anche.*|condividi|pubblicità|czytaj (?:też|także|więcej).*|zobacz (?:też|także).*|"
+              + "(?:afp|dpa|reuters|ap|epa|getty images|imago|apa|keystone)(?: ?/ ?[^.]{0,60})?|"
+              + ".{0,80}already (?:a )?subscriber.*|to (?:view|read|continue) .{0,40}subscribe.*)$");
 
   private Boilerplate() {}
 

@@ -38,9 +38,11 @@ final class ContentFinder {
   private static final boolean DEBUG = Boolean.getBoolean("extract.debug");
   private final Map<Element, Stats> stats = new IdentityHashMap<>();
   private final Element body;
+  private final Removals removals;
 
-  ContentFinder(Element body) {
+  ContentFinder(Element body, Removals removals) {
     this.body = body;
+    this.removals = removals;
   }
 
   /** Removes what is never content and what is marked as chrome. */
@@ -50,51 +52,50 @@ final class ContentFinder {
     removeComments(body);
     measure(body);
     int pageParaText = Math.max(1, stats(body).paraText);
-    List<Element> all = new ArrayList<>(body.getAllElements());
-    for (Element e : all) {
-      if (e == body || e.parent() == null || !attached(e)) {
-        continue;
-      }
-      String tag = e.normalName();
-      Stats s = stats(e);
-      double share = (double) s.paraText / pageParaText;
-      String names = Boilerplate.names(e);
-      if (Boilerplate.CHROME_TAGS.contains(tag)) {
-        if (share < 0.3) {
-          e.remove();
-        }
-        continue;
-      }
-      if (tag.equals("form") && share < 0.3) {
-        e.remove();
-        continue;
-      }
-      if (names.isEmpty()) {
-        continue;
-      }
-      boolean positive = Boilerplate.positive(names);
-      if (Boilerplate.hardNegative(names)) {
-        double limit = COMMENTS.matcher(names).find() ? 0.5 : positive ? 0.1 : 0.25;
-        if (share < limit) {
-          if (DEBUG && share > 0.1) {
-            System.err.println("removed " + tag + " ." + names + " share=" + share);
-          }
-          e.remove();
-        }
-      } else if (Boilerplate.softNegative(names) && !positive && share < 0.1 && s.text < 1000) {
-        e.remove();
-      }
+    for (Element child : new ArrayList<>(body.children())) {
+      pruneTree(child, pageParaText);
     }
     stats.clear();
   }
 
-  private static boolean attached(Element e) {
-    // An ancestor removed earlier detaches the whole subtree from the body.
-    Element p = e;
-    while (p.parent() != null) {
-      p = p.parent();
+  /** Walks top-down so a removed subtree is never visited. */
+  private void pruneTree(Element e, int pageParaText) {
+    if (shouldRemove(e, pageParaText)) {
+      String reason =
+          Boilerplate.CHROME_TAGS.contains(e.normalName()) ? "page-landmark" : "page-chrome";
+      // Only the first removal of a reason needs its text: the sample.
+      removals.add(reason, removals.has(reason) ? null : e.text());
+      e.remove();
+      return;
     }
-    return p.normalName().equals("#root") || p.normalName().equals("html");
+    for (Element child : new ArrayList<>(e.children())) {
+      pruneTree(child, pageParaText);
+    }
+  }
+
+  private boolean shouldRemove(Element e, int pageParaText) {
+    String tag = e.normalName();
+    Stats s = stats(e);
+    double share = (double) s.paraText / pageParaText;
+    if (Boilerplate.CHROME_TAGS.contains(tag)) {
+      return share < 0.3;
+    }
+    if (tag.equals("form")) {
+      return share < 0.3;
+    }
+    String names = Boilerplate.names(e);
+    if (names.isEmpty()) {
+      return false;
+    }
+    boolean positive = Boilerplate.positive(names);
+    if (Boilerplate.hardNegative(names)) {
+      double limit = COMMENTS.matcher(names).find() ? 0.5 : positive ? 0.1 : 0.25;
+      if (DEBUG && share > 0.1 && share < limit) {
+        System.err.println("removed " + tag + " ." + names + " share=" + share);
+      }
+      return share < limit;
+    }
+    return Boilerplate.softNegative(names) && !positive && share < 0.1 && s.text < 1000;
   }
 
   private void removeHidden() {
@@ -262,8 +263,16 @@ final class ContentFinder {
     }
     candidates.sort(Comparator.comparingDouble((Element c) -> stats(c).score).reversed());
     Element top = candidates.get(0);
-    top = widen(top, candidates);
-    return withSiblings(top);
+    Element chosen = widen(top, candidates);
+    List<Element> roots = withChunks(chosen, withSiblings(chosen));
+    if (DEBUG) {
+      System.err.println(
+          "top " + describe(top) + " score " + stats(top).score + " -> " + describe(chosen));
+      for (Element r : roots) {
+        System.err.println("  root " + describe(r) + " text " + stats(r).text);
+      }
+    }
+    return roots;
   }
 
   /** Length, commas and link length of the text directly in e or in its inline children. */
@@ -287,6 +296,13 @@ final class ContentFinder {
       }
     }
     return out;
+  }
+
+  private static String describe(Element e) {
+    return e.normalName()
+        + "."
+        + e.className().replace(' ', '.')
+        + (e.id().isEmpty() ? "" : "#" + e.id());
   }
 
   private double initialScore(Element e) {
@@ -337,13 +353,15 @@ final class ContentFinder {
         p = p.parent();
       }
     }
-    // Climb while the parent holds much more paragraph text (article split by ads or figures).
+    // Climb while the parent is as good a container (article split by ads or figures).
     Element current = top;
     while (current.parent() != null && current != body && current.parent() != body) {
       Element parent = current.parent();
       Stats ps = stats(parent);
       Stats cs = stats(current);
-      if (ps.paraText > cs.paraText * 1.3 && linkDensity(parent) < 0.3 && ps.paraText > 0) {
+      // Only climb to a parent that scores at least as well on its own paragraphs.
+      boolean climb = ps.candidate && ps.score >= cs.score && linkDensity(parent) < 0.3;
+      if (climb) {
         current = parent;
       } else {
         break;
@@ -390,6 +408,73 @@ final class ContentFinder {
       }
     }
     return out;
+  }
+
+  /**
+   * Articles split into chunks (body, ad, body): containers of the same tag and class as the
+   * winner, close to it in the tree, with real paragraphs, join it in document order.
+   */
+  private List<Element> withChunks(Element top, List<Element> roots) {
+    String cls = top.className();
+    if (cls.isBlank() || top == body) {
+      return roots;
+    }
+    List<Element> chunks = new ArrayList<>();
+    for (Element e : body.getElementsByClass(cls.split("\\s+")[0])) {
+      if (e == top || !e.normalName().equals(top.normalName()) || !similarClasses(top, e)) {
+        continue;
+      }
+      Stats s = stats(e);
+      if (s.paraText < 100 || linkDensity(e) > 0.3 || within(e, roots) || !near(top, e, 3)) {
+        continue;
+      }
+      chunks.add(e);
+    }
+    if (chunks.isEmpty()) {
+      return roots;
+    }
+    List<Element> all = new ArrayList<>(roots);
+    all.addAll(chunks);
+    Map<Element, Integer> order = new IdentityHashMap<>();
+    int i = 0;
+    for (Element e : body.getAllElements()) {
+      order.put(e, i++);
+    }
+    all.sort(Comparator.comparingInt(e -> order.getOrDefault(e, Integer.MAX_VALUE)));
+    return all;
+  }
+
+  /** Class lists that mostly agree ("post__content dropcap" and "post__content"). */
+  private static boolean similarClasses(Element a, Element b) {
+    Set<String> ca = a.classNames();
+    Set<String> cb = b.classNames();
+    int common = 0;
+    for (String c : ca) {
+      if (cb.contains(c)) {
+        common++;
+      }
+    }
+    return common > 0 && common * 2 >= Math.min(ca.size(), cb.size()) + 1;
+  }
+
+  private static boolean within(Element e, List<Element> roots) {
+    for (Element r : roots) {
+      if (isAncestor(r, e) || isAncestor(e, r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a and b share an ancestor at most {@code levels} above a. */
+  private static boolean near(Element a, Element b, int levels) {
+    Element p = a.parent();
+    for (int l = 0; p != null && l < levels; l++, p = p.parent()) {
+      if (isAncestor(p, b)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean endsSentence(String text) {

@@ -13,7 +13,8 @@ import org.jsoup.nodes.Element;
 public final class HtmlArticleParser {
 
   /** The result: metadata, the main text, and where the text came from (dom, json-ld, fallback). */
-  public record Parsed(PageMetadata metadata, String text, String textSource) {}
+  public record Parsed(
+      PageMetadata metadata, String text, String textSource, List<Removals.Entry> removed) {}
 
   private final boolean keepCaptions;
 
@@ -35,10 +36,11 @@ public final class HtmlArticleParser {
   public Parsed parse(Document doc, String url) {
     PageMetadata meta = new MetadataReader(doc, url).read();
     Element body = doc.body();
-    ContentFinder finder = new ContentFinder(body);
+    Removals removals = new Removals();
+    ContentFinder finder = new ContentFinder(body, removals);
     finder.prune();
     List<Element> roots = finder.select();
-    String text = clean(TextRenderer.render(roots, keepCaptions), meta.title());
+    String text = clean(TextRenderer.render(roots, keepCaptions), meta.title(), removals);
     String source = "dom";
     String structured = meta.structuredBody();
     if (structured != null) {
@@ -51,7 +53,10 @@ public final class HtmlArticleParser {
     }
     if (text.length() < 250) {
       String recall =
-          clean(TextRenderer.render(finder.allParagraphs(), keepCaptions), meta.title());
+          clean(
+              TextRenderer.render(finder.allParagraphs(), keepCaptions),
+              meta.title(),
+              new Removals());
       if (recall.length() > text.length() * 2) {
         text = recall;
         source = "fallback";
@@ -61,7 +66,7 @@ public final class HtmlArticleParser {
         source = "json-ld";
       }
     }
-    return new Parsed(meta, text, source);
+    return new Parsed(meta, text, source, removals.entries());
   }
 
   private static boolean overlaps(String dom, String structured) {
@@ -80,23 +85,27 @@ public final class HtmlArticleParser {
   }
 
   /** The precision pass over rendered blocks. */
-  static String clean(List<TextRenderer.Block> blocks, String title) {
+  static String clean(List<TextRenderer.Block> blocks, String title, Removals removals) {
     String normTitle = title == null ? "" : norm(title);
     List<String> out = new ArrayList<>();
     String previous = null;
     for (TextRenderer.Block b : blocks) {
       String t = b.text();
       if (Boilerplate.boilerplateLine(t)) {
+        removals.add("chrome-line", t);
         continue;
       }
       if (b.heading() && !normTitle.isEmpty() && norm(t).equals(normTitle)) {
+        removals.add("title", t);
         continue;
       }
       double ld = b.linkDensity();
       if ((ld > 0.5 && t.length() < 400) || ld > 0.75) {
+        removals.add("link-list", t);
         continue;
       }
       if (t.equals(previous)) {
+        removals.add("duplicate", t);
         continue;
       }
       out.add(t);

@@ -37,7 +37,15 @@ final class MetadataReader {
           "medicalscholarlyarticle",
           "satiricalarticle",
           "advertisertcontentarticle");
-  private static final Pattern BY = Pattern.compile("(?i)^\\s*(?:by|von|par|por|di|door|av)\\s+");
+  private static final Pattern BY =
+      Pattern.compile(
+          "(?iu)^[\\s|~·•:,-]*(?:(?:posted|written|published|veröffentlicht|geschrieben|erstellt"
+              + "|verfasst|publié|publicado|pubblicato)\\s*(?:by|von|par|por|da)?|by|von|vom|par|por"
+              + "|di|door|av|author|autor(?:in)?|auteur|verfasser(?:in)?)(?:\\s*:\\s*|\\s+|(?=\\p{Lu}))");
+  private static final Pattern AUTHOR_TAIL =
+      Pattern.compile(
+          "(?iu)\\s*(?:[|,·•-]\\s*)?(?:\\b(?:am|on|le|el|il|at|um)\\s+)?\\d{1,4}[./-]\\d{1,2}.*$"
+              + "|[\\s|~·•:,-]+$");
   private static final Pattern TITLE_SEPARATOR =
       Pattern.compile("\\s+[|\u2013\u2014\u00bb:·•-]\\s+");
 
@@ -195,16 +203,75 @@ final class MetadataReader {
   }
 
   private String title(String siteName) {
-    String og = meta("og:title");
+    String og = first(meta("og:title"), meta("twitter:title"));
     String headline = jsonText(article, "headline");
-    Element h1 = doc.selectFirst("h1");
-    String h1Text = h1 == null ? null : blankToNull(h1.text());
-    String titleTag = blankToNull(doc.title());
-    String t = first(og, headline, h1Text, titleTag);
-    if (t == null) {
-      return null;
+    List<String> headings = new ArrayList<>();
+    for (Element h : doc.select("h1, h2")) {
+      String t = blankToNull(h.text());
+      if (t != null && t.length() <= 300) {
+        headings.add(t);
+      }
+      if (headings.size() >= 8) {
+        break;
+      }
     }
-    return stripSiteSuffix(t, siteName, h1Text);
+    String titleTag = blankToNull(doc.title());
+    String declared = first(headline, og);
+    if (declared != null) {
+      String match = matchingHeading(declared, headings);
+      return match != null ? match : stripSiteSuffix(declared, siteName, null);
+    }
+    if (titleTag != null) {
+      String match = matchingHeading(titleTag, headings);
+      if (match != null) {
+        return match;
+      }
+      return longestSegment(stripSiteSuffix(titleTag, siteName, null));
+    }
+    return headings.isEmpty() ? null : headings.get(0);
+  }
+
+  /** The heading that is the title or one of its segments ("Headline | Site"). */
+  private static String matchingHeading(String title, List<String> headings) {
+    String whole = looseKey(title);
+    List<String> parts = new ArrayList<>();
+    for (String p : TITLE_SEPARATOR.split(title)) {
+      parts.add(looseKey(p));
+    }
+    for (String h : headings) {
+      String k = looseKey(h);
+      if (k.length() < 4) {
+        continue;
+      }
+      if (k.equals(whole) || (parts.size() > 1 && parts.contains(k))) {
+        return h;
+      }
+    }
+    for (String h : headings) {
+      String k = looseKey(h);
+      if (k.length() >= 15 && whole.startsWith(k)) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  private static String longestSegment(String title) {
+    String[] parts = TITLE_SEPARATOR.split(title);
+    if (parts.length < 2) {
+      return title;
+    }
+    String best = parts[0];
+    for (String p : parts) {
+      if (p.length() > best.length()) {
+        best = p;
+      }
+    }
+    return best.strip();
+  }
+
+  private static String looseKey(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   /** Drops " | Site Name" and similar from a title, keeping the longest headline-like part. */
@@ -292,7 +359,13 @@ final class MetadataReader {
     if (name == null) {
       return;
     }
-    String n = BY.matcher(name.strip()).replaceFirst("").strip();
+    String n = name.strip().replaceFirst("^[\\s|~·•:,-]+", "");
+    n = BY.matcher(n).replaceFirst("").strip();
+    n = AUTHOR_TAIL.matcher(n).replaceFirst("").strip();
+    String lower = n.toLowerCase(Locale.ROOT);
+    if (lower.contains("admin") || lower.contains("[at]") || lower.equals("staff")) {
+      return;
+    }
     if (n.isEmpty()
         || n.length() > 60
         || n.startsWith("http")
@@ -305,6 +378,19 @@ final class MetadataReader {
   }
 
   private Long published(String[] from) {
+    Long found = declaredPublished(from);
+    if (found != null) {
+      return found;
+    }
+    Optional<Long> inUrl = DateParsing.fromUrl(url);
+    if (inUrl.isPresent()) {
+      from[0] = "url";
+      return inUrl.get();
+    }
+    return textDate(from);
+  }
+
+  private Long declaredPublished(String[] from) {
     Optional<Long> d = DateParsing.parse(jsonText(article, "datePublished"));
     if (d.isEmpty()) {
       d = DateParsing.parse(jsonText(anyNode, "datePublished"));
@@ -343,11 +429,10 @@ final class MetadataReader {
         return t.get();
       }
     }
-    Optional<Long> u = DateParsing.fromUrl(url);
-    if (u.isPresent()) {
-      from[0] = "url";
-      return u.get();
-    }
+    return null;
+  }
+
+  private Long textDate(String[] from) {
     for (Element e :
         doc.select("[class*=date], [class*=time], [class*=publish], [id*=date], time")) {
       String text = e.ownText().isBlank() ? e.text() : e.ownText();
@@ -410,10 +495,14 @@ final class MetadataReader {
     if (link == null) {
       return null;
     }
+    String base = url;
+    if (base == null || !base.startsWith("http")) {
+      // A saved file or pushed page: resolve against the URL the page gives for itself.
+      String declared = attr("link[rel=canonical]", "href");
+      base = declared != null && declared.startsWith("http") ? declared : null;
+    }
     try {
-      return url == null || url.isEmpty()
-          ? link
-          : java.net.URI.create(url).resolve(link.strip()).toString();
+      return base == null ? link : java.net.URI.create(base).resolve(link.strip()).toString();
     } catch (RuntimeException e) {
       return link;
     }

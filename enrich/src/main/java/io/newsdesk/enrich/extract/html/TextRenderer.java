@@ -168,7 +168,7 @@ final class TextRenderer {
 
   private void flush() {
     String text = current.toString().strip();
-    if (preDepth == 0) {
+    if (preDepth == 0 && text.indexOf('\n') >= 0) {
       text = text.replaceAll(" *\n *", "\n");
     }
     if (!text.isEmpty()) {
