@@ -1,5 +1,6 @@
 package io.newsdesk.enrich;
 
+import io.newsdesk.enrich.dedup.NearDuplicateConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,7 +17,8 @@ public record EnrichConfig(
     Path stateDir,
     int threads,
     Duration commitInterval,
-    Duration duplicateRetention) {
+    Duration duplicateRetention,
+    NearDuplicateConfig nearDuplicates) {
 
   public static final String DEFAULT_APPLICATION_ID = "newsdesk-enrich";
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
@@ -40,6 +42,37 @@ public record EnrichConfig(
     if (duplicateRetention.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new IllegalArgumentException("enrich.duplicate.retention must be at least 1 minute");
     }
+    Objects.requireNonNull(nearDuplicates, "enrich.near");
+  }
+
+  /** The settings before near duplicates were configurable: their defaults. */
+  public EnrichConfig(
+      String bootstrapServers,
+      String applicationId,
+      Path stateDir,
+      int threads,
+      Duration commitInterval,
+      Duration duplicateRetention) {
+    this(
+        bootstrapServers,
+        applicationId,
+        stateDir,
+        threads,
+        commitInterval,
+        duplicateRetention,
+        NearDuplicateConfig.defaults());
+  }
+
+  /** The same settings with other near-duplicate settings. */
+  public EnrichConfig withNearDuplicates(NearDuplicateConfig near) {
+    return new EnrichConfig(
+        bootstrapServers,
+        applicationId,
+        stateDir,
+        threads,
+        commitInterval,
+        duplicateRetention,
+        near);
   }
 
   /** Defaults for everything but the cluster and the state directory. */

@@ -1,5 +1,6 @@
 package io.newsdesk.enrich;
 
+import io.newsdesk.enrich.dedup.NearDuplicateTopology;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Topics;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.apache.kafka.streams.state.Stores;
  * newsdesk.raw -> extract-and-tag -> (dead) -> newsdesk.dead-letters
  *                                 -> (ok) -> mark-url-duplicates -> key-by-text
  *                                    -> [repartition by-text] -> mark-text-duplicates
- *                                    -> key-by-article -> newsdesk.enriched
+ *                                    -> near duplicates (MinHash LSH, {@link NearDuplicateTopology})
+ *                                    -> newsdesk.enriched (keyed by article id)
  * </pre>
  *
  * <p>Raw records are keyed by document id, a hash of the canonical URL, so records of one URL meet
@@ -67,28 +69,31 @@ public final class EnrichTopology {
             Produced.with(Topics.DEAD_LETTERS.keySerde(), Topics.DEAD_LETTERS.valueSerde())
                 .withName("write-dead-letters"));
 
-    branches
-        .get("outcome-ok")
-        .mapValues(Outcome::article, Named.as("article"))
-        .processValues(
-            () ->
-                new DuplicateMarker(
-                    URL_STORE, "url", EnrichTopology::urlKey, config.duplicateRetention()),
-            Named.as("mark-url-duplicates"),
-            URL_STORE)
-        .selectKey((k, v) -> TextFingerprint.of(v.getArticle().getText()), Named.as("key-by-text"))
-        .repartition(
-            Repartitioned.with(Serdes.String(), Topics.ENRICHED.valueSerde()).withName("by-text"))
-        .processValues(
-            () ->
-                new DuplicateMarker(
-                    TEXT_STORE,
-                    "exact",
-                    v -> TextFingerprint.of(v.getArticle().getText()),
-                    config.duplicateRetention()),
-            Named.as("mark-text-duplicates"),
-            TEXT_STORE)
-        .selectKey((k, v) -> v.getArticle().getId(), Named.as("key-by-article"))
+    KStream<String, EnrichedArticle> textChecked =
+        branches
+            .get("outcome-ok")
+            .mapValues(Outcome::article, Named.as("article"))
+            .processValues(
+                () ->
+                    new DuplicateMarker(
+                        URL_STORE, "url", EnrichTopology::urlKey, config.duplicateRetention()),
+                Named.as("mark-url-duplicates"),
+                URL_STORE)
+            .selectKey(
+                (k, v) -> TextFingerprint.of(v.getArticle().getText()), Named.as("key-by-text"))
+            .repartition(
+                Repartitioned.with(Serdes.String(), Topics.ENRICHED.valueSerde())
+                    .withName("by-text"))
+            .processValues(
+                () ->
+                    new DuplicateMarker(
+                        TEXT_STORE,
+                        "exact",
+                        v -> TextFingerprint.of(v.getArticle().getText()),
+                        config.duplicateRetention()),
+                Named.as("mark-text-duplicates"),
+                TEXT_STORE);
+    NearDuplicateTopology.attach(builder, textChecked, config.nearDuplicates())
         .to(
             Topics.ENRICHED.name(),
             Produced.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
