@@ -1,6 +1,7 @@
 package io.newsdesk.enrich;
 
 import io.newsdesk.enrich.dedup.NearDuplicateConfig;
+import io.newsdesk.enrich.stories.StoryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,7 +19,8 @@ public record EnrichConfig(
     int threads,
     Duration commitInterval,
     Duration duplicateRetention,
-    NearDuplicateConfig nearDuplicates) {
+    NearDuplicateConfig nearDuplicates,
+    StoryConfig stories) {
 
   public static final String DEFAULT_APPLICATION_ID = "newsdesk-enrich";
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
@@ -43,6 +45,7 @@ public record EnrichConfig(
       throw new IllegalArgumentException("enrich.duplicate.retention must be at least 1 minute");
     }
     Objects.requireNonNull(nearDuplicates, "enrich.near");
+    Objects.requireNonNull(stories, "enrich.story");
   }
 
   /** The settings before near duplicates were configurable: their defaults. */
@@ -60,7 +63,8 @@ public record EnrichConfig(
         threads,
         commitInterval,
         duplicateRetention,
-        NearDuplicateConfig.defaults());
+        NearDuplicateConfig.defaults(),
+        StoryConfig.defaults());
   }
 
   /** The same settings with other near-duplicate settings. */
@@ -72,7 +76,21 @@ public record EnrichConfig(
         threads,
         commitInterval,
         duplicateRetention,
-        near);
+        near,
+        stories);
+  }
+
+  /** The same settings with other story settings. */
+  public EnrichConfig withStories(StoryConfig s) {
+    return new EnrichConfig(
+        bootstrapServers,
+        applicationId,
+        stateDir,
+        threads,
+        commitInterval,
+        duplicateRetention,
+        nearDuplicates,
+        s);
   }
 
   /** Defaults for everything but the cluster and the state directory. */

@@ -1,6 +1,7 @@
 package io.newsdesk.enrich;
 
 import io.newsdesk.enrich.dedup.NearDuplicateTopology;
+import io.newsdesk.enrich.stories.StoryTopology;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Topics;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                 -> (ok) -> mark-url-duplicates -> key-by-text
  *                                    -> [repartition by-text] -> mark-text-duplicates
  *                                    -> near duplicates (MinHash LSH, {@link NearDuplicateTopology})
+ *                                    -> stories ({@link StoryTopology}) -> newsdesk.stories
  *                                    -> newsdesk.enriched (keyed by article id)
  * </pre>
  *
@@ -93,7 +95,9 @@ public final class EnrichTopology {
                         config.duplicateRetention()),
                 Named.as("mark-text-duplicates"),
                 TEXT_STORE);
-    NearDuplicateTopology.attach(builder, textChecked, config.nearDuplicates())
+    KStream<String, EnrichedArticle> checked =
+        NearDuplicateTopology.attach(builder, textChecked, config.nearDuplicates());
+    StoryTopology.attach(builder, checked, config.stories())
         .to(
             Topics.ENRICHED.name(),
             Produced.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
