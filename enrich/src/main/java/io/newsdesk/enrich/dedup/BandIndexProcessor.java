@@ -44,17 +44,22 @@ final class BandIndexProcessor implements Processor<String, BandProbe, String, B
     if (first == null) {
       bands.put(record.key(), new BandEntry(probe.articleId(), record.timestamp(), probe.sketch()));
       answer = BandAnswer.none(probe.articleId());
-    } else if (first.articleId().equals(probe.articleId())) {
-      answer = BandAnswer.none(probe.articleId());
     } else {
-      // A shared band is only a candidate: the sketches confirm the similarity.
-      double similarity = Signature.similarity(first.sketch(), probe.sketch());
-      answer =
-          similarity >= threshold
-              ? new BandAnswer(probe.articleId(), first.articleId(), first.at(), similarity)
-              : BandAnswer.none(probe.articleId());
+      answer = answer(first, probe, threshold);
     }
     context.forward(record.withKey(probe.articleId()).withValue(answer));
+  }
+
+  /** The answer to a probe whose band key already has a first article. */
+  static BandAnswer answer(BandEntry first, BandProbe probe, double threshold) {
+    if (first.articleId().equals(probe.articleId())) {
+      return BandAnswer.none(probe.articleId());
+    }
+    // A shared band is only a candidate: the sketches confirm the similarity.
+    double similarity = Signature.similarity(first.sketch(), probe.sketch());
+    return similarity >= threshold
+        ? new BandAnswer(probe.articleId(), first.articleId(), first.at(), similarity)
+        : BandAnswer.none(probe.articleId());
   }
 
   private void expire(long streamTime) {

@@ -40,7 +40,7 @@ public record NearDuplicateConfig(
 
   /** The defaults the evaluation chose (see docs/dedup-and-stories.md). */
   public static NearDuplicateConfig defaults() {
-    return new NearDuplicateConfig(3, 20, 4, 0.5, DEFAULT_RETENTION, 8);
+    return new NearDuplicateConfig(3, 24, 3, 0.4, DEFAULT_RETENTION, 8);
   }
 
   /** The same settings with another retention (days). */
