@@ -2,6 +2,7 @@ package io.newsdesk.enrich;
 
 import io.newsdesk.enrich.dedup.NearDuplicateTopology;
 import io.newsdesk.enrich.stories.StoryTopology;
+import io.newsdesk.enrich.trends.TrendTopology;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Topics;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                    -> near duplicates (MinHash LSH, {@link NearDuplicateTopology})
  *                                    -> stories ({@link StoryTopology}) -> newsdesk.stories
  *                                    -> newsdesk.enriched (keyed by article id)
+ *                                    -> trends ({@link TrendTopology}) -> newsdesk.entity-trends
  * </pre>
  *
  * <p>Raw records are keyed by document id, a hash of the canonical URL, so records of one URL meet
@@ -97,11 +99,13 @@ public final class EnrichTopology {
                 TEXT_STORE);
     KStream<String, EnrichedArticle> checked =
         NearDuplicateTopology.attach(builder, textChecked, config.nearDuplicates());
-    StoryTopology.attach(builder, checked, config.stories())
-        .to(
-            Topics.ENRICHED.name(),
-            Produced.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
-                .withName("write-enriched"));
+    KStream<String, EnrichedArticle> storied =
+        StoryTopology.attach(builder, checked, config.stories());
+    TrendTopology.attach(storied);
+    storied.to(
+        Topics.ENRICHED.name(),
+        Produced.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
+            .withName("write-enriched"));
     return builder.build();
   }
 
