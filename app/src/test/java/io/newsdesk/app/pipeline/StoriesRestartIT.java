@@ -3,6 +3,7 @@ package io.newsdesk.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.newsdesk.app.Newsdesk;
 import io.newsdesk.app.kafka.EmbeddedKafka;
 import io.newsdesk.app.kafka.TopicProvisioner;
 import io.newsdesk.enrich.EnrichApp;
@@ -14,6 +15,8 @@ import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.RawDocument;
 import io.newsdesk.schema.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,6 +85,22 @@ class StoriesRestartIT {
     assertThat(copy.getDuplicateKind()).isEqualTo("near");
     assertThat(copy.getStoryId()).isEqualTo("wire");
     assertThat(seen.get("wire").getStoryId()).isEqualTo("wire");
+
+    // The trends of both runs are readable from the topic; the copy is not counted twice.
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit =
+          Newsdesk.commandLine()
+              .execute("trends", "--bootstrap-servers", bootstrap, "--window", "1d", "--top", "5");
+    } finally {
+      System.setOut(stdout);
+    }
+    String board = printed.toString(StandardCharsets.UTF_8);
+    assertThat(exit).isZero();
+    assertThat(board).contains("top entities, 1d window").containsPattern("Baghdad\\s+MISC\\s+1 ");
   }
 
   private static boolean read(

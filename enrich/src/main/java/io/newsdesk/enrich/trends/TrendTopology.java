@@ -6,7 +6,9 @@ import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -88,27 +90,39 @@ public final class TrendTopology {
   }
 
   private static List<KeyValue<String, TrendAggregate>> mentions(String key, EnrichedArticle a) {
-    List<KeyValue<String, TrendAggregate>> out = new ArrayList<>();
     // A flagged copy is the same article again: reach, not news. Trends count distinct articles.
     if (a.getDuplicateOf() != null) {
-      return out;
+      return List.of();
     }
+    // One record per entity key and article, however the tagger split its mentions.
+    Map<String, TrendAggregate> byKey = new LinkedHashMap<>();
     for (Entity e : a.getEntities()) {
       if (!TOPICAL.contains(e.getType())) {
         continue;
       }
       boolean scored = e.getSentiment() != null;
-      out.add(
-          KeyValue.pair(
-              e.getKey(),
+      TrendAggregate m =
+          new TrendAggregate(
+              e.getCanonical(),
+              e.getType(),
+              1,
+              Math.max(1, e.getCount()),
+              scored ? e.getSentiment().getScore() : 0,
+              scored ? 1 : 0);
+      byKey.merge(
+          e.getKey(),
+          m,
+          (x, y) ->
               new TrendAggregate(
-                  e.getCanonical(),
-                  e.getType(),
+                  x.canonical(),
+                  x.type(),
                   1,
-                  Math.max(1, e.getCount()),
-                  scored ? e.getSentiment().getScore() : 0,
-                  scored ? 1 : 0)));
+                  x.mentions() + y.mentions(),
+                  x.sentimentSum() + y.sentimentSum(),
+                  x.scored() + y.scored()));
     }
+    List<KeyValue<String, TrendAggregate>> out = new ArrayList<>(byKey.size());
+    byKey.forEach((k, v) -> out.add(KeyValue.pair(k, v)));
     return out;
   }
 }
