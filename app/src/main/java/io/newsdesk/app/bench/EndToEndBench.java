@@ -11,6 +11,8 @@ import io.newsdesk.enrich.dedup.MinHasher;
 import io.newsdesk.enrich.dedup.NearDuplicateConfig;
 import io.newsdesk.enrich.dedup.Signature;
 import io.newsdesk.enrich.extract.ExtractionException;
+import io.newsdesk.enrich.stories.StoryConfig;
+import io.newsdesk.enrich.stories.StoryIndex;
 import io.newsdesk.ingest.IngestConfig;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.Article;
@@ -44,6 +46,7 @@ public final class EndToEndBench {
       double sentimentMsPerDoc,
       double codecMsPerDoc,
       double nearDuplicateMsPerDoc,
+      double storyMsPerDoc,
       long brokerStartMs,
       long endToEndMs,
       long articlesOut,
@@ -95,6 +98,7 @@ public final class EndToEndBench {
           stages[2],
           stages[3],
           stages[4],
+          stages[5],
           kafka.embeddedStartup().toMillis(),
           elapsed,
           report.articlesOut,
@@ -105,8 +109,8 @@ public final class EndToEndBench {
   }
 
   /**
-   * Milliseconds per document for extract, entities, sentiment, Avro encode+decode and the
-   * near-duplicate signature, one thread.
+   * Milliseconds per document for extract, entities, sentiment, Avro encode+decode, the
+   * near-duplicate signature and story assignment, one thread.
    */
   static double[] stageTimes(EnrichComponents c, List<String> corpus) throws ExtractionException {
     AvroCodec<RawDocument> rawCodec = AvroCodec.of(RawDocument.class);
@@ -136,6 +140,7 @@ public final class EndToEndBench {
     long codec = 0;
     long near = 0;
     MinHasher hasher = new MinHasher(NearDuplicateConfig.defaults());
+    List<EnrichedArticle> enriched = new ArrayList<>();
     for (RawDocument d : docs) {
       long t0 = System.nanoTime();
       Article a = c.extractor().extract(d);
@@ -164,13 +169,22 @@ public final class EndToEndBench {
       }
       long t5 = System.nanoTime();
       near += t5 - t4;
+      enriched.add(e);
       extract += t1 - t0;
       entities += t2 - t1;
       sentiment += t3 - t2;
       codec += t4 - t3;
     }
+    // Story assignment over the same articles, one after another, as the single assigner sees them.
+    StoryIndex stories = new StoryIndex(StoryConfig.defaults());
+    long s0 = System.nanoTime();
+    long at = 0;
+    for (EnrichedArticle e : enriched) {
+      stories.assign(e, at += 60_000);
+    }
+    long story = System.nanoTime() - s0;
     double n = docs.size() * 1e6;
-    return new double[] {extract / n, entities / n, sentiment / n, codec / n, near / n};
+    return new double[] {extract / n, entities / n, sentiment / n, codec / n, near / n, story / n};
   }
 
   public static void print(PrintStream out, Result r, int partitions) {
@@ -183,6 +197,7 @@ public final class EndToEndBench {
     row(out, "sentiment + tone", r.sentimentMsPerDoc());
     row(out, "avro encode+decode", r.codecMsPerDoc());
     row(out, "near-dup signature", r.nearDuplicateMsPerDoc());
+    row(out, "story assignment", r.storyMsPerDoc());
     out.printf(
         "end to end: %d documents in %.2f s = %.1f documents/s (drop folder -> ingest -> enrich -> sink, exactly-once)%n",
         r.documents(), r.endToEndMs() / 1000.0, r.documentsPerSecond());
