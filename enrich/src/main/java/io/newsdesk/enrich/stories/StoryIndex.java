@@ -114,8 +114,9 @@ public final class StoryIndex {
     if (sharedCount < Math.min(config.minSharedEntities(), f.entities().size()) || total == 0) {
       return 0;
     }
-    Map<String, Double> centroid = StoryFeatures.normalise(new HashMap<>(s.terms));
-    return 0.5 * (shared / total) + 0.5 * StoryFeatures.cosine(f.terms(), centroid);
+    double norm = Math.sqrt(s.terms.values().stream().mapToDouble(x -> x * x).sum());
+    double cosine = norm == 0 ? 0 : StoryFeatures.cosine(f.terms(), s.terms) / norm;
+    return 0.5 * (shared / total) + 0.5 * cosine;
   }
 
   private void index(StoryState s) {
