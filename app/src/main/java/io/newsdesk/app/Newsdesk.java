@@ -10,6 +10,7 @@ import io.newsdesk.app.cli.RunCommand;
 import io.newsdesk.app.cli.SinkCommand;
 import io.newsdesk.app.cli.TagCommand;
 import io.newsdesk.app.cli.TrainCommand;
+import io.newsdesk.app.cli.TrendsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       TrainCommand.class,
       ExtractCommand.class,
+      TrendsCommand.class,
       // one line per command
     })
 public final class Newsdesk implements Runnable {

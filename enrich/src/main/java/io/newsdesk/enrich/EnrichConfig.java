@@ -1,5 +1,7 @@
 package io.newsdesk.enrich;
 
+import io.newsdesk.enrich.dedup.NearDuplicateConfig;
+import io.newsdesk.enrich.stories.StoryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,7 +18,9 @@ public record EnrichConfig(
     Path stateDir,
     int threads,
     Duration commitInterval,
-    Duration duplicateRetention) {
+    Duration duplicateRetention,
+    NearDuplicateConfig nearDuplicates,
+    StoryConfig stories) {
 
   public static final String DEFAULT_APPLICATION_ID = "newsdesk-enrich";
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
@@ -40,6 +44,53 @@ public record EnrichConfig(
     if (duplicateRetention.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new IllegalArgumentException("enrich.duplicate.retention must be at least 1 minute");
     }
+    Objects.requireNonNull(nearDuplicates, "enrich.near");
+    Objects.requireNonNull(stories, "enrich.story");
+  }
+
+  /** The settings before near duplicates were configurable: their defaults. */
+  public EnrichConfig(
+      String bootstrapServers,
+      String applicationId,
+      Path stateDir,
+      int threads,
+      Duration commitInterval,
+      Duration duplicateRetention) {
+    this(
+        bootstrapServers,
+        applicationId,
+        stateDir,
+        threads,
+        commitInterval,
+        duplicateRetention,
+        NearDuplicateConfig.defaults(),
+        StoryConfig.defaults());
+  }
+
+  /** The same settings with other near-duplicate settings. */
+  public EnrichConfig withNearDuplicates(NearDuplicateConfig near) {
+    return new EnrichConfig(
+        bootstrapServers,
+        applicationId,
+        stateDir,
+        threads,
+        commitInterval,
+        duplicateRetention,
+        near,
+        stories);
+  }
+
+  /** The same settings with other story settings. */
+  public EnrichConfig withStories(StoryConfig s) {
+    return new EnrichConfig(
+        bootstrapServers,
+        applicationId,
+        stateDir,
+        threads,
+        commitInterval,
+        duplicateRetention,
+        nearDuplicates,
+        s);
   }
 
   /** Defaults for everything but the cluster and the state directory. */

@@ -1,5 +1,8 @@
 package io.newsdesk.enrich;
 
+import io.newsdesk.enrich.dedup.NearDuplicateTopology;
+import io.newsdesk.enrich.stories.StoryTopology;
+import io.newsdesk.enrich.trends.TrendTopology;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Topics;
 import java.util.Map;
@@ -22,7 +25,10 @@ import org.apache.kafka.streams.state.Stores;
  * newsdesk.raw -> extract-and-tag -> (dead) -> newsdesk.dead-letters
  *                                 -> (ok) -> mark-url-duplicates -> key-by-text
  *                                    -> [repartition by-text] -> mark-text-duplicates
- *                                    -> key-by-article -> newsdesk.enriched
+ *                                    -> near duplicates (MinHash LSH, {@link NearDuplicateTopology})
+ *                                    -> stories ({@link StoryTopology}) -> newsdesk.stories
+ *                                    -> newsdesk.enriched (keyed by article id)
+ *                                    -> trends ({@link TrendTopology}) -> newsdesk.entity-trends
  * </pre>
  *
  * <p>Raw records are keyed by document id, a hash of the canonical URL, so records of one URL meet
@@ -67,32 +73,39 @@ public final class EnrichTopology {
             Produced.with(Topics.DEAD_LETTERS.keySerde(), Topics.DEAD_LETTERS.valueSerde())
                 .withName("write-dead-letters"));
 
-    branches
-        .get("outcome-ok")
-        .mapValues(Outcome::article, Named.as("article"))
-        .processValues(
-            () ->
-                new DuplicateMarker(
-                    URL_STORE, "url", EnrichTopology::urlKey, config.duplicateRetention()),
-            Named.as("mark-url-duplicates"),
-            URL_STORE)
-        .selectKey((k, v) -> TextFingerprint.of(v.getArticle().getText()), Named.as("key-by-text"))
-        .repartition(
-            Repartitioned.with(Serdes.String(), Topics.ENRICHED.valueSerde()).withName("by-text"))
-        .processValues(
-            () ->
-                new DuplicateMarker(
-                    TEXT_STORE,
-                    "exact",
-                    v -> TextFingerprint.of(v.getArticle().getText()),
-                    config.duplicateRetention()),
-            Named.as("mark-text-duplicates"),
-            TEXT_STORE)
-        .selectKey((k, v) -> v.getArticle().getId(), Named.as("key-by-article"))
-        .to(
-            Topics.ENRICHED.name(),
-            Produced.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
-                .withName("write-enriched"));
+    KStream<String, EnrichedArticle> textChecked =
+        branches
+            .get("outcome-ok")
+            .mapValues(Outcome::article, Named.as("article"))
+            .processValues(
+                () ->
+                    new DuplicateMarker(
+                        URL_STORE, "url", EnrichTopology::urlKey, config.duplicateRetention()),
+                Named.as("mark-url-duplicates"),
+                URL_STORE)
+            .selectKey(
+                (k, v) -> TextFingerprint.of(v.getArticle().getText()), Named.as("key-by-text"))
+            .repartition(
+                Repartitioned.with(Serdes.String(), Topics.ENRICHED.valueSerde())
+                    .withName("by-text"))
+            .processValues(
+                () ->
+                    new DuplicateMarker(
+                        TEXT_STORE,
+                        "exact",
+                        v -> TextFingerprint.of(v.getArticle().getText()),
+                        config.duplicateRetention()),
+                Named.as("mark-text-duplicates"),
+                TEXT_STORE);
+    KStream<String, EnrichedArticle> checked =
+        NearDuplicateTopology.attach(builder, textChecked, config.nearDuplicates());
+    KStream<String, EnrichedArticle> storied =
+        StoryTopology.attach(builder, checked, config.stories());
+    TrendTopology.attach(storied);
+    storied.to(
+        Topics.ENRICHED.name(),
+        Produced.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
+            .withName("write-enriched"));
     return builder.build();
   }
 

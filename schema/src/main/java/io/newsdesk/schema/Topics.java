@@ -56,10 +56,28 @@ public final class Topics {
           true,
           "per-source ingest state keyed by source URL (compacted)");
 
+  /** Developing stories, keyed by story id: the latest state of each (compacted). */
+  public static final Topic<String, Story> STORIES =
+      new Topic<>(
+          "newsdesk.stories",
+          Serdes.String(),
+          AvroSerde.of(Story.class),
+          true,
+          "each developing story's latest state keyed by story id (compacted)");
+
+  /** Windowed entity mention counts and mean sentiment, keyed by window, entity and start. */
+  public static final Topic<String, EntityTrend> ENTITY_TRENDS =
+      new Topic<>(
+          "newsdesk.entity-trends",
+          Serdes.String(),
+          AvroSerde.of(EntityTrend.class),
+          true,
+          "entity mentions per window keyed by window|entity|start (compacted: latest count wins)");
+
   private Topics() {}
 
   /** Every topic Newsdesk creates up front. */
   public static List<Topic<?, ?>> all() {
-    return List.of(RAW, ENRICHED, ARTICLES, DEAD_LETTERS, INGEST_STATE);
+    return List.of(RAW, ENRICHED, ARTICLES, DEAD_LETTERS, INGEST_STATE, STORIES, ENTITY_TRENDS);
   }
 }

@@ -20,7 +20,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaEvolutionTest {
 
   static Stream<Class<? extends SpecificRecordBase>> contracts() {
-    return Stream.of(RawDocument.class, EnrichedArticle.class, DeadLetter.class, SourceState.class);
+    return Stream.of(
+        RawDocument.class,
+        EnrichedArticle.class,
+        DeadLetter.class,
+        SourceState.class,
+        Story.class,
+        EntityTrend.class);
   }
 
   @ParameterizedTest

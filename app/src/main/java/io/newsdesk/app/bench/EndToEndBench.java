@@ -7,7 +7,12 @@ import io.newsdesk.app.pipeline.Pipeline;
 import io.newsdesk.app.pipeline.RunReport;
 import io.newsdesk.app.pipeline.Summary;
 import io.newsdesk.enrich.EnrichComponents;
+import io.newsdesk.enrich.dedup.MinHasher;
+import io.newsdesk.enrich.dedup.NearDuplicateConfig;
+import io.newsdesk.enrich.dedup.Signature;
 import io.newsdesk.enrich.extract.ExtractionException;
+import io.newsdesk.enrich.stories.StoryConfig;
+import io.newsdesk.enrich.stories.StoryIndex;
 import io.newsdesk.ingest.IngestConfig;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.Article;
@@ -40,6 +45,8 @@ public final class EndToEndBench {
       double entitiesMsPerDoc,
       double sentimentMsPerDoc,
       double codecMsPerDoc,
+      double nearDuplicateMsPerDoc,
+      double storyMsPerDoc,
       long brokerStartMs,
       long endToEndMs,
       long articlesOut,
@@ -90,6 +97,8 @@ public final class EndToEndBench {
           stages[1],
           stages[2],
           stages[3],
+          stages[4],
+          stages[5],
           kafka.embeddedStartup().toMillis(),
           elapsed,
           report.articlesOut,
@@ -100,7 +109,8 @@ public final class EndToEndBench {
   }
 
   /**
-   * Milliseconds per document for extract, entities, sentiment and Avro encode+decode, one thread.
+   * Milliseconds per document for extract, entities, sentiment, Avro encode+decode, the
+   * near-duplicate signature and story assignment, one thread.
    */
   static double[] stageTimes(EnrichComponents c, List<String> corpus) throws ExtractionException {
     AvroCodec<RawDocument> rawCodec = AvroCodec.of(RawDocument.class);
@@ -128,6 +138,9 @@ public final class EndToEndBench {
     long entities = 0;
     long sentiment = 0;
     long codec = 0;
+    long near = 0;
+    MinHasher hasher = new MinHasher(NearDuplicateConfig.defaults());
+    List<EnrichedArticle> enriched = new ArrayList<>();
     for (RawDocument d : docs) {
       long t0 = System.nanoTime();
       Article a = c.extractor().extract(d);
@@ -146,13 +159,36 @@ public final class EndToEndBench {
       rawCodec.decode(rawCodec.encode(d));
       outCodec.decode(outCodec.encode(e));
       long t4 = System.nanoTime();
+      // What dedup computes per article before its band look-ups: signature, band keys, sketch.
+      Signature sig = hasher.signature(a.getText());
+      if (sig != null) {
+        for (int b = 0; b < sig.bands(); b++) {
+          sig.bandKey(b);
+        }
+        sig.sketch();
+      }
+      long t5 = System.nanoTime();
+      near += t5 - t4;
+      enriched.add(e);
       extract += t1 - t0;
       entities += t2 - t1;
       sentiment += t3 - t2;
       codec += t4 - t3;
     }
+    // Story assignment over the same articles, one after another, as the single assigner sees them.
+    StoryIndex warm = new StoryIndex(StoryConfig.defaults());
+    for (int i = 0; i < Math.min(50, enriched.size()); i++) {
+      warm.assign(EnrichedArticle.newBuilder(enriched.get(i)).build(), i * 60_000L);
+    }
+    StoryIndex stories = new StoryIndex(StoryConfig.defaults());
+    long s0 = System.nanoTime();
+    long at = 0;
+    for (EnrichedArticle e : enriched) {
+      stories.assign(e, at += 60_000);
+    }
+    long story = System.nanoTime() - s0;
     double n = docs.size() * 1e6;
-    return new double[] {extract / n, entities / n, sentiment / n, codec / n};
+    return new double[] {extract / n, entities / n, sentiment / n, codec / n, near / n, story / n};
   }
 
   public static void print(PrintStream out, Result r, int partitions) {
@@ -164,6 +200,8 @@ public final class EndToEndBench {
     row(out, "entities", r.entitiesMsPerDoc());
     row(out, "sentiment + tone", r.sentimentMsPerDoc());
     row(out, "avro encode+decode", r.codecMsPerDoc());
+    row(out, "near-dup signature", r.nearDuplicateMsPerDoc());
+    row(out, "story assignment", r.storyMsPerDoc());
     out.printf(
         "end to end: %d documents in %.2f s = %.1f documents/s (drop folder -> ingest -> enrich -> sink, exactly-once)%n",
         r.documents(), r.endToEndMs() / 1000.0, r.documentsPerSecond());

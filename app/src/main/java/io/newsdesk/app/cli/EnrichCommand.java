@@ -4,6 +4,7 @@ import io.newsdesk.app.pipeline.KafkaEnvironment;
 import io.newsdesk.enrich.EnrichApp;
 import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.enrich.EnrichConfig;
+import io.newsdesk.enrich.dedup.NearDuplicateConfig;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,18 @@ public final class EnrichCommand implements Callable<Integer> {
       description = "Stream threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(
+      names = "--near-duplicate-days",
+      defaultValue = "7",
+      description =
+          "How long near-duplicate band keys are kept, in days (default: ${DEFAULT-VALUE}).")
+  int nearDuplicateDays;
+
+  @Option(
+      names = "--near-duplicate-threshold",
+      description = "Similarity a near-duplicate candidate must reach (default: 0.4).")
+  Double nearDuplicateThreshold;
+
   @Override
   public Integer call() {
     try (KafkaEnvironment env = KafkaEnvironment.open(kafka)) {
@@ -38,6 +51,12 @@ public final class EnrichCommand implements Callable<Integer> {
               threads,
               d.commitInterval(),
               d.duplicateRetention());
+      NearDuplicateConfig near =
+          config.nearDuplicates().withRetention(Duration.ofDays(nearDuplicateDays));
+      if (nearDuplicateThreshold != null) {
+        near = near.withThreshold(nearDuplicateThreshold);
+      }
+      config = config.withNearDuplicates(near);
       EnrichApp app = EnrichApp.start(EnrichComponents.standard(), config, Duration.ofSeconds(120));
       System.err.printf("enrich running against %s%n", env.bootstrapServers());
       Shutdown.await(app::close);

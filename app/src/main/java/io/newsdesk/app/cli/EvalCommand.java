@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       EvalNerCommand.class,
       EvalExtractionCommand.class,
       EvalFeedsCommand.class,
+      EvalDedupCommand.class,
       // one line per evaluator
     })
 public final class EvalCommand implements Runnable {

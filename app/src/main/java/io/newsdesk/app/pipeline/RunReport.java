@@ -42,6 +42,9 @@ public final class RunReport {
   public final Map<String, Long> entityArticles = new HashMap<>();
   public final Map<String, String> entityNames = new HashMap<>();
   public final Map<String, String> entityTypes = new HashMap<>();
+  public final Map<String, Long> storyArticles = new HashMap<>();
+  public final Map<String, String> storyTitles = new HashMap<>();
+  public final Map<String, Long> duplicatesByKind = new TreeMap<>();
 
   /** The end offsets of the report's topics now. */
   public static Marks mark(String bootstrap) {
@@ -98,6 +101,13 @@ public final class RunReport {
     if (a.getDuplicateOf() != null) {
       duplicates++;
       duplicateIds.add(a.getArticle().getId());
+      duplicatesByKind.merge(String.valueOf(a.getDuplicateKind()), 1L, Long::sum);
+    }
+    if (a.getStoryId() != null) {
+      storyArticles.merge(a.getStoryId(), 1L, Long::sum);
+      if (a.getStoryId().equals(a.getArticle().getId()) && a.getArticle().getTitle() != null) {
+        storyTitles.put(a.getStoryId(), a.getArticle().getTitle());
+      }
     }
     for (Entity e : a.getEntities()) {
       if (e.getType().equals("DATE")
@@ -113,6 +123,19 @@ public final class RunReport {
 
   public long deadLetters() {
     return deadLettersByStage.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The {@code n} stories with the most articles, title (or id) to article count. */
+  public Map<String, Long> topStories(int n) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    storyArticles.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(n)
+        .forEach(e -> out.put(storyTitles.getOrDefault(e.getKey(), e.getKey()), e.getValue()));
+    return out;
   }
 
   /** The {@code n} entities mentioned in the most articles, name to article count. */

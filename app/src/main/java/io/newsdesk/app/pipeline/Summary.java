@@ -70,7 +70,19 @@ public final class Summary {
     }
     out.printf("Documents in   %d%n", report.documentsIn);
     out.printf(
-        "Articles out   %d (%d flagged as duplicates)%n", report.articlesOut, report.duplicates);
+        "Articles out   %d (%d flagged as duplicates%s)%n",
+        report.articlesOut,
+        report.duplicates,
+        report.duplicatesByKind.isEmpty()
+            ? ""
+            : ": "
+                + report.duplicatesByKind.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", ")));
+    out.printf("Stories        %d (largest first)%n", report.storyArticles.size());
+    report
+        .topStories(5)
+        .forEach((story, n) -> out.printf("  %-60s %d%n", abbreviate(story, 60), n));
     out.printf(
         "Dead letters   %d%s%n",
         report.deadLetters(),
@@ -91,7 +103,9 @@ public final class Summary {
     if (files != null) {
       out.printf("Files          %s (%s)%n", files.toAbsolutePath().normalize(), countFiles(files));
     }
-    out.printf("Topics         newsdesk.articles (enriched records), newsdesk.dead-letters%n");
+    out.printf(
+        "Topics         newsdesk.articles (enriched records), newsdesk.stories,"
+            + " newsdesk.entity-trends, newsdesk.dead-letters%n");
   }
 
   private static String countFiles(Path dir) {

@@ -1,0 +1,90 @@
+package io.newsdesk.enrich.dedup;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Compact binary serdes for the internal near-duplicate records. They only travel through internal
+ * repartition topics and stores of one application version, so a version byte is enough (no Avro
+ * contract): a record with an unknown version fails loudly instead of being misread.
+ */
+final class Wire {
+
+  private static final byte VERSION = 1;
+
+  interface Writer<T> {
+    void write(T value, DataOutputStream out) throws IOException;
+  }
+
+  interface Reader<T> {
+    T read(DataInputStream in) throws IOException;
+  }
+
+  private Wire() {}
+
+  static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+    Serializer<T> ser =
+        (topic, value) -> {
+          if (value == null) {
+            return null;
+          }
+          try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(VERSION);
+            writer.write(value, out);
+            out.flush();
+            return bytes.toByteArray();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        };
+    Deserializer<T> de =
+        (topic, data) -> {
+          if (data == null) {
+            return null;
+          }
+          try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+            byte v = in.readByte();
+            if (v != VERSION) {
+              throw new IllegalStateException("unknown internal record version " + v);
+            }
+            return reader.read(in);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        };
+    return Serdes.serdeFrom(ser, de);
+  }
+
+  static void writeNullable(DataOutputStream out, String s) throws IOException {
+    out.writeBoolean(s != null);
+    if (s != null) {
+      out.writeUTF(s);
+    }
+  }
+
+  static String readNullable(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
+  }
+
+  static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
+    out.writeShort(b.length);
+    out.write(b);
+  }
+
+  static byte[] readBytes(DataInputStream in) throws IOException {
+    byte[] b = new byte[in.readUnsignedShort()];
+    in.readFully(b);
+    return b;
+  }
+}

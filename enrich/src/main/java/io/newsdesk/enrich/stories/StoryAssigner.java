@@ -1,0 +1,64 @@
+package io.newsdesk.enrich.stories;
+
+import io.newsdesk.schema.EnrichedArticle;
+import io.newsdesk.schema.Story;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives each article a story ({@link StoryIndex}) and forwards the article with its story id and
+ * the story's new state; every change to the open stories is written to the store.
+ */
+final class StoryAssigner
+    implements Processor<String, EnrichedArticle, String, StoryTopology.Update> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StoryAssigner.class);
+
+  private final String storeName;
+  private final StoryConfig config;
+  private KeyValueStore<String, StoryState> store;
+  private ProcessorContext<String, StoryTopology.Update> context;
+  // Derived from the store on init: the store (and its changelog) is the truth.
+  private StoryIndex index;
+
+  StoryAssigner(String storeName, StoryConfig config) {
+    this.storeName = storeName;
+    this.config = config;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, StoryTopology.Update> context) {
+    this.context = context;
+    this.store = context.getStateStore(storeName);
+    this.index = new StoryIndex(config);
+    try (KeyValueIterator<String, StoryState> it = store.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, StoryState> kv = it.next();
+        index.restore(kv.value);
+      }
+    }
+    LOG.info("story assigner open with {} stories", index.size());
+    context.schedule(config.window().dividedBy(24), PunctuationType.STREAM_TIME, this::expire);
+  }
+
+  @Override
+  public void process(Record<String, EnrichedArticle> record) {
+    EnrichedArticle article = record.value();
+    Story story = index.assign(article, record.timestamp());
+    index.drainForgotten().forEach(store::delete);
+    store.put(story.getId(), index.get(story.getId()));
+    context.forward(record.withValue(new StoryTopology.Update(article, story)));
+  }
+
+  private void expire(long streamTime) {
+    index.expire(streamTime);
+    index.drainForgotten().forEach(store::delete);
+  }
+}

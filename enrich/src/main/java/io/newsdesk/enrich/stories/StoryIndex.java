@@ -1,0 +1,141 @@
+package io.newsdesk.enrich.stories;
+
+import io.newsdesk.schema.EnrichedArticle;
+import io.newsdesk.schema.Story;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The open stories and an entity → stories index, in memory: assigns an article to the best
+ * matching open story or starts one. The assigner mirrors every change into its store.
+ */
+public final class StoryIndex {
+
+  private final StoryConfig config;
+  private final Map<String, StoryState> open = new HashMap<>();
+  private final Map<String, Set<String>> byEntity = new HashMap<>();
+  private final List<String> forgotten = new ArrayList<>();
+
+  public StoryIndex(StoryConfig config) {
+    this.config = config;
+  }
+
+  /** Number of open stories. */
+  public int size() {
+    return open.size();
+  }
+
+  /** Puts back a story read from the store. */
+  void restore(StoryState s) {
+    open.put(s.id, s);
+    index(s);
+  }
+
+  StoryState get(String id) {
+    return open.get(id);
+  }
+
+  /** Ids of stories dropped since the last call (evicted or expired), for the store. */
+  List<String> drainForgotten() {
+    List<String> out = List.copyOf(forgotten);
+    forgotten.clear();
+    return out;
+  }
+
+  /** Gives the article its story id (set on the article) and returns the story's new state. */
+  public Story assign(EnrichedArticle article, long at) {
+    StoryFeatures f = StoryFeatures.of(article, config.salientEntities());
+    StoryState best = null;
+    double bestScore = 0;
+    Set<String> seen = new HashSet<>();
+    for (String key : f.keys()) {
+      for (String storyId : byEntity.getOrDefault(key, Set.of())) {
+        if (!seen.add(storyId)) {
+          continue;
+        }
+        StoryState s = open.get(storyId);
+        if (s == null || at - s.lastSeen > config.window().toMillis()) {
+          continue;
+        }
+        double score = score(f, s);
+        if (score >= config.threshold() && score > bestScore) {
+          best = s;
+          bestScore = score;
+        }
+      }
+    }
+    if (best == null) {
+      if (open.size() >= config.maxOpen()) {
+        open.values().stream()
+            .min((a, b) -> Long.compare(a.lastSeen, b.lastSeen))
+            .ifPresent(this::forget);
+      }
+      best = new StoryState();
+      best.id = article.getArticle().getId();
+      open.put(best.id, best);
+      bestScore = config.threshold();
+    }
+    Double tone = article.getTone() == null ? null : article.getTone().getTone();
+    best.add(article.getArticle().getId(), article.getArticle().getTitle(), bestScore, at, tone, f);
+    index(best);
+    article.setStoryId(best.id);
+    return best.toStory();
+  }
+
+  /** Drops stories whose last article is older than the window before {@code now}. */
+  void expire(long now) {
+    long cutoff = now - config.window().toMillis();
+    List<StoryState> old = new ArrayList<>();
+    for (StoryState s : open.values()) {
+      if (s.lastSeen < cutoff) {
+        old.add(s);
+      }
+    }
+    old.forEach(this::forget);
+  }
+
+  /** Half entity overlap, half wording; zero unless enough salient entities are shared. */
+  private double score(StoryFeatures f, StoryState s) {
+    List<String> top = s.topEntities(20);
+    double total = 0;
+    double shared = 0;
+    int sharedCount = 0;
+    for (Map.Entry<String, Double> e : f.entities().entrySet()) {
+      total += e.getValue();
+      if (top.contains(e.getKey())) {
+        shared += e.getValue();
+        sharedCount++;
+      }
+    }
+    if (sharedCount < Math.min(config.minSharedEntities(), f.entities().size()) || total == 0) {
+      return 0;
+    }
+    double norm = Math.sqrt(s.terms.values().stream().mapToDouble(x -> x * x).sum());
+    double cosine = norm == 0 ? 0 : StoryFeatures.cosine(f.terms(), s.terms) / norm;
+    return 0.5 * (shared / total) + 0.5 * cosine;
+  }
+
+  private void index(StoryState s) {
+    for (String k : s.topEntities(20)) {
+      byEntity.computeIfAbsent(k, x -> new HashSet<>()).add(s.id);
+    }
+  }
+
+  private void forget(StoryState s) {
+    open.remove(s.id);
+    forgotten.add(s.id);
+    for (String k : s.entities.keySet()) {
+      Set<String> ids = byEntity.get(k);
+      if (ids != null) {
+        ids.remove(s.id);
+        if (ids.isEmpty()) {
+          byEntity.remove(k);
+        }
+      }
+    }
+  }
+}

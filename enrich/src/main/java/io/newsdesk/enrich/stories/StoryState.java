@@ -1,0 +1,128 @@
+package io.newsdesk.enrich.stories;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsdesk.schema.Story;
+import io.newsdesk.schema.StoryEntity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * What the assigner keeps per open story: summed entity weights, a bounded term centroid, tone
+ * sums, and the fields published as {@link Story}. Stored as JSON: it never leaves the app.
+ */
+final class StoryState {
+
+  static final int MAX_ENTITIES = 40;
+  static final int MAX_TERMS = 200;
+  static final int MAX_IDS = 50;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static final Serde<StoryState> SERDE =
+      Serdes.serdeFrom(
+          (topic, s) -> {
+            try {
+              return s == null ? null : JSON.writeValueAsBytes(s);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          },
+          (topic, b) -> {
+            try {
+              return b == null ? null : JSON.readValue(b, StoryState.class);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+
+  public String id;
+  public String title;
+  public double titleScore;
+  public long firstSeen;
+  public long lastSeen;
+  public int articleCount;
+  public double toneSum;
+  public int toneCount;
+  public Map<String, Double> entities = new HashMap<>();
+  public Map<String, String[]> names = new HashMap<>();
+  public Map<String, Double> terms = new HashMap<>();
+  public List<String> articleIds = new ArrayList<>();
+
+  /** The story's strongest entity keys. */
+  List<String> topEntities(int n) {
+    return entities.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(n)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** Folds an article in; keeps the state bounded. */
+  void add(
+      String articleId, String articleTitle, double score, long at, Double tone, StoryFeatures f) {
+    if (articleCount == 0 || at < firstSeen) {
+      firstSeen = at;
+    }
+    lastSeen = Math.max(lastSeen, at);
+    articleCount++;
+    if (tone != null) {
+      toneSum += tone;
+      toneCount++;
+    }
+    if (articleTitle != null && (title == null || score > titleScore)) {
+      title = articleTitle;
+      titleScore = score;
+    }
+    f.entities().forEach((k, w) -> entities.merge(k, w, Double::sum));
+    f.named().forEach((k, e) -> names.put(k, new String[] {e.getCanonical(), e.getType()}));
+    f.terms().forEach((k, w) -> terms.merge(k, w, Double::sum));
+    prune(entities, MAX_ENTITIES);
+    names.keySet().retainAll(entities.keySet());
+    prune(terms, MAX_TERMS);
+    articleIds.add(articleId);
+    if (articleIds.size() > MAX_IDS) {
+      articleIds =
+          new ArrayList<>(articleIds.subList(articleIds.size() - MAX_IDS, articleIds.size()));
+    }
+  }
+
+  private static void prune(Map<String, Double> m, int max) {
+    if (m.size() <= max) {
+      return;
+    }
+    List<String> keep =
+        m.entrySet().stream()
+            .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+            .limit(max)
+            .map(Map.Entry::getKey)
+            .toList();
+    m.keySet().retainAll(keep);
+  }
+
+  /** The published form. */
+  Story toStory() {
+    List<StoryEntity> top = new ArrayList<>();
+    for (String k : topEntities(10)) {
+      String[] n = names.getOrDefault(k, new String[] {k, ""});
+      top.add(new StoryEntity(k, n[0], n[1], entities.get(k)));
+    }
+    return Story.newBuilder()
+        .setId(id)
+        .setTitle(title == null ? "" : title)
+        .setFirstSeen(firstSeen)
+        .setLastSeen(lastSeen)
+        .setArticleCount(articleCount)
+        .setTopEntities(top)
+        .setMeanTone(toneCount == 0 ? null : toneSum / toneCount)
+        .setArticleIds(List.copyOf(articleIds))
+        .build();
+  }
+}

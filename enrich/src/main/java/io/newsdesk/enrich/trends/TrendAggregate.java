@@ -1,0 +1,47 @@
+package io.newsdesk.enrich.trends;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Running totals of one entity in one window; also the per-article mention it sums up. */
+record TrendAggregate(
+    String canonical, String type, long articles, long mentions, double sentimentSum, long scored) {
+
+  static final TrendAggregate EMPTY = new TrendAggregate("", "", 0, 0, 0, 0);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  // Internal: repartition and window store values only, so JSON of a record is enough.
+  static final Serde<TrendAggregate> SERDE =
+      Serdes.serdeFrom(
+          (topic, v) -> {
+            try {
+              return v == null ? null : JSON.writeValueAsBytes(v);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          },
+          (topic, b) -> {
+            try {
+              return b == null ? null : JSON.readValue(b, TrendAggregate.class);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+
+  TrendAggregate plus(TrendAggregate m) {
+    return new TrendAggregate(
+        m.canonical,
+        m.type,
+        articles + m.articles,
+        mentions + m.mentions,
+        sentimentSum + m.sentimentSum,
+        scored + m.scored);
+  }
+
+  Double meanSentiment() {
+    return scored == 0 ? null : sentimentSum / scored;
+  }
+}

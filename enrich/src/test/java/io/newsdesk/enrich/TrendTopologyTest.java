@@ -1,0 +1,92 @@
+package io.newsdesk.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsdesk.enrich.trends.TrendBoard;
+import io.newsdesk.schema.AvroCodec;
+import io.newsdesk.schema.EntityTrend;
+import io.newsdesk.schema.RawDocument;
+import io.newsdesk.schema.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrendTopologyTest {
+
+  private static final AvroCodec<RawDocument> RAW = AvroCodec.of(RawDocument.class);
+  private static final Instant T0 = Instant.parse("2026-03-04T08:00:00Z");
+
+  @TempDir Path stateDir;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> raw;
+  private TestOutputTopic<String, EntityTrend> trends;
+
+  @BeforeEach
+  void open() {
+    EnrichConfig config = EnrichConfig.defaults("unused:9092", stateDir);
+    EnrichComponents components =
+        new EnrichComponents(
+            new TestComponents.FirstLineExtractor(),
+            new StoryTopologyTest.NameListTagger(),
+            new TestComponents.NeutralSentiment());
+    driver =
+        new TopologyTestDriver(
+            EnrichTopology.build(components, config), config.streamsProperties());
+    raw =
+        driver.createInputTopic(
+            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    trends =
+        driver.createOutputTopic(
+            Topics.ENTITY_TRENDS.name(),
+            Topics.ENTITY_TRENDS.keySerde().deserializer(),
+            Topics.ENTITY_TRENDS.valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void close() {
+    driver.close();
+  }
+
+  private void send(String id, String body, Duration after) {
+    raw.pipeInput(
+        id,
+        RAW.encode(EnrichTopologyTest.doc(id, "https://" + id + ".example/a", body)),
+        T0.plus(after));
+  }
+
+  @Test
+  void theEntitiesOfTheDevelopingStoryLeadTheHourAndCopiesAreNotCounted() {
+    send("wire", StoryFixtures.wire(), Duration.ZERO);
+    send("syndicated", StoryFixtures.syndicated(), Duration.ofMinutes(20));
+    for (int i = 0; i < StoryFixtures.SAME_STORY.size(); i++) {
+      send("outlet" + i, StoryFixtures.SAME_STORY.get(i), Duration.ofMinutes(25 + 5 * i));
+    }
+    send("oil", StoryFixtures.UNRELATED.get(0), Duration.ofMinutes(45));
+
+    Map<String, EntityTrend> latest = new LinkedHashMap<>();
+    trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    long now = T0.plus(Duration.ofMinutes(50)).toEpochMilli();
+    List<EntityTrend> hour = TrendBoard.top(latest.values(), "1h", now, 3);
+
+    assertThat(hour).extracting(EntityTrend::getKey).contains("PER:fuad hussein", "LOC:iraq");
+    EntityTrend hussein =
+        hour.stream().filter(t -> t.getKey().equals("PER:fuad hussein")).findFirst().orElseThrow();
+    assertThat(hussein.getArticles()).isEqualTo(5);
+    assertThat(hussein.getMeanSentiment()).isEqualTo(0.0);
+    assertThat(hussein.getWindowEnd() - hussein.getWindowStart())
+        .isEqualTo(Duration.ofHours(1).toMillis());
+    List<EntityTrend> day = TrendBoard.top(latest.values(), "1d", now, 20);
+    assertThat(day).extracting(EntityTrend::getKey).contains("ORG:opec");
+  }
+}
