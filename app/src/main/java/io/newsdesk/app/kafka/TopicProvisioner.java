@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,11 +78,22 @@ public final class TopicProvisioner {
     List<String> names = Topics.all().stream().map(Topics.Topic::name).toList();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      Map<String, TopicDescription> d =
-          admin
-              .describeTopics(names)
-              .allTopicNames()
-              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Map<String, TopicDescription> d;
+      try {
+        d =
+            admin
+                .describeTopics(names)
+                .allTopicNames()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        // Right after creation the metadata may not have reached the broker that answers.
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        TimeUnit.MILLISECONDS.sleep(100);
+        continue;
+      }
       boolean ready =
           d.values().stream()
               .flatMap(td -> td.partitions().stream())
