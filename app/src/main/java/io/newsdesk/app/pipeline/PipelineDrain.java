@@ -37,10 +37,17 @@ public final class PipelineDrain {
   public boolean await(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (caughtUp(enrichGroup, enrichTopics())
-          && caughtUp(sinkGroup, List.of(Topics.ENRICHED.name()))
-          && caughtUp(enrichGroup, enrichTopics())) {
-        return true;
+      try {
+        if (caughtUp(enrichGroup, enrichTopics())
+            && caughtUp(sinkGroup, List.of(Topics.ENRICHED.name()))
+            && caughtUp(enrichGroup, enrichTopics())) {
+          return true;
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        // Internal topics appear while Streams starts: ask again until the deadline.
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)) {
+          throw e;
+        }
       }
       TimeUnit.MILLISECONDS.sleep(200);
     }
