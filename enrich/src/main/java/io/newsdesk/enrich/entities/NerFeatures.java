@@ -208,6 +208,24 @@ final class NerFeatures {
    * and its neighbours', and the types the same word was given anywhere in the document.
    */
   Doc withStage1(Doc doc, int[][] labels) {
+    long[][][] extra = stage1Features(doc, labels);
+    long[][][] statics = new long[labels.length][][];
+    for (int s = 0; s < labels.length; s++) {
+      statics[s] = new long[labels[s].length][];
+      for (int i = 0; i < labels[s].length; i++) {
+        long[] st = doc.statics[s][i];
+        long[] x = extra[s][i];
+        long[] f = new long[st.length + x.length];
+        System.arraycopy(st, 0, f, 0, st.length);
+        System.arraycopy(x, 0, f, st.length, x.length);
+        statics[s][i] = f;
+      }
+    }
+    return new Doc(doc.words, doc.lower, statics);
+  }
+
+  /** Only the features {@link #withStage1} appends, per sentence and token. */
+  long[][][] stage1Features(Doc doc, int[][] labels) {
     Map<String, int[]> agg = new HashMap<>();
     Map<String, int[]> inLonger = new HashMap<>();
     int nt = Labels.TYPES.length;
@@ -267,14 +285,12 @@ final class NerFeatures {
             }
           }
         }
-        long[] st = doc.statics[s][i];
-        long[] f = new long[st.length + k];
-        System.arraycopy(st, 0, f, 0, st.length);
-        System.arraycopy(buf, 0, f, st.length, k);
+        long[] f = new long[k];
+        System.arraycopy(buf, 0, f, 0, k);
         statics[s][i] = f;
       }
     }
-    return new Doc(doc.words, doc.lower, statics);
+    return statics;
   }
 
   private static String prefix(String s, int p) {
