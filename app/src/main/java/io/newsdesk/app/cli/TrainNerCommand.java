@@ -38,7 +38,8 @@ public final class TrainNerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     NerTrainer.Options d = NerTrainer.Options.defaults();
     NerTrainer.Options options =
-        new NerTrainer.Options(epochs, seed, d.minWeight(), d.stages(), d.clusterSizes());
+        new NerTrainer.Options(
+            epochs, seed, d.minWeight(), d.stages(), d.clusterSizes(), d.mixtures());
     NerTrainer.train(train, dev, unlabelled, out, options);
     return 0;
   }

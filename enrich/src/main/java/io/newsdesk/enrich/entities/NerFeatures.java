@@ -208,6 +208,42 @@ final class NerFeatures {
    * and its neighbours', and the types the same word was given anywhere in the document.
    */
   Doc withStage1(Doc doc, int[][] labels) {
+    long[][][] extra = stage1Features(doc, labels);
+    long[][][] statics = new long[labels.length][][];
+    for (int s = 0; s < labels.length; s++) {
+      statics[s] = new long[labels[s].length][];
+      for (int i = 0; i < labels[s].length; i++) {
+        long[] st = doc.statics[s][i];
+        long[] x = extra[s][i];
+        long[] f = new long[st.length + x.length];
+        System.arraycopy(st, 0, f, 0, st.length);
+        System.arraycopy(x, 0, f, st.length, x.length);
+        statics[s][i] = f;
+      }
+    }
+    return new Doc(doc.words, doc.lower, statics);
+  }
+
+  // The type a neighbouring word is given most often in the document, or -1.
+  private static int majority(Map<String, int[]> agg, Doc doc, int s, int i) {
+    if (i < 0 || i >= doc.words[s].length) {
+      return -2;
+    }
+    int[] a = agg.get(doc.lower[s][i]);
+    if (a == null) {
+      return -1;
+    }
+    int best = 0;
+    for (int t = 1; t < a.length; t++) {
+      if (a[t] > a[best]) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /** Only the features {@link #withStage1} appends, per sentence and token. */
+  long[][][] stage1Features(Doc doc, int[][] labels) {
     Map<String, int[]> agg = new HashMap<>();
     Map<String, int[]> inLonger = new HashMap<>();
     int nt = Labels.TYPES.length;
@@ -224,7 +260,7 @@ final class NerFeatures {
       }
     }
     long[][][] statics = new long[labels.length][][];
-    long[] buf = new long[16];
+    long[] buf = new long[32];
     for (int s = 0; s < labels.length; s++) {
       int n = labels[s].length;
       statics[s] = new long[n][];
@@ -237,6 +273,9 @@ final class NerFeatures {
         buf[k++] = hash(100, lab);
         buf[k++] = hash(101, prev, lab);
         buf[k++] = hash(102, lab, next);
+        buf[k++] = hash(109, i > 1 ? labels[s][i - 2] : -1, i + 2 < n ? labels[s][i + 2] : -1);
+        buf[k++] = hash(110, Labels.name(lab), doc.lower[s][i]);
+        buf[k++] = hash(111, majority(agg, doc, s, i - 1), majority(agg, doc, s, i + 1));
         int[] a = agg.get(doc.lower[s][i]);
         if (a != null && Character.isUpperCase(doc.words[s][i].charAt(0))) {
           int best = 0;
@@ -267,14 +306,12 @@ final class NerFeatures {
             }
           }
         }
-        long[] st = doc.statics[s][i];
-        long[] f = new long[st.length + k];
-        System.arraycopy(st, 0, f, 0, st.length);
-        System.arraycopy(buf, 0, f, st.length, k);
+        long[] f = new long[k];
+        System.arraycopy(buf, 0, f, 0, k);
         statics[s][i] = f;
       }
     }
-    return new Doc(doc.words, doc.lower, statics);
+    return statics;
   }
 
   private static String prefix(String s, int p) {

@@ -1,6 +1,5 @@
 package io.newsdesk.enrich.entities;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -51,6 +50,14 @@ final class NerModel {
     this.labels = labels;
     this.clusters = clusters;
     this.version = version;
+  }
+
+  short[] quantised() {
+    return quantised;
+  }
+
+  float scale() {
+    return scale;
   }
 
   int features() {
@@ -114,8 +121,9 @@ final class NerModel {
 
   /** Reads the stages written by {@link #writeAll}. */
   static NerModel[] readAll(InputStream is) throws IOException {
-    DataInputStream in =
-        new DataInputStream(new BufferedInputStream(new GZIPInputStream(is, 1 << 16), 1 << 16));
+    // Inflate once, then decode from memory without the locking of the buffered streams.
+    byte[] bytes = new GZIPInputStream(is, 1 << 16).readAllBytes();
+    DataInputStream in = new DataInputStream(new ArrayInput(bytes));
     if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
       throw new IOException("not a Newsdesk NER model (format " + FORMAT + ")");
     }
@@ -188,6 +196,32 @@ final class NerModel {
       quantised[i] = (short) ((z >>> 1) ^ -(z & 1));
     }
     return new NerModel(index, null, quantised, scale, labels, clusters, version);
+  }
+
+  /** An unsynchronised stream over a byte array. */
+  private static final class ArrayInput extends InputStream {
+    private final byte[] bytes;
+    private int pos;
+
+    ArrayInput(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public int read() {
+      return pos < bytes.length ? bytes[pos++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (pos >= bytes.length) {
+        return -1;
+      }
+      int n = Math.min(len, bytes.length - pos);
+      System.arraycopy(bytes, pos, b, off, n);
+      pos += n;
+      return n;
+    }
   }
 
   private static void writeVarLong(DataOutputStream out, long v) throws IOException {

@@ -22,10 +22,11 @@ public final class NerTrainer {
   private static final Logger log = LoggerFactory.getLogger(NerTrainer.class);
 
   /** Training options; {@code minWeight} prunes features whose weights are all smaller. */
-  public record Options(int epochs, long seed, float minWeight, int stages, int[] clusterSizes) {
+  public record Options(
+      int epochs, long seed, float minWeight, int stages, int[] clusterSizes, int mixtures) {
     /** The settings the shipped model was trained with. */
     public static Options defaults() {
-      return new Options(10, 20260101L, 0.05f, 2, new int[] {64, 256});
+      return new Options(10, 20260101L, 0.05f, 2, new int[] {64, 256}, 3);
     }
   }
 
@@ -106,8 +107,7 @@ public final class NerTrainer {
       devGold.add(g);
     }
     log.info("Training stage 1 on {} documents", docs.size());
-    NerModel stage1 =
-        new NerTrainer(options, features, clusters).run(docs, gold, devPrepared, devGold, "1");
+    NerModel stage1 = mixed(options, features, clusters, docs, gold, devPrepared, devGold, "1");
     NerModel stage2 = null;
     if (options.stages() > 1) {
       // Second-stage features come from first-stage predictions the model has not been trained
@@ -124,8 +124,7 @@ public final class NerTrainer {
           }
         }
         NerModel m =
-            new NerTrainer(options, features, clusters)
-                .run(in, inGold, List.of(), List.of(), "fold" + fold);
+            mixed(options, features, clusters, in, inGold, List.of(), List.of(), "fold" + fold);
         for (int k = fold; k < docs.size(); k += folds) {
           int[][] pred = GreedyDecoder.decode(features, docs.get(k), m::score, null, null);
           stacked.set(k, features.withStage1(docs.get(k), pred));
@@ -137,8 +136,7 @@ public final class NerTrainer {
             features.withStage1(d, GreedyDecoder.decode(features, d, stage1::score, null, null)));
       }
       log.info("Training stage 2");
-      stage2 =
-          new NerTrainer(options, features, clusters).run(stacked, gold, devStacked, devGold, "2");
+      stage2 = mixed(options, features, clusters, stacked, gold, devStacked, devGold, "2");
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     if (stage2 == null) {
@@ -160,19 +158,95 @@ public final class NerTrainer {
     return out;
   }
 
-  private NerModel run(
+  /**
+   * Trains {@code options.mixtures()} models that differ only in the order they see the data and
+   * averages their weights, which steadies the result against the luck of one order.
+   */
+  private static NerModel mixed(
+      Options options,
+      NerFeatures features,
+      WordClusters clusters,
       List<NerFeatures.Doc> docs,
       List<int[][]> gold,
       List<NerFeatures.Doc> dev,
       List<int[][]> devGold,
       String name) {
+    int k = Math.max(1, options.mixtures());
+    List<NerModel> models = new ArrayList<>();
+    for (int m = 0; m < k; m++) {
+      models.add(
+          new NerTrainer(options, features, clusters)
+              .run(
+                  docs,
+                  gold,
+                  k == 1 ? dev : List.of(),
+                  devGold,
+                  name + "." + m,
+                  options.seed() + m));
+    }
+    if (k == 1) {
+      return models.get(0);
+    }
+    NerModel avg = average(models);
+    if (!dev.isEmpty()) {
+      NerEvaluation ev = new NerEvaluation();
+      for (int d = 0; d < dev.size(); d++) {
+        int[][] pred = GreedyDecoder.decode(features, dev.get(d), avg::score, null, null);
+        for (int s = 0; s < pred.length; s++) {
+          ev.add(Labels.toIob2(devGold.get(d)[s]), Labels.toIob2(pred[s]));
+        }
+      }
+      log.info(
+          "Stage {}: mixture of {} dev F1 {}",
+          name,
+          k,
+          String.format(Locale.ROOT, "%.4f", ev.f1(null)));
+    }
+    return avg;
+  }
+
+  private static NerModel average(List<NerModel> models) {
+    LongIntMap union = new LongIntMap(models.get(0).features() * 2);
+    List<long[]> keys = new ArrayList<>();
+    for (NerModel m : models) {
+      long[] k = m.index.keys();
+      Arrays.sort(k);
+      keys.add(k);
+    }
+    for (long[] k : keys) {
+      for (long key : k) {
+        union.getOrAdd(key);
+      }
+    }
+    int labels = Labels.COUNT;
+    float[] w = new float[union.size() * labels];
+    for (int m = 0; m < models.size(); m++) {
+      NerModel model = models.get(m);
+      for (long key : keys.get(m)) {
+        int from = model.index.get(key) * labels;
+        int to = union.get(key) * labels;
+        for (int l = 0; l < labels; l++) {
+          w[to + l] += model.weights[from + l] / models.size();
+        }
+      }
+    }
+    return new NerModel(union, w, labels, models.get(0).clusters, models.get(0).version);
+  }
+
+  private NerModel run(
+      List<NerFeatures.Doc> docs,
+      List<int[][]> gold,
+      List<NerFeatures.Doc> dev,
+      List<int[][]> devGold,
+      String name,
+      long seed) {
     long tokens = 0;
     for (int[][] g : gold) {
       for (int[] s : g) {
         tokens += s.length;
       }
     }
-    Random random = new Random(options.seed());
+    Random random = new Random(seed);
     Integer[] order = new Integer[docs.size()];
     for (int e = 0; e < options.epochs(); e++) {
       for (int k = 0; k < order.length; k++) {
@@ -215,9 +289,10 @@ public final class NerTrainer {
     String version =
         String.format(
             Locale.ROOT,
-            "perceptron-ner-en/1 stages=%d epochs=%d seed=%d clusters=%d",
+            "perceptron-ner-en/1 stages=%d epochs=%d mixtures=%d seed=%d clusters=%d",
             options.stages(),
             options.epochs(),
+            options.mixtures(),
             options.seed(),
             clusters == null ? 0 : clusters.size());
     return averaged(version);

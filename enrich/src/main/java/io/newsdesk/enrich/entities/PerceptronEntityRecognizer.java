@@ -25,10 +25,15 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
   private final NerModel model;
   private final NerModel stage2;
   private final NerFeatures features;
+  private final FusedStages fused;
 
   PerceptronEntityRecognizer(NerModel model, NerModel stage2, Gazetteer gazetteer) {
     this.model = model;
     this.stage2 = stage2;
+    this.fused =
+        stage2 != null && model.quantised() != null && stage2.quantised() != null
+            ? new FusedStages(model, stage2)
+            : null;
     this.features = new NerFeatures(gazetteer, model.clusters);
   }
 
@@ -70,11 +75,11 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
   @Override
   public List<String[]> tagDocument(List<String[]> sentences) {
     NerFeatures.Doc doc = features.prepare(sentences);
-    int[][] labels = GreedyDecoder.decode(features, doc, model::score, null, null);
-    if (stage2 != null) {
-      labels =
-          GreedyDecoder.decode(
-              features, features.withStage1(doc, labels), stage2::score, null, null);
+    int[][] labels;
+    if (fused != null) {
+      labels = fused.tag(features, doc);
+    } else {
+      labels = stagewise(doc);
     }
     List<String[]> out = new ArrayList<>(labels.length);
     for (int[] l : labels) {
@@ -83,9 +88,24 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
     return out;
   }
 
+  /** Runs the stages one after the other (used while training, before weights are quantised). */
+  int[][] stagewise(NerFeatures.Doc doc) {
+    int[][] labels = GreedyDecoder.decode(features, doc, model::score, null, null);
+    if (stage2 != null) {
+      labels =
+          GreedyDecoder.decode(
+              features, features.withStage1(doc, labels), stage2::score, null, null);
+    }
+    return labels;
+  }
+
   @Override
   public String version() {
     return model.version;
+  }
+
+  WordClusters clusters() {
+    return model.clusters;
   }
 
   int featureCount() {

@@ -31,7 +31,12 @@ final class WordClusters {
   int[] classes(String word) {
     int[] c = ids.get(word);
     if (c == null) {
-      c = ids.get(word.toLowerCase(Locale.ROOT));
+      String lower = word.toLowerCase(Locale.ROOT);
+      c = ids.get(lower);
+      if (c == null && word.length() > 1 && !lower.equals(word)) {
+        // Headlines in capitals: "JAPAN" takes the classes of "Japan".
+        c = ids.get(word.charAt(0) + lower.substring(1));
+      }
     }
     return c;
   }

@@ -21,7 +21,7 @@ class NerTrainerTest {
   private static byte[] train() throws Exception {
     List<ConllCorpus.Document> docs = ConllCorpus.read(new BufferedReader(new StringReader(TOY)));
     return NerTrainer.train(
-        docs, List.of(), null, new NerTrainer.Options(5, 7L, 0f, 2, new int[0]));
+        docs, List.of(), null, new NerTrainer.Options(5, 7L, 0f, 2, new int[0], 2));
   }
 
   @Test

@@ -39,6 +39,23 @@ class PerceptronEntityRecognizerTest {
   }
 
   @Test
+  void fusedTaggingAgreesWithRunningTheStagesInTurn() {
+    List<String[]> doc =
+        List.of(
+            "BAGHDAD 1996-08-22".split(" "),
+            "Iraqi Foreign Minister Fuad Hussein met Antony Blinken in Washington .".split(" "),
+            "HUSSEIN SAYS U.S. TROOPS TO LEAVE IRAQ".split(" "),
+            "Hussein told Al-Hadath that Reuters and the PMF were wrong .".split(" "));
+    List<String[]> fused = recognizer.tagDocument(doc);
+    int[][] stagewise =
+        recognizer.stagewise(
+            new NerFeatures(Gazetteer.loadDefault(), recognizer.clusters()).prepare(doc));
+    for (int s = 0; s < doc.size(); s++) {
+      assertThat(fused.get(s)).containsExactly(Labels.toIob2(stagewise[s]));
+    }
+  }
+
+  @Test
   void taggingIsSafeFromManyThreads() throws Exception {
     List<String[]> doc =
         List.<String[]>of(
