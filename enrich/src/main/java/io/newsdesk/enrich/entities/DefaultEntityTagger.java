@@ -7,6 +7,7 @@ import io.newsdesk.enrich.text.Tokenizer;
 import io.newsdesk.schema.Entity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The standard {@link EntityTagger}: tokenizer and sentence splitter, the perceptron recognizer for
@@ -64,6 +65,7 @@ public final class DefaultEntityTagger implements EntityTagger {
       words.add(w);
     }
     List<String[]> tags = words.isEmpty() ? List.of() : recognizer.tagDocument(words);
+    Set<String> personWords = personWords(words, tags);
     List<EntityResolver.RawMention> mentions = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
       boolean inTitle = hasTitle && s == 0;
@@ -72,18 +74,15 @@ public final class DefaultEntityTagger implements EntityTagger {
       List<Token> toks = sentences.get(s);
       String[] t = tags.get(s);
       boolean[] taken = new boolean[toks.size()];
-      for (int i = 0; i < t.length; i++) {
-        if (!t[i].startsWith("B-")) {
-          continue;
-        }
-        int e = i + 1;
-        while (e < t.length && t[e].equals("I-" + t[i].substring(2))) {
-          e++;
-        }
-        for (int k = i; k < e; k++) {
+      for (NameSpan n : nameSpans(toks, t, personWords)) {
+        for (int k = n.start(); k < n.end(); k++) {
           taken[k] = true;
         }
-        mentions.add(mention(t[i].substring(2), source, toks, i, e, inTitle, firstSentence));
+        EntityResolver.RawMention m =
+            trimQuotes(mention(n.type(), source, toks, n.start(), n.end(), inTitle, firstSentence));
+        if (m != null) {
+          mentions.add(m);
+        }
       }
       for (NumericEntityRules.Match m : NumericEntityRules.find(toks)) {
         // "14 Iraqi banks" keeps its MISC adjective; only a number inside a name is skipped.
@@ -97,6 +96,114 @@ public final class DefaultEntityTagger implements EntityTagger {
       }
     }
     return EntityResolver.resolve(mentions);
+  }
+
+  /** A name found by the recognizer: tokens {@code start} (inclusive) to {@code end}. */
+  record NameSpan(String type, int start, int end) {}
+
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of("our", "we", "us", "the", "a", "an", "it", "this", "that", "they", "he", "she", "i");
+
+  /**
+   * The recognizer's spans, with a person's name rejoined when it was cut in two: "Mohammed Shiaa"
+   * followed by "Al-Sudani", or two person spans side by side, are one name.
+   */
+  static List<NameSpan> nameSpans(List<Token> toks, String[] t, Set<String> personWords) {
+    List<NameSpan> spans = new ArrayList<>();
+    for (int i = 0; i < t.length; i++) {
+      if (!t[i].startsWith("B-")) {
+        continue;
+      }
+      int e = i + 1;
+      while (e < t.length && t[e].equals("I-" + t[i].substring(2))) {
+        e++;
+      }
+      if (t[i].equals("B-PER")) {
+        // A surname the recognizer left out: "Mohammed Shiaa Al-Sudani", "Fuad Mohammed Hussein".
+        while (e < t.length
+            && t[e].equals("O")
+            && toks.get(e).start() - toks.get(e - 1).end() == 1
+            && (hasArticlePrefix(toks.get(e).text())
+                || isCapitalised(toks.get(e).text()) && personWords.contains(toks.get(e).text()))) {
+          e++;
+        }
+      }
+      spans.add(new NameSpan(t[i].substring(2), i, e));
+      i = e - 1;
+    }
+    List<NameSpan> out = new ArrayList<>();
+    for (NameSpan n : spans) {
+      NameSpan prev = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (prev != null
+          && prev.type().equals("PER")
+          && prev.end() == n.start()
+          && toks.get(n.start()).start() - toks.get(prev.end() - 1).end() == 1
+          && (n.type().equals("PER") || hasArticlePrefix(toks.get(n.start()).text()))) {
+        out.set(out.size() - 1, new NameSpan("PER", prev.start(), n.end()));
+      } else {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasArticlePrefix(String word) {
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    return w.length() > 4
+        && (w.startsWith("al-") || w.startsWith("el-"))
+        && Character.isUpperCase(word.charAt(3));
+  }
+
+  private static boolean isCapitalised(String word) {
+    return word.length() > 1
+        && Character.isUpperCase(word.charAt(0))
+        && Character.isLowerCase(word.charAt(word.length() - 1));
+  }
+
+  /** Words the recognizer tagged as (part of) a person anywhere in the document. */
+  private static Set<String> personWords(List<String[]> words, List<String[]> tags) {
+    Set<String> out = new java.util.HashSet<>();
+    for (int s = 0; s < words.size(); s++) {
+      for (int i = 0; i < words.get(s).length; i++) {
+        if (tags.get(s)[i].endsWith("-PER")) {
+          out.add(words.get(s)[i]);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Quote marks stuck to a name are not part of it; a function word left alone is no name. */
+  private static EntityResolver.RawMention trimQuotes(EntityResolver.RawMention m) {
+    String text = m.text();
+    int from = 0;
+    int to = text.length();
+    while (from < to && isQuote(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && isQuote(text.charAt(to - 1))) {
+      to--;
+    }
+    if (from == 0 && to == text.length()) {
+      return m;
+    }
+    String name = text.substring(from, to);
+    if (name.isEmpty()
+        || !name.equals(name.toUpperCase(java.util.Locale.ROOT))
+            && FUNCTION_WORDS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      return null;
+    }
+    return new EntityResolver.RawMention(
+        m.type(), name, m.start() + from, m.start() + to, m.inTitle(), m.inLead());
+  }
+
+  private static boolean isQuote(char c) {
+    return c == '\''
+        || c == '"'
+        || c == '\u2018'
+        || c == '\u2019'
+        || c == '\u201c'
+        || c == '\u201d';
   }
 
   private static EntityResolver.RawMention mention(

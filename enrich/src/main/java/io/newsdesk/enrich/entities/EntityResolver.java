@@ -75,6 +75,7 @@ final class EntityResolver {
     List<Group> all = new ArrayList<>(groups.values());
     mergeShortForms(all);
     mergeAcronyms(all);
+    mergeSameKeys(all);
     List<Entity> out = new ArrayList<>();
     Map<Group, double[]> weight = new HashMap<>();
     double max = 0;
@@ -174,6 +175,35 @@ final class EntityResolver {
         small.mergedInto = best;
       }
     }
+  }
+
+  /** Spellings with one canonical key ("Mohammed Shia", "Mohammad Shiaa") are one entity. */
+  private static void mergeSameKeys(List<Group> all) {
+    Map<String, Group> byKey = new HashMap<>();
+    for (Group g : all) {
+      if (g.mergedInto != null || g.aliasCanonical != null || !NAME_TYPES.contains(g.type)) {
+        continue;
+      }
+      String key = CanonicalKeys.key(g.type, String.join(" ", g.folded));
+      Group first = byKey.putIfAbsent(key, g);
+      if (first == null) {
+        continue;
+      }
+      Group a = first.root();
+      if (a == g) {
+        continue;
+      }
+      if (collectCount(g, all) > collectCount(a, all)) {
+        a.mergedInto = g;
+        byKey.put(key, g);
+      } else {
+        g.mergedInto = a;
+      }
+    }
+  }
+
+  private static int collectCount(Group root, List<Group> all) {
+    return collect(root, all).size();
   }
 
   /** "PMF" joins "Popular Mobilization Forces" spelled out in the same article. */
