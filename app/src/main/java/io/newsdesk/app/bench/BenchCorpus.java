@@ -2,13 +2,20 @@ package io.newsdesk.app.bench;
 
 import io.newsdesk.app.demo.DemoSite;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import org.jsoup.Jsoup;
 
 /**
- * Generates benchmark documents from the demo's article pages: each page is varied (a unique lead
- * paragraph, paragraphs reordered) so that texts differ, and every tenth document is an exact copy
- * of the one before, as wire copies are. Seeded: the same N gives the same corpus.
+ * Generates benchmark pages from the demo's sources: each page wraps paragraphs of new sentences,
+ * made by random walks over the word pairs of every demo article and scrape, in the chrome of a
+ * demo page, so texts read like news and differ as real articles do. Every tenth document is an
+ * exact copy of the one before and every tenth (offset five) a near copy (paragraphs reordered, a
+ * sentence dropped), as wire copies are. Seeded: the same N gives the same corpus.
  */
 public final class BenchCorpus {
 
@@ -17,50 +24,113 @@ public final class BenchCorpus {
           "site/articles/fm-interview.html",
           "site/articles/blinken-call.html",
           "site/articles/sudani-coalition.html",
-          "site/articles/oil-markets.html",
-          "site/articles/wire-copy.html");
+          "site/articles/oil-markets.html");
 
   private BenchCorpus() {}
 
   /** {@code n} HTML documents. */
   public static List<String> generate(int n, long seed) {
-    List<String> templates = PAGES.stream().map(DemoSite::resource).toList();
+    Map<String, List<String>> next = bigrams(sentencePool());
+    List<String> starts = next.get(START);
+    List<String> chrome = PAGES.stream().map(DemoSite::resource).toList();
     Random random = new Random(seed);
     List<String> out = new ArrayList<>(n);
+    List<List<String>> bodies = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
+      List<String> paragraphs;
       if (i % 10 == 9) {
         out.add(out.get(i - 1));
+        bodies.add(bodies.get(i - 1));
         continue;
+      } else if (i % 10 == 5) {
+        paragraphs = new ArrayList<>(bodies.get(i - 1));
+        java.util.Collections.rotate(paragraphs, 1);
+        paragraphs.set(0, paragraphs.get(0).replaceFirst("^[^.]+\\. ", ""));
+      } else {
+        paragraphs = new ArrayList<>();
+        int count = 4 + random.nextInt(4);
+        for (int p = 0; p < count; p++) {
+          StringBuilder b = new StringBuilder();
+          for (int k = 0; k < 2 + random.nextInt(2); k++) {
+            b.append(sentence(next, starts, random)).append(' ');
+          }
+          paragraphs.add(b.toString().strip());
+        }
       }
-      String page = templates.get(i % templates.size());
-      out.add(vary(page, i, random));
+      bodies.add(paragraphs);
+      out.add(page(chrome.get(i % chrome.size()), i, paragraphs));
     }
     return out;
   }
 
-  private static String vary(String page, int i, Random random) {
-    int first = page.indexOf("<p>");
-    int last = page.lastIndexOf("</p>");
-    if (first < 0 || last < 0) {
-      return page;
+  private static String page(String chrome, int i, List<String> paragraphs) {
+    int first = chrome.indexOf("<p>");
+    int last = chrome.lastIndexOf("</p>");
+    StringBuilder body = new StringBuilder();
+    for (String p : paragraphs) {
+      body.append("<p>").append(p).append("</p>\n");
     }
-    String body = page.substring(first, last + 4);
-    List<String> paragraphs = new ArrayList<>(List.of(body.split("(?<=</p>)\\s*")));
-    for (int k = paragraphs.size() - 1; k > 1; k--) {
-      int j = 1 + random.nextInt(k);
-      String t = paragraphs.get(k);
-      paragraphs.set(k, paragraphs.get(j));
-      paragraphs.set(j, t);
+    String page = chrome.substring(0, first) + body + chrome.substring(last + 4);
+    // Each page is its own article: a shared rel=canonical would make them URL duplicates.
+    return page.replace("rel=\"canonical\" href=\"", "rel=\"canonical\" href=\"/bench/" + i);
+  }
+
+  private static final String START = "";
+
+  /** Which words follow which in the pool; {@code START} maps to sentence openers. */
+  private static Map<String, List<String>> bigrams(List<String> sentences) {
+    Map<String, List<String>> next = new HashMap<>();
+    for (String s : sentences) {
+      String prev = START;
+      for (String w : s.split("\\s+")) {
+        next.computeIfAbsent(prev, k -> new ArrayList<>()).add(w);
+        prev = w;
+      }
     }
-    String lead =
-        "<p>Bulletin "
-            + (i + 1)
-            + ": correspondents in Baghdad, Erbil and Washington filed this report at "
-            + String.format("%02d:%02d", random.nextInt(24), random.nextInt(60))
-            + " after officials briefed reporters on the talks.</p>";
-    String varied =
-        page.substring(0, first) + lead + String.join("\n", paragraphs) + page.substring(last + 4);
-    // Each variant is its own article: a shared rel=canonical would make them URL duplicates.
-    return varied.replace("rel=\"canonical\" href=\"", "rel=\"canonical\" href=\"/bench/" + i);
+    return next;
+  }
+
+  /** A new sentence: a random walk over the pool's word pairs, ending at a full stop. */
+  private static String sentence(
+      Map<String, List<String>> next, List<String> starts, Random random) {
+    StringBuilder b = new StringBuilder();
+    String w = starts.get(random.nextInt(starts.size()));
+    for (int n = 0; n < 40; n++) {
+      b.append(w);
+      List<String> after = next.get(w);
+      if (w.endsWith(".") || after == null) {
+        break;
+      }
+      b.append(' ');
+      w = after.get(random.nextInt(after.size()));
+    }
+    String s = b.toString().strip();
+    return s.endsWith(".") ? s : s + ".";
+  }
+
+  /** Every sentence of the demo's articles and scrapes. */
+  static List<String> sentencePool() {
+    Set<String> pool = new LinkedHashSet<>();
+    List<String> sources = new ArrayList<>(PAGES);
+    sources.add("site/articles/wire-copy.html");
+    for (String page : sources) {
+      Jsoup.parse(DemoSite.resource(page)).select("p").forEach(p -> split(p.text(), pool));
+    }
+    for (String text : DemoSite.PUSHES) {
+      for (String line : DemoSite.resource(text).split("\n")) {
+        if (line.length() > 80) {
+          split(line, pool);
+        }
+      }
+    }
+    return List.copyOf(pool);
+  }
+
+  private static void split(String text, Set<String> pool) {
+    for (String s : text.split("(?<=[.!?])\\s+(?=[A-Z\"])")) {
+      if (s.length() > 40) {
+        pool.add(s.strip());
+      }
+    }
   }
 }
