@@ -12,10 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,30 +23,15 @@ class EnrichTopologyTest {
   private static final AvroCodec<RawDocument> RAW = AvroCodec.of(RawDocument.class);
 
   @TempDir Path stateDir;
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> raw;
+  private EnrichTopologyDriver driver;
   private TestOutputTopic<String, EnrichedArticle> enriched;
   private TestOutputTopic<String, DeadLetter> dead;
 
   @BeforeEach
   void start() {
-    EnrichConfig config = EnrichConfig.defaults("unused:9092", stateDir);
-    driver =
-        new TopologyTestDriver(
-            EnrichTopology.build(TestComponents.create(), config), config.streamsProperties());
-    raw =
-        driver.createInputTopic(
-            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched =
-        driver.createOutputTopic(
-            Topics.ENRICHED.name(),
-            Topics.ENRICHED.keySerde().deserializer(),
-            Topics.ENRICHED.valueSerde().deserializer());
-    dead =
-        driver.createOutputTopic(
-            Topics.DEAD_LETTERS.name(),
-            Topics.DEAD_LETTERS.keySerde().deserializer(),
-            Topics.DEAD_LETTERS.valueSerde().deserializer());
+    driver = new EnrichTopologyDriver(TestComponents.create(), stateDir);
+    enriched = driver.output(Topics.ENRICHED);
+    dead = driver.output(Topics.DEAD_LETTERS);
   }
 
   @AfterEach
@@ -59,7 +41,7 @@ class EnrichTopologyTest {
 
   @Test
   void enrichesARawDocumentIntoAnArticleKeyedById() {
-    raw.pipeInput(
+    driver.sendBytes(
         "a1",
         RAW.encode(
             doc("a1", "https://example.org/a1", "Talks resume\nBaghdad and Washington agree.")));
@@ -81,8 +63,9 @@ class EnrichTopologyTest {
   @Test
   void sendsAnUnreadableRecordToDeadLettersWithItsOriginalBytesAndGoesOn() {
     byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
-    raw.pipeInput("bad", garbage);
-    raw.pipeInput("a2", RAW.encode(doc("a2", "https://example.org/a2", "Title\nSome text here.")));
+    driver.sendBytes("bad", garbage);
+    driver.sendBytes(
+        "a2", RAW.encode(doc("a2", "https://example.org/a2", "Title\nSome text here.")));
 
     DeadLetter letter = dead.readValue();
     assertThat(letter.getStage()).isEqualTo("enrich.decode");
@@ -96,7 +79,7 @@ class EnrichTopologyTest {
   @Test
   void sendsADocumentThatIsNoArticleToDeadLettersWithItsReason() {
     byte[] bytes = RAW.encode(doc("e1", "https://example.org/empty", "   "));
-    raw.pipeInput("e1", bytes);
+    driver.sendBytes("e1", bytes);
 
     DeadLetter letter = dead.readValue();
     assertThat(letter.getStage()).isEqualTo("enrich.extract");
@@ -108,15 +91,15 @@ class EnrichTopologyTest {
 
   @Test
   void marksASecondCopyOfTheSameTextAsDuplicateOfTheFirst() {
-    raw.pipeInput(
+    driver.sendBytes(
         "w1",
         RAW.encode(
             doc("w1", "https://one.example/story", "Wire copy\nTroops to stay, minister says.")));
-    raw.pipeInput(
+    driver.sendBytes(
         "w2",
         RAW.encode(
             doc("w2", "https://two.example/story", "Wire copy\ntroops to stay -- Minister says!")));
-    raw.pipeInput(
+    driver.sendBytes(
         "w3",
         RAW.encode(doc("w3", "https://three.example/other", "Other\nA different story entirely.")));
 

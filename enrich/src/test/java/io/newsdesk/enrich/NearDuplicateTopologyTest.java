@@ -2,44 +2,27 @@ package io.newsdesk.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.EnrichedArticle;
-import io.newsdesk.schema.RawDocument;
 import io.newsdesk.schema.Topics;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NearDuplicateTopologyTest {
 
-  private static final AvroCodec<RawDocument> RAW = AvroCodec.of(RawDocument.class);
   private static final Instant T0 = Instant.parse("2026-03-04T08:00:00Z");
 
   @TempDir Path stateDir;
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> raw;
+  private EnrichTopologyDriver driver;
   private TestOutputTopic<String, EnrichedArticle> enriched;
 
   private void open() {
-    EnrichConfig config = EnrichConfig.defaults("unused:9092", stateDir);
-    driver =
-        new TopologyTestDriver(
-            EnrichTopology.build(TestComponents.create(), config), config.streamsProperties());
-    raw =
-        driver.createInputTopic(
-            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched =
-        driver.createOutputTopic(
-            Topics.ENRICHED.name(),
-            Topics.ENRICHED.keySerde().deserializer(),
-            Topics.ENRICHED.valueSerde().deserializer());
+    driver = new EnrichTopologyDriver(TestComponents.create(), stateDir);
+    enriched = driver.output(Topics.ENRICHED);
   }
 
   @AfterEach
@@ -50,10 +33,7 @@ class NearDuplicateTopologyTest {
   }
 
   private void send(String id, String host, String body, int minutes) {
-    raw.pipeInput(
-        id,
-        RAW.encode(EnrichTopologyTest.doc(id, "https://" + host + "/" + id, body)),
-        T0.plusSeconds(60L * minutes));
+    driver.send(id, "https://" + host + "/" + id, body, T0.plusSeconds(60L * minutes));
   }
 
   @Test

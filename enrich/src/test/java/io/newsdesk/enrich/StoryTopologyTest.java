@@ -3,11 +3,9 @@ package io.newsdesk.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdesk.enrich.entities.EntityTagger;
-import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
 import io.newsdesk.schema.Mention;
-import io.newsdesk.schema.RawDocument;
 import io.newsdesk.schema.Story;
 import io.newsdesk.schema.StoryEntity;
 import io.newsdesk.schema.Topics;
@@ -20,10 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,38 +26,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StoryTopologyTest {
 
-  private static final AvroCodec<RawDocument> RAW = AvroCodec.of(RawDocument.class);
   private static final Instant T0 = Instant.parse("2026-03-04T08:00:00Z");
 
   @TempDir Path stateDir;
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> raw;
+  private EnrichTopologyDriver driver;
   private TestOutputTopic<String, EnrichedArticle> enriched;
   private TestOutputTopic<String, Story> stories;
 
   @BeforeEach
   void open() {
-    EnrichConfig config = EnrichConfig.defaults("unused:9092", stateDir);
-    TestComponents.FirstLineExtractor extractor = new TestComponents.FirstLineExtractor();
     EnrichComponents components =
         new EnrichComponents(
-            extractor, new NameListTagger(), new TestComponents.NeutralSentiment());
-    driver =
-        new TopologyTestDriver(
-            EnrichTopology.build(components, config), config.streamsProperties());
-    raw =
-        driver.createInputTopic(
-            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched =
-        driver.createOutputTopic(
-            Topics.ENRICHED.name(),
-            Topics.ENRICHED.keySerde().deserializer(),
-            Topics.ENRICHED.valueSerde().deserializer());
-    stories =
-        driver.createOutputTopic(
-            Topics.STORIES.name(),
-            Topics.STORIES.keySerde().deserializer(),
-            Topics.STORIES.valueSerde().deserializer());
+            new TestComponents.FirstLineExtractor(),
+            new NameListTagger(),
+            new TestComponents.NeutralSentiment());
+    driver = new EnrichTopologyDriver(components, stateDir);
+    enriched = driver.output(Topics.ENRICHED);
+    stories = driver.output(Topics.STORIES);
   }
 
   @AfterEach
@@ -71,10 +51,7 @@ class StoryTopologyTest {
   }
 
   private void send(String id, String body, Duration after) {
-    raw.pipeInput(
-        id,
-        RAW.encode(EnrichTopologyTest.doc(id, "https://" + id + ".example/a", body)),
-        T0.plus(after));
+    driver.send(id, "https://" + id + ".example/a", body, T0.plus(after));
   }
 
   private void sendTheStory() {

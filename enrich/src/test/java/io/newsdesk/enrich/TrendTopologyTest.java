@@ -3,9 +3,7 @@ package io.newsdesk.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdesk.enrich.trends.TrendBoard;
-import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.EntityTrend;
-import io.newsdesk.schema.RawDocument;
 import io.newsdesk.schema.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,10 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,33 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrendTopologyTest {
 
-  private static final AvroCodec<RawDocument> RAW = AvroCodec.of(RawDocument.class);
   private static final Instant T0 = Instant.parse("2026-03-04T08:00:00Z");
 
   @TempDir Path stateDir;
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> raw;
+  private EnrichTopologyDriver driver;
   private TestOutputTopic<String, EntityTrend> trends;
 
   @BeforeEach
   void open() {
-    EnrichConfig config = EnrichConfig.defaults("unused:9092", stateDir);
     EnrichComponents components =
         new EnrichComponents(
             new TestComponents.FirstLineExtractor(),
             new StoryTopologyTest.NameListTagger(),
             new TestComponents.NeutralSentiment());
-    driver =
-        new TopologyTestDriver(
-            EnrichTopology.build(components, config), config.streamsProperties());
-    raw =
-        driver.createInputTopic(
-            Topics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    trends =
-        driver.createOutputTopic(
-            Topics.ENTITY_TRENDS.name(),
-            Topics.ENTITY_TRENDS.keySerde().deserializer(),
-            Topics.ENTITY_TRENDS.valueSerde().deserializer());
+    driver = new EnrichTopologyDriver(components, stateDir);
+    trends = driver.output(Topics.ENTITY_TRENDS);
   }
 
   @AfterEach
@@ -59,10 +42,7 @@ class TrendTopologyTest {
   }
 
   private void send(String id, String body, Duration after) {
-    raw.pipeInput(
-        id,
-        RAW.encode(EnrichTopologyTest.doc(id, "https://" + id + ".example/a", body)),
-        T0.plus(after));
+    driver.send(id, "https://" + id + ".example/a", body, T0.plus(after));
   }
 
   @Test
