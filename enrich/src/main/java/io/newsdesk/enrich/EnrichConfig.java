@@ -48,23 +48,17 @@ public record EnrichConfig(
     Objects.requireNonNull(stories, "enrich.story");
   }
 
-  /** The settings before near duplicates were configurable: their defaults. */
-  public EnrichConfig(
-      String bootstrapServers,
-      String applicationId,
-      Path stateDir,
-      int threads,
-      Duration commitInterval,
-      Duration duplicateRetention) {
-    this(
+  /** The same settings with {@code n} stream threads. */
+  public EnrichConfig withThreads(int n) {
+    return new EnrichConfig(
         bootstrapServers,
         applicationId,
         stateDir,
-        threads,
+        n,
         commitInterval,
         duplicateRetention,
-        NearDuplicateConfig.defaults(),
-        StoryConfig.defaults());
+        nearDuplicates,
+        stories);
   }
 
   /** The same settings with other near-duplicate settings. */
@@ -101,7 +95,9 @@ public record EnrichConfig(
         stateDir,
         1,
         DEFAULT_COMMIT_INTERVAL,
-        DEFAULT_DUPLICATE_RETENTION);
+        DEFAULT_DUPLICATE_RETENTION,
+        NearDuplicateConfig.defaults(),
+        StoryConfig.defaults());
   }
 
   /** Streams properties: exactly-once v2, idempotent producers, read-committed input. */

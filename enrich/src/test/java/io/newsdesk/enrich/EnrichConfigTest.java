@@ -28,7 +28,9 @@ class EnrichConfigTest {
                     d.stateDir(),
                     0,
                     d.commitInterval(),
-                    d.duplicateRetention()))
+                    d.duplicateRetention(),
+                    d.nearDuplicates(),
+                    d.stories()))
         .hasMessageContaining("enrich.threads");
     assertThatThrownBy(
             () ->
@@ -38,7 +40,9 @@ class EnrichConfigTest {
                     d.stateDir(),
                     1,
                     d.commitInterval(),
-                    d.duplicateRetention()))
+                    d.duplicateRetention(),
+                    d.nearDuplicates(),
+                    d.stories()))
         .hasMessageContaining("bootstrap.servers");
     assertThatThrownBy(
             () ->
@@ -48,7 +52,9 @@ class EnrichConfigTest {
                     d.stateDir(),
                     1,
                     d.commitInterval(),
-                    Duration.ofSeconds(1)))
+                    Duration.ofSeconds(1),
+                    d.nearDuplicates(),
+                    d.stories()))
         .hasMessageContaining("enrich.duplicate.retention");
   }
 }

@@ -41,16 +41,9 @@ public final class EnrichCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (KafkaEnvironment env = KafkaEnvironment.open(kafka)) {
-      EnrichConfig d =
-          EnrichConfig.defaults(env.bootstrapServers(), kafka.dataDir().resolve("streams"));
       EnrichConfig config =
-          new EnrichConfig(
-              d.bootstrapServers(),
-              d.applicationId(),
-              d.stateDir(),
-              threads,
-              d.commitInterval(),
-              d.duplicateRetention());
+          EnrichConfig.defaults(env.bootstrapServers(), kafka.dataDir().resolve("streams"))
+              .withThreads(threads);
       NearDuplicateConfig near =
           config.nearDuplicates().withRetention(Duration.ofDays(nearDuplicateDays));
       if (nearDuplicateThreshold != null) {
