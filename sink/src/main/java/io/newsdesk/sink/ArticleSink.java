@@ -6,15 +6,15 @@ import io.newsdesk.schema.DeadLetter;
 import io.newsdesk.schema.DeadLetters;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Topics;
-import io.newsdesk.sink.files.DatedFileWriter;
+import io.newsdesk.sink.files.RollingFileWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -36,21 +36,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes enriched articles and, per poll, in one Kafka transaction: writes them to the sink
- * topic, writes and renames their files, and commits the consumed offsets. A crash anywhere aborts
- * the transaction; on restart the files' names say which offsets are already on disk, so nothing is
- * lost and nothing is written twice, in the topic or in the files.
+ * topic, appends them to the open files of {@link RollingFileWriter}, and commits the consumed
+ * offsets together with the offset up to which the files are final. A crash aborts the transaction
+ * and discards the open files; on restart the sink reads again from the first offset not in a final
+ * file, sends to the topic only what the topic has not committed, and writes to the files only what
+ * the final file names do not already cover: nothing lost, nothing twice.
  */
 public final class ArticleSink implements Runnable, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArticleSink.class);
   private static final AvroCodec<EnrichedArticle> CODEC = AvroCodec.of(EnrichedArticle.class);
+  private static final String SAFE = "files-final-through=";
 
   private final SinkConfig config;
   private final SinkMetrics metrics = new SinkMetrics();
   private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, byte[]> producer;
-  private final DatedFileWriter files;
-  private final Map<Integer, Long> lastOnDisk = new ConcurrentHashMap<>();
+  private final RollingFileWriter files;
+  private final Map<Integer, Long> topicFrom = new HashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
 
@@ -62,7 +65,10 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     this.producer =
         new KafkaProducer<>(
             producerProps(config), new StringSerializer(), new ByteArraySerializer());
-    this.files = config.writeFiles() ? new DatedFileWriter(config.outDir(), "newsdesk") : null;
+    this.files =
+        config.writeFiles()
+            ? new RollingFileWriter(config.outDir(), "newsdesk", config.roll())
+            : null;
   }
 
   public SinkMetrics metrics() {
@@ -73,25 +79,11 @@ public final class ArticleSink implements Runnable, AutoCloseable {
   public void run() {
     try {
       producer.initTransactions();
-      consumer.subscribe(
-          List.of(Topics.ENRICHED.name()),
-          new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
-
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-              if (files != null) {
-                java.util.Set<Integer> assigned = new java.util.HashSet<>();
-                partitions.forEach(tp -> assigned.add(tp.partition()));
-                assigned.forEach(lastOnDisk::remove);
-                lastOnDisk.putAll(files.recover(assigned));
-              }
-            }
-          });
+      consumer.subscribe(List.of(Topics.ENRICHED.name()), new Handover());
       Map<TopicPartition, Long> committed = new HashMap<>();
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
+        int rolled = files != null ? files.rollDue(System.currentTimeMillis()) : 0;
         Map<TopicPartition, Long> positions = new HashMap<>();
         for (TopicPartition tp : consumer.assignment()) {
           positions.put(tp, consumer.position(tp));
@@ -99,7 +91,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         boolean moved =
             positions.entrySet().stream()
                 .anyMatch(e -> !e.getValue().equals(committed.get(e.getKey())));
-        if (records.isEmpty() && !moved) {
+        if (records.isEmpty() && !moved && rolled == 0) {
           continue;
         }
         commitBatch(records, positions);
@@ -111,10 +103,17 @@ public final class ArticleSink implements Runnable, AutoCloseable {
       }
     } finally {
       try {
-        consumer.close(Duration.ofSeconds(5));
+        if (files != null) {
+          // Everything appended so far is committed (or will be replayed and skipped): publish it.
+          files.close();
+        }
       } finally {
-        producer.close(Duration.ofSeconds(5));
-        stopped.countDown();
+        try {
+          consumer.close(Duration.ofSeconds(5));
+        } finally {
+          producer.close(Duration.ofSeconds(5));
+          stopped.countDown();
+        }
       }
     }
   }
@@ -122,54 +121,124 @@ public final class ArticleSink implements Runnable, AutoCloseable {
   private void commitBatch(
       ConsumerRecords<String, byte[]> records, Map<TopicPartition, Long> positions) {
     producer.beginTransaction();
-    Map<Integer, List<DatedFileWriter.Entry>> toFiles = new HashMap<>();
+    long now = System.currentTimeMillis();
     for (ConsumerRecord<String, byte[]> r : records) {
-      metrics.consumed.incrementAndGet();
+      // Below the committed offset a record is read again only to rebuild discarded open files.
+      boolean replay = r.offset() < topicFrom.getOrDefault(r.partition(), 0L);
+      if (!replay) {
+        metrics.consumed.incrementAndGet();
+      }
       EnrichedArticle article;
       try {
         article = CODEC.decode(r.value());
       } catch (CorruptRecordException e) {
-        DeadLetter dl =
-            DeadLetters.of("sink.decode", e.getMessage(), e, r.value(), System.currentTimeMillis())
-                .setTopic(r.topic())
-                .setPartition(r.partition())
-                .setOffset(r.offset())
-                .setKey(r.key())
-                .build();
-        producer.send(
-            new ProducerRecord<>(
-                Topics.DEAD_LETTERS.name(), r.key(), AvroCodec.of(DeadLetter.class).encode(dl)));
-        metrics.deadLetters.incrementAndGet();
+        if (!replay) {
+          deadLetter(r, e);
+        }
         continue;
       }
       if (config.dropDuplicates() && article.getDuplicateOf() != null) {
-        metrics.duplicatesDropped.incrementAndGet();
+        if (!replay) {
+          metrics.duplicatesDropped.incrementAndGet();
+        }
         continue;
       }
-      producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), r.key(), r.value()));
-      metrics.toTopic.incrementAndGet();
+      if (!replay) {
+        producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), r.key(), r.value()));
+        metrics.toTopic.incrementAndGet();
+      }
       if (files != null) {
-        long onDisk = lastOnDisk.getOrDefault(r.partition(), -1L);
-        if (r.offset() <= onDisk) {
-          metrics.skippedOnDisk.incrementAndGet();
+        if (files.append(r.partition(), r.offset(), r.timestamp(), article, now)) {
+          metrics.toFiles.incrementAndGet();
         } else {
-          toFiles
-              .computeIfAbsent(r.partition(), p -> new ArrayList<>())
-              .add(new DatedFileWriter.Entry(r.offset(), article));
+          metrics.skippedOnDisk.incrementAndGet();
         }
       }
     }
-    for (Map.Entry<Integer, List<DatedFileWriter.Entry>> e : toFiles.entrySet()) {
-      DatedFileWriter.Written w = files.write(e.getKey(), e.getValue());
-      List<DatedFileWriter.Entry> batch = e.getValue();
-      lastOnDisk.put(e.getKey(), batch.get(batch.size() - 1).offset());
-      metrics.toFiles.addAndGet(w.records());
+    if (files != null) {
+      files.flush();
     }
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    positions.forEach((tp, pos) -> offsets.put(tp, new OffsetAndMetadata(pos)));
+    positions.forEach(
+        (tp, pos) -> {
+          long commit = Math.max(pos, topicFrom.getOrDefault(tp.partition(), 0L));
+          String meta = files != null ? SAFE + files.safeOffset(tp.partition(), pos) : "";
+          offsets.put(tp, new OffsetAndMetadata(commit, meta));
+        });
     producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
     producer.commitTransaction();
     metrics.transactions.incrementAndGet();
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> r, CorruptRecordException e) {
+    DeadLetter dl =
+        DeadLetters.of("sink.decode", e.getMessage(), e, r.value(), System.currentTimeMillis())
+            .setTopic(r.topic())
+            .setPartition(r.partition())
+            .setOffset(r.offset())
+            .setKey(r.key())
+            .build();
+    producer.send(
+        new ProducerRecord<>(
+            Topics.DEAD_LETTERS.name(), r.key(), AvroCodec.of(DeadLetter.class).encode(dl)));
+    metrics.deadLetters.incrementAndGet();
+  }
+
+  /** Takes partitions over: recovers their files and seeks back to the first offset not final. */
+  private final class Handover implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      if (files != null) {
+        files.rollPartitions(partitions.stream().map(TopicPartition::partition).toList());
+      }
+      partitions.forEach(tp -> topicFrom.remove(tp.partition()));
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      // Another member may own them now: what is open here is left for its recovery.
+      partitions.forEach(tp -> topicFrom.remove(tp.partition()));
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (partitions.isEmpty()) {
+        return;
+      }
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          consumer.committed(new HashSet<>(partitions));
+      Set<Integer> ids = new HashSet<>();
+      partitions.forEach(tp -> ids.add(tp.partition()));
+      if (files != null) {
+        files.recover(ids);
+      }
+      for (TopicPartition tp : partitions) {
+        OffsetAndMetadata c = committed.get(tp);
+        long commit = c == null ? 0L : c.offset();
+        topicFrom.put(tp.partition(), commit);
+        long safe = c == null ? -1L : finalThrough(c);
+        if (files != null && safe + 1 < commit) {
+          LOG.info(
+              "sink {} resumes at offset {} for the files (committed {}): open files were lost",
+              tp,
+              safe + 1,
+              commit);
+          consumer.seek(tp, safe + 1);
+        }
+      }
+    }
+  }
+
+  private static long finalThrough(OffsetAndMetadata c) {
+    String meta = c.metadata();
+    if (meta != null && meta.startsWith(SAFE)) {
+      try {
+        return Long.parseLong(meta.substring(SAFE.length()));
+      } catch (NumberFormatException e) {
+        LOG.warn("unreadable sink offset metadata '{}'; trusting the committed offset", meta);
+      }
+    }
+    return c.offset() - 1;
   }
 
   /** Stops the loop after the current batch and waits for it to close. */
@@ -188,6 +257,10 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, c.bootstrapServers());
     p.put(ConsumerConfig.GROUP_ID_CONFIG, c.groupId());
+    if (c.groupInstanceId() != null) {
+      // Static membership: a restarted sink takes its partitions back at once, no rebalance.
+      p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, c.groupInstanceId());
+    }
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -1,5 +1,6 @@
 package io.newsdesk.sink;
 
+import io.newsdesk.sink.files.RollPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,7 +14,9 @@ public record SinkConfig(
     boolean writeFiles,
     boolean dropDuplicates,
     int maxBatchRecords,
-    Duration pollTimeout) {
+    Duration pollTimeout,
+    RollPolicy roll,
+    String groupInstanceId) {
 
   public SinkConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrap.servers");
@@ -33,9 +36,16 @@ public record SinkConfig(
       throw new IllegalArgumentException("sink.max.batch.records must be at least 1");
     }
     Objects.requireNonNull(pollTimeout, "sink.poll.timeout");
+    Objects.requireNonNull(roll, "sink.roll");
+    if (groupInstanceId != null && groupInstanceId.isBlank()) {
+      throw new IllegalArgumentException("sink.group.instance.id must not be blank when set");
+    }
   }
 
-  /** Defaults: files under {@code outDir}, duplicates kept (flagged), batches of up to 500. */
+  /**
+   * Defaults: files under {@code outDir} rolled by {@link RollPolicy#defaults()}, duplicates kept
+   * (flagged), batches of up to 500, static group membership as {@code newsdesk-sink-0}.
+   */
   public static SinkConfig defaults(String bootstrapServers, Path outDir) {
     return new SinkConfig(
         bootstrapServers,
@@ -45,7 +55,9 @@ public record SinkConfig(
         true,
         false,
         500,
-        Duration.ofMillis(200));
+        Duration.ofMillis(200),
+        RollPolicy.defaults(),
+        "newsdesk-sink-0");
   }
 
   public SinkConfig withDropDuplicates(boolean drop) {
@@ -57,9 +69,12 @@ public record SinkConfig(
         writeFiles,
         drop,
         maxBatchRecords,
-        pollTimeout);
+        pollTimeout,
+        roll,
+        groupInstanceId);
   }
 
+  /** The same settings with this transactional id, also used as the static group member id. */
   public SinkConfig withTransactionalId(String id) {
     return new SinkConfig(
         bootstrapServers,
@@ -69,6 +84,23 @@ public record SinkConfig(
         writeFiles,
         dropDuplicates,
         maxBatchRecords,
-        pollTimeout);
+        pollTimeout,
+        roll,
+        id);
+  }
+
+  /** The same settings with another roll policy. */
+  public SinkConfig withRoll(RollPolicy r) {
+    return new SinkConfig(
+        bootstrapServers,
+        groupId,
+        transactionalId,
+        outDir,
+        writeFiles,
+        dropDuplicates,
+        maxBatchRecords,
+        pollTimeout,
+        r,
+        groupInstanceId);
   }
 }

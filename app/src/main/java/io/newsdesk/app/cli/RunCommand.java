@@ -28,6 +28,7 @@ public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin KafkaOptions kafka;
   @Mixin IngestOptions ingest;
+  @Mixin RollOptions roll;
 
   @Option(
       names = "--out",
@@ -65,7 +66,12 @@ public final class RunCommand implements Callable<Integer> {
     try (KafkaEnvironment env = KafkaEnvironment.open(kafka);
         Pipeline pipeline =
             Pipeline.start(
-                env, EnrichComponents.standard(), kafka.dataDir(), files, dropDuplicates);
+                env,
+                EnrichComponents.standard(),
+                kafka.dataDir(),
+                files,
+                dropDuplicates,
+                roll.policy());
         IngestWiring wiring = IngestWiring.open(env, ingest.config(), sources, "run")) {
       if (!once) {
         wiring.service().start();
@@ -85,6 +91,7 @@ public final class RunCommand implements Callable<Integer> {
                 + " s; the summary shows what got through.");
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+      pipeline.close(); // rolls the open sink files so that the summary counts them
       RunReport report = RunReport.since(env.bootstrapServers(), marks);
       Summary.print(System.out, "newsdesk run --once", env, summary, report, elapsed, files);
       return pipeline.enrichFailure() == null ? 0 : 1;

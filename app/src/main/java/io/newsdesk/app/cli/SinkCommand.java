@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 public final class SinkCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
+  @Mixin RollOptions roll;
 
   @Option(
       names = "--out",
@@ -31,7 +32,8 @@ public final class SinkCommand implements Callable<Integer> {
   @Option(
       names = "--instance-id",
       defaultValue = "0",
-      description = "Stable id of this sink process (its transactional id).")
+      description =
+          "Stable id of this sink process (its transactional id and static group member id).")
   String instanceId;
 
   @Override
@@ -40,7 +42,8 @@ public final class SinkCommand implements Callable<Integer> {
       SinkConfig config =
           SinkConfig.defaults(env.bootstrapServers(), out)
               .withDropDuplicates(dropDuplicates)
-              .withTransactionalId("newsdesk-sink-" + instanceId);
+              .withTransactionalId("newsdesk-sink-" + instanceId)
+              .withRoll(roll.policy());
       ArticleSink sink = new ArticleSink(config);
       Thread t = new Thread(sink, "newsdesk-sink");
       t.start();

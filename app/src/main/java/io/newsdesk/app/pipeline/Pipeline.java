@@ -5,6 +5,7 @@ import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.enrich.EnrichConfig;
 import io.newsdesk.sink.ArticleSink;
 import io.newsdesk.sink.SinkConfig;
+import io.newsdesk.sink.files.RollPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,6 +19,7 @@ public final class Pipeline implements AutoCloseable {
   private final EnrichApp enrich;
   private final ArticleSink sink;
   private final Thread sinkThread;
+  private boolean closed;
 
   private Pipeline(
       KafkaEnvironment kafka,
@@ -41,10 +43,23 @@ public final class Pipeline implements AutoCloseable {
       Path dataDir,
       Path out,
       boolean dropDuplicates) {
+    return start(kafka, components, dataDir, out, dropDuplicates, RollPolicy.defaults());
+  }
+
+  /** As above, with the sink's files rolled by {@code roll}. */
+  public static Pipeline start(
+      KafkaEnvironment kafka,
+      EnrichComponents components,
+      Path dataDir,
+      Path out,
+      boolean dropDuplicates,
+      RollPolicy roll) {
     EnrichConfig enrichConfig =
         EnrichConfig.defaults(kafka.bootstrapServers(), dataDir.resolve("streams"));
     SinkConfig sinkConfig =
-        SinkConfig.defaults(kafka.bootstrapServers(), out).withDropDuplicates(dropDuplicates);
+        SinkConfig.defaults(kafka.bootstrapServers(), out)
+            .withDropDuplicates(dropDuplicates)
+            .withRoll(roll);
     EnrichApp enrich = EnrichApp.start(components, enrichConfig, Duration.ofSeconds(60));
     ArticleSink sink = new ArticleSink(sinkConfig);
     Thread t = new Thread(sink, "newsdesk-sink");
@@ -74,8 +89,13 @@ public final class Pipeline implements AutoCloseable {
     return sinkConfig.outDir();
   }
 
+  /** Stops the sink (publishing its open files) and enrich; a second call does nothing. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     sink.close();
     enrich.close();
     try {
