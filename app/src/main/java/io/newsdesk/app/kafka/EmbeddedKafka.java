@@ -147,7 +147,17 @@ public final class EmbeddedKafka implements AutoCloseable {
             Map.entry("log.cleaner.threads", "1"),
             Map.entry("num.network.threads", "2"),
             Map.entry("num.io.threads", "4"),
-            Map.entry("num.recovery.threads.per.data.dir", "1")));
+            // Short recovery after kill -9: the recovery point advances with every flush, so flush
+            // and checkpoint it every few seconds and keep segments small; the controller drops
+            // the dead incarnation's session quickly.
+            Map.entry("num.recovery.threads.per.data.dir", "2"),
+            Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024)),
+            Map.entry("log.flush.interval.ms", "5000"),
+            Map.entry("log.flush.scheduler.interval.ms", "2000"),
+            Map.entry("log.flush.offset.checkpoint.interval.ms", "5000"),
+            Map.entry("log.flush.start.offset.checkpoint.interval.ms", "5000"),
+            Map.entry("broker.session.timeout.ms", "3000"),
+            Map.entry("broker.heartbeat.interval.ms", "500")));
     return p;
   }
 

@@ -76,12 +76,21 @@ class KillRestartIT {
     long atKill = linesIn(out);
 
     start("enrich", bootstrap, "--data-dir", dir.resolve("enrich").toString());
-    start("sink", bootstrap, "--out", out.toString(), "--data-dir", dir.resolve("sink").toString());
+    Process sinkAgain =
+        start(
+            "sink",
+            bootstrap,
+            "--out",
+            out.toString(),
+            "--data-dir",
+            dir.resolve("sink").toString());
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       PipelineDrain drain =
           new PipelineDrain(admin, EnrichConfig.DEFAULT_APPLICATION_ID, "newsdesk-sink");
       assertThat(drain.await(Duration.ofMinutes(5))).as("drained after restart").isTrue();
     }
+    sinkAgain.destroy(); // SIGTERM: a clean stop rolls the open files into final ones
+    assertThat(sinkAgain.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
     assertThat(atKill).as("killed mid-stream").isLessThan(n);
     RunReport report = RunReport.since(bootstrap, new RunReport.Marks(Map.of()));
@@ -141,19 +150,41 @@ class KillRestartIT {
   }
 
   private static long linesIn(Path out) throws IOException {
-    return idsIn(out).size();
+    return idsIn(out, true).size();
   }
 
   private static List<String> idsIn(Path out) throws IOException {
+    return idsIn(out, false);
+  }
+
+  /** Ids in the final JSONL files; with {@code open}, also in the sink's open files. */
+  private static List<String> idsIn(Path out, boolean open) throws IOException {
     List<String> ids = new ArrayList<>();
     if (!Files.isDirectory(out)) {
       return ids;
     }
     ObjectMapper json = new ObjectMapper();
     try (Stream<Path> files = Files.walk(out)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
-        for (String line : Files.readAllLines(f)) {
-          ids.add(json.readTree(line).path("article").path("id").asText());
+      List<Path> found =
+          files
+              .filter(
+                  p ->
+                      p.toString().endsWith(".jsonl")
+                          || (open && p.toString().endsWith(".jsonl.inprogress")))
+              .toList();
+      for (Path f : found) {
+        List<String> lines;
+        try {
+          lines = Files.readAllLines(f);
+        } catch (java.nio.file.NoSuchFileException e) {
+          continue; // rolled or discarded meanwhile
+        }
+        for (String line : lines) {
+          try {
+            ids.add(json.readTree(line).path("article").path("id").asText());
+          } catch (IOException e) {
+            // An open file's last line may be half written.
+          }
         }
       }
     }
