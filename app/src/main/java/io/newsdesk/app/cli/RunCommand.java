@@ -78,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
         System.err.printf(
             "Newsdesk running on %s; files in %s. Ctrl-C to stop.%n",
             env.bootstrapServers(), files.toAbsolutePath());
-        Shutdown.await(() -> {});
+        // The JVM exits when the hook returns: stop the sink there so it rolls its open files.
+        Shutdown.await(pipeline::close);
         return 0;
       }
       RunReport.Marks marks = RunReport.mark(env.bootstrapServers());
