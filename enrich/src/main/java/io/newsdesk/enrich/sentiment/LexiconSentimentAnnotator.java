@@ -5,7 +5,10 @@ import io.newsdesk.schema.EntitySentiment;
 import io.newsdesk.schema.Mention;
 import io.newsdesk.schema.Tone;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Tone from the VADER lexicon with news overrides, and sentiment toward each entity from the
@@ -14,6 +17,12 @@ import java.util.List;
 public final class LexiconSentimentAnnotator implements SentimentAnnotator {
 
   private static final String TONE_VERSION = "tone-vader-news-1";
+
+  /** Entity types that carry no sentiment. */
+  private static final Set<String> NO_SENTIMENT = Set.of("DATE", "AMOUNT", "MONEY");
+
+  private static final Comparator<int[]> BY_SENTENCE_THEN_START =
+      Comparator.<int[]>comparingInt(m -> m[0]).thenComparingInt(m -> m[1]);
 
   private final LexiconTone tone;
   private final TargetSentiment target;
@@ -44,24 +53,28 @@ public final class LexiconSentimentAnnotator implements SentimentAnnotator {
     for (int s = 0; s < sentenceEnds.length; s++) {
       sentenceEnds[s] = t.end[sentences.get(s)[1] - 1];
     }
-    // Spans of each entity's mentions, grouped by sentence.
-    List<List<int[]>> spansBySentence = new ArrayList<>(entities.size());
-    for (Entity e : entities) {
-      List<int[]> bySentence = new ArrayList<>();
-      for (int s = 0; s < sentenceEnds.length; s++) {
-        bySentence.add(null);
-      }
+    // Each entity's mentions as (sentence, start, end), in text order; every token's owner indexed
+    // once, so the work per document grows with its length, not with entities times mentions.
+    MentionRoles roles = new MentionRoles(t);
+    List<int[][]> mentionsOf = new ArrayList<>(entities.size());
+    for (int k = 0; k < entities.size(); k++) {
+      Entity e = entities.get(k);
       List<Mention> mentions = e.getMentions();
-      if (mentions != null) {
-        for (Mention m : mentions) {
-          int s = sentenceOf(sentenceEnds, m.getStart());
-          if (s < 0 || m.getEnd() <= m.getStart()) {
-            continue;
-          }
-          bySentence.set(s, append(bySentence.get(s), m.getStart(), m.getEnd()));
+      if (!carriesSentiment(e) || mentions == null) {
+        mentionsOf.add(new int[0][]);
+        continue;
+      }
+      List<int[]> ms = new ArrayList<>(mentions.size());
+      for (Mention m : mentions) {
+        int s = sentenceOf(sentenceEnds, m.getStart());
+        if (s >= 0 && m.getEnd() > m.getStart()) {
+          ms.add(new int[] {s, m.getStart(), m.getEnd()});
+          roles.mark(m.getStart(), m.getEnd(), k);
         }
       }
-      spansBySentence.add(bySentence);
+      int[][] sorted = ms.toArray(new int[0][]);
+      Arrays.sort(sorted, BY_SENTENCE_THEN_START);
+      mentionsOf.add(sorted);
     }
     float[] base = new float[t.size];
     float[] adj = new float[t.size];
@@ -69,27 +82,31 @@ public final class LexiconSentimentAnnotator implements SentimentAnnotator {
     FeatureVector fv = target.newVector();
     double[] p = new double[3];
     for (int k = 0; k < entities.size(); k++) {
+      Entity e = entities.get(k);
+      if (!carriesSentiment(e)) {
+        e.setSentiment(null);
+        continue;
+      }
+      int[][] ms = mentionsOf.get(k);
       double[] sum = new double[3];
       int n = 0;
-      List<int[]> bySentence = spansBySentence.get(k);
-      for (int s = 0; s < bySentence.size(); s++) {
-        int[] spans = bySentence.get(s);
-        if (spans == null) {
-          continue;
+      for (int a = 0, b; a < ms.length; a = b) {
+        int s = ms[a][0];
+        b = a + 1;
+        while (b < ms.length && ms[b][0] == s) {
+          b++;
+        }
+        int[] spans = new int[2 * (b - a)];
+        for (int m = a; m < b; m++) {
+          spans[2 * (m - a)] = ms[m][1];
+          spans[2 * (m - a) + 1] = ms[m][2];
         }
         int[] range = sentences.get(s);
         if (!scored[s]) {
           Valences.score(target.lexicon(), t, range[0], range[1], base, adj);
           scored[s] = true;
         }
-        int[] others = new int[0];
-        for (int o = 0; o < entities.size(); o++) {
-          int[] os = o == k ? null : spansBySentence.get(o).get(s);
-          if (os != null) {
-            others = concat(others, os);
-          }
-        }
-        target.probabilities(t, range[0], range[1], base, adj, spans, others, fv, p);
+        target.probabilities(t, range[0], range[1], base, adj, roles, k, spans, fv, p);
         for (int c = 0; c < 3; c++) {
           sum[c] += p[c];
         }
@@ -106,8 +123,13 @@ public final class LexiconSentimentAnnotator implements SentimentAnnotator {
             new EntitySentiment(
                 TargetSentiment.LABELS[TargetSentiment.argmax(sum)], sum[2] - sum[0]);
       }
-      entities.get(k).setSentiment(sentiment);
+      e.setSentiment(sentiment);
     }
+  }
+
+  /** Dates and amounts are not things one feels about: they carry no sentiment. */
+  static boolean carriesSentiment(Entity e) {
+    return e.getType() == null || !NO_SENTIMENT.contains(e.getType().toString());
   }
 
   private static int sentenceOf(int[] sentenceEnds, int offset) {
@@ -125,22 +147,6 @@ public final class LexiconSentimentAnnotator implements SentimentAnnotator {
       }
     }
     return lo < sentenceEnds.length ? lo : -1;
-  }
-
-  private static int[] append(int[] spans, int start, int end) {
-    if (spans == null) {
-      return new int[] {start, end};
-    }
-    int[] out = java.util.Arrays.copyOf(spans, spans.length + 2);
-    out[spans.length] = start;
-    out[spans.length + 1] = end;
-    return out;
-  }
-
-  private static int[] concat(int[] a, int[] b) {
-    int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 
   @Override

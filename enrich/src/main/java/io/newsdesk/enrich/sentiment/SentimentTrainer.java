@@ -201,13 +201,15 @@ public final class SentimentTrainer {
       float[] base = new float[t.size];
       float[] adj = new float[t.size];
       Valences.score(lex, t, 0, t.size, base, adj);
+      MentionRoles roles = NewsMtscTagging.roles(t, line);
       for (int j = 0; j < line.targets().size(); j++) {
         NewsMtsc.Target target = line.targets().get(j);
         if (target.label() < 0) {
           continue;
         }
         fv.clear();
-        TargetFeatures.extract(lex, t, 0, t.size, base, adj, target.spans(), line.othersOf(j), fv);
+        roles.window(0, t.size, j, target.spans());
+        TargetFeatures.extract(lex, t, roles, t.size, base, adj, fv);
         out.add(
             new Example(
                 Arrays.copyOf(fv.index, fv.size),

@@ -207,20 +207,25 @@ final class TargetFeatures {
   private TargetFeatures() {}
 
   /**
-   * Adds the features of the target at character spans {@code targets} (pairs start, end; the first
-   * pair is the main mention) in the sentence {@code [from, to)} of {@code t}, whose valences
-   * {@code adj} are already scored; {@code others} are the spans of other entities.
+   * Adds the features of the target whose roles {@code r} has filled (a window of a sentence that
+   * ends at token {@code sentenceEnd}), the sentence's valences {@code base} and {@code adj}
+   * already scored. Costs the window, whatever the length of the sentence or the number of
+   * entities.
    */
   static void extract(
       Lexicon lex,
       Tokens t,
-      int from,
-      int to,
+      MentionRoles r,
+      int sentenceEnd,
       float[] base,
       float[] adj,
-      int[] targets,
-      int[] others,
       FeatureVector fv) {
+    if (r.main < 0) {
+      fv.add(T_BIAS, 1f);
+      return;
+    }
+    int from = r.lo;
+    int to = r.hi;
     int n = to - from;
     long[] uh = new long[n];
     byte[] role = new byte[n];
@@ -230,26 +235,22 @@ final class TargetFeatures {
     int p = -1;
     byte prevRole = 0;
     for (int i = from; i < to; i++) {
-      byte r = roleOf(t, i, targets, others);
-      if (r != 0 && r == prevRole) {
+      byte ri = r.role[i];
+      if (ri != 0 && ri == prevRole) {
+        if (i == r.main) {
+          p = units - 1;
+        }
         continue;
       }
-      prevRole = r;
-      role[units] = r;
+      prevRole = ri;
+      role[units] = ri;
       tok[units] = i;
-      uh[units] = r == 1 ? H_TARGET : r == 2 ? H_OTHER : FeatureVector.hash(t.lower[i]);
-      val[units] = r == 0 ? adj[i] : 0f;
-      if (r == 1 && p < 0 && overlaps(t, i, targets[0], targets[1])) {
+      uh[units] = ri == 1 ? H_TARGET : ri == 2 ? H_OTHER : FeatureVector.hash(t.lower[i]);
+      val[units] = ri == 0 ? adj[i] : 0f;
+      if (i == r.main) {
         p = units;
       }
       units++;
-    }
-    if (p < 0) {
-      for (int u = 0; u < units && p < 0; u++) {
-        if (role[u] == 1) {
-          p = u;
-        }
-      }
     }
     fv.add(T_BIAS, 1f);
     if (p < 0) {
@@ -411,7 +412,7 @@ final class TargetFeatures {
     if (hasQuote) {
       fv.add(T_HAS_QUOTE, 1f);
     }
-    if (t.kind[to - 1] == Tokens.WORD) {
+    if (t.kind[sentenceEnd - 1] == Tokens.WORD) {
       fv.add(T_HEADLINE, 1f);
     }
 
@@ -428,7 +429,7 @@ final class TargetFeatures {
     fv.add(T_OTHERS, Math.min(othersCount, 3), 1f);
     fv.add(T_LENGTH, Math.min(units / 10, 4), 1f);
     int last = first;
-    while (last + 1 < to && roleOf(t, last + 1, targets, others) == 1) {
+    while (last + 1 < to && r.role[last + 1] == 1) {
       last++;
     }
     if (t.lower[last].endsWith("'s") || (last + 1 < to && "'s".equals(t.lower[last + 1]))) {
@@ -475,25 +476,5 @@ final class TargetFeatures {
 
   private static boolean isBreak(Tokens t, int i, byte role) {
     return role == 0 && (t.isClauseBreak(i) || "but".equals(t.lower[i]));
-  }
-
-  private static byte roleOf(Tokens t, int i, int[] targets, int[] others) {
-    for (int k = 0; k + 1 < targets.length; k += 2) {
-      if (overlaps(t, i, targets[k], targets[k + 1])) {
-        return 1;
-      }
-    }
-    if (others != null) {
-      for (int k = 0; k + 1 < others.length; k += 2) {
-        if (overlaps(t, i, others[k], others[k + 1])) {
-          return 2;
-        }
-      }
-    }
-    return 0;
-  }
-
-  private static boolean overlaps(Tokens t, int i, int start, int end) {
-    return t.start[i] < end && start < t.end[i];
   }
 }

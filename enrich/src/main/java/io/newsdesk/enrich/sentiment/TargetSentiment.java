@@ -91,23 +91,38 @@ public final class TargetSentiment {
     float[] base = new float[t.size];
     float[] adj = new float[t.size];
     Valences.score(lex, t, 0, t.size, base, adj);
+    MentionRoles roles = new MentionRoles(t);
+    for (int k = 0; k + 1 < targets.length; k += 2) {
+      roles.mark(targets[k], targets[k + 1], 0);
+    }
+    if (others != null) {
+      for (int k = 0; k + 1 < others.length; k += 2) {
+        roles.mark(others[k], others[k + 1], 1);
+      }
+    }
     double[] out = new double[3];
-    probabilities(t, 0, t.size, base, adj, targets, others, newVector(), out);
+    probabilities(t, 0, t.size, base, adj, roles, 0, targets, newVector(), out);
     return out;
   }
 
+  /**
+   * Probabilities toward {@code entity} (as marked in {@code roles}) whose mentions in the sentence
+   * {@code [from, to)} are {@code spans}, main mention first.
+   */
   void probabilities(
       Tokens t,
       int from,
       int to,
       float[] base,
       float[] adj,
-      int[] targets,
-      int[] others,
+      MentionRoles roles,
+      int entity,
+      int[] spans,
       FeatureVector fv,
       double[] out) {
     fv.clear();
-    TargetFeatures.extract(lex, t, from, to, base, adj, targets, others, fv);
+    roles.window(from, to, entity, spans);
+    TargetFeatures.extract(lex, t, roles, to, base, adj, fv);
     model.probabilities(fv, out);
   }
 

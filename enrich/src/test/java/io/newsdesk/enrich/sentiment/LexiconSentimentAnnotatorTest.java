@@ -1,10 +1,12 @@
 package io.newsdesk.enrich.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.newsdesk.schema.Entity;
 import io.newsdesk.schema.EntitySentiment;
 import io.newsdesk.schema.Mention;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -99,6 +101,75 @@ class LexiconSentimentAnnotatorTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void datesAndAmountsCarryNoSentiment() {
+    String text = "Critics praised Merkel on Tuesday for a $5 million fund.";
+    List<Entity> es =
+        new ArrayList<>(
+            List.of(
+                typed(entity(text, "Merkel"), "PER"),
+                typed(entity(text, "Tuesday"), "DATE"),
+                typed(entity(text, "$5 million"), "MONEY"),
+                typed(entity(text, "5"), "AMOUNT")));
+    annotator.annotate(text, es);
+    assertThat(es.get(0).getSentiment()).isNotNull();
+    assertThat(es.subList(1, 4)).allSatisfy(e -> assertThat(e.getSentiment()).isNull());
+  }
+
+  @Test
+  void nameDenseMegabyteTextIsAnnotatedInLinearTime() {
+    // One run-on sentence of 40,000 mentions of 8,000 people, then 20,000 short sentences that
+    // each name two of them: hours for a per-target scan of every token against every mention.
+    StringBuilder text = new StringBuilder();
+    List<List<Mention>> mentions = new ArrayList<>();
+    int people = 8_000;
+    for (int k = 0; k < people; k++) {
+      mentions.add(new ArrayList<>());
+    }
+    String[] verbs = {" praised ", " attacked ", " met ", " and "};
+    for (int i = 0; i < 40_000; i++) {
+      mention(text, mentions, (i * 7) % people);
+      text.append(verbs[i % verbs.length]);
+    }
+    text.append("Smith.");
+    for (int i = 0; i < 20_000; i++) {
+      text.append(' ');
+      mention(text, mentions, (i * 13) % people);
+      text.append(verbs[i % 3]);
+      mention(text, mentions, (i * 17 + 1) % people);
+      text.append(" on Monday.");
+    }
+    assertThat(text.length()).isGreaterThan(1_000_000);
+    List<Entity> es = new ArrayList<>();
+    for (int k = 0; k < people; k++) {
+      es.add(
+          Entity.newBuilder()
+              .setKey("PER:p" + k)
+              .setCanonical("Person" + k)
+              .setType("PER")
+              .setMentions(mentions.get(k))
+              .setCount(mentions.get(k).size())
+              .setSalience(0.1)
+              .build());
+    }
+    // Generous: linear work takes a second or two; the quadratic kind took hours.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60), () -> annotator.annotate(text.toString(), es));
+    assertThat(es).allSatisfy(e -> assertThat(e.getSentiment()).isNotNull());
+    assertThat(es).allSatisfy(e -> assertThat(e.getSentiment().getScore()).isBetween(-1.0, 1.0));
+  }
+
+  private static void mention(StringBuilder text, List<List<Mention>> mentions, int k) {
+    String name = "Person" + k;
+    mentions.get(k).add(new Mention(name, text.length(), text.length() + name.length()));
+    text.append(name);
+  }
+
+  private static Entity typed(Entity e, String type) {
+    e.setType(type);
+    return e;
   }
 
   @Test
