@@ -45,7 +45,7 @@ public final class EvalSentimentCommand implements Callable<Integer> {
     }
     if (seconds > 0) {
       System.out.printf(
-          "%.0f targets/s on one thread%n",
+          "%.0f targets/s on one thread (per CPU-second)%n",
           SentimentEvaluation.targetsPerSecond(m, files, seconds));
     }
     return 0;

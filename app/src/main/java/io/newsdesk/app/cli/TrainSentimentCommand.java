@@ -36,8 +36,35 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       description = "Where to write the model.")
   Path out;
 
+  @Option(
+      names = "--rebuild-clusters",
+      description =
+          "First rebuild the GloVe word classes (k-means) into --clusters-out from --glove; the"
+              + " model trained in the same run still uses the classes on the classpath, so"
+              + " rebuild the jar and train again after changing them.")
+  boolean rebuildClusters;
+
+  @Option(
+      names = "--glove",
+      defaultValue =
+          "${sys:newsdesk.shared.dir:-../shared}/data/embeddings/glove-6b-100d-top120k.txt.gz",
+      description = "GloVe vectors, gzipped text, most frequent words first.")
+  Path glove;
+
+  @Option(
+      names = "--clusters-out",
+      defaultValue = "enrich/src/main/resources/io/newsdesk/enrich/sentiment/glove-clusters.tsv.gz",
+      description = "Where to write the word classes.")
+  Path clustersOut;
+
   @Override
   public Integer call() throws Exception {
+    if (rebuildClusters) {
+      byte[] clusters = SentimentTrainer.buildWordClusters(glove);
+      Files.write(clustersOut, clusters);
+      System.out.printf("Wrote %s (%d bytes)%n", clustersOut, clusters.length);
+      return 0;
+    }
     byte[] model = SentimentTrainer.train(train, SentimentTrainer.Config.defaults());
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());

@@ -70,6 +70,11 @@ public final class SentimentTrainer {
     return serialize(train(NewsMtsc.read(trainFile), config));
   }
 
+  /** Word classes the features use: k-means over the 40,000 most frequent GloVe words. */
+  public static byte[] buildWordClusters(Path glove) throws IOException {
+    return WordClusters.build(glove, 40_000, 800, 10);
+  }
+
   static byte[] serialize(LinearModel model) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -203,6 +203,13 @@ final class TargetFeatures {
   private static final int T_TONE_POS = 40;
   private static final int T_HEADLINE = 41;
   private static final int T_LEX_BLOCKED = 42;
+  private static final int T_CL_SIDE = 43;
+  private static final int T_CL_WIN = 44;
+  private static final int T_CL_CLAUSE = 45;
+  private static final int T_CL_VERB_AFTER = 46;
+  private static final int T_CL_VERB_BEFORE = 47;
+
+  private static final WordClusters CLUSTERS = WordClusters.standard();
 
   private TargetFeatures() {}
 
@@ -287,6 +294,17 @@ final class TargetFeatures {
         }
         if (u >= clauseStart && u < clauseEnd && u != p) {
           fv.add(T_CLAUSE_BOW, uh[u], 1f);
+        }
+        int cl = role[u] == 0 ? CLUSTERS.of(t.lower[tok[u]]) : -1;
+        if (cl >= 0) {
+          fv.add(T_CL_SIDE, u < p ? 0 : 1, cl, 1f);
+          if (u >= clauseStart && u < clauseEnd) {
+            fv.add(T_CL_CLAUSE, cl, 1f);
+          }
+          int d = Math.abs(u - p);
+          if (d <= 4) {
+            fv.add(T_CL_WIN, u < p ? -(d <= 2 ? d : 3) : (d <= 2 ? d : 3), cl, 1f);
+          }
         }
       }
       long next = u + 1 < units ? uh[u + 1] : H_EOS;
@@ -444,6 +462,10 @@ final class TargetFeatures {
         continue;
       }
       fv.add(T_VERB_AFTER, uh[u], 1f);
+      int ca = CLUSTERS.of(t.lower[i]);
+      if (ca >= 0) {
+        fv.add(T_CL_VERB_AFTER, ca, 1f);
+      }
       if (val[u] != 0f) {
         fv.add(T_VAL_AFTER, val[u] > 0 ? 1 : 0, Math.abs(val[u]) / 4f);
       }
@@ -458,6 +480,10 @@ final class TargetFeatures {
         continue;
       }
       fv.add(T_VERB_BEFORE, uh[u], 1f);
+      int cb = CLUSTERS.of(t.lower[i]);
+      if (cb >= 0) {
+        fv.add(T_CL_VERB_BEFORE, cb, 1f);
+      }
       if (val[u] != 0f) {
         fv.add(T_VAL_BEFORE, val[u] > 0 ? 1 : 0, Math.abs(val[u]) / 4f);
       }

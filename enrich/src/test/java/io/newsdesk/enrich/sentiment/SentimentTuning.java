@@ -25,6 +25,27 @@ public final class SentimentTuning {
             .withMinCount(Integer.getInteger("minCount", 1))
             .withBits(Integer.getInteger("bits", 20))
             .withClassWeightPower(Double.parseDouble(System.getProperty("cwp", "1")));
+    if (Integer.getInteger("cv", 0) > 1) {
+      int folds = Integer.getInteger("cv");
+      double f1 = 0;
+      double acc = 0;
+      for (int f = 0; f < folds; f++) {
+        List<NewsMtsc.Line> fit = new java.util.ArrayList<>();
+        List<NewsMtsc.Line> held = new java.util.ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+          (i % folds == f ? held : fit).add(train.get(i));
+        }
+        TargetSentiment m =
+            TargetSentiment.fromBytes(
+                SentimentTrainer.serialize(SentimentTrainer.train(fit, base)));
+        var r = SentimentEvaluation.evaluate(m, held);
+        System.out.printf("fold %d F1m %.4f acc %.4f%n", f, r.macroF1(), r.accuracy());
+        f1 += r.macroF1() / folds;
+        acc += r.accuracy() / folds;
+      }
+      System.out.printf("cv %d folds: F1m %.4f acc %.4f%n", folds, f1, acc);
+      return;
+    }
     double[] l2s = doubles("l2", "0.3");
     int[] epochs = java.util.Arrays.stream(doubles("epochs", "4")).mapToInt(d -> (int) d).toArray();
     double[] rates = doubles("rates", "0.02");
