@@ -250,14 +250,21 @@ final class EntityResolver {
     int bestLen = -1;
     for (RawMention m : ms) {
       int len = CanonicalKeys.fold(m.text()).size();
+      // Of equally full forms the mixed-case one wins: an all-caps dateline is no canonical name.
+      int cased = Boolean.compare(mixedCase(m.text()), best == null || mixedCase(best.text()));
       if (best == null
           || len > bestLen
-          || len == bestLen && freq.get(m.text()) > freq.get(best.text())) {
+          || len == bestLen && cased > 0
+          || len == bestLen && cased == 0 && freq.get(m.text()) > freq.get(best.text())) {
         best = m;
         bestLen = len;
       }
     }
     return best.text();
+  }
+
+  private static boolean mixedCase(String text) {
+    return !text.equals(text.toUpperCase(Locale.ROOT));
   }
 
   private static int count(Group g) {

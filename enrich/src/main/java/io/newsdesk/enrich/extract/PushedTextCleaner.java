@@ -15,14 +15,20 @@ import java.util.regex.Pattern;
 
 /**
  * Cleans pushed plain text (a scrape someone sent us): drops repeated lines, site chrome, contact
- * lines, tag lists, bare URLs and timestamps, keeps the headline as title and reads the dateline.
- * Every removal is recorded by reason. Stateless and thread-safe.
+ * lines, tag lists, bare URLs and timestamps, keeps the headline as title and reads the dateline. A
+ * second story appended to the scrape is kept, under its own headline line. Every removal is
+ * recorded by reason. Stateless and thread-safe.
  */
 public final class PushedTextCleaner {
 
   /** The cleaned article text and what was learned and removed on the way. */
   public record Cleaned(
-      String title, String text, String placeHint, Long published, List<Removal> removed) {}
+      String title,
+      String text,
+      String placeHint,
+      Long published,
+      List<Removal> removed,
+      List<String> appendedStories) {}
 
   private static final int SAMPLE_CHARS = 200;
 
@@ -88,7 +94,7 @@ public final class PushedTextCleaner {
         titleIndex >= 0
             ? lines.get(titleIndex)
             : knownTitle == null || knownTitle.isBlank() ? null : knownTitle.strip();
-    markSecondArticle(lines, reason);
+    List<String> stories = appendedStories(lines, reason);
     markDuplicates(lines, reason);
     markContained(lines, reason);
     markOutsideBody(lines, reason, bodyRange(lines, reason));
@@ -140,7 +146,7 @@ public final class PushedTextCleaner {
       previous = line;
       blankSincePrevious = false;
     }
-    return new Cleaned(title, out.toString(), place, published, removals.list());
+    return new Cleaned(title, out.toString(), place, published, removals.list(), stories);
   }
 
   /**
@@ -407,9 +413,12 @@ public final class PushedTextCleaner {
 
   /**
    * A second story appended to the scrape: after the first story's paragraphs, a headline line that
-   * repeats right away (the way pages print a headline and then its title block again).
+   * repeats right away (the way pages print a headline and then its title block again). The story
+   * is kept, its headline as a heading line of its own; only the repeated copies of its headline
+   * and caption go, as duplicates. Returns the headlines of the appended stories.
    */
-  private static void markSecondArticle(List<String> lines, String[] reason) {
+  private static List<String> appendedStories(List<String> lines, String[] reason) {
+    List<String> heads = new ArrayList<>();
     int paragraphs = 0;
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
@@ -422,15 +431,17 @@ public final class PushedTextCleaner {
       }
       for (int k = i + 1; k < Math.min(lines.size(), i + 8); k++) {
         if (lines.get(k).equalsIgnoreCase(l)) {
-          for (int r = i; r < lines.size(); r++) {
-            if (!lines.get(r).isEmpty()) {
-              reason[r] = "second-article";
+          heads.add(l);
+          for (int r = k; r < lines.size(); r++) {
+            if (lines.get(r).equalsIgnoreCase(l)) {
+              reason[r] = "duplicate";
             }
           }
-          return;
+          break;
         }
       }
     }
+    return heads;
   }
 
   private static Long dateHint(String monthDay, long fetchedAt) {

@@ -82,16 +82,40 @@ class PushedTextCleanerTest {
   }
 
   @Test
-  void dropsRepeatedHeadlineAndCaptionAndAnAppendedSecondStory() {
+  void dropsRepeatedHeadlineAndCaptionButKeepsAnAppendedSecondStory() {
     PushedTextCleaner.Cleaned c = clean("repeated-blocks.txt");
     assertThat(c.title()).isEqualTo("Library Extends Opening Hours for Exam Season");
     assertThat(c.text())
         .containsOnlyOnce("Students working in the main reading room. (File photo)")
         .doesNotContain("TT")
-        .doesNotContain("Sports Hall")
-        .endsWith("during term time as well.");
-    assertThat(byReason(c).get("second-article").getSample())
-        .isEqualTo("Sports Hall Roof Repairs to Finish in August");
+        .containsOnlyOnce("Sports Hall Roof Repairs to Finish in August")
+        .containsOnlyOnce("A view of the sports hall from the east car park.")
+        .contains("during term time as well.\n\nSports Hall Roof Repairs to Finish in August\n\n")
+        .endsWith("training in a rented hall across town.");
+    assertThat(c.appendedStories()).containsExactly("Sports Hall Roof Repairs to Finish in August");
+    assertThat(byReason(c)).doesNotContainKey("second-article");
+    assertThat(byReason(c).get("duplicate").getCount()).isPositive();
+  }
+
+  @Test
+  void keepsEveryStoryOfAScrapeHoldingThreeStories() {
+    String one = Fixtures.text("text/repeated-blocks.txt");
+    String third =
+        "\n\nCanteen Menu Adds Vegetarian Options\n\n"
+            + "The kitchen staff at work on Tuesday. (University photo)\n"
+            + "The kitchen staff at work on Tuesday. (University photo)\n\n"
+            + "Canteen Menu Adds Vegetarian Options\n\n"
+            + "The canteen will offer two vegetarian dishes every day from next term, the catering"
+            + " office said after a survey of students and staff.\n";
+    PushedTextCleaner.Cleaned c = cleaner.clean(one + third, null, Fixtures.FETCHED_AT);
+    assertThat(c.appendedStories())
+        .containsExactly(
+            "Sports Hall Roof Repairs to Finish in August", "Canteen Menu Adds Vegetarian Options");
+    assertThat(c.text())
+        .containsOnlyOnce("Canteen Menu Adds Vegetarian Options")
+        .containsOnlyOnce("The kitchen staff at work on Tuesday.")
+        .contains("training in a rented hall across town.")
+        .endsWith("a survey of students and staff.");
   }
 
   @Test

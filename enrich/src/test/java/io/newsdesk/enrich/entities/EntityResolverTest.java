@@ -1,0 +1,23 @@
+package io.newsdesk.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsdesk.schema.Entity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EntityResolverTest {
+
+  @Test
+  void prefersTheMixedCaseFormOverAnAllCapsDatelineAsCanonicalName() {
+    List<Entity> entities =
+        EntityResolver.resolve(
+            List.of(
+                new EntityResolver.RawMention("LOC", "TRIPOLI", 0, 7, false, true),
+                new EntityResolver.RawMention("LOC", "TRIPOLI", 200, 207, false, false),
+                new EntityResolver.RawMention("LOC", "Tripoli", 90, 97, false, true)));
+    assertThat(entities).hasSize(1);
+    assertThat(entities.get(0).getCanonical()).isEqualTo("Tripoli");
+    assertThat(entities.get(0).getCount()).isEqualTo(3);
+  }
+}
