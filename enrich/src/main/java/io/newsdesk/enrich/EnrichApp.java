@@ -25,7 +25,7 @@ public final class EnrichApp implements AutoCloseable {
   public static EnrichApp start(
       EnrichComponents components, EnrichConfig config, Duration timeout) {
     KafkaStreams streams =
-        new KafkaStreams(EnrichTopology.build(components, config), config.streamsProperties());
+        new KafkaStreams(EnrichTopology.build(components, config), withInstanceId(config));
     EnrichApp app = new EnrichApp(streams);
     CountDownLatch running = new CountDownLatch(1);
     streams.setStateListener(
@@ -66,5 +66,14 @@ public final class EnrichApp implements AutoCloseable {
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
+  }
+
+  /** Streams properties plus this instance's static group member id from its state directory. */
+  private static java.util.Properties withInstanceId(EnrichConfig config) {
+    java.util.Properties p = config.streamsProperties();
+    p.put(
+        org.apache.kafka.streams.StreamsConfig.mainConsumerPrefix("group.instance.id"),
+        EnrichConfig.instanceId(config.stateDir(), config.applicationId()));
+    return p;
   }
 }

@@ -121,13 +121,12 @@ public record EnrichConfig(
     p.put(StreamsConfig.consumerPrefix("max.poll.records"), 100);
     // Repartition and changelog topics carry whole articles: allow what the raw topic allows.
     p.put(StreamsConfig.topicPrefix("max.message.bytes"), 16 * 1024 * 1024);
-    // Fast restart. Static membership: a restarted instance takes its tasks back at once instead
+    // Fast restart. Static membership (group.instance.id, set by EnrichApp.start): a restarted
+    // instance takes its tasks back at once instead
     // of waiting for the session timeout of its dead self. Under exactly-once, Kafka Streams 4.3
     // wipes the stores after an unclean stop and restores them from the changelogs, so keep those
     // short: windowed changelogs keep 10 minutes beyond their windows (not a day), and segments
     // of internal topics roll every 10 minutes so that compaction and retention can act.
-    p.put(
-        StreamsConfig.mainConsumerPrefix("group.instance.id"), instanceId(stateDir, applicationId));
     p.put(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG, 600_000L);
     p.put(StreamsConfig.topicPrefix("segment.ms"), 600_000L);
     p.put(StreamsConfig.topicPrefix("min.cleanable.dirty.ratio"), 0.1);
