@@ -1,5 +1,6 @@
 package io.newsdesk.app.cli;
 
+import io.newsdesk.app.http.Monitoring;
 import io.newsdesk.app.pipeline.IngestWiring;
 import io.newsdesk.app.pipeline.KafkaEnvironment;
 import io.newsdesk.app.pipeline.Pipeline;
@@ -9,6 +10,7 @@ import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.ingest.IngestSummary;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +30,7 @@ public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin KafkaOptions kafka;
   @Mixin IngestOptions ingest;
+  @Mixin HttpOptions http;
 
   @Option(
       names = "--out",
@@ -63,12 +66,17 @@ public final class RunCommand implements Callable<Integer> {
     }
     Path files = out != null ? out : kafka.dataDir().resolve("out");
     try (KafkaEnvironment env = KafkaEnvironment.open(kafka);
+        Monitoring monitoring =
+            Monitoring.start(
+                once ? Optional.empty() : http.address(), env.clientProperties(), System.err);
         Pipeline pipeline =
             Pipeline.start(
                 env, EnrichComponents.standard(), kafka.dataDir(), files, dropDuplicates);
         IngestWiring wiring = IngestWiring.open(env, ingest.config(), sources, "run")) {
       if (!once) {
+        pipeline.watchWith(monitoring);
         wiring.service().start();
+        monitoring.watchIngest(() -> null);
         System.err.printf(
             "Newsdesk running on %s; files in %s. Ctrl-C to stop.%n",
             env.bootstrapServers(), files.toAbsolutePath());
