@@ -59,6 +59,11 @@ public final class EnrichApp implements AutoCloseable {
     return failure.get();
   }
 
+  /** The running Streams client, for metrics and health. */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
   public KafkaStreams.State state() {
     return streams.state();
   }

@@ -1,5 +1,6 @@
 package io.newsdesk.app.cli;
 
+import io.newsdesk.app.http.Monitoring;
 import io.newsdesk.app.pipeline.KafkaEnvironment;
 import io.newsdesk.enrich.EnrichApp;
 import io.newsdesk.enrich.EnrichComponents;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 public final class EnrichCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
+  @Mixin HttpOptions http;
 
   @Option(
       names = "--threads",
@@ -40,7 +42,9 @@ public final class EnrichCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KafkaEnvironment env = KafkaEnvironment.open(kafka)) {
+    try (KafkaEnvironment env = KafkaEnvironment.open(kafka);
+        Monitoring monitoring =
+            Monitoring.start(http.address(), env.clientProperties(), System.err)) {
       EnrichConfig config =
           EnrichConfig.defaults(env.bootstrapServers(), kafka.dataDir().resolve("streams"))
               .withThreads(threads);
@@ -51,6 +55,7 @@ public final class EnrichCommand implements Callable<Integer> {
       }
       config = config.withNearDuplicates(near);
       EnrichApp app = EnrichApp.start(EnrichComponents.standard(), config, Duration.ofSeconds(120));
+      monitoring.watchStreams(app.streams());
       System.err.printf("enrich running against %s%n", env.bootstrapServers());
       Shutdown.await(app::close);
       return app.failure() == null ? 0 : 1;

@@ -1,8 +1,10 @@
 package io.newsdesk.app.cli;
 
+import io.newsdesk.app.http.Monitoring;
 import io.newsdesk.app.pipeline.IngestWiring;
 import io.newsdesk.app.pipeline.KafkaEnvironment;
 import io.newsdesk.ingest.IngestSummary;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +19,7 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
   @Mixin IngestOptions ingest;
+  @Mixin HttpOptions http;
 
   @Option(
       names = "--instance-id",
@@ -30,6 +33,9 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (KafkaEnvironment env = KafkaEnvironment.open(kafka);
+        Monitoring monitoring =
+            Monitoring.start(
+                once ? Optional.empty() : http.address(), env.clientProperties(), System.err);
         IngestWiring wiring =
             IngestWiring.open(env, ingest.config(), ingest.sources(), instanceId)) {
       if (once) {
@@ -40,6 +46,7 @@ public final class IngestCommand implements Callable<Integer> {
         return 0;
       }
       wiring.service().start();
+      monitoring.watchIngest(() -> null);
       Shutdown.await(() -> {});
       return 0;
     }

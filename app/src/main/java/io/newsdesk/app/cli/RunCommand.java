@@ -1,5 +1,6 @@
 package io.newsdesk.app.cli;
 
+import io.newsdesk.app.http.Monitoring;
 import io.newsdesk.app.pipeline.IngestWiring;
 import io.newsdesk.app.pipeline.KafkaEnvironment;
 import io.newsdesk.app.pipeline.Pipeline;
@@ -9,6 +10,7 @@ import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.ingest.IngestSummary;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
   @Mixin IngestOptions ingest;
   @Mixin RollOptions roll;
+  @Mixin HttpOptions http;
 
   @Option(
       names = "--out",
@@ -64,6 +67,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     Path files = out != null ? out : kafka.dataDir().resolve("out");
     try (KafkaEnvironment env = KafkaEnvironment.open(kafka);
+        Monitoring monitoring =
+            Monitoring.start(
+                once ? Optional.empty() : http.address(), env.clientProperties(), System.err);
         Pipeline pipeline =
             Pipeline.start(
                 env,
@@ -74,7 +80,9 @@ public final class RunCommand implements Callable<Integer> {
                 roll.policy());
         IngestWiring wiring = IngestWiring.open(env, ingest.config(), sources, "run")) {
       if (!once) {
+        pipeline.watchWith(monitoring);
         wiring.service().start();
+        monitoring.watchIngest(() -> null);
         System.err.printf(
             "Newsdesk running on %s; files in %s. Ctrl-C to stop.%n",
             env.bootstrapServers(), files.toAbsolutePath());

@@ -1,5 +1,6 @@
 package io.newsdesk.app.cli;
 
+import io.newsdesk.app.http.Monitoring;
 import io.newsdesk.app.pipeline.KafkaEnvironment;
 import io.newsdesk.sink.ArticleSink;
 import io.newsdesk.sink.SinkConfig;
@@ -18,6 +19,7 @@ public final class SinkCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
   @Mixin RollOptions roll;
+  @Mixin HttpOptions http;
 
   @Option(
       names = "--out",
@@ -38,7 +40,9 @@ public final class SinkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KafkaEnvironment env = KafkaEnvironment.open(kafka)) {
+    try (KafkaEnvironment env = KafkaEnvironment.open(kafka);
+        Monitoring monitoring =
+            Monitoring.start(http.address(), env.clientProperties(), System.err)) {
       SinkConfig config =
           SinkConfig.defaults(env.bootstrapServers(), out)
               .withDropDuplicates(dropDuplicates)
@@ -47,6 +51,7 @@ public final class SinkCommand implements Callable<Integer> {
       ArticleSink sink = new ArticleSink(config);
       Thread t = new Thread(sink, "newsdesk-sink");
       t.start();
+      monitoring.watchSink(sink.metrics(), t::isAlive);
       System.err.printf(
           "sink running against %s, files in %s%n", env.bootstrapServers(), out.toAbsolutePath());
       Shutdown.await(sink::close);

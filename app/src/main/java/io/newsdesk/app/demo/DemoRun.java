@@ -31,10 +31,25 @@ public final class DemoRun {
   public record Result(
       IngestSummary ingest, RunReport report, Duration elapsed, int pushesAccepted) {}
 
+  /** What a caller does while the pipeline runs: once it started, and once it drained. */
+  public interface Hooks {
+    /** The pipeline just started. */
+    default void started(Pipeline pipeline) {}
+
+    /** Everything reached the sink; the pipeline keeps running until this returns. */
+    default void drained(Result result) throws Exception {}
+  }
+
   private DemoRun() {}
 
   /** Runs against {@code kafka}; data and files go under {@code dir}. */
   public static Result run(KafkaEnvironment kafka, Path dir, Duration drainTimeout)
+      throws Exception {
+    return run(kafka, dir, drainTimeout, new Hooks() {});
+  }
+
+  /** Runs against {@code kafka}, calling {@code hooks} while the pipeline runs. */
+  public static Result run(KafkaEnvironment kafka, Path dir, Duration drainTimeout, Hooks hooks)
       throws Exception {
     Path drop = dir.resolve("drop");
     Files.createDirectories(drop);
@@ -46,6 +61,7 @@ public final class DemoRun {
                 dir.resolve("data"),
                 dir.resolve("out"),
                 false)) {
+      hooks.started(pipeline);
       RunReport.Marks marks = RunReport.mark(kafka.bootstrapServers());
       long t0 = System.nanoTime();
       for (String f : DemoSite.DROPS) {
@@ -87,8 +103,10 @@ public final class DemoRun {
         throw new IllegalStateException("enrich failed", pipeline.enrichFailure());
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-      return new Result(
-          summary, RunReport.since(kafka.bootstrapServers(), marks), elapsed, accepted);
+      Result result =
+          new Result(summary, RunReport.since(kafka.bootstrapServers(), marks), elapsed, accepted);
+      hooks.drained(result);
+      return result;
     }
   }
 

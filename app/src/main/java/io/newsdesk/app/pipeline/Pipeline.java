@@ -1,5 +1,6 @@
 package io.newsdesk.app.pipeline;
 
+import io.newsdesk.app.http.Monitoring;
 import io.newsdesk.enrich.EnrichApp;
 import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.enrich.EnrichConfig;
@@ -79,6 +80,12 @@ public final class Pipeline implements AutoCloseable {
   /** The error that stopped enrich, if any. */
   public Throwable enrichFailure() {
     return enrich.failure();
+  }
+
+  /** Registers enrich and sink with the HTTP health checks and metrics. */
+  public void watchWith(Monitoring monitoring) {
+    monitoring.watchStreams(enrich.streams());
+    monitoring.watchSink(sink.metrics(), sinkThread::isAlive);
   }
 
   public ArticleSink sink() {

@@ -1,0 +1,199 @@
+package io.newsdesk.app.http;
+
+import io.newsdesk.app.http.NewsView.Dead;
+import io.newsdesk.enrich.trends.TrendBoard;
+import io.newsdesk.schema.DeadLetter;
+import io.newsdesk.schema.EnrichedArticle;
+import io.newsdesk.schema.Entity;
+import io.newsdesk.schema.EntityTrend;
+import io.newsdesk.schema.SourceState;
+import io.newsdesk.schema.Story;
+import io.newsdesk.schema.StoryEntity;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/** Turns the records of the views into the JSON shapes of {@code /api}: pure functions. */
+public final class ApiViews {
+
+  /** How many points a sparkline has at most. */
+  static final int SPARK_POINTS = 24;
+
+  private ApiViews() {}
+
+  /** Stories, most recently grown first, then largest. */
+  public static List<Map<String, Object>> stories(Collection<Story> stories, int limit) {
+    return stories.stream()
+        .sorted(
+            Comparator.comparingLong(Story::getLastSeen)
+                .thenComparingInt(Story::getArticleCount)
+                .reversed()
+                .thenComparing(Story::getId))
+        .limit(limit)
+        .map(ApiViews::story)
+        .toList();
+  }
+
+  /** One story as JSON. */
+  public static Map<String, Object> story(Story s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.getId());
+    m.put("title", s.getTitle());
+    m.put("articleCount", s.getArticleCount());
+    m.put("firstSeen", s.getFirstSeen());
+    m.put("lastSeen", s.getLastSeen());
+    m.put("meanTone", s.getMeanTone());
+    m.put("topEntities", s.getTopEntities().stream().map(ApiViews::storyEntity).toList());
+    return m;
+  }
+
+  private static Map<String, Object> storyEntity(StoryEntity e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("key", e.getKey());
+    m.put("name", e.getCanonical());
+    return m;
+  }
+
+  /** A story with the articles this instance has seen of it (null articles are left out). */
+  public static Map<String, Object> storyWithArticles(Story s, List<EnrichedArticle> articles) {
+    Map<String, Object> m = story(s);
+    m.put("articleIds", s.getArticleIds());
+    m.put(
+        "articles",
+        articles.stream().filter(Objects::nonNull).map(a -> article(a, false)).toList());
+    return m;
+  }
+
+  /** One article; {@code withText} adds its main text. */
+  public static Map<String, Object> article(EnrichedArticle e, boolean withText) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", e.getArticle().getId());
+    m.put("title", e.getArticle().getTitle());
+    m.put("url", e.getArticle().getUrl());
+    m.put("source", e.getArticle().getSource());
+    m.put("published", e.getArticle().getPublished());
+    m.put("language", e.getArticle().getLanguage());
+    m.put("tone", e.getTone() == null ? null : e.getTone().getTone());
+    m.put("storyId", e.getStoryId());
+    m.put("duplicateOf", e.getDuplicateOf());
+    m.put("duplicateKind", e.getDuplicateKind());
+    m.put("entities", e.getEntities().stream().map(ApiViews::entity).toList());
+    if (withText) {
+      m.put("text", e.getArticle().getText());
+    }
+    return m;
+  }
+
+  private static Map<String, Object> entity(Entity e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("key", e.getKey());
+    m.put("name", e.getCanonical());
+    m.put("type", e.getType());
+    m.put("count", e.getCount());
+    m.put("sentiment", e.getSentiment() == null ? null : e.getSentiment().getScore());
+    return m;
+  }
+
+  /**
+   * The top entities of {@code window} (1h or 1d) at {@code now}, with articles, mentions, mean
+   * sentiment and a sparkline of articles per window of that kind.
+   */
+  public static List<Map<String, Object>> trending(
+      Collection<EntityTrend> trends, String window, long now, int top) {
+    return TrendBoard.top(trends, window, now, top).stream()
+        .map(
+            t -> {
+              Map<String, Object> m = trend(t);
+              m.put(
+                  "spark",
+                  series(trends, t.getKey(), window).stream().map(p -> p.get("articles")).toList());
+              return m;
+            })
+        .toList();
+  }
+
+  /** One entity's windows of kind {@code window}, oldest first, the last few. */
+  public static List<Map<String, Object>> series(
+      Collection<EntityTrend> trends, String key, String window) {
+    TreeMap<Long, EntityTrend> byStart = new TreeMap<>();
+    for (EntityTrend t : trends) {
+      if (t.getKey().equals(key) && t.getWindow().equals(window)) {
+        byStart.put(t.getWindowStart(), t);
+      }
+    }
+    List<EntityTrend> all = List.copyOf(byStart.values());
+    return all.subList(Math.max(0, all.size() - SPARK_POINTS), all.size()).stream()
+        .map(ApiViews::trend)
+        .toList();
+  }
+
+  private static Map<String, Object> trend(EntityTrend t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("key", t.getKey());
+    m.put("name", t.getCanonical());
+    m.put("type", t.getType());
+    m.put("window", t.getWindow());
+    m.put("windowStart", t.getWindowStart());
+    m.put("windowEnd", t.getWindowEnd());
+    m.put("articles", t.getArticles());
+    m.put("mentions", t.getMentions());
+    m.put("meanSentiment", t.getMeanSentiment());
+    return m;
+  }
+
+  /** Sources with their health: ok, failing (with the last error) or never polled. */
+  public static List<Map<String, Object>> sources(Collection<SourceState> sources, long now) {
+    return sources.stream()
+        .sorted(Comparator.comparing(s -> s.getSource()))
+        .map(
+            s -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("source", s.getSource());
+              m.put("kind", s.getKind());
+              m.put("health", health(s));
+              m.put("lastSuccessAt", s.getLastSuccessAt());
+              m.put(
+                  "secondsSinceSuccess",
+                  s.getLastSuccessAt() == null ? null : (now - s.getLastSuccessAt()) / 1000);
+              m.put("consecutiveFailures", s.getConsecutiveFailures());
+              m.put("lastError", s.getLastError());
+              m.put("nextPollAt", s.getNextPollAt());
+              Map<String, Long> counters = new TreeMap<>();
+              s.getCounters().forEach((k, v) -> counters.put(k.toString(), v));
+              m.put("counters", counters);
+              return m;
+            })
+        .toList();
+  }
+
+  static String health(SourceState s) {
+    if (s.getConsecutiveFailures() > 0) {
+      return "failing";
+    }
+    return s.getLastSuccessAt() == null ? "pending" : "ok";
+  }
+
+  /** Dead letters, newest first, each with a link to its original bytes. */
+  public static List<Map<String, Object>> deadLetters(List<Dead> dead, int limit) {
+    return dead.stream().limit(limit).map(ApiViews::deadLetter).toList();
+  }
+
+  private static Map<String, Object> deadLetter(Dead d) {
+    DeadLetter l = d.letter();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", d.id());
+    m.put("reason", l.getStage());
+    m.put("detail", l.getReason());
+    m.put("url", l.getUrl());
+    m.put("source", l.getSource());
+    m.put("occurredAt", l.getOccurredAt());
+    m.put("errorClass", l.getErrorClass());
+    m.put("bytes", l.getOriginalBytes().remaining());
+    m.put("original", "/api/dead-letters/" + d.id() + "/original");
+    return m;
+  }
+}
