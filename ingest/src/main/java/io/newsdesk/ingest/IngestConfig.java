@@ -1,6 +1,8 @@
 package io.newsdesk.ingest;
 
+import io.newsdesk.ingest.fetch.AddressPolicy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /** Validated settings of the ingest stage; {@link #defaults()} gives sensible production values. */
@@ -25,7 +27,13 @@ public record IngestConfig(
     int maxSeenGlobal,
     int maxItemsPerPoll,
     long maxPushBytes,
-    String pushBindAddress) {
+    String pushBindAddress,
+    List<String> allowNetworks,
+    List<String> allowHosts,
+    String pushToken,
+    int maxPushArticles,
+    Duration pushReadTimeout,
+    int pushThreads) {
 
   /** The agent string Newsdesk sends unless told otherwise. */
   public static final String DEFAULT_USER_AGENT = "Newsdesk/0.1 (+https://github.com/newsdesk)";
@@ -61,6 +69,21 @@ public record IngestConfig(
     require("maxItemsPerPoll", maxItemsPerPoll > 0, "must be > 0");
     require("maxPushBytes", maxPushBytes > 0, "must be > 0");
     requireText("pushBindAddress", pushBindAddress);
+    allowNetworks = List.copyOf(Objects.requireNonNull(allowNetworks, "allowNetworks"));
+    allowHosts = List.copyOf(Objects.requireNonNull(allowHosts, "allowHosts"));
+    try {
+      AddressPolicy.validate(allowNetworks, allowHosts);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "ingest config 'allowNetworks/allowHosts' " + e.getMessage(), e);
+    }
+    require(
+        "pushToken",
+        pushToken == null || pushToken.strip().length() >= 16,
+        "must be at least 16 characters when set");
+    require("maxPushArticles", maxPushArticles > 0, "must be > 0");
+    requirePositive("pushReadTimeout", pushReadTimeout);
+    require("pushThreads", pushThreads > 0, "must be > 0");
   }
 
   /** Production defaults: 1 s per host, 10 MB bodies, 15 min default interval. */
@@ -86,7 +109,13 @@ public record IngestConfig(
         1_000_000,
         500,
         5L * 1024 * 1024,
-        "127.0.0.1");
+        "127.0.0.1",
+        List.of(),
+        List.of(),
+        null,
+        100,
+        Duration.ofSeconds(10),
+        8);
   }
 
   /** A builder seeded with {@link #defaults()}. */
@@ -146,6 +175,12 @@ public record IngestConfig(
     private int maxItemsPerPoll;
     private long maxPushBytes;
     private String pushBindAddress;
+    private List<String> allowNetworks;
+    private List<String> allowHosts;
+    private String pushToken;
+    private int maxPushArticles;
+    private Duration pushReadTimeout;
+    private int pushThreads;
 
     private Builder(IngestConfig c) {
       Objects.requireNonNull(c);
@@ -170,6 +205,12 @@ public record IngestConfig(
       maxItemsPerPoll = c.maxItemsPerPoll;
       maxPushBytes = c.maxPushBytes;
       pushBindAddress = c.pushBindAddress;
+      allowNetworks = c.allowNetworks;
+      allowHosts = c.allowHosts;
+      pushToken = c.pushToken;
+      maxPushArticles = c.maxPushArticles;
+      pushReadTimeout = c.pushReadTimeout;
+      pushThreads = c.pushThreads;
     }
 
     public Builder userAgent(String v) {
@@ -277,6 +318,39 @@ public record IngestConfig(
       return this;
     }
 
+    /** CIDRs fetches may reach although private or loopback (e.g. an intranet feed). */
+    public Builder allowNetworks(List<String> v) {
+      allowNetworks = v;
+      return this;
+    }
+
+    /** HOST or HOST:PORT fetches may reach whatever the host resolves to. */
+    public Builder allowHosts(List<String> v) {
+      allowHosts = v;
+      return this;
+    }
+
+    /** The bearer token pushes must carry; null accepts none (the receiver refuses to start). */
+    public Builder pushToken(String v) {
+      pushToken = v;
+      return this;
+    }
+
+    public Builder maxPushArticles(int v) {
+      maxPushArticles = v;
+      return this;
+    }
+
+    public Builder pushReadTimeout(Duration v) {
+      pushReadTimeout = v;
+      return this;
+    }
+
+    public Builder pushThreads(int v) {
+      pushThreads = v;
+      return this;
+    }
+
     public IngestConfig build() {
       return new IngestConfig(
           userAgent,
@@ -299,7 +373,13 @@ public record IngestConfig(
           maxSeenGlobal,
           maxItemsPerPoll,
           maxPushBytes,
-          pushBindAddress);
+          pushBindAddress,
+          allowNetworks,
+          allowHosts,
+          pushToken,
+          maxPushArticles,
+          pushReadTimeout,
+          pushThreads);
     }
   }
 }

@@ -19,6 +19,7 @@ import io.newsdesk.ingest.schedule.HostThrottle;
 import io.newsdesk.ingest.schedule.PollScheduler;
 import io.newsdesk.ingest.state.SeenSet;
 import io.newsdesk.ingest.state.SourceStates;
+import io.newsdesk.ingest.url.Redact;
 import io.newsdesk.ingest.url.UrlCanonicalizer;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.DeadLetter;
@@ -245,12 +246,12 @@ public final class IngestService implements AutoCloseable {
 
   /** A copy of the current state of a source. */
   public Optional<SourceState> state(String source) {
-    SourceState s = states.get(source);
+    SourceState s = states.get(key(source));
     return s == null ? Optional.empty() : Optional.of(SourceStates.copy(s));
   }
 
   private long dueAt(String source, long now) {
-    SourceState s = states.get(source);
+    SourceState s = states.get(key(source));
     return s == null ? now : Math.max(now, s.getNextPollAt());
   }
 
@@ -275,14 +276,14 @@ public final class IngestService implements AutoCloseable {
       case "sitemap" -> pollSitemap(source);
       default -> pollFeed(source);
     }
-    SourceState s = states.get(source);
+    SourceState s = states.get(key(source));
     return s == null ? clock.millis() + config.defaultPollInterval().toMillis() : s.getNextPollAt();
   }
 
   private SourceState stateFor(String source, String kind) {
-    SourceState s = states.get(source);
+    SourceState s = states.get(key(source));
     return s == null
-        ? SourceStates.initial(source, kind, config.defaultPollInterval().toMillis())
+        ? SourceStates.initial(key(source), kind, config.defaultPollInterval().toMillis())
         : SourceStates.copy(s);
   }
 
@@ -299,9 +300,13 @@ public final class IngestService implements AutoCloseable {
   private PollOutcome pollListing(String feedUrl, String kind) throws InterruptedException {
     SourceState st = stateFor(feedUrl, kind);
     long now = clock.millis();
+    FetchException refused = fetcher.refusal(feedUrl);
+    if (refused != null) {
+      return feedFailed(st, feedUrl, refused, now);
+    }
     if (config.respectRobots()) {
       if (!robots.isAllowed(feedUrl)) {
-        LOG.info("Feed {} disallowed by robots.txt; skipped", feedUrl);
+        LOG.info("Feed {} disallowed by robots.txt; skipped", Redact.url(feedUrl));
         SourceStates.increment(st, SourceStates.DISALLOWED, 1);
         st.setNextPollAt(now + config.maxPollInterval().toMillis());
         commit(st, List.of(), List.of(), List.of());
@@ -343,13 +348,13 @@ public final class IngestService implements AutoCloseable {
       } else {
         ParsedFeed feed = parser.parse(r.body(), r.headers().get("content-type"), r.finalUrl());
         if (!feed.warnings().isEmpty()) {
-          LOG.debug("Feed {} needed repairs: {}", feedUrl, feed.warnings());
+          LOG.debug("Feed {} needed repairs: {}", Redact.url(feedUrl), feed.warnings());
         }
         entries = feed.entries();
         hint = feed.suggestedInterval();
       }
     } catch (FeedParseException e) {
-      LOG.warn("{} {} is malformed: {}", kind, feedUrl, e.getMessage());
+      LOG.warn("{} {} is malformed: {}", kind, Redact.url(feedUrl), Redact.text(e.getMessage()));
       DeadLetter dl =
           RawDocuments.deadLetter(
               STAGE_FEED,
@@ -401,13 +406,22 @@ public final class IngestService implements AutoCloseable {
         break;
       }
       try {
+        FetchException refused = fetcher.refusal(child);
+        if (refused != null) {
+          dead.add(fetchDeadLetter(refused, url, now));
+          continue;
+        }
         if (config.respectRobots() && !robots.isAllowed(child)) {
           continue;
         }
         FetchResult cr = fetcher.fetch(FetchRequest.of(child), guard);
         all.addAll(sitemaps.parse(cr.body(), cr.contentType(), cr.finalUrl()).entries());
       } catch (FetchException e) {
-        LOG.warn("Child sitemap {} of {} failed: {}", child, url, e.getMessage());
+        LOG.warn(
+            "Child sitemap {} of {} failed: {}",
+            Redact.url(child),
+            Redact.url(url),
+            Redact.text(e.getMessage()));
       } catch (FeedParseException e) {
         dead.add(
             RawDocuments.deadLetter(
@@ -415,8 +429,8 @@ public final class IngestService implements AutoCloseable {
                 "malformed sitemap: " + e.getMessage(),
                 e,
                 new byte[0],
-                child,
-                url,
+                Redact.secrets(child),
+                key(url),
                 now,
                 Map.of()));
       }
@@ -460,6 +474,7 @@ public final class IngestService implements AutoCloseable {
     int failures = 0;
     int retriable = 0;
     int budget = config.maxItemsPerPoll();
+    Set<String> deferredHosts = new java.util.HashSet<>();
     for (FeedEntry e : entries) {
       if (budget-- <= 0) {
         break;
@@ -488,33 +503,78 @@ public final class IngestService implements AutoCloseable {
         continue;
       }
       claimed.add(canonical);
-      if (config.respectRobots() && !robots.isAllowed(canonical)) {
-        LOG.info("Item {} of feed {} disallowed by robots.txt; skipped", canonical, feedUrl);
-        disallowed++;
-        addKeys(newSeen, idKey, canonical);
+      String host = hostOf(canonical);
+      if (host != null && deferredHosts.contains(host)) {
+        // That host timed out or asked us to wait in this poll: its items wait for the next one.
+        seenUrls.release(canonical);
+        claimed.remove(canonical);
+        retriable++;
         continue;
       }
       try {
+        FetchException refused = fetcher.refusal(e.link());
+        if (refused != null) {
+          // Refused before any connection: blocked address, no host, or not http(s).
+          LOG.warn(
+              "Item {} of feed {} refused: {}",
+              Redact.url(canonical),
+              Redact.url(feedUrl),
+              Redact.text(refused.getMessage()));
+          failures++;
+          dead.add(fetchDeadLetter(refused, feedUrl, now));
+          addKeys(newSeen, idKey, canonical);
+          continue;
+        }
+        if (config.respectRobots() && !robots.isAllowed(canonical)) {
+          LOG.info(
+              "Item {} of feed {} disallowed by robots.txt; skipped",
+              Redact.url(canonical),
+              Redact.url(feedUrl));
+          disallowed++;
+          addKeys(newSeen, idKey, canonical);
+          continue;
+        }
         if (config.respectRobots()) {
           applyCrawlDelay(canonical);
         }
         FetchResult page = fetcher.fetch(FetchRequest.of(e.link()), guard);
-        docs.add(RawDocuments.fromFetch(feedUrl, canonical, page, arrival, item));
+        docs.add(RawDocuments.fromFetch(key(feedUrl), canonical, page, arrival, item));
         addKeys(newSeen, idKey, canonical);
         newItems++;
       } catch (FetchException ex) {
         failures++;
         if (ex.isRetriable()) {
           LOG.info(
-              "Item {} of feed {} failed, will retry: {}", canonical, feedUrl, ex.getMessage());
+              "Item {} of feed {} failed, will retry: {}",
+              Redact.url(canonical),
+              Redact.url(feedUrl),
+              Redact.text(ex.getMessage()));
           seenUrls.release(canonical);
           claimed.remove(canonical);
           retriable++;
+          if (host != null && (ex.timedOut() || ex.retryAfter() != null)) {
+            deferredHosts.add(host);
+          }
         } else {
-          LOG.warn("Item {} of feed {} failed: {}", canonical, feedUrl, ex.getMessage());
+          LOG.warn(
+              "Item {} of feed {} failed: {}",
+              Redact.url(canonical),
+              Redact.url(feedUrl),
+              Redact.text(ex.getMessage()));
           dead.add(fetchDeadLetter(ex, feedUrl, now));
           addKeys(newSeen, idKey, canonical);
         }
+      } catch (RuntimeException ex) {
+        // A bug on one item must not lose the others: this item is retried on the next poll.
+        LOG.error(
+            "Item {} of feed {} failed unexpectedly, will retry",
+            Redact.url(canonical),
+            Redact.url(feedUrl),
+            ex);
+        failures++;
+        seenUrls.release(canonical);
+        claimed.remove(canonical);
+        retriable++;
       }
     }
     SourceStates.addSeen(st, newSeen, config.maxSeenPerSource());
@@ -532,7 +592,12 @@ public final class IngestService implements AutoCloseable {
     Duration next = intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, hint);
     schedule(st, next, now);
     boolean ok = commit(st, docs, dead, claimed);
-    LOG.debug("Feed {}: {} new, {} duplicates, {} failed", feedUrl, newItems, duplicates, failures);
+    LOG.debug(
+        "Feed {}: {} new, {} duplicates, {} failed",
+        Redact.url(feedUrl),
+        newItems,
+        duplicates,
+        failures);
     return new PollOutcome(
         feedUrl,
         kind,
@@ -556,9 +621,13 @@ public final class IngestService implements AutoCloseable {
       commit(st, List.of(), List.of(), List.of());
       return new PollOutcome(pageUrl, "page", "failed", 0, 0, 0, 0, 1, 0, "malformed URL");
     }
+    FetchException refused = fetcher.refusal(pageUrl);
+    if (refused != null) {
+      return feedFailed(st, pageUrl, refused, now);
+    }
     if (config.respectRobots()) {
       if (!robots.isAllowed(canonical)) {
-        LOG.info("Page {} disallowed by robots.txt; skipped", pageUrl);
+        LOG.info("Page {} disallowed by robots.txt; skipped", Redact.url(pageUrl));
         SourceStates.increment(st, SourceStates.DISALLOWED, 1);
         st.setNextPollAt(now + config.maxPollInterval().toMillis());
         commit(st, List.of(), List.of(), List.of());
@@ -591,7 +660,7 @@ public final class IngestService implements AutoCloseable {
         SourceStates.increment(st, SourceStates.DUPLICATES, 1);
         duplicates = 1;
       } else {
-        docs.add(RawDocuments.fromFetch(pageUrl, canonical, r, Arrival.PAGE, null));
+        docs.add(RawDocuments.fromFetch(key(pageUrl), canonical, r, Arrival.PAGE, null));
         newItems = 1;
         SourceStates.increment(st, SourceStates.NEW_ITEMS, 1);
         SourceStates.addSeen(st, List.of(canonical), config.maxSeenPerSource());
@@ -656,10 +725,10 @@ public final class IngestService implements AutoCloseable {
     }
     LOG.warn(
         "Source {} failed ({} in a row), next poll in {} s: {}",
-        url,
+        Redact.url(url),
         st.getConsecutiveFailures(),
         st.getIntervalMs() / 1000,
-        e.getMessage());
+        Redact.text(e.getMessage()));
     boolean ok = commit(st, List.of(), dead, List.of());
     return new PollOutcome(
         url,
@@ -692,8 +761,12 @@ public final class IngestService implements AutoCloseable {
       attrs.put("mimeType", e.mimeType());
     }
     attrs.put("kind", e.kind().name());
+    if (e.code() != null) {
+      attrs.put("code", e.code());
+    }
+    String reason = Redact.secrets(e.getMessage());
     return RawDocuments.deadLetter(
-        STAGE_FETCH, e.getMessage(), e, new byte[0], e.url(), source, now, attrs);
+        STAGE_FETCH, reason, e, new byte[0], Redact.secrets(e.url()), key(source), now, attrs);
   }
 
   private void markSuccess(SourceState st, FetchResult r, String hash, long now) {
@@ -736,6 +809,20 @@ public final class IngestService implements AutoCloseable {
         .setBody(java.nio.ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)))
         .setItem(item)
         .build();
+  }
+
+  /** The key a source is recorded under: its URL with credentials removed. */
+  static String key(String source) {
+    return Redact.secrets(source);
+  }
+
+  private static String hostOf(String url) {
+    try {
+      String h = URI.create(url).getHost();
+      return h == null ? null : h.toLowerCase(java.util.Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static void addKeys(List<String> out, String idKey, String canonical) {

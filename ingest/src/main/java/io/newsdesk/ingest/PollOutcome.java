@@ -15,4 +15,10 @@ public record PollOutcome(
     int disallowed,
     int failures,
     int deadLetters,
-    String error) {}
+    String error) {
+
+  public PollOutcome {
+    source = io.newsdesk.ingest.url.Redact.secrets(source);
+    error = io.newsdesk.ingest.url.Redact.secrets(error);
+  }
+}

@@ -2,6 +2,7 @@ package io.newsdesk.ingest;
 
 import io.newsdesk.ingest.feed.FeedEntry;
 import io.newsdesk.ingest.fetch.FetchResult;
+import io.newsdesk.ingest.url.Redact;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.DeadLetter;
 import io.newsdesk.schema.FeedItem;
@@ -21,8 +22,8 @@ public final class RawDocuments {
     return RawDocument.newBuilder()
         .setId(Ids.forUrl(canonicalUrl))
         .setSource(source)
-        .setUrl(r.finalUrl())
-        .setCanonicalUrl(canonicalUrl)
+        .setUrl(Redact.secrets(r.finalUrl()))
+        .setCanonicalUrl(Redact.secrets(canonicalUrl))
         .setFetchedAt(r.fetchedAt())
         .setArrival(arrival)
         .setHttpStatus(r.status())
@@ -38,11 +39,11 @@ public final class RawDocuments {
   public static FeedItem item(String feedUrl, FeedEntry e) {
     String summary = e.content() != null ? e.content() : e.summary();
     return FeedItem.newBuilder()
-        .setFeedUrl(feedUrl)
+        .setFeedUrl(Redact.secrets(feedUrl))
         .setGuid(e.id())
         .setTitle(e.title())
         .setSummary(e.summary() != null ? e.summary() : summary)
-        .setLink(e.link())
+        .setLink(Redact.secrets(e.link()))
         .setPublished(e.published())
         .setUpdated(e.updated())
         .setAuthors(List.copyOf(e.authors()))

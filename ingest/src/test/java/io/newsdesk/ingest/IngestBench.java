@@ -45,6 +45,7 @@ public final class IngestBench {
             .perHostConnections(concurrency)
             .maxConcurrentFetches(concurrency)
             .maxRetries(0)
+            .allowNetworks(List.of("127.0.0.1/32"))
             .build();
     AtomicLong docs = new AtomicLong();
     DocumentSink counting = batch -> docs.addAndGet(batch.documents().size());

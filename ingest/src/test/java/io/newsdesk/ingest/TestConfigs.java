@@ -18,6 +18,8 @@ public final class TestConfigs {
         .defaultPollInterval(Duration.ofSeconds(1))
         .maxPollInterval(Duration.ofSeconds(10))
         .maxConcurrentFetches(4)
+        // The tests' servers listen on 127.0.0.1, which the address policy refuses by default.
+        .allowNetworks(java.util.List.of("127.0.0.1/32"))
         .build();
   }
 }

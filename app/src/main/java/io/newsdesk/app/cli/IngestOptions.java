@@ -43,10 +43,24 @@ public final class IngestOptions {
       description = "Address the push receiver binds (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
   String listenAddress;
 
+  @picocli.CommandLine.Option(
+      names = "--allow-network",
+      paramLabel = "CIDR",
+      description = "Network fetches may reach although private or loopback (repeatable).")
+  List<String> allowNetworks = new java.util.ArrayList<>();
+
+  @picocli.CommandLine.Option(
+      names = "--allow-host",
+      paramLabel = "HOST[:PORT]",
+      description = "Host fetches may reach whatever it resolves to (repeatable).")
+  List<String> allowHosts = new java.util.ArrayList<>();
+
   /** Ingest defaults with the options that change them. */
   io.newsdesk.ingest.IngestConfig config() {
     return io.newsdesk.ingest.IngestConfig.defaults().toBuilder()
         .pushBindAddress(listenAddress)
+        .allowNetworks(allowNetworks)
+        .allowHosts(allowHosts)
         .build();
   }
 

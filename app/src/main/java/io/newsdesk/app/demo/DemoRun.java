@@ -76,7 +76,10 @@ public final class DemoRun {
               null);
       // One local host serves everything: a short per-host delay keeps the demo quick.
       IngestConfig config =
-          IngestConfig.defaults().toBuilder().perHostMinDelay(Duration.ofMillis(20)).build();
+          IngestConfig.defaults().toBuilder()
+              .perHostMinDelay(Duration.ofMillis(20))
+              .allowNetworks(java.util.List.of("127.0.0.1/32"))
+              .build();
       IngestSummary summary;
       int accepted = 0;
       try (IngestWiring ingest = IngestWiring.open(kafka, config, sources, "demo")) {

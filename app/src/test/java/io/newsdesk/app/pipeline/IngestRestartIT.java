@@ -108,7 +108,9 @@ class IngestRestartIT {
                 "--feeds",
                 feeds.toString(),
                 "--instance-id",
-                "restart-it"));
+                "restart-it",
+                "--allow-network",
+                "127.0.0.1/32"));
     if (once) {
       cmd.add("--once");
     }

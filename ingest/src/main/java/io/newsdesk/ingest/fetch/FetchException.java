@@ -17,6 +17,7 @@ public final class FetchException extends Exception {
   private final String mimeType;
   private final Kind kind;
   private final transient Duration retryAfter;
+  private String code;
 
   public FetchException(
       String message,
@@ -42,6 +43,30 @@ public final class FetchException extends Exception {
   /** A retriable failure without HTTP status. */
   public static FetchException retriable(String message, String url, Throwable cause) {
     return new FetchException(message, url, -1, null, Kind.RETRIABLE, null, cause);
+  }
+
+  /** A permanent failure with a reason code such as {@code blocked_address}. */
+  public static FetchException refused(String code, String message, String url) {
+    FetchException e = new FetchException(message, url, -1, null, Kind.PERMANENT, null, null);
+    e.code = code;
+    return e;
+  }
+
+  /** A retriable failure because the fetch deadline passed (never retried within one poll). */
+  public static FetchException timeout(String message, String url, Throwable cause) {
+    FetchException e = new FetchException(message, url, -1, null, Kind.RETRIABLE, null, cause);
+    e.code = "timeout";
+    return e;
+  }
+
+  /** Whether the server did not answer (or finish answering) within the deadline. */
+  public boolean timedOut() {
+    return "timeout".equals(code);
+  }
+
+  /** The reason code of a refusal before any connection ({@code blocked_address}...), or null. */
+  public String code() {
+    return code;
   }
 
   /** The URL that failed. */

@@ -2,6 +2,7 @@ package io.newsdesk.ingest.fetch;
 
 import io.newsdesk.ingest.IngestConfig;
 import io.newsdesk.ingest.schedule.HostThrottle;
+import io.newsdesk.ingest.url.Redact;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,11 +56,25 @@ public final class HttpFetcher implements AutoCloseable {
   private final IngestConfig config;
   private final HostThrottle throttle;
   private final HttpClient client;
+  private final AddressPolicy policy;
+
+  static {
+    // Lets a request go to the checked IP while naming the host in its Host header (no 2nd lookup).
+    if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
+      System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+    }
+  }
 
   /** A fetcher whose requests pass through {@code throttle} (may be null for none). */
   public HttpFetcher(IngestConfig config, HostThrottle throttle) {
+    this(config, throttle, new AddressPolicy(config.allowNetworks(), config.allowHosts()));
+  }
+
+  /** A fetcher with its own address policy (tests resolve names from a fixed table). */
+  public HttpFetcher(IngestConfig config, HostThrottle throttle, AddressPolicy policy) {
     this.config = config;
     this.throttle = throttle;
+    this.policy = policy;
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(config.connectTimeout())
@@ -91,17 +106,15 @@ public final class HttpFetcher implements AutoCloseable {
         if (!e.isRetriable() || attempt == config.maxRetries()) {
           throw e;
         }
-        Duration wait = backoff(attempt);
-        if (e.retryAfter() != null) {
-          if (e.retryAfter().compareTo(config.backoffMax()) > 0) {
-            // Waiting this long would hold a worker; the scheduler postpones the source instead.
-            throw e;
-          }
-          wait = e.retryAfter();
+        if ((e.retryAfter() != null && !e.retryAfter().isZero()) || e.timedOut()) {
+          // Never sleep a worker on a server that asked us to wait or did not answer in time:
+          // the caller reschedules the URL for a later poll and the worker moves on.
+          throw e;
         }
+        Duration wait = backoff(attempt);
         LOG.info(
             "Retrying {} in {} ms after: {} (attempt {})",
-            request.url(),
+            safe(request.url()),
             wait.toMillis(),
             e.getMessage(),
             attempt + 1);
@@ -125,15 +138,16 @@ public final class HttpFetcher implements AutoCloseable {
       throws FetchException, InterruptedException {
     String url = request.url();
     Set<String> visited = new HashSet<>();
+    long deadline = System.nanoTime() + config.readTimeout().toNanos();
     for (int hop = 0; ; hop++) {
       if (!visited.add(url)) {
-        throw FetchException.permanent("redirect loop at " + url, request.url());
+        throw FetchException.permanent("redirect loop at " + safe(url), request.url());
       }
       if (hop > config.maxRedirects()) {
         throw FetchException.permanent(
             "more than " + config.maxRedirects() + " redirects", request.url());
       }
-      Response r = exchange(url, request, hop == 0);
+      Response r = exchange(url, request, hop == 0, deadline);
       int s = r.status;
       if (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) {
         String location = r.headers.get("location");
@@ -150,7 +164,7 @@ public final class HttpFetcher implements AutoCloseable {
         url = resolve(url, location.strip());
         if (!guard.allowed(url)) {
           throw new FetchException(
-              "redirect to " + url + " disallowed by robots.txt",
+              "redirect to " + safe(url) + " disallowed by robots.txt",
               request.url(),
               s,
               null,
@@ -186,7 +200,7 @@ public final class HttpFetcher implements AutoCloseable {
   private static FetchException failure(String url, int s, String mime, String retryAfter) {
     boolean retriable = s == 429 || s == 408 || s >= 500;
     return new FetchException(
-        "HTTP " + s + " for " + url,
+        "HTTP " + s + " for " + safe(url),
         url,
         s,
         mime,
@@ -216,27 +230,39 @@ public final class HttpFetcher implements AutoCloseable {
 
   private record Response(int status, Map<String, String> headers, byte[] body) {}
 
-  private Response exchange(String url, FetchRequest request, boolean conditional)
+  private Response exchange(String url, FetchRequest request, boolean conditional, long deadline)
       throws FetchException, InterruptedException {
     URI uri;
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw FetchException.permanent("malformed URL " + url, url);
+      throw FetchException.refused("malformed_url", "malformed URL " + Redact.url(url), url);
     }
-    if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-      throw FetchException.permanent("not an http(s) URL: " + url, url);
+    AddressPolicy.Target target;
+    try {
+      target = policy.check(url);
+    } catch (AddressPolicy.Refusal e) {
+      throw FetchException.refused(e.code(), e.code() + ": " + e.getMessage(), url);
     }
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(uri)
-            .GET()
-            .timeout(config.readTimeout())
-            .header("User-Agent", config.userAgent())
-            .header("Accept-Encoding", "gzip, deflate")
-            .header(
-                "Accept",
-                "application/rss+xml, application/atom+xml, application/feed+json,"
-                    + " application/xml;q=0.9, text/html;q=0.9, */*;q=0.8");
+    long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    if (remainingMs <= 0) {
+      throw FetchException.timeout(
+          "timeout: fetch deadline of "
+              + config.readTimeout().toMillis()
+              + " ms passed at "
+              + safe(url),
+          url,
+          null);
+    }
+    HttpRequest.Builder b = pinned(uri, target);
+    b.GET()
+        .timeout(Duration.ofMillis(remainingMs))
+        .header("User-Agent", config.userAgent())
+        .header("Accept-Encoding", "gzip, deflate")
+        .header(
+            "Accept",
+            "application/rss+xml, application/atom+xml, application/feed+json,"
+                + " application/xml;q=0.9, text/html;q=0.9, */*;q=0.8");
     if (conditional && request.etag() != null) {
       b.header("If-None-Match", request.etag());
     }
@@ -247,8 +273,8 @@ public final class HttpFetcher implements AutoCloseable {
     CompletableFuture<HttpResponse<byte[]>> future = null;
     try {
       future = client.sendAsync(b.build(), this::limitedBody);
-      HttpResponse<byte[]> resp =
-          future.get(config.readTimeout().toMillis() + 50, TimeUnit.MILLISECONDS);
+      // The deadline covers the whole exchange, body included: a trickling body is cut too.
+      HttpResponse<byte[]> resp = future.get(remainingMs + 50, TimeUnit.MILLISECONDS);
       Map<String, String> headers = new LinkedHashMap<>();
       for (String name : KEPT_HEADERS) {
         resp.headers().firstValue(name).ifPresent(v -> headers.put(name, v));
@@ -256,26 +282,35 @@ public final class HttpFetcher implements AutoCloseable {
       return new Response(resp.statusCode(), headers, resp.body());
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw FetchException.retriable(
-          "read timeout after " + config.readTimeout().toMillis() + " ms for " + url, url, e);
+      throw FetchException.timeout(
+          "timeout: fetch deadline of "
+              + config.readTimeout().toMillis()
+              + " ms passed for "
+              + safe(url),
+          url,
+          e);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof BodyTooLarge) {
         throw FetchException.permanent(
-            "body larger than " + config.maxBodyBytes() + " bytes at " + url, url);
+            "body larger than " + config.maxBodyBytes() + " bytes at " + safe(url), url);
       }
       if (c instanceof HttpConnectTimeoutException) {
-        throw FetchException.retriable("connect timeout for " + url, url, c);
+        throw FetchException.timeout("connect timeout for " + safe(url), url, c);
       }
       if (c instanceof HttpTimeoutException) {
-        throw FetchException.retriable(
-            "read timeout after " + config.readTimeout().toMillis() + " ms for " + url, url, c);
+        throw FetchException.timeout(
+            "read timeout after " + config.readTimeout().toMillis() + " ms for " + safe(url),
+            url,
+            c);
       }
       if (c instanceof ConnectException) {
-        throw FetchException.retriable("connection refused for " + url, url, c);
+        throw FetchException.retriable("connection refused for " + safe(url), url, c);
       }
       throw FetchException.retriable(
-          "I/O error for " + url + ": " + (c == null ? e : c), url, c == null ? e : c);
+          "I/O error for " + safe(url) + ": " + Redact.text(String.valueOf(c == null ? e : c)),
+          url,
+          c == null ? e : c);
     } catch (InterruptedException e) {
       if (future != null) {
         future.cancel(true);
@@ -283,6 +318,60 @@ public final class HttpFetcher implements AutoCloseable {
       throw e;
     } finally {
       permit.close();
+    }
+  }
+
+  /**
+   * Checks a URL against the address policy without connecting: null when it may be fetched, else
+   * the refusal ({@code blocked_address}, {@code unsupported_scheme}, {@code no_host}...).
+   */
+  public FetchException refusal(String url) {
+    try {
+      policy.check(url);
+      return null;
+    } catch (AddressPolicy.Refusal e) {
+      return FetchException.refused(e.code(), e.code() + ": " + e.getMessage(), url);
+    }
+  }
+
+  private static String safe(String url) {
+    return Redact.url(url);
+  }
+
+  /**
+   * A request to the checked address. Plain http goes to the IP literal with the host in the Host
+   * header, so no second DNS lookup happens; https keeps the name for certificate checks and SNI
+   * and relies on the JVM's address cache, which the check has just filled.
+   */
+  private HttpRequest.Builder pinned(URI uri, AddressPolicy.Target target) {
+    if (target.https() || HOST_HEADER_REFUSED) {
+      return HttpRequest.newBuilder(uri);
+    }
+    String ip = target.address().getHostAddress();
+    String literal = ip.contains(":") ? "[" + ip + "]" : ip;
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    String host = uri.getHost();
+    String hostHeader = host + (target.port() == 80 ? "" : ":" + target.port());
+    try {
+      URI direct = URI.create("http://" + literal + ":" + target.port() + path + query);
+      return HttpRequest.newBuilder(direct).header("Host", hostHeader);
+    } catch (IllegalArgumentException e) {
+      return HttpRequest.newBuilder(uri);
+    }
+  }
+
+  private static final boolean HOST_HEADER_REFUSED = hostHeaderRefused();
+
+  private static boolean hostHeaderRefused() {
+    try {
+      HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Host", "example.org");
+      return false;
+    } catch (IllegalArgumentException e) {
+      LOG.warn(
+          "The HTTP client refuses a Host header (jdk.httpclient.allowRestrictedHeaders is set"
+              + " without 'host'); http fetches rely on the JVM's address cache instead");
+      return true;
     }
   }
 
@@ -316,7 +405,7 @@ public final class HttpFetcher implements AutoCloseable {
       }
     } catch (IOException ex) {
       throw new FetchException(
-          "cannot decode " + encoding + " body of " + url,
+          "cannot decode " + Redact.escape(encoding) + " body of " + safe(url),
           url,
           200,
           null,
@@ -336,7 +425,7 @@ public final class HttpFetcher implements AutoCloseable {
         out.write(buf, 0, n);
         if (out.size() > config.maxBodyBytes()) {
           throw FetchException.permanent(
-              "body larger than " + config.maxBodyBytes() + " bytes at " + url, url);
+              "body larger than " + config.maxBodyBytes() + " bytes at " + safe(url), url);
         }
       }
       return out.toByteArray();

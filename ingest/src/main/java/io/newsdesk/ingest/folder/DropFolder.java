@@ -5,13 +5,16 @@ import io.newsdesk.ingest.RawDocuments;
 import io.newsdesk.ingest.receive.ArticleDocuments;
 import io.newsdesk.ingest.receive.InvalidArticleException;
 import io.newsdesk.ingest.state.SourceStates;
+import io.newsdesk.ingest.url.Redact;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.DeadLetter;
 import io.newsdesk.schema.RawDocument;
 import io.newsdesk.schema.SourceState;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,13 +84,40 @@ public final class DropFolder {
     List<String> taken = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(Files::isRegularFile).filter(DropFolder::accepted).sorted().toList();
+      files = s.filter(DropFolder::accepted).sorted().toList();
     }
+    Path realDir = dir.toRealPath();
     for (Path f : files) {
       BasicFileAttributes attrs;
       try {
-        attrs = Files.readAttributes(f, BasicFileAttributes.class);
+        // NOFOLLOW_LINKS: a symbolic link is reported as what it is, never as its target.
+        attrs = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {
+        continue;
+      }
+      if (attrs.isDirectory()) {
+        continue;
+      }
+      if (!attrs.isRegularFile() || !realDir.equals(f.toRealPath().getParent())) {
+        // Symbolic links (and devices, pipes) could disclose files outside the folder.
+        String key = f.toAbsolutePath() + "|" + attrs.lastModifiedTime().toMillis() + "|refused";
+        if (!seen.contains(key)) {
+          LOG.warn(
+              "Refused {} in drop folder {}: not a regular file",
+              Redact.escape(f.getFileName().toString()),
+              dir);
+          dead.add(
+              RawDocuments.deadLetter(
+                  "ingest.folder",
+                  attrs.isSymbolicLink() ? "symbolic_link" : "not_regular_file",
+                  null,
+                  new byte[0],
+                  f.toUri().toString(),
+                  source,
+                  now,
+                  Map.of()));
+          taken.add(key);
+        }
         continue;
       }
       String prefix =
@@ -111,9 +141,13 @@ public final class DropFolder {
       }
       byte[] bytes;
       try {
-        bytes = Files.readAllBytes(f);
+        bytes = readNoFollow(f, attrs.size());
       } catch (IOException e) {
-        LOG.warn("Cannot read {} in drop folder {}: {}", f, dir, e.getMessage());
+        LOG.warn(
+            "Cannot read {} in drop folder {}: {}",
+            Redact.escape(f.getFileName().toString()),
+            dir,
+            Redact.escape(e.getMessage()));
         continue;
       }
       if (bytes.length != attrs.size()) {
@@ -131,7 +165,10 @@ public final class DropFolder {
             ArticleDocuments.parse(
                 bytes, mimeType(f), null, source, f.toUri().toString(), Arrival.FILE, now));
       } catch (InvalidArticleException e) {
-        LOG.warn("Rejected {} from drop folder: {}", f, e.getMessage());
+        LOG.warn(
+            "Rejected {} from drop folder: {}",
+            Redact.escape(f.getFileName().toString()),
+            Redact.escape(e.getMessage()));
         dead.add(
             RawDocuments.deadLetter(
                 "ingest.folder",
@@ -151,6 +188,14 @@ public final class DropFolder {
       state.setLastSuccessAt(now);
     }
     return new Scan(docs, dead, taken.isEmpty() ? null : state);
+  }
+
+  /** Reads a file without following a link swapped in since it was listed; at most max+1 bytes. */
+  private static byte[] readNoFollow(Path f, long max) throws IOException {
+    try (var ch = Files.newByteChannel(f, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        var in = java.nio.channels.Channels.newInputStream(ch)) {
+      return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+    }
   }
 
   private static boolean accepted(Path p) {

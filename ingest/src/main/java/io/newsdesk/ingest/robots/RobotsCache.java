@@ -1,6 +1,7 @@
 package io.newsdesk.ingest.robots;
 
 import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import io.newsdesk.ingest.fetch.FetchException;
 import io.newsdesk.ingest.fetch.FetchRequest;
@@ -31,6 +32,9 @@ public final class RobotsCache {
   private final Clock clock;
   private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  private final Map<String, Object> loading = new ConcurrentHashMap<>();
+  private static final BaseRobotRules NO_RULES =
+      new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
 
   /**
    * @param agentName the robots.txt agent token, matched in lower case
@@ -65,16 +69,29 @@ public final class RobotsCache {
   /** The rules for the URL's host, fetching robots.txt when not cached or expired. */
   public BaseRobotRules rulesFor(String url) throws InterruptedException {
     String key = robotsUrl(url);
-    long now = clock.millis();
+    if (key == null) {
+      // No host, or not http(s): nothing to ask; the fetcher's address policy refuses such URLs.
+      return NO_RULES;
+    }
     Entry e = cache.get(key);
-    if (e != null && e.expiresAt > now) {
+    if (e != null && e.expiresAt > clock.millis()) {
       return e.rules;
     }
-    BaseRobotRules rules = load(key);
-    // An unreachable robots.txt blocks the host only briefly, not for a whole TTL.
-    long keep = rules.isDeferVisits() ? Math.min(ttl.toMillis(), FAILURE_TTL_MS) : ttl.toMillis();
-    cache.put(key, new Entry(rules, now + keep));
-    return rules;
+    // One robots.txt fetch per host at a time: the others wait for its answer instead of asking
+    // too.
+    Object lock = loading.computeIfAbsent(key, k -> new Object());
+    synchronized (lock) {
+      long now = clock.millis();
+      e = cache.get(key);
+      if (e != null && e.expiresAt > now) {
+        return e.rules;
+      }
+      BaseRobotRules rules = load(key);
+      // An unreachable robots.txt blocks the host only briefly, not for a whole TTL.
+      long keep = rules.isDeferVisits() ? Math.min(ttl.toMillis(), FAILURE_TTL_MS) : ttl.toMillis();
+      cache.put(key, new Entry(rules, now + keep));
+      return rules;
+    }
   }
 
   private BaseRobotRules load(String robotsUrl) throws InterruptedException {
@@ -87,15 +104,29 @@ public final class RobotsCache {
           List.of(agentName));
     } catch (FetchException e) {
       int status = e.status();
-      LOG.debug("robots.txt {} unavailable: {}", robotsUrl, e.getMessage());
+      LOG.debug(
+          "robots.txt {} unavailable: {}",
+          io.newsdesk.ingest.url.Redact.url(robotsUrl),
+          io.newsdesk.ingest.url.Redact.text(e.getMessage()));
       // RFC 9309: 4xx means no rules; 5xx or no answer means assume complete disallow for now.
       return parser.failedFetch(status > 0 ? status : 503);
     }
   }
 
   static String robotsUrl(String url) {
-    URI u = URI.create(url);
+    URI u;
+    try {
+      u = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (u.getScheme() == null || u.getHost() == null) {
+      return null;
+    }
     String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      return null;
+    }
     String host = u.getHost().toLowerCase(Locale.ROOT);
     int port = u.getPort();
     return scheme + "://" + host + (port == -1 ? "" : ":" + port) + "/robots.txt";
