@@ -108,7 +108,9 @@ class IngestRestartIT {
                 "--feeds",
                 feeds.toString(),
                 "--instance-id",
-                "restart-it"));
+                "restart-it",
+                "--http",
+                "none"));
     if (once) {
       cmd.add("--once");
     }
