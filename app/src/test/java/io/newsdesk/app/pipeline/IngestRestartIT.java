@@ -110,7 +110,9 @@ class IngestRestartIT {
                 "--instance-id",
                 "restart-it",
                 "--allow-network",
-                "127.0.0.1/32"));
+                "127.0.0.1/32",
+                "--http",
+                "none"));
     if (once) {
       cmd.add("--once");
     }

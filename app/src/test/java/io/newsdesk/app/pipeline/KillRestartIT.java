@@ -111,7 +111,9 @@ class KillRestartIT {
                 System.getProperty("newsdesk.jar", "target/newsdesk.jar"),
                 stage,
                 "--bootstrap-servers",
-                bootstrap));
+                bootstrap,
+                "--http",
+                "none"));
     cmd.addAll(List.of(args));
     Process p =
         new ProcessBuilder(cmd)

@@ -145,7 +145,9 @@ class RunKillRestartIT {
             "--watch",
             watch.toString(),
             "--out",
-            out.toString());
+            out.toString(),
+            "--http",
+            "none");
     return new ProcessBuilder(cmd)
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("run-" + round + ".log").toFile())
