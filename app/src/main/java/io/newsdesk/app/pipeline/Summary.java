@@ -116,14 +116,16 @@ public final class Summary {
       Map<String, Long> byExt =
           s.filter(Files::isRegularFile)
               .map(p -> p.getFileName().toString())
-              .filter(n -> n.endsWith(".avro") || n.endsWith(".jsonl"))
+              .filter(n -> n.endsWith(".avro") || n.endsWith(".jsonl") || n.endsWith(".inprogress"))
               .collect(
                   Collectors.groupingBy(
                       n -> n.substring(n.lastIndexOf('.')), Collectors.counting()));
+      long open = byExt.getOrDefault(".inprogress", 0L);
       return byExt.getOrDefault(".avro", 0L)
           + " .avro, "
           + byExt.getOrDefault(".jsonl", 0L)
-          + " .jsonl files";
+          + " .jsonl files"
+          + (open > 0 ? "; " + open + " open, rolled into final files when the sink stops" : "");
     } catch (IOException e) {
       return "unreadable: " + e.getMessage();
     }
