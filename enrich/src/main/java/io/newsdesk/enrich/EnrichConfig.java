@@ -25,7 +25,8 @@ public record EnrichConfig(
     Duration commitInterval,
     Duration duplicateRetention,
     NearDuplicateConfig nearDuplicates,
-    StoryConfig stories) {
+    StoryConfig stories,
+    String applicationServer) {
 
   public static final String DEFAULT_APPLICATION_ID = "newsdesk-enrich";
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
@@ -51,6 +52,11 @@ public record EnrichConfig(
     }
     Objects.requireNonNull(nearDuplicates, "enrich.near");
     Objects.requireNonNull(stories, "enrich.story");
+    if (applicationServer != null && !applicationServer.matches("\\S+:\\d{1,5}")) {
+      throw new IllegalArgumentException(
+          "application.server must be HOST:PORT (this instance's HTTP address), was "
+              + applicationServer);
+    }
   }
 
   /** The same settings with {@code n} stream threads. */
@@ -63,7 +69,8 @@ public record EnrichConfig(
         commitInterval,
         duplicateRetention,
         nearDuplicates,
-        stories);
+        stories,
+        applicationServer);
   }
 
   /** The same settings with other near-duplicate settings. */
@@ -76,7 +83,8 @@ public record EnrichConfig(
         commitInterval,
         duplicateRetention,
         near,
-        stories);
+        stories,
+        applicationServer);
   }
 
   /** The same settings with other story settings. */
@@ -89,7 +97,8 @@ public record EnrichConfig(
         commitInterval,
         duplicateRetention,
         nearDuplicates,
-        s);
+        s,
+        applicationServer);
   }
 
   /** Defaults for everything but the cluster and the state directory. */
@@ -102,7 +111,26 @@ public record EnrichConfig(
         DEFAULT_COMMIT_INTERVAL,
         DEFAULT_DUPLICATE_RETENTION,
         NearDuplicateConfig.defaults(),
-        StoryConfig.defaults());
+        StoryConfig.defaults(),
+        null);
+  }
+
+  /**
+   * The same settings, advertising {@code hostPort} (this instance's HTTP address) as Kafka
+   * Streams' {@code application.server}, so that other instances can route interactive queries for
+   * keys held here; null advertises nothing.
+   */
+  public EnrichConfig withApplicationServer(String hostPort) {
+    return new EnrichConfig(
+        bootstrapServers,
+        applicationId,
+        stateDir,
+        threads,
+        commitInterval,
+        duplicateRetention,
+        nearDuplicates,
+        stories,
+        hostPort);
   }
 
   /** Streams properties: exactly-once v2, idempotent producers, read-committed input. */
@@ -116,6 +144,9 @@ public record EnrichConfig(
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    if (applicationServer != null) {
+      p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    }
     p.put(StreamsConfig.producerPrefix("max.request.size"), 16 * 1024 * 1024);
     p.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), 16 * 1024 * 1024);
     p.put(StreamsConfig.consumerPrefix("max.poll.records"), 100);

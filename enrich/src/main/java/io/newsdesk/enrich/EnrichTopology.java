@@ -5,6 +5,7 @@ import io.newsdesk.enrich.stories.StoryTopology;
 import io.newsdesk.enrich.trends.TrendTopology;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Topics;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -27,6 +28,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                    -> [repartition by-text] -> mark-text-duplicates
  *                                    -> near duplicates (MinHash LSH, {@link NearDuplicateTopology})
  *                                    -> stories ({@link StoryTopology}) -> newsdesk.stories
+ *                                    -> index-articles (store articles)
  *                                    -> newsdesk.enriched (keyed by article id)
  *                                    -> trends ({@link TrendTopology}) -> newsdesk.entity-trends
  * </pre>
@@ -39,6 +41,12 @@ public final class EnrichTopology {
 
   public static final String URL_STORE = "seen-urls";
   public static final String TEXT_STORE = "seen-texts";
+
+  /** Finished articles by id, for {@code /api/articles/{id}} and a story's articles. */
+  public static final String ARTICLE_STORE = "articles";
+
+  /** How long the article store keeps an article (by record time). */
+  public static final Duration ARTICLE_RETENTION = Duration.ofDays(2);
 
   private EnrichTopology() {}
 
@@ -99,8 +107,16 @@ public final class EnrichTopology {
                 TEXT_STORE);
     KStream<String, EnrichedArticle> checked =
         NearDuplicateTopology.attach(builder, textChecked, config.nearDuplicates());
+    builder.addStateStore(
+        Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(
+                ARTICLE_STORE, ARTICLE_RETENTION, Duration.ofMillis(1), false),
+            Serdes.String(),
+            Topics.ENRICHED.valueSerde()));
     KStream<String, EnrichedArticle> storied =
-        StoryTopology.attach(builder, checked, config.stories());
+        StoryTopology.attach(builder, checked, config.stories())
+            .processValues(
+                () -> new ArticleIndexer(ARTICLE_STORE), Named.as("index-articles"), ARTICLE_STORE);
     TrendTopology.attach(storied);
     storied.to(
         Topics.ENRICHED.name(),

@@ -30,7 +30,8 @@ class EnrichConfigTest {
                     d.commitInterval(),
                     d.duplicateRetention(),
                     d.nearDuplicates(),
-                    d.stories()))
+                    d.stories(),
+                    null))
         .hasMessageContaining("enrich.threads");
     assertThatThrownBy(
             () ->
@@ -42,7 +43,8 @@ class EnrichConfigTest {
                     d.commitInterval(),
                     d.duplicateRetention(),
                     d.nearDuplicates(),
-                    d.stories()))
+                    d.stories(),
+                    null))
         .hasMessageContaining("bootstrap.servers");
     assertThatThrownBy(
             () ->
@@ -54,7 +56,20 @@ class EnrichConfigTest {
                     d.commitInterval(),
                     Duration.ofSeconds(1),
                     d.nearDuplicates(),
-                    d.stories()))
+                    d.stories(),
+                    null))
         .hasMessageContaining("enrich.duplicate.retention");
+    assertThatThrownBy(() -> d.withApplicationServer("no-port"))
+        .hasMessageContaining("application.server");
+  }
+
+  @Test
+  void advertisesItsHttpAddressAsApplicationServer() {
+    EnrichConfig c =
+        EnrichConfig.defaults("k:9092", Path.of("state")).withApplicationServer("127.0.0.1:8081");
+    assertThat(c.streamsProperties().get(StreamsConfig.APPLICATION_SERVER_CONFIG))
+        .isEqualTo("127.0.0.1:8081");
+    assertThat(EnrichConfig.defaults("k:9092", Path.of("state")).streamsProperties())
+        .doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);
   }
 }

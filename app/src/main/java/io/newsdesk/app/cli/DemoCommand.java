@@ -64,6 +64,11 @@ public final class DemoCommand implements Callable<Integer> {
               Duration.ofMinutes(5),
               new DemoRun.Hooks() {
                 @Override
+                public String applicationServer() {
+                  return monitoring.applicationServer();
+                }
+
+                @Override
                 public void started(Pipeline pipeline) {
                   pipeline.watchWith(monitoring);
                 }

@@ -47,7 +47,8 @@ public final class EnrichCommand implements Callable<Integer> {
             Monitoring.start(http.address(), env.clientProperties(), System.err)) {
       EnrichConfig config =
           EnrichConfig.defaults(env.bootstrapServers(), kafka.dataDir().resolve("streams"))
-              .withThreads(threads);
+              .withThreads(threads)
+              .withApplicationServer(monitoring.applicationServer());
       NearDuplicateConfig near =
           config.nearDuplicates().withRetention(Duration.ofDays(nearDuplicateDays));
       if (nearDuplicateThreshold != null) {

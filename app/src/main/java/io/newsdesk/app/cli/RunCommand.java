@@ -77,7 +77,8 @@ public final class RunCommand implements Callable<Integer> {
                 kafka.dataDir(),
                 files,
                 dropDuplicates,
-                roll.policy());
+                roll.policy(),
+                monitoring.applicationServer());
         IngestWiring wiring = IngestWiring.open(env, ingest.config(), sources, "run")) {
       if (!once) {
         pipeline.watchWith(monitoring);

@@ -9,6 +9,7 @@ import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.ingest.IngestConfig;
 import io.newsdesk.ingest.IngestSummary;
 import io.newsdesk.ingest.receive.PushReceiver;
+import io.newsdesk.sink.files.RollPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +34,11 @@ public final class DemoRun {
 
   /** What a caller does while the pipeline runs: once it started, and once it drained. */
   public interface Hooks {
+    /** The HTTP address enrich advertises for interactive queries; null: none. */
+    default String applicationServer() {
+      return null;
+    }
+
     /** The pipeline just started. */
     default void started(Pipeline pipeline) {}
 
@@ -60,7 +66,9 @@ public final class DemoRun {
                 EnrichComponents.standard(),
                 dir.resolve("data"),
                 dir.resolve("out"),
-                false)) {
+                false,
+                RollPolicy.defaults(),
+                hooks.applicationServer())) {
       hooks.started(pipeline);
       RunReport.Marks marks = RunReport.mark(kafka.bootstrapServers());
       long t0 = System.nanoTime();

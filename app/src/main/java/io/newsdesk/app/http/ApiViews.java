@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Turns the records of the views into the JSON shapes of {@code /api}: pure functions. */
 public final class ApiViews {
@@ -99,36 +101,107 @@ public final class ApiViews {
   }
 
   /**
-   * The top entities of {@code window} (1h or 1d) at {@code now}, with articles, mentions, mean
-   * sentiment and a sparkline of articles per window of that kind.
+   * This instance's top entities of {@code window} at {@code now} (the window {@link
+   * TrendBoard#top} picks, or the one starting at {@code start} when given), with articles,
+   * mentions, mean sentiment and a sparkline of articles per hour from {@code hourly}.
    */
   public static List<Map<String, Object>> trending(
-      Collection<EntityTrend> trends, String window, long now, int top) {
-    return TrendBoard.top(trends, window, now, top).stream()
+      Collection<EntityTrend> trends,
+      String window,
+      long now,
+      int top,
+      OptionalLong start,
+      Function<String, List<EntityTrend>> hourly) {
+    List<EntityTrend> picked =
+        start.isEmpty()
+            ? TrendBoard.top(trends, window, now, top)
+            : trends.stream()
+                .filter(t -> t.getWindow().equals(window))
+                .filter(t -> t.getWindowStart() == start.getAsLong())
+                .sorted(BY_WEIGHT)
+                .limit(top)
+                .toList();
+    return picked.stream()
         .map(
             t -> {
               Map<String, Object> m = trend(t);
+              List<EntityTrend> h = hourly.apply(t.getKey());
               m.put(
                   "spark",
-                  series(trends, t.getKey(), window).stream().map(p -> p.get("articles")).toList());
+                  h.subList(Math.max(0, h.size() - SPARK_POINTS), h.size()).stream()
+                      .map(EntityTrend::getArticles)
+                      .toList());
               return m;
             })
         .toList();
   }
 
-  /** One entity's windows of kind {@code window}, oldest first, the last few. */
-  public static List<Map<String, Object>> series(
-      Collection<EntityTrend> trends, String key, String window) {
-    TreeMap<Long, EntityTrend> byStart = new TreeMap<>();
-    for (EntityTrend t : trends) {
-      if (t.getKey().equals(key) && t.getWindow().equals(window)) {
-        byStart.put(t.getWindowStart(), t);
-      }
-    }
-    List<EntityTrend> all = List.copyOf(byStart.values());
-    return all.subList(Math.max(0, all.size() - SPARK_POINTS), all.size()).stream()
-        .map(ApiViews::trend)
+  private static final Comparator<EntityTrend> BY_WEIGHT =
+      Comparator.comparingLong(EntityTrend::getArticles)
+          .thenComparingLong(EntityTrend::getMentions)
+          .reversed()
+          .thenComparing(t -> t.getKey().toString());
+
+  /**
+   * The window start a merged trending answer keeps: the earliest window covering {@code now}, or
+   * when none does, the latest; empty when there are no rows.
+   */
+  public static OptionalLong currentWindowStart(List<Map<String, Object>> rows, long now) {
+    OptionalLong covering =
+        rows.stream()
+            .filter(r -> windowStart(r) <= now && now < number(r, "windowEnd"))
+            .mapToLong(ApiViews::windowStart)
+            .min();
+    return covering.isPresent() ? covering : rows.stream().mapToLong(ApiViews::windowStart).max();
+  }
+
+  static long windowStart(Map<String, Object> row) {
+    return number(row, "windowStart");
+  }
+
+  /** Trending rows of several instances, of the window starting at {@code start}, top first. */
+  public static List<Map<String, Object>> mergeTrending(
+      List<Map<String, Object>> rows, long start, int top) {
+    return rows.stream()
+        .filter(r -> windowStart(r) == start)
+        .sorted(
+            Comparator.<Map<String, Object>>comparingLong(r -> number(r, "articles"))
+                .thenComparingLong(r -> number(r, "mentions"))
+                .reversed()
+                .thenComparing(r -> String.valueOf(r.get("key"))))
+        .limit(top)
         .toList();
+  }
+
+  /** Story rows of several instances, most recently grown first, then largest. */
+  public static List<Map<String, Object>> mergeStories(List<Map<String, Object>> rows, int limit) {
+    return rows.stream()
+        .sorted(
+            Comparator.<Map<String, Object>>comparingLong(r -> number(r, "lastSeen"))
+                .thenComparingLong(r -> number(r, "articleCount"))
+                .reversed()
+                .thenComparing(r -> String.valueOf(r.get("id"))))
+        .limit(limit)
+        .toList();
+  }
+
+  /** One entity: its windows of kind {@code window} and its hourly mentions, oldest first. */
+  public static Map<String, Object> entity(
+      String key, String window, List<EntityTrend> series, List<EntityTrend> hourly) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    EntityTrend any = !series.isEmpty() ? series.get(0) : hourly.get(0);
+    m.put("key", key);
+    m.put("name", any.getCanonical());
+    m.put("type", any.getType());
+    m.put("window", window);
+    m.put("series", series.stream().map(ApiViews::trend).toList());
+    m.put("hourly", hourly.stream().map(ApiViews::trend).toList());
+    return m;
+  }
+
+  private static long number(Map<String, Object> row, String field) {
+    Object v = row.get(field);
+    return v instanceof Number n ? n.longValue() : 0L;
   }
 
   private static Map<String, Object> trend(EntityTrend t) {

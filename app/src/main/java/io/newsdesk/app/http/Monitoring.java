@@ -6,8 +6,11 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsdesk.enrich.EnrichStores;
 import io.newsdesk.sink.SinkMetrics;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +18,7 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Everything a long-running command serves over HTTP: the meter registry, the health checks, the
@@ -82,7 +86,35 @@ public final class Monitoring implements AutoCloseable {
     return health;
   }
 
-  /** Health and metrics of the enrich Streams application. */
+  /**
+   * This instance's HTTP address as other instances reach it ({@code HOST:PORT}, the port the
+   * server got), for Kafka Streams' {@code application.server}; null when off.
+   */
+  public String applicationServer() {
+    if (server == null) {
+      return null;
+    }
+    HostInfo self = self();
+    return (self.host().contains(":") ? "[" + self.host() + "]" : self.host()) + ":" + self.port();
+  }
+
+  private HostInfo self() {
+    String host = server.host();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      // Bound to every interface: advertise a name the other instances can resolve.
+      try {
+        host = InetAddress.getLocalHost().getCanonicalHostName();
+      } catch (UnknownHostException e) {
+        host = "localhost";
+      }
+    }
+    return new HostInfo(host, server.port());
+  }
+
+  /**
+   * Health and metrics of the enrich Streams application; the API answers stories, articles and
+   * entities from its state stores (interactive queries).
+   */
   public void watchStreams(KafkaStreams streams) {
     health.register(
         "enrich",
@@ -94,6 +126,11 @@ public final class Monitoring implements AutoCloseable {
       KafkaStreamsMetrics m = new KafkaStreamsMetrics(streams);
       m.bindTo(registry);
       bound.add(m);
+    }
+    if (server != null) {
+      server.serveStores(
+          new ClusterQueries(
+              EnrichStores.of(streams), StoreHosts.of(streams, self()), System::currentTimeMillis));
     }
   }
 

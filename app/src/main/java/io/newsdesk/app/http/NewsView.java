@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newsdesk.schema.DeadLetter;
 import io.newsdesk.schema.EnrichedArticle;
-import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.SourceState;
 import io.newsdesk.schema.Story;
 import io.newsdesk.schema.Topics;
@@ -34,9 +33,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the pipeline published, read back from its topics (stories, entity trends, dead letters,
- * ingest state, enriched articles) into bounded in-memory views that the API and the metrics answer
- * from. Every instance reads every partition, so any instance answers for all keys.
+ * What the pipeline published that no state store holds, read back from its topics: source health
+ * (ingest has no Streams state), recent dead letters (each with its original bytes), and the
+ * changes behind server-sent events and the article, duplicate, story and dead-letter counters.
+ * Stories, articles and entity trends are not kept here: {@link ClusterQueries} asks the enrich
+ * state stores. Every instance reads every partition, so any instance answers for all sources.
  */
 public final class NewsView implements AutoCloseable {
 
@@ -48,33 +49,21 @@ public final class NewsView implements AutoCloseable {
   /** A dead letter as read, with the coordinates of the dead-letter record itself. */
   public record Dead(String id, DeadLetter letter) {}
 
-  static final int MAX_ARTICLES = 5_000;
   static final int MAX_DEAD_LETTERS = 500;
-  static final int MAX_TRENDS = 50_000;
 
   private static final List<String> TOPICS =
       List.of(
           Topics.STORIES.name(),
-          Topics.ENTITY_TRENDS.name(),
           Topics.DEAD_LETTERS.name(),
           Topics.INGEST_STATE.name(),
           Topics.ENRICHED.name());
 
-  private final Map<String, Story> stories = new ConcurrentHashMap<>();
-  private final Map<String, EntityTrend> trends = new ConcurrentHashMap<>();
   private final Map<String, SourceState> sources = new ConcurrentHashMap<>();
-  private final Map<String, EnrichedArticle> articles =
-      java.util.Collections.synchronizedMap(
-          new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, EnrichedArticle> e) {
-              return size() > MAX_ARTICLES;
-            }
-          });
   private final Deque<Dead> deadLetters = new ArrayDeque<>();
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
   private final MeterRegistry meters;
   private final Counter articleCounter;
+  private final Counter storyCounter;
   private final Map<String, Counter> duplicateCounters = new ConcurrentHashMap<>();
   private final Map<String, Counter> deadLetterCounters = new ConcurrentHashMap<>();
   private final KafkaConsumer<String, byte[]> consumer;
@@ -99,9 +88,11 @@ public final class NewsView implements AutoCloseable {
         Counter.builder("newsdesk.articles")
             .description("Enriched articles read from " + Topics.ENRICHED.name())
             .register(meters);
-    Gauge.builder("newsdesk.stories", stories, Map::size)
-        .description("Stories known (latest state per story)")
-        .register(meters);
+    this.storyCounter =
+        Counter.builder("newsdesk.stories")
+            .description(
+                "Stories started (first article of a story on " + Topics.STORIES.name() + ")")
+            .register(meters);
     this.thread = new Thread(this::loop, "newsdesk-http-view");
     thread.setDaemon(true);
   }
@@ -125,22 +116,6 @@ public final class NewsView implements AutoCloseable {
     }
     long ago = System.currentTimeMillis() - lastPollOk;
     return ago < 30_000 ? null : "no successful poll for " + ago / 1000 + " s: " + lastError;
-  }
-
-  public Collection<Story> stories() {
-    return List.copyOf(stories.values());
-  }
-
-  public Story story(String id) {
-    return stories.get(id);
-  }
-
-  public EnrichedArticle article(String id) {
-    return articles.get(id);
-  }
-
-  public Collection<EntityTrend> trends() {
-    return List.copyOf(trends.values());
   }
 
   public Collection<SourceState> sources() {
@@ -218,24 +193,17 @@ public final class NewsView implements AutoCloseable {
     String topic = r.topic();
     if (topic.equals(Topics.STORIES.name())) {
       if (r.value() == null) {
-        stories.remove(r.key());
         return;
       }
       Story s = Topics.STORIES.valueSerde().deserializer().deserialize(topic, r.value());
-      stories.put(s.getId(), s);
+      if (s.getArticleCount() == 1) {
+        storyCounter.increment();
+      }
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("id", s.getId());
       data.put("title", s.getTitle());
       data.put("articleCount", s.getArticleCount());
       emit(new Change("story", data));
-    } else if (topic.equals(Topics.ENTITY_TRENDS.name())) {
-      if (r.value() == null) {
-        trends.remove(r.key());
-      } else if (trends.size() < MAX_TRENDS || trends.containsKey(r.key())) {
-        trends.put(
-            r.key(),
-            Topics.ENTITY_TRENDS.valueSerde().deserializer().deserialize(topic, r.value()));
-      }
     } else if (topic.equals(Topics.INGEST_STATE.name())) {
       if (r.value() == null) {
         sources.remove(r.key());
@@ -264,7 +232,6 @@ public final class NewsView implements AutoCloseable {
           .increment();
     } else if (topic.equals(Topics.ENRICHED.name())) {
       EnrichedArticle a = Topics.ENRICHED.valueSerde().deserializer().deserialize(topic, r.value());
-      articles.put(r.key(), a);
       articleCounter.increment();
       if (a.getDuplicateKind() != null) {
         duplicateCounters

@@ -9,18 +9,22 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.sse.SseClient;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsdesk.enrich.EnrichStores;
+import io.newsdesk.enrich.trends.TrendTopology.Window;
 import io.newsdesk.schema.DeadLetter;
-import io.newsdesk.schema.EnrichedArticle;
-import io.newsdesk.schema.Story;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,7 @@ public final class NewsdeskServer implements AutoCloseable {
   private final Javalin app;
   private final String host;
   private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+  private final AtomicReference<ClusterQueries> stores = new AtomicReference<>();
 
   private NewsdeskServer(Javalin app, String host) {
     this.app = app;
@@ -89,42 +94,32 @@ public final class NewsdeskServer implements AutoCloseable {
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
     app.get(
         "/api/stories",
-        ctx -> ctx.json(ApiViews.stories(view.stories(), intParam(ctx, "limit", 20, 500))));
-    app.get(
-        "/api/stories/{id}",
-        ctx -> {
-          Story s = view.story(ctx.pathParam("id"));
-          if (s == null) {
-            throw new NotFoundResponse("no story " + ctx.pathParam("id"));
-          }
-          List<EnrichedArticle> articles =
-              s.getArticleIds().stream().map(id -> view.article(id.toString())).toList();
-          ctx.json(ApiViews.storyWithArticles(s, articles));
-        });
+        ctx -> answer(ctx, q -> q.stories(intParam(ctx, "limit", 20, 500), local(ctx))));
+    app.get("/api/stories/{id}", ctx -> answer(ctx, q -> q.story(ctx.pathParam("id"), local(ctx))));
     app.get(
         "/api/entities/trending",
         ctx -> {
-          String window = ctx.queryParamAsClass("window", String.class).getOrDefault("1h");
-          if (!window.equals("1h") && !window.equals("1d")) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "window must be 1h or 1d"));
+          Window window = window(ctx);
+          if (window == null) {
             return;
           }
-          ctx.json(
-              ApiViews.trending(
-                  view.trends(),
-                  window,
-                  System.currentTimeMillis(),
-                  intParam(ctx, "top", 20, 200)));
+          Long start = ctx.queryParamAsClass("start", Long.class).allowNullable().get();
+          answer(
+              ctx,
+              q ->
+                  q.trending(
+                      window,
+                      intParam(ctx, "top", 20, 200),
+                      start == null ? OptionalLong.empty() : OptionalLong.of(start),
+                      local(ctx)));
         });
     app.get(
         "/api/entities/{key}",
         ctx -> {
-          String window = ctx.queryParamAsClass("window", String.class).getOrDefault("1h");
-          ctx.json(
-              Map.of(
-                  "key", ctx.pathParam("key"),
-                  "window", window,
-                  "series", ApiViews.series(view.trends(), ctx.pathParam("key"), window)));
+          Window window = window(ctx);
+          if (window != null) {
+            answer(ctx, q -> q.entity(ctx.pathParam("key"), window, local(ctx)));
+          }
         });
     app.get(
         "/api/sources",
@@ -148,14 +143,7 @@ public final class NewsdeskServer implements AutoCloseable {
               .result(bytes);
         });
     app.get(
-        "/api/articles/{id}",
-        ctx -> {
-          EnrichedArticle a = view.article(ctx.pathParam("id"));
-          if (a == null) {
-            throw new NotFoundResponse("no recent article " + ctx.pathParam("id"));
-          }
-          ctx.json(ApiViews.article(a, true));
-        });
+        "/api/articles/{id}", ctx -> answer(ctx, q -> q.article(ctx.pathParam("id"), local(ctx))));
     app.sse(
         "/api/events",
         client -> {
@@ -194,6 +182,54 @@ public final class NewsdeskServer implements AutoCloseable {
         ctx -> ctx.contentType("text/css").result(resource(uplot + "uPlot.min.css")));
   }
 
+  /** From now on, answer stories, articles and entities from these stores (null: none here). */
+  public void serveStores(ClusterQueries queries) {
+    stores.set(queries);
+  }
+
+  private void answer(Context ctx, Function<ClusterQueries, ClusterQueries.Answer> question) {
+    ClusterQueries q = stores.get();
+    if (q == null) {
+      unavailable(
+          ctx,
+          "this process runs no enrich stage: stories, articles and entities are answered by the"
+              + " enrich instances (newsdesk run, enrich or demo --serve)");
+      return;
+    }
+    ClusterQueries.Answer a;
+    try {
+      a = question.apply(q);
+    } catch (StoreHosts.UnavailableException | InvalidStateStoreException e) {
+      unavailable(ctx, e.getMessage());
+      return;
+    }
+    ctx.status(a.status()).contentType(ContentType.JSON).result(a.json());
+  }
+
+  private static void unavailable(Context ctx, String reason) {
+    ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "2")
+        .json(Map.of("error", reason == null ? "state stores not ready" : reason));
+  }
+
+  private static boolean local(Context ctx) {
+    return ClusterQueries.LOCAL.equals(ctx.header(ClusterQueries.SCOPE_HEADER));
+  }
+
+  /** The {@code window} parameter (default 1h); null after answering 400 for an unknown one. */
+  private static Window window(Context ctx) {
+    String name = ctx.queryParamAsClass("window", String.class).getOrDefault("1h");
+    Window w = EnrichStores.WINDOWS.get(name);
+    if (w == null) {
+      ctx.status(HttpStatus.BAD_REQUEST)
+          .json(
+              Map.of(
+                  "error",
+                  "window must be one of " + new TreeSet<>(EnrichStores.WINDOWS.keySet())));
+    }
+    return w;
+  }
+
   private static int intParam(Context ctx, String name, int dflt, int max) {
     int v = ctx.queryParamAsClass(name, Integer.class).getOrDefault(dflt);
     return Math.max(1, Math.min(v, max));
@@ -224,6 +260,11 @@ public final class NewsdeskServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The host it listens on, as given. */
+  public String host() {
+    return host;
   }
 
   /** The port it listens on (the one picked when asked for port 0). */

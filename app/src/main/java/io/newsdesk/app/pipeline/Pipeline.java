@@ -55,8 +55,24 @@ public final class Pipeline implements AutoCloseable {
       Path out,
       boolean dropDuplicates,
       RollPolicy roll) {
+    return start(kafka, components, dataDir, out, dropDuplicates, roll, null);
+  }
+
+  /**
+   * As above, with enrich advertising {@code applicationServer} (this process's HTTP address, see
+   * {@link Monitoring#applicationServer()}) for interactive queries; null advertises nothing.
+   */
+  public static Pipeline start(
+      KafkaEnvironment kafka,
+      EnrichComponents components,
+      Path dataDir,
+      Path out,
+      boolean dropDuplicates,
+      RollPolicy roll,
+      String applicationServer) {
     EnrichConfig enrichConfig =
-        EnrichConfig.defaults(kafka.bootstrapServers(), dataDir.resolve("streams"));
+        EnrichConfig.defaults(kafka.bootstrapServers(), dataDir.resolve("streams"))
+            .withApplicationServer(applicationServer);
     SinkConfig sinkConfig =
         SinkConfig.defaults(kafka.bootstrapServers(), out)
             .withDropDuplicates(dropDuplicates)

@@ -68,6 +68,11 @@ class ConsoleIT {
                     Duration.ofMinutes(3),
                     new DemoRun.Hooks() {
                       @Override
+                      public String applicationServer() {
+                        return monitoring.applicationServer();
+                      }
+
+                      @Override
                       public void started(Pipeline pipeline) {
                         pipeline.watchWith(monitoring);
                       }
@@ -122,7 +127,7 @@ class ConsoleIT {
   void metricsHaveNewsdeskAndKafkaClientSeries() throws Exception {
     String text = fetch("/metrics").body();
     assertThat(value(text, "newsdesk_articles_total")).isGreaterThan(0);
-    assertThat(value(text, "newsdesk_stories")).isGreaterThan(0);
+    assertThat(value(text, "newsdesk_stories_total")).isGreaterThan(0);
     assertThat(value(text, "newsdesk_dead_letters_total")).isGreaterThan(0);
     assertThat(value(text, "newsdesk_source_items")).isGreaterThan(0);
     assertThat(value(text, "newsdesk_sink_files_records_total")).isGreaterThan(0);

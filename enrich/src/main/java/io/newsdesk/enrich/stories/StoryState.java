@@ -15,9 +15,10 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * What the assigner keeps per open story: summed entity weights, a bounded term centroid, tone
- * sums, and the fields published as {@link Story}. Stored as JSON: it never leaves the app.
+ * sums, and the fields published as {@link Story}. Stored as JSON in the {@code open-stories}
+ * store; public only so that interactive queries can read that store ({@link #toStory()}).
  */
-final class StoryState {
+public final class StoryState {
 
   static final int MAX_ENTITIES = 40;
   static final int MAX_TERMS = 200;
@@ -108,7 +109,7 @@ final class StoryState {
   }
 
   /** The published form. */
-  Story toStory() {
+  public Story toStory() {
     List<StoryEntity> top = new ArrayList<>();
     for (String k : topEntities(10)) {
       String[] n = names.getOrDefault(k, new String[] {k, ""});

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** Running totals of one entity in one window; also the per-article mention it sums up. */
-record TrendAggregate(
+/**
+ * Running totals of one entity in one window; also the per-article mention it sums up. Public so
+ * that interactive queries can read the window stores ({@link TrendTopology#trend}).
+ */
+public record TrendAggregate(
     String canonical, String type, long articles, long mentions, double sentimentSum, long scored) {
 
   static final TrendAggregate EMPTY = new TrendAggregate("", "", 0, 0, 0, 0);

@@ -30,7 +30,11 @@ import org.apache.kafka.streams.state.WindowStore;
  * <pre>
  * articles -> trend-mentions -> [trends-by-entity] -> trend-1h (store trends-1h) -> trend-1h-out
  *                                                  -> trend-1d (store trends-1d) -> trend-1d-out
+ *                                                  -> mentions-hourly (store mentions-hourly)
  * </pre>
+ *
+ * <p>The three window stores are queryable (interactive queries, see {@code EnrichStores}) and
+ * bounded: each keeps its windows plus grace, the hourly one {@link #HOURLY_RETENTION}.
  */
 public final class TrendTopology {
 
@@ -41,6 +45,18 @@ public final class TrendTopology {
       new Window("1h", Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofMinutes(10));
   public static final Window DAY =
       new Window("1d", Duration.ofDays(1), Duration.ofDays(1), Duration.ofHours(1));
+
+  /** Entity mentions per hour (tumbling), for one entity's history: queried, never written out. */
+  public static final Window HOURLY =
+      new Window("hourly", Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(10));
+
+  /** How long the hourly mention counts are kept: two days of points per entity. */
+  public static final Duration HOURLY_RETENTION = Duration.ofHours(48);
+
+  /** The windowed store holding the aggregates of window kind {@code w}, keyed by entity key. */
+  public static String storeName(Window w) {
+    return w == HOURLY ? "mentions-hourly" : "trends-" + w.name();
+  }
 
   private static final Set<String> TOPICAL = Set.of("PER", "ORG", "LOC", "MISC");
 
@@ -59,8 +75,7 @@ public final class TrendTopology {
               () -> TrendAggregate.EMPTY,
               (key, mention, total) -> total.plus(mention),
               Named.as("trend-" + w.name()),
-              Materialized.<String, TrendAggregate, WindowStore<Bytes, byte[]>>as(
-                      "trends-" + w.name())
+              Materialized.<String, TrendAggregate, WindowStore<Bytes, byte[]>>as(storeName(w))
                   .withKeySerde(Serdes.String())
                   .withValueSerde(TrendAggregate.SERDE)
                   .withRetention(w.size().plus(w.grace())))
@@ -68,17 +83,7 @@ public final class TrendTopology {
           .map(
               (wk, t) -> {
                 EntityTrend trend =
-                    EntityTrend.newBuilder()
-                        .setKey(wk.key())
-                        .setCanonical(t.canonical())
-                        .setType(t.type())
-                        .setWindow(w.name())
-                        .setWindowStart(wk.window().start())
-                        .setWindowEnd(wk.window().end())
-                        .setArticles(t.articles())
-                        .setMentions(t.mentions())
-                        .setMeanSentiment(t.meanSentiment())
-                        .build();
+                    trend(w.name(), wk.key(), wk.window().start(), wk.window().end(), t);
                 return KeyValue.pair(w.name() + "|" + wk.key() + "|" + wk.window().start(), trend);
               },
               Named.as("trend-" + w.name() + "-record"))
@@ -87,6 +92,32 @@ public final class TrendTopology {
               Produced.with(Topics.ENTITY_TRENDS.keySerde(), Topics.ENTITY_TRENDS.valueSerde())
                   .withName("write-trends-" + w.name()));
     }
+    byEntity
+        .windowedBy(TimeWindows.ofSizeAndGrace(HOURLY.size(), HOURLY.grace()))
+        .aggregate(
+            () -> TrendAggregate.EMPTY,
+            (key, mention, total) -> total.plus(mention),
+            Named.as("mentions-hourly"),
+            Materialized.<String, TrendAggregate, WindowStore<Bytes, byte[]>>as(storeName(HOURLY))
+                .withKeySerde(Serdes.String())
+                .withValueSerde(TrendAggregate.SERDE)
+                .withRetention(HOURLY_RETENTION));
+  }
+
+  /** The trend record of one windowed aggregate. */
+  public static EntityTrend trend(
+      String window, String key, long start, long end, TrendAggregate t) {
+    return EntityTrend.newBuilder()
+        .setKey(key)
+        .setCanonical(t.canonical())
+        .setType(t.type())
+        .setWindow(window)
+        .setWindowStart(start)
+        .setWindowEnd(end)
+        .setArticles(t.articles())
+        .setMentions(t.mentions())
+        .setMeanSentiment(t.meanSentiment())
+        .build();
   }
 
   private static List<KeyValue<String, TrendAggregate>> mentions(String key, EnrichedArticle a) {

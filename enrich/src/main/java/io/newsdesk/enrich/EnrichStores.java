@@ -1,0 +1,136 @@
+package io.newsdesk.enrich;
+
+import io.newsdesk.enrich.stories.StoryState;
+import io.newsdesk.enrich.stories.StoryTopology;
+import io.newsdesk.enrich.trends.TrendAggregate;
+import io.newsdesk.enrich.trends.TrendTopology;
+import io.newsdesk.enrich.trends.TrendTopology.Window;
+import io.newsdesk.schema.EnrichedArticle;
+import io.newsdesk.schema.EntityTrend;
+import io.newsdesk.schema.Story;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Reads the enrich topology's queryable state stores held by this instance (interactive queries):
+ * open stories, recent articles, entity trends and hourly mentions. What other instances hold is
+ * theirs to answer; the caller routes by {@link KafkaStreams#queryMetadataForKey}.
+ *
+ * <p>A store that is not queryable right now (rebalancing, restoring) throws Kafka's {@code
+ * InvalidStateStoreException}: retry later.
+ */
+public final class EnrichStores {
+
+  /** Finds a local store: {@link KafkaStreams#store} when running, a test driver in tests. */
+  @FunctionalInterface
+  public interface Lookup {
+    <T> T store(String name, QueryableStoreType<T> type);
+  }
+
+  /** The window kinds the API asks for, by name: {@code 1h}, {@code 1d}, {@code hourly}. */
+  public static final Map<String, Window> WINDOWS =
+      Map.of(
+          TrendTopology.HOUR.name(), TrendTopology.HOUR,
+          TrendTopology.DAY.name(), TrendTopology.DAY,
+          TrendTopology.HOURLY.name(), TrendTopology.HOURLY);
+
+  private final Lookup lookup;
+
+  public EnrichStores(Lookup lookup) {
+    this.lookup = lookup;
+  }
+
+  /** The stores of a running Streams client: active tasks only, never stale standbys. */
+  public static EnrichStores of(KafkaStreams streams) {
+    return new EnrichStores(
+        new Lookup() {
+          @Override
+          public <T> T store(String name, QueryableStoreType<T> type) {
+            return streams.store(StoreQueryParameters.fromNameAndType(name, type));
+          }
+        });
+  }
+
+  /** Every open story held here (the open set is bounded by the story settings). */
+  public List<Story> stories() {
+    ReadOnlyKeyValueStore<String, StoryState> store = storyStore();
+    List<Story> out = new ArrayList<>();
+    try (KeyValueIterator<String, StoryState> it = store.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, StoryState> kv = it.next();
+        out.add(kv.value.toStory());
+      }
+    }
+    return out;
+  }
+
+  /** One open story, if held here. */
+  public Optional<Story> story(String id) {
+    return Optional.ofNullable(storyStore().get(id)).map(StoryState::toStory);
+  }
+
+  /** The latest version of one article kept here (within the article retention). */
+  public Optional<EnrichedArticle> article(String id) {
+    ReadOnlyWindowStore<String, EnrichedArticle> store =
+        lookup.store(EnrichTopology.ARTICLE_STORE, QueryableStoreTypes.windowStore());
+    try (WindowStoreIterator<EnrichedArticle> it =
+        store.backwardFetch(id, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
+      return it.hasNext() ? Optional.of(it.next().value) : Optional.empty();
+    }
+  }
+
+  /** Every retained window of kind {@code window} of every entity held here. */
+  public List<EntityTrend> trends(Window window) {
+    List<EntityTrend> out = new ArrayList<>();
+    try (KeyValueIterator<Windowed<String>, TrendAggregate> it = trendStore(window).all()) {
+      while (it.hasNext()) {
+        KeyValue<Windowed<String>, TrendAggregate> kv = it.next();
+        out.add(
+            TrendTopology.trend(
+                window.name(),
+                kv.key.key(),
+                kv.key.window().start(),
+                kv.key.window().end(),
+                kv.value));
+      }
+    }
+    return out;
+  }
+
+  /** One entity's retained windows of kind {@code window}, oldest first. */
+  public List<EntityTrend> series(Window window, String key) {
+    List<EntityTrend> out = new ArrayList<>();
+    try (WindowStoreIterator<TrendAggregate> it =
+        trendStore(window).fetch(key, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
+      while (it.hasNext()) {
+        KeyValue<Long, TrendAggregate> kv = it.next();
+        long start = kv.key;
+        out.add(
+            TrendTopology.trend(
+                window.name(), key, start, start + window.size().toMillis(), kv.value));
+      }
+    }
+    return out;
+  }
+
+  private ReadOnlyKeyValueStore<String, StoryState> storyStore() {
+    return lookup.store(StoryTopology.STORE, QueryableStoreTypes.keyValueStore());
+  }
+
+  private ReadOnlyWindowStore<String, TrendAggregate> trendStore(Window window) {
+    return lookup.store(TrendTopology.storeName(window), QueryableStoreTypes.windowStore());
+  }
+}
