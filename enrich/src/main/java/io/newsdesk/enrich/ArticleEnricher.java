@@ -9,6 +9,7 @@ import io.newsdesk.schema.Tone;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The stateless part of enrich for one document: extract, tag entities, score sentiment. Used by
@@ -30,16 +31,26 @@ public final class ArticleEnricher {
 
   /** Extracts and enriches; duplicate and story links are left to the stateful steps. */
   public EnrichedArticle enrich(RawDocument raw, long now) throws ExtractionException {
-    Article article = components.extractor().extract(raw);
+    long t0 = System.nanoTime();
+    Article article;
+    try {
+      article = components.extractor().extract(raw);
+    } finally {
+      StageTimers.EXTRACT.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+    }
     return annotate(article, now);
   }
 
   /** Entities, per-entity sentiment and tone for an already extracted article. */
   public EnrichedArticle annotate(Article article, long now) {
     String text = article.getText();
+    long t0 = System.nanoTime();
     List<Entity> entities = components.tagger().tag(article.getTitle(), text);
+    long t1 = System.nanoTime();
     components.sentiment().annotate(text, entities);
     Tone tone = components.sentiment().tone(text);
+    StageTimers.ENTITIES.record(t1 - t0, TimeUnit.NANOSECONDS);
+    StageTimers.SENTIMENT.record(System.nanoTime() - t1, TimeUnit.NANOSECONDS);
     return EnrichedArticle.newBuilder()
         .setArticle(article)
         .setEntities(entities)

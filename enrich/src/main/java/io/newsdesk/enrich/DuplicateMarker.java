@@ -47,6 +47,15 @@ final class DuplicateMarker implements FixedKeyProcessor<String, EnrichedArticle
 
   @Override
   public void process(FixedKeyRecord<String, EnrichedArticle> record) {
+    long t0 = System.nanoTime();
+    try {
+      mark(record);
+    } finally {
+      StageTimers.DEDUP.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void mark(FixedKeyRecord<String, EnrichedArticle> record) {
     EnrichedArticle article = record.value();
     String key = keyOf.apply(article);
     String id = article.getArticle().getId();

@@ -1,5 +1,8 @@
 package io.newsdesk.sink;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.CorruptRecordException;
 import io.newsdesk.schema.DeadLetter;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,6 +48,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArticleSink implements Runnable, AutoCloseable {
 
+  /** Time per article written to the files, in Newsdesk's per-stage timer. */
+  private static final Timer WRITE_TIME =
+      Timer.builder("newsdesk.stage")
+          .description("Time per article in each pipeline stage")
+          .tag("stage", "sink-write")
+          .register(Metrics.globalRegistry);
+
   private static final Logger LOG = LoggerFactory.getLogger(ArticleSink.class);
   private static final AvroCodec<EnrichedArticle> CODEC = AvroCodec.of(EnrichedArticle.class);
   private static final String SAFE = "files-final-through=";
@@ -53,6 +64,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, byte[]> producer;
   private final RollingFileWriter files;
+  private final KafkaClientMetrics consumerMetrics;
   private final Map<Integer, Long> topicFrom = new HashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -65,6 +77,9 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     this.producer =
         new KafkaProducer<>(
             producerProps(config), new StringSerializer(), new ByteArraySerializer());
+    // Records-lag and the other consumer metrics, in the registry a serving command adds.
+    this.consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(Metrics.globalRegistry);
     this.files =
         config.writeFiles()
             ? new RollingFileWriter(config.outDir(), "newsdesk", config.roll())
@@ -73,6 +88,12 @@ public final class ArticleSink implements Runnable, AutoCloseable {
 
   public SinkMetrics metrics() {
     return metrics;
+  }
+
+  private void countFiles() {
+    // Each roll publishes an .avro and a .jsonl file.
+    metrics.files.set(2 * files.rolled());
+    metrics.fileBytes.set(files.rolledBytes());
   }
 
   @Override
@@ -106,9 +127,11 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         if (files != null) {
           // Everything appended so far is committed (or will be replayed and skipped): publish it.
           files.close();
+          countFiles();
         }
       } finally {
         try {
+          consumerMetrics.close();
           consumer.close(Duration.ofSeconds(5));
         } finally {
           producer.close(Duration.ofSeconds(5));
@@ -148,8 +171,10 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         metrics.toTopic.incrementAndGet();
       }
       if (files != null) {
+        long t0 = System.nanoTime();
         if (files.append(r.partition(), r.offset(), r.timestamp(), article, now)) {
           metrics.toFiles.incrementAndGet();
+          WRITE_TIME.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         } else {
           metrics.skippedOnDisk.incrementAndGet();
         }
@@ -157,6 +182,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     }
     if (files != null) {
       files.flush();
+      countFiles();
     }
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     positions.forEach(

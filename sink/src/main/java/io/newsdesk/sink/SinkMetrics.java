@@ -11,6 +11,8 @@ public final class SinkMetrics {
   final AtomicLong duplicatesDropped = new AtomicLong();
   final AtomicLong deadLetters = new AtomicLong();
   final AtomicLong transactions = new AtomicLong();
+  final AtomicLong files = new AtomicLong();
+  final AtomicLong fileBytes = new AtomicLong();
 
   public long consumed() {
     return consumed.get();
@@ -38,5 +40,15 @@ public final class SinkMetrics {
 
   public long transactions() {
     return transactions.get();
+  }
+
+  /** Files published (rolled into their final names), each format counted. */
+  public long files() {
+    return files.get();
+  }
+
+  /** Bytes of the published files. */
+  public long fileBytes() {
+    return fileBytes.get();
   }
 }

@@ -1,6 +1,7 @@
 package io.newsdesk.app.http;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -55,6 +56,8 @@ public final class Monitoring implements AutoCloseable {
       return off();
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // The stages record their per-article timers and client metrics in the global registry.
+    Metrics.addRegistry(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     Health health = new Health();
@@ -65,6 +68,7 @@ public final class Monitoring implements AutoCloseable {
       server = NewsdeskServer.start(address.get(), health, registry, view);
     } catch (RuntimeException e) {
       view.close();
+      Metrics.removeRegistry(registry);
       throw e;
     }
     out.printf(
@@ -149,6 +153,12 @@ public final class Monitoring implements AutoCloseable {
           metrics,
           m -> m.toTopic(),
           "Records the sink wrote to the sink topic");
+      counter("newsdesk.sink.files", metrics, m -> m.files(), "Files the sink published");
+      counter(
+          "newsdesk.sink.bytes",
+          metrics,
+          m -> m.fileBytes(),
+          "Bytes of the files the sink published");
       counter(
           "newsdesk.sink.transactions",
           metrics,
@@ -183,6 +193,7 @@ public final class Monitoring implements AutoCloseable {
       view.close();
     }
     if (registry != null) {
+      Metrics.removeRegistry(registry);
       registry.close();
     }
   }

@@ -1,10 +1,12 @@
 package io.newsdesk.enrich.dedup;
 
+import io.newsdesk.enrich.StageTimers;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -62,12 +64,7 @@ public final class NearDuplicateTopology {
     Map<String, KStream<String, Signed>> branches =
         articles
             .mapValues(
-                a ->
-                    new Signed(
-                        a,
-                        a.getDuplicateOf() != null
-                            ? null
-                            : hasher.signature(a.getArticle().getText())),
+                a -> new Signed(a, a.getDuplicateOf() != null ? null : signature(hasher, a)),
                 Named.as("near-signature"))
             .split(Named.as("near-"))
             .branch((k, v) -> v.signature() == null, Branched.as("skip"))
@@ -110,6 +107,15 @@ public final class NearDuplicateTopology {
                 (k, v) -> KeyValue.pair(v.article().getArticle().getId(), v.article()),
                 Named.as("near-skip-key-by-article"));
     return checked.merge(skipped, Named.as("near-out"));
+  }
+
+  private static Signature signature(MinHasher hasher, EnrichedArticle a) {
+    long t0 = System.nanoTime();
+    try {
+      return hasher.signature(a.getArticle().getText());
+    } finally {
+      StageTimers.NEAR_DUPLICATES.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+    }
   }
 
   private static List<KeyValue<String, BandProbe>> probes(String key, Signed s) {

@@ -1,7 +1,9 @@
 package io.newsdesk.enrich.stories;
 
+import io.newsdesk.enrich.StageTimers;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Story;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -51,7 +53,9 @@ final class StoryAssigner
   @Override
   public void process(Record<String, EnrichedArticle> record) {
     EnrichedArticle article = record.value();
+    long t0 = System.nanoTime();
     Story story = index.assign(article, record.timestamp());
+    StageTimers.STORIES.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     index.drainForgotten().forEach(store::delete);
     store.put(story.getId(), index.get(story.getId()));
     context.forward(record.withValue(new StoryTopology.Update(article, story)));

@@ -57,6 +57,7 @@ public final class RollingFileWriter implements AutoCloseable {
   private final Map<Integer, Map<String, OpenFile>> open = new HashMap<>();
   private final Map<Integer, Map<String, Long>> lastFinal = new HashMap<>();
   private long rolled;
+  private long rolledBytes;
 
   public RollingFileWriter(Path root, String prefix, RollPolicy policy) {
     this.root = root;
@@ -215,6 +216,11 @@ public final class RollingFileWriter implements AutoCloseable {
     return rolled;
   }
 
+  /** Bytes of the files rolled since start (JSON lines and Avro). */
+  public long rolledBytes() {
+    return rolledBytes;
+  }
+
   /** Open files right now. */
   public int openFiles() {
     return open.values().stream().mapToInt(Map::size).sum();
@@ -241,6 +247,8 @@ public final class RollingFileWriter implements AutoCloseable {
       Files.move(f.avroTmp, dir.resolve(base + ".avro"), StandardCopyOption.ATOMIC_MOVE);
       Files.move(f.jsonlTmp, dir.resolve(base + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
       fsyncDirectory(dir);
+      rolledBytes +=
+          Files.size(dir.resolve(base + ".avro")) + Files.size(dir.resolve(base + ".jsonl"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot roll sink file " + f.jsonlTmp, e);
     }
