@@ -23,6 +23,7 @@ final class DuplicateMarker implements FixedKeyProcessor<String, EnrichedArticle
   private final String kind;
   private final Function<EnrichedArticle, String> keyOf;
   private final Duration retention;
+  private final io.micrometer.core.instrument.Timer timer;
   private KeyValueStore<String, String> seen;
   private FixedKeyProcessorContext<String, EnrichedArticle> context;
 
@@ -30,6 +31,7 @@ final class DuplicateMarker implements FixedKeyProcessor<String, EnrichedArticle
       String storeName, String kind, Function<EnrichedArticle, String> keyOf, Duration retention) {
     this.storeName = storeName;
     this.kind = kind;
+    this.timer = StageTimers.dedup(kind);
     this.keyOf = keyOf;
     this.retention = retention;
   }
@@ -51,7 +53,7 @@ final class DuplicateMarker implements FixedKeyProcessor<String, EnrichedArticle
     try {
       mark(record);
     } finally {
-      StageTimers.DEDUP.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+      timer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
   }
 

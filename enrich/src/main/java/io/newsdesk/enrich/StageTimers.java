@@ -13,11 +13,15 @@ public final class StageTimers {
   public static final Timer EXTRACT = timer("extract");
   public static final Timer ENTITIES = timer("entities");
   public static final Timer SENTIMENT = timer("sentiment");
-  public static final Timer DEDUP = timer("dedup");
   public static final Timer NEAR_DUPLICATES = timer("near-duplicates");
   public static final Timer STORIES = timer("stories");
 
   private StageTimers() {}
+
+  /** The timer of exact-duplicate marking of one {@code kind} (url, exact). */
+  static Timer dedup(String kind) {
+    return timer("dedup-" + kind);
+  }
 
   private static Timer timer(String stage) {
     return Timer.builder("newsdesk.stage")

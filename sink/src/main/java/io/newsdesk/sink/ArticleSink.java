@@ -93,7 +93,8 @@ public final class ArticleSink implements Runnable, AutoCloseable {
   private void countFiles() {
     // Each roll publishes an .avro and a .jsonl file.
     metrics.files.set(2 * files.rolled());
-    metrics.fileBytes.set(files.rolledBytes());
+    metrics.openFiles.set(2L * files.openFiles());
+    metrics.fileBytes.set(files.rolledBytes() + files.openBytes());
   }
 
   @Override

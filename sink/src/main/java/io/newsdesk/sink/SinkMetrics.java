@@ -13,6 +13,7 @@ public final class SinkMetrics {
   final AtomicLong transactions = new AtomicLong();
   final AtomicLong files = new AtomicLong();
   final AtomicLong fileBytes = new AtomicLong();
+  final AtomicLong openFiles = new AtomicLong();
 
   public long consumed() {
     return consumed.get();
@@ -47,8 +48,13 @@ public final class SinkMetrics {
     return files.get();
   }
 
-  /** Bytes of the published files. */
+  /** Bytes the sink wrote to files: the published ones and the open ones as flushed so far. */
   public long fileBytes() {
     return fileBytes.get();
+  }
+
+  /** Files open right now (published when they roll). */
+  public long openFiles() {
+    return openFiles.get();
   }
 }

@@ -1,6 +1,7 @@
 package io.newsdesk.app.http;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -158,7 +159,10 @@ public final class Monitoring implements AutoCloseable {
           "newsdesk.sink.bytes",
           metrics,
           m -> m.fileBytes(),
-          "Bytes of the files the sink published");
+          "Bytes the sink wrote to files (published and open)");
+      Gauge.builder("newsdesk.sink.files.open", metrics, m -> m.openFiles())
+          .description("Files the sink has open (published when they roll)")
+          .register(registry);
       counter(
           "newsdesk.sink.transactions",
           metrics,

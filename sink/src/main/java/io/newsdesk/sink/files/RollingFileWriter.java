@@ -221,6 +221,23 @@ public final class RollingFileWriter implements AutoCloseable {
     return rolledBytes;
   }
 
+  /** Bytes on disk of the open files (as flushed so far). */
+  public long openBytes() {
+    long sum = 0;
+    for (Map<String, OpenFile> m : open.values()) {
+      for (OpenFile f : m.values()) {
+        for (Path p : List.of(f.jsonlTmp, f.avroTmp)) {
+          try {
+            sum += Files.size(p);
+          } catch (IOException e) {
+            // a file being rolled right now: counted with the rolled bytes instead
+          }
+        }
+      }
+    }
+    return sum;
+  }
+
   /** Open files right now. */
   public int openFiles() {
     return open.values().stream().mapToInt(Map::size).sum();
