@@ -131,6 +131,25 @@ class ConsoleIT {
     assertThat(value(text, "newsdesk_dead_letters_total")).isGreaterThan(0);
     assertThat(value(text, "newsdesk_source_items")).isGreaterThan(0);
     assertThat(value(text, "newsdesk_sink_files_records_total")).isGreaterThan(0);
+    assertThat(value(text, "newsdesk_sink_bytes_total")).isGreaterThan(0);
+    assertThat(value(text, "newsdesk_duplicates_total")).isGreaterThan(0);
+    // Time per article in every stage the demo runs through.
+    for (String stage :
+        List.of(
+            "fetch",
+            "extract",
+            "entities",
+            "sentiment",
+            "dedup-url",
+            "dedup-exact",
+            "near-duplicates",
+            "stories",
+            "sink-write")) {
+      assertThat(text)
+          .as(stage)
+          .containsPattern("(?m)^newsdesk_stage_seconds_count\\{stage=\"" + stage + "\"\\} [1-9]");
+    }
+    assertThat(text).containsPattern("(?m)^kafka_consumer_fetch_manager_records_lag\\{");
     assertThat(text).containsPattern("(?m)^kafka_consumer_\\w+\\{");
     assertThat(text).containsPattern("(?m)^kafka_stream_\\w+\\{");
   }
