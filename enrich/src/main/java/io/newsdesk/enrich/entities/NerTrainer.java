@@ -21,12 +21,15 @@ public final class NerTrainer {
 
   private static final Logger log = LoggerFactory.getLogger(NerTrainer.class);
 
+  /** Folds of the jackknife that gives the second stage first-stage labels of unseen text. */
+  private static final int FOLDS = 3;
+
   /** Training options; {@code minWeight} prunes features whose weights are all smaller. */
   public record Options(
       int epochs, long seed, float minWeight, int stages, int[] clusterSizes, int mixtures) {
     /** The settings the shipped model was trained with. */
     public static Options defaults() {
-      return new Options(10, 20260101L, 0.05f, 2, new int[] {64, 256}, 3);
+      return new Options(7, 20260101L, 0.05f, 2, new int[0], 1);
     }
   }
 
@@ -112,7 +115,7 @@ public final class NerTrainer {
     if (options.stages() > 1) {
       // Second-stage features come from first-stage predictions the model has not been trained
       // on, as they will be at tagging time: each fold is tagged by a model trained on the others.
-      int folds = 5;
+      int folds = FOLDS;
       List<NerFeatures.Doc> stacked = new ArrayList<>(docs);
       for (int fold = 0; fold < folds; fold++) {
         List<NerFeatures.Doc> in = new ArrayList<>();
