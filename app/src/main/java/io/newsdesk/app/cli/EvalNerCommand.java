@@ -41,11 +41,24 @@ public final class EvalNerCommand implements Callable<Integer> {
         tokens += s.length;
       }
     }
-    long t0 = System.nanoTime();
-    NerEvaluation.evaluate(recognizer, docs);
-    double seconds = (System.nanoTime() - t0) / 1e9;
+    // Best of three passes, timed by the wall clock and by this thread's CPU time (which a busy
+    // shared machine does not inflate).
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    double wall = Double.MAX_VALUE;
+    double cpu = Double.MAX_VALUE;
+    for (int pass = 0; pass < 3; pass++) {
+      long t0 = System.nanoTime();
+      long c0 = mx.getCurrentThreadCpuTime();
+      NerEvaluation.evaluate(recognizer, docs);
+      wall = Math.min(wall, (System.nanoTime() - t0) / 1e9);
+      cpu = Math.min(cpu, (mx.getCurrentThreadCpuTime() - c0) / 1e9);
+    }
     System.out.printf(
-        Locale.ROOT, "speed: %.0f tokens/s on one thread (%d tokens)%n", tokens / seconds, tokens);
+        Locale.ROOT,
+        "speed: %.0f tokens/s on one thread (%d tokens; %.0f tokens per CPU-second)%n",
+        tokens / wall,
+        tokens,
+        tokens / cpu);
     return 0;
   }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TrainSentimentCommand.class,
       TrainNerCommand.class,
+      TrainGazetteersCommand.class,
       // one line per trainer
     })
 public final class TrainCommand implements Runnable {

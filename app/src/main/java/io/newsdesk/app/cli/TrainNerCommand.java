@@ -1,7 +1,9 @@
 package io.newsdesk.app.cli;
 
 import io.newsdesk.enrich.entities.NerTrainer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,21 +11,26 @@ import picocli.CommandLine.Option;
 /** {@code newsdesk train ner}: rebuilds the entity model from CoNLL-2003, deterministically. */
 @Command(
     name = "ner",
-    description = "Train the named-entity model (averaged perceptron) on CoNLL data.",
+    description =
+        "Train the named-entity model (averaged structured perceptron, Viterbi) on CoNLL data.",
     mixinStandardHelpOptions = true)
 public final class TrainNerCommand implements Callable<Integer> {
 
-  @Option(names = "--train", required = true, description = "CoNLL training file (eng.train).")
-  Path train;
+  @Option(
+      names = "--train",
+      required = true,
+      split = ",",
+      description = "CoNLL training file(s), comma-separated (eng.train, or eng.train,eng.testa).")
+  List<Path> train;
 
   @Option(names = "--dev", description = "CoNLL file to report F1 on while training (eng.testa).")
   Path dev;
 
   @Option(
-      names = "--unlabelled",
-      description = "Folder of HTML pages for word classes (default: ${DEFAULT-VALUE}).",
-      defaultValue = "../shared/data/extraction")
-  Path unlabelled;
+      names = "--glove",
+      description = "GloVe vectors for word classes (default: ${DEFAULT-VALUE}).",
+      defaultValue = "../shared/data/embeddings/glove-6b-100d-top120k.txt.gz")
+  Path glove;
 
   @Option(names = "--out", required = true, description = "Model file to write (.bin.gz).")
   Path out;
@@ -31,16 +38,25 @@ public final class TrainNerCommand implements Callable<Integer> {
   @Option(names = "--epochs", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
   int epochs = NerTrainer.Options.defaults().epochs();
 
+  @Option(
+      names = "--mixtures",
+      description = "Models averaged per stage, each seeing another order (default: ${DEFAULT-VALUE}).")
+  int mixtures = NerTrainer.Options.defaults().mixtures();
+
   @Option(names = "--seed", description = "Shuffling seed (default: ${DEFAULT-VALUE}).")
   long seed = NerTrainer.Options.defaults().seed();
 
   @Override
   public Integer call() throws Exception {
+    if (!Files.exists(glove)) {
+      System.err.println("GloVe vectors not found: " + glove);
+      return 2;
+    }
     NerTrainer.Options d = NerTrainer.Options.defaults();
     NerTrainer.Options options =
         new NerTrainer.Options(
-            epochs, seed, d.minWeight(), d.stages(), d.clusterSizes(), d.mixtures());
-    NerTrainer.train(train, dev, unlabelled, out, options);
+            epochs, seed, d.minWeight(), d.stages(), d.clusterSizes(), mixtures);
+    NerTrainer.train(train, dev, glove, out, options);
     return 0;
   }
 }

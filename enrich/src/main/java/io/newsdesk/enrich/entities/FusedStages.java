@@ -1,8 +1,5 @@
 package io.newsdesk.enrich.entities;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Tagging with both stages of a loaded model through one feature index: each feature's row holds
  * the first- and second-stage weights side by side, so the features the stages share are looked up
@@ -11,7 +8,6 @@ import java.util.Map;
 final class FusedStages {
 
   private static final int L = Labels.COUNT;
-  private static final int MAX_FEATURES = 192;
 
   private final LongIntMap index;
   private final short[] weights; // row * 2L: stage 1 labels, then stage 2 labels
@@ -46,23 +42,18 @@ final class FusedStages {
     }
   }
 
-  /** BILOU labels per sentence after both stages. */
+  /** BILOU labels per sentence after both stages (Viterbi in each). */
   int[][] tag(NerFeatures features, NerFeatures.Doc doc) {
     int ns = doc.sentenceCount();
-    long[] feats = new long[MAX_FEATURES];
-    float[] acc = new float[L];
+    float[][][] first = new float[ns][][];
     float[][][] second = new float[ns][][];
-    int[][] first = new int[ns][];
-    Map<String, int[]> history = new HashMap<>();
     for (int s = 0; s < ns; s++) {
       int n = doc.words[s].length;
+      first[s] = new float[n][];
       second[s] = new float[n][];
-      first[s] = new int[n];
-      int prev1 = Labels.O;
-      int prev2 = Labels.O;
       for (int i = 0; i < n; i++) {
+        float[] acc = new float[L];
         float[] acc2 = new float[L];
-        java.util.Arrays.fill(acc, 0f);
         for (long f : doc.statics[s][i]) {
           int row = index.get(f);
           if (row >= 0) {
@@ -73,40 +64,37 @@ final class FusedStages {
             }
           }
         }
+        for (int l = 0; l < L; l++) {
+          acc[l] *= scale1;
+        }
+        first[s][i] = acc;
         second[s][i] = acc2;
-        int[] h = history(doc, s, i, history);
-        int k = features.dynamicFeatures(doc, s, i, prev1, prev2, h, feats, 0);
-        add(feats, k, acc, 0);
-        int best = best(acc, scale1, prev1, i + 1 == n);
-        first[s][i] = best;
-        prev2 = prev1;
-        prev1 = best;
-        record(doc, s, i, best, history);
       }
     }
-    long[][][] extra = features.stage1Features(doc, first);
-    history.clear();
-    int[][] out = new int[ns][];
+    int[][] labels =
+        ViterbiDecoder.decode(
+            features, doc, first, (f, n, out) -> score(f, n, out, 0, scale1), null, null);
+    long[][][] extra = features.stage1Features(doc, labels);
     for (int s = 0; s < ns; s++) {
-      int n = doc.words[s].length;
-      out[s] = new int[n];
-      int prev1 = Labels.O;
-      int prev2 = Labels.O;
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < doc.words[s].length; i++) {
         float[] acc2 = second[s][i];
         long[] x = extra[s][i];
         add(x, x.length, acc2, L);
-        int[] h = history(doc, s, i, history);
-        int k = features.dynamicFeatures(doc, s, i, prev1, prev2, h, feats, 0);
-        add(feats, k, acc2, L);
-        int best = best(acc2, scale2, prev1, i + 1 == n);
-        out[s][i] = best;
-        prev2 = prev1;
-        prev1 = best;
-        record(doc, s, i, best, history);
+        for (int l = 0; l < L; l++) {
+          acc2[l] *= scale2;
+        }
       }
     }
-    return out;
+    return ViterbiDecoder.decode(
+        features, doc, second, (f, n, out) -> score(f, n, out, L, scale2), null, null);
+  }
+
+  private void score(long[] feats, int n, float[] out, int offset, float scale) {
+    java.util.Arrays.fill(out, 0f);
+    add(feats, n, out, offset);
+    for (int l = 0; l < L; l++) {
+      out[l] *= scale;
+    }
   }
 
   private void add(long[] feats, int n, float[] acc, int offset) {
@@ -118,34 +106,6 @@ final class FusedStages {
           acc[l] += weights[base + l];
         }
       }
-    }
-  }
-
-  private static int best(float[] acc, float scale, int prev, boolean last) {
-    int best = -1;
-    float bestScore = 0;
-    for (int l = 0; l < L; l++) {
-      if (Labels.allowed(prev, l, last)) {
-        float score = acc[l] * scale;
-        if (best < 0 || score > bestScore) {
-          best = l;
-          bestScore = score;
-        }
-      }
-    }
-    return best;
-  }
-
-  private static int[] history(NerFeatures.Doc doc, int s, int i, Map<String, int[]> history) {
-    return Character.isUpperCase(doc.words[s][i].charAt(0)) ? history.get(doc.lower[s][i]) : null;
-  }
-
-  private static void record(
-      NerFeatures.Doc doc, int s, int i, int label, Map<String, int[]> history) {
-    if (Character.isUpperCase(doc.words[s][i].charAt(0))) {
-      int[] c = history.computeIfAbsent(doc.lower[s][i], x -> new int[Labels.TYPES.length + 1]);
-      int t = Labels.type(label);
-      c[t < 0 ? Labels.TYPES.length : t]++;
     }
   }
 }

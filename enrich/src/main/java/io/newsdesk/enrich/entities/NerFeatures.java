@@ -14,7 +14,7 @@ final class NerFeatures {
 
   private static final String BOS = "<s>";
   private static final String EOS = "</s>";
-  private static final int MAX_STATIC = 112;
+  private static final int MAX_STATIC = 192;
 
   private final Gazetteer gazetteer;
   private final WordClusters clusters;
@@ -181,12 +181,19 @@ final class NerFeatures {
       int[] c0 = clusters.classes(word);
       int[] cp = i > 0 ? clusters.classes(w[i - 1]) : null;
       int[] cn = i + 1 < n ? clusters.classes(w[i + 1]) : null;
+      int[] cp2 = i > 1 ? clusters.classes(w[i - 2]) : null;
+      int[] cn2 = i + 2 < n ? clusters.classes(w[i + 2]) : null;
       for (int g = 0; g < clusters.granularities(); g++) {
         int a = c0 == null ? -1 : c0[g];
         out[k++] = hash(40 + g, a);
         out[k++] = hash(50 + g, a, 0, s0);
         out[k++] = hash(60 + g, cp == null ? (i > 0 ? -1 : -2) : cp[g]);
         out[k++] = hash(70 + g, cn == null ? (i + 1 < n ? -1 : -2) : cn[g]);
+        out[k++] = hash(120 + g, cp2 == null ? (i > 1 ? -1 : -2) : cp2[g]);
+        out[k++] = hash(130 + g, cn2 == null ? (i + 2 < n ? -1 : -2) : cn2[g]);
+      }
+      if (c0 == null) {
+        out[k++] = hash(140, s0);
       }
     }
     char first = word.charAt(0);
@@ -314,36 +321,39 @@ final class NerFeatures {
     return statics;
   }
 
-  private static String prefix(String s, int p) {
-    return s.length() > p ? s.substring(0, p) : s;
-  }
-
-  /** Label-dependent features: labels of the two previous tokens and the document's history. */
-  int dynamicFeatures(
-      Doc doc, int s, int i, int prev1, int prev2, int[] history, long[] out, int k) {
-    String dlow = digits(doc.lower[s][i]);
-    String s0 = shape(doc.words[s][i]);
-    out[k++] = hash(90, prev1);
-    out[k++] = hash(91, prev1, prev2);
-    out[k++] = hash(92, Labels.name(prev1), dlow);
-    out[k++] = hash(93, Labels.name(prev1), s0);
-    if (history != null) {
-      int best = -1;
-      int total = 0;
-      for (int t = 0; t <= Labels.TYPES.length; t++) {
-        total += history[t];
-        if (best < 0 || history[t] > history[best]) {
-          best = t;
-        }
-      }
-      if (total > 0) {
-        String h = best == Labels.TYPES.length ? "O" : Labels.TYPES[best];
-        out[k++] = hash(94, h);
-        out[k++] = hash(95, h, s0);
-        out[k++] = hash(96, h, Labels.name(prev1));
+  /**
+   * Features from the document's history (how the same capitalised word was tagged in earlier
+   * sentences): label-independent within the sentence, so they join the token's own features.
+   */
+  int historyFeatures(Doc doc, int s, int i, int[] history, long[] out, int k) {
+    if (history == null) {
+      return k;
+    }
+    int best = -1;
+    int total = 0;
+    for (int t = 0; t <= Labels.TYPES.length; t++) {
+      total += history[t];
+      if (best < 0 || history[t] > history[best]) {
+        best = t;
       }
     }
+    if (total > 0) {
+      String h = best == Labels.TYPES.length ? "O" : Labels.TYPES[best];
+      out[k++] = hash(94, h);
+      out[k++] = hash(95, h, shape(doc.words[s][i]));
+    }
     return k;
+  }
+
+  /**
+   * Transition features between the previous label and the current one: the bare transition and
+   * the transition given the current word's shape. Their weights, per current label, score an edge
+   * of the Viterbi lattice.
+   */
+  static int pairFeatures(int prev, String shape, long[] out) {
+    out[0] = hash(90, prev);
+    out[1] = hash(93, Labels.name(prev), shape);
+    return 2;
   }
 
   /** Maps typographic variants onto the plain forms the training data uses. */

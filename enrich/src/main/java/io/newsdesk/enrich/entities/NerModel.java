@@ -18,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
 final class NerModel {
 
   private static final int MAGIC = 0x4e444e52; // "NDNR"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   final LongIntMap index;
   final float[] weights;

@@ -21,12 +21,15 @@ public final class NerTrainer {
 
   private static final Logger log = LoggerFactory.getLogger(NerTrainer.class);
 
+  /** Folds of the jackknife that gives the second stage first-stage labels of unseen text. */
+  private static final int FOLDS = 3;
+
   /** Training options; {@code minWeight} prunes features whose weights are all smaller. */
   public record Options(
       int epochs, long seed, float minWeight, int stages, int[] clusterSizes, int mixtures) {
     /** The settings the shipped model was trained with. */
     public static Options defaults() {
-      return new Options(10, 20260101L, 0.05f, 2, new int[] {64, 256}, 3);
+      return new Options(7, 20260101L, 0.05f, 2, new int[0], 1);
     }
   }
 
@@ -46,25 +49,25 @@ public final class NerTrainer {
   }
 
   /**
-   * Trains on {@code train}, reports F1 on {@code dev} (nullable) per epoch, learns word classes
-   * from the training words plus the HTML pages under {@code unlabelled} (nullable), writes the
-   * model to {@code out}.
+   * Trains on the documents of {@code train} (one or more CoNLL files), reports F1 on {@code dev}
+   * (nullable) while training, takes word classes from the GloVe vectors in {@code glove}
+   * (nullable: no classes), writes the model to {@code out}.
    */
-  public static void train(Path train, Path dev, Path unlabelled, Path out, Options options)
+  public static void train(List<Path> train, Path dev, Path glove, Path out, Options options)
       throws IOException {
-    List<ConllCorpus.Document> trainDocs = ConllCorpus.read(train);
+    List<ConllCorpus.Document> trainDocs = new ArrayList<>();
+    for (Path p : train) {
+      trainDocs.addAll(ConllCorpus.read(p));
+    }
     List<ConllCorpus.Document> devDocs = dev == null ? List.of() : ConllCorpus.read(dev);
     WordClusters clusters = null;
-    if (options.clusterSizes().length > 0) {
-      List<String[]> text = new ArrayList<>();
-      for (ConllCorpus.Document d : trainDocs) {
-        text.addAll(d.words());
-      }
-      if (unlabelled != null) {
-        text.addAll(UnlabelledText.read(unlabelled));
-      }
-      log.info("Learning word classes from {} sentences", text.size());
-      clusters = WordClusterer.cluster(text, 3, options.clusterSizes(), 8);
+    if (glove != null) {
+      long t0 = System.nanoTime();
+      clusters = GloveClusterer.cluster(glove);
+      log.info(
+          "Word classes for {} GloVe words in {} ms",
+          clusters.size(),
+          (System.nanoTime() - t0) / 1_000_000);
     }
     byte[] model = train(trainDocs, devDocs, clusters, options);
     Files.write(out, model);
@@ -112,7 +115,7 @@ public final class NerTrainer {
     if (options.stages() > 1) {
       // Second-stage features come from first-stage predictions the model has not been trained
       // on, as they will be at tagging time: each fold is tagged by a model trained on the others.
-      int folds = 5;
+      int folds = FOLDS;
       List<NerFeatures.Doc> stacked = new ArrayList<>(docs);
       for (int fold = 0; fold < folds; fold++) {
         List<NerFeatures.Doc> in = new ArrayList<>();
@@ -126,14 +129,16 @@ public final class NerTrainer {
         NerModel m =
             mixed(options, features, clusters, in, inGold, List.of(), List.of(), "fold" + fold);
         for (int k = fold; k < docs.size(); k += folds) {
-          int[][] pred = GreedyDecoder.decode(features, docs.get(k), m::score, null, null);
+          int[][] pred =
+              ViterbiDecoder.decode(features, docs.get(k), null, m::score, null, null);
           stacked.set(k, features.withStage1(docs.get(k), pred));
         }
       }
       List<NerFeatures.Doc> devStacked = new ArrayList<>();
       for (NerFeatures.Doc d : devPrepared) {
         devStacked.add(
-            features.withStage1(d, GreedyDecoder.decode(features, d, stage1::score, null, null)));
+            features.withStage1(
+                d, ViterbiDecoder.decode(features, d, null, stage1::score, null, null)));
       }
       log.info("Training stage 2");
       stage2 = mixed(options, features, clusters, stacked, gold, devStacked, devGold, "2");
@@ -191,7 +196,8 @@ public final class NerTrainer {
     if (!dev.isEmpty()) {
       NerEvaluation ev = new NerEvaluation();
       for (int d = 0; d < dev.size(); d++) {
-        int[][] pred = GreedyDecoder.decode(features, dev.get(d), avg::score, null, null);
+        int[][] pred =
+            ViterbiDecoder.decode(features, dev.get(d), null, avg::score, null, null);
         for (int s = 0; s < pred.length; s++) {
           ev.add(Labels.toIob2(devGold.get(d)[s]), Labels.toIob2(pred[s]));
         }
@@ -255,22 +261,24 @@ public final class NerTrainer {
       shuffle(order, random);
       long[] m = new long[1];
       for (int k : order) {
-        GreedyDecoder.decode(
-            features,
-            docs.get(k),
-            this::scoreTraining,
-            gold.get(k),
-            (f, n, g, p) -> {
+        int[][] pred =
+            ViterbiDecoder.decode(
+                features, docs.get(k), null, this::scoreTraining, gold.get(k), this::update);
+        for (int s = 0; s < pred.length; s++) {
+          for (int i = 0; i < pred[s].length; i++) {
+            if (pred[s][i] != gold.get(k)[s][i]) {
               m[0]++;
-              update(f, n, g, p);
-            });
+            }
+          }
+        }
       }
       String devScore = "";
       if (!dev.isEmpty() && (e + 1) % 2 == 0) {
         NerModel avg = averaged("dev");
         NerEvaluation ev = new NerEvaluation();
         for (int k = 0; k < dev.size(); k++) {
-          int[][] pred = GreedyDecoder.decode(features, dev.get(k), avg::score, null, null);
+          int[][] pred =
+              ViterbiDecoder.decode(features, dev.get(k), null, avg::score, null, null);
           for (int s = 0; s < pred.length; s++) {
             ev.add(Labels.toIob2(devGold.get(k)[s]), Labels.toIob2(pred[s]));
           }
@@ -289,7 +297,7 @@ public final class NerTrainer {
     String version =
         String.format(
             Locale.ROOT,
-            "perceptron-ner-en/1 stages=%d epochs=%d mixtures=%d seed=%d clusters=%d",
+            "perceptron-ner-en/2 viterbi stages=%d epochs=%d mixtures=%d seed=%d clusters=%d",
             options.stages(),
             options.epochs(),
             options.mixtures(),
@@ -323,7 +331,7 @@ public final class NerTrainer {
     }
   }
 
-  private void update(long[] feats, int n, int gold, int predicted) {
+  private void update(long[] feats, int n, int label, float delta) {
     int labels = Labels.COUNT;
     for (int f = 0; f < n; f++) {
       int row = index.getOrAdd(feats[f]);
@@ -333,11 +341,8 @@ public final class NerTrainer {
         w = Arrays.copyOf(w, cap);
         u = Arrays.copyOf(u, cap);
       }
-      int base = row * labels;
-      w[base + gold] += 1;
-      u[base + gold] += tick;
-      w[base + predicted] -= 1;
-      u[base + predicted] -= tick;
+      w[row * labels + label] += delta;
+      u[row * labels + label] += delta * tick;
     }
   }
 

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Averaged-perceptron sequence tagger over BILOU labels with greedy constrained decoding, rich
- * lexical features, gazetteers, word clusters and document-level label history. Immutable and
+ * Averaged structured-perceptron sequence tagger over BILOU labels with Viterbi decoding, rich
+ * lexical features, gazetteers, GloVe word classes and document-level label history, in two stages
+ * (the second sees how the first tagged the same words elsewhere in the document). Immutable and
  * thread-safe once loaded.
  */
 public final class PerceptronEntityRecognizer implements EntityRecognizer {
@@ -90,11 +91,11 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
 
   /** Runs the stages one after the other (used while training, before weights are quantised). */
   int[][] stagewise(NerFeatures.Doc doc) {
-    int[][] labels = GreedyDecoder.decode(features, doc, model::score, null, null);
+    int[][] labels = ViterbiDecoder.decode(features, doc, null, model::score, null, null);
     if (stage2 != null) {
       labels =
-          GreedyDecoder.decode(
-              features, features.withStage1(doc, labels), stage2::score, null, null);
+          ViterbiDecoder.decode(
+              features, features.withStage1(doc, labels), null, stage2::score, null, null);
     }
     return labels;
   }

@@ -1,0 +1,81 @@
+package io.newsdesk.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NerFeaturesTest {
+
+  private static final WordClusters CLUSTERS =
+      new WordClusters(
+          Map.of(
+              "lisbon", new int[] {1, 7},
+              "oporto", new int[] {1, 7},
+              "to", new int[] {2, 9},
+              "flew", new int[] {3, 12}));
+
+  private static long[] features(NerFeatures f, String sentence, int token) {
+    return f.prepare(List.<String[]>of(sentence.split(" "))).statics[0][token];
+  }
+
+  private static boolean has(long[] feats, long feature) {
+    return Arrays.stream(feats).anyMatch(x -> x == feature);
+  }
+
+  @Test
+  void aWordSeesTheClassesOfTheWordsTwoPlacesAwayOnEitherSide() {
+    NerFeatures f = new NerFeatures(null, CLUSTERS);
+    long[] flew = features(f, "She flew to Lisbon .", 1);
+    // +2 neighbour "Lisbon" at both granularities; an unknown -2 neighbour is "beyond the start".
+    assertThat(has(flew, NerFeatures.hash(130, 1))).isTrue();
+    assertThat(has(flew, NerFeatures.hash(131, 7))).isTrue();
+    assertThat(has(flew, NerFeatures.hash(120, -2))).isTrue();
+    long[] lisbon = features(f, "She flew to Lisbon .", 3);
+    assertThat(has(lisbon, NerFeatures.hash(120, 3))).isTrue(); // "flew" two to the left
+  }
+
+  @Test
+  void wordsOfOneClassShareTheirClassFeaturesWhateverTheirCase() {
+    NerFeatures f = new NerFeatures(null, CLUSTERS);
+    long[] lisbon = features(f, "She flew to Lisbon .", 3);
+    long[] oporto = features(f, "SHE FLEW TO OPORTO .", 3);
+    for (int g = 0; g < 2; g++) {
+      long own = NerFeatures.hash(40 + g, CLUSTERS.classes("lisbon")[g]);
+      assertThat(has(lisbon, own)).isTrue();
+      assertThat(has(oporto, own)).isTrue();
+    }
+  }
+
+  @Test
+  void gazetteerMatchesBecomeTypeEvidenceWithTheirPosition() throws Exception {
+    Gazetteer g =
+        Gazetteer.read(
+            new ByteArrayInputStream("CITY\tSan Marcos\n".getBytes(StandardCharsets.UTF_8)));
+    NerFeatures f = new NerFeatures(g, null);
+    long[] san = features(f, "in San Marcos today", 1);
+    long[] marcos = features(f, "in San Marcos today", 2);
+    long[] today = features(f, "in San Marcos today", 3);
+    assertThat(has(san, NerFeatures.hash(32, 0, 1))).isTrue(); // B of CITY
+    assertThat(has(marcos, NerFeatures.hash(32, 0, 3))).isTrue(); // L of CITY
+    assertThat(has(today, NerFeatures.hash(34, 0, 3))).isTrue(); // follows the end of a CITY
+    assertThat(has(today, NerFeatures.hash(32, 0, 3))).isFalse();
+  }
+
+  @Test
+  void transitionFeaturesDependOnThePreviousLabelAndTheShape() {
+    long[] a = new long[2];
+    long[] b = new long[2];
+    NerFeatures.pairFeatures(Labels.O, "Xx", a);
+    NerFeatures.pairFeatures(Labels.label(0, Labels.B), "Xx", b);
+    assertThat(a[0]).isNotEqualTo(b[0]);
+    assertThat(a[1]).isNotEqualTo(b[1]);
+    NerFeatures.pairFeatures(Labels.O, "x", b);
+    assertThat(a[0]).isEqualTo(b[0]);
+    assertThat(a[1]).isNotEqualTo(b[1]);
+  }
+}
