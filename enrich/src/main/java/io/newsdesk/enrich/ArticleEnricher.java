@@ -41,6 +41,15 @@ public final class ArticleEnricher {
     return annotate(article, now);
   }
 
+  /** Extracts every story of the document (most hold one) and enriches each as an article. */
+  public List<EnrichedArticle> enrichAll(RawDocument raw, long now) throws ExtractionException {
+    List<EnrichedArticle> out = new java.util.ArrayList<>();
+    for (Article article : components.extractor().extractAll(raw)) {
+      out.add(annotate(article, now));
+    }
+    return out;
+  }
+
   /** Entities, per-entity sentiment and tone for an already extracted article. */
   public EnrichedArticle annotate(Article article, long now) {
     String text = article.getText();

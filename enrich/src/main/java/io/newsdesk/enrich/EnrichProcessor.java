@@ -49,7 +49,10 @@ final class EnrichProcessor implements FixedKeyProcessor<String, byte[], Outcome
       return;
     }
     try {
-      forward(record, Outcome.ok(enricher.enrich(raw, now)));
+      // A scrape holding two stories gives two articles under the document's key.
+      for (var article : enricher.enrichAll(raw, now)) {
+        forward(record, Outcome.ok(article));
+      }
     } catch (ExtractionException e) {
       String reason = e.reason().name().toLowerCase() + ": " + e.getMessage();
       forward(record, dead("enrich.extract", reason, e, bytes, raw, record, now));

@@ -16,12 +16,13 @@ import java.util.Set;
  */
 public final class DefaultEntityTagger implements EntityTagger {
 
-  private static final String RULES_VERSION = "rules/1";
+  private static final String RULES_VERSION = "rules/2";
 
   /** Mentions starting before this offset, or in the first sentence, count as the lead. */
   private static final int LEAD_CHARS = 400;
 
   private final EntityRecognizer recognizer;
+  private final NewsNameRules rules = NewsNameRules.shared();
 
   public DefaultEntityTagger(EntityRecognizer recognizer) {
     this.recognizer = recognizer;
@@ -66,6 +67,12 @@ public final class DefaultEntityTagger implements EntityTagger {
     }
     List<String[]> tags = words.isEmpty() ? List.of() : recognizer.tagDocument(words);
     Set<String> personWords = personWords(words, tags);
+    List<List<NameSpan>> spans = new ArrayList<>(sentences.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      spans.add(nameSpans(sentences.get(s), tags.get(s), personWords));
+    }
+    // News conventions (roles, headlines, datelines, residue) applied to the recognizer's spans.
+    spans = rules.apply(sentences, spans, hasTitle);
     List<EntityResolver.RawMention> mentions = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
       boolean inTitle = hasTitle && s == 0;
@@ -74,12 +81,13 @@ public final class DefaultEntityTagger implements EntityTagger {
       List<Token> toks = sentences.get(s);
       String[] t = tags.get(s);
       boolean[] taken = new boolean[toks.size()];
-      for (NameSpan n : nameSpans(toks, t, personWords)) {
+      for (NameSpan n : spans.get(s)) {
         for (int k = n.start(); k < n.end(); k++) {
           taken[k] = true;
         }
         EntityResolver.RawMention m =
             trimQuotes(mention(n.type(), source, toks, n.start(), n.end(), inTitle, firstSentence));
+        m = m == null ? null : rules.clean(m);
         if (m != null) {
           mentions.add(m);
         }

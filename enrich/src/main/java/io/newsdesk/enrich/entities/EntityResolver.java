@@ -260,7 +260,33 @@ final class EntityResolver {
         bestLen = len;
       }
     }
-    return best.text();
+    String text = best.text();
+    if (!mixedCase(text) && (g.type.equals("LOC") || g.type.equals("PER")) && longWords(text)) {
+      // Only ever seen shouted ("BAGHDAD," in a dateline): a place or person is written in mixed case.
+      return titleCase(text);
+    }
+    return text;
+  }
+
+  /** All-caps words of four letters or more are shouting, not acronyms ("BAGHDAD", not "UAE"). */
+  private static boolean longWords(String text) {
+    for (String w : text.split("[\\s-]+")) {
+      if (w.length() < 4) {
+        return false;
+      }
+    }
+    return !text.isEmpty();
+  }
+
+  static String titleCase(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    boolean start = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      b.append(start ? c : Character.toLowerCase(c));
+      start = !Character.isLetter(c) && c != '\'' && c != '\u2019';
+    }
+    return b.toString();
   }
 
   private static boolean mixedCase(String text) {

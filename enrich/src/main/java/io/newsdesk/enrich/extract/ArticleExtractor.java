@@ -16,6 +16,16 @@ public interface ArticleExtractor {
    */
   Article extract(RawDocument document) throws ExtractionException;
 
+  /**
+   * One article per story the document holds: a scrape may carry a second story after the first.
+   * Most documents hold one, and the default is {@link #extract}.
+   *
+   * @throws ExtractionException as {@link #extract}
+   */
+  default java.util.List<Article> extractAll(RawDocument document) throws ExtractionException {
+    return java.util.List.of(extract(document));
+  }
+
   /** Name and version, recorded on every article it makes. */
   String version();
 }

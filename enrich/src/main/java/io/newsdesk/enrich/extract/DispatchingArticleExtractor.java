@@ -32,6 +32,11 @@ public final class DispatchingArticleExtractor implements ArticleExtractor {
 
   @Override
   public Article extract(RawDocument document) throws ExtractionException {
+    return extractAll(document).get(0);
+  }
+
+  @Override
+  public java.util.List<Article> extractAll(RawDocument document) throws ExtractionException {
     byte[] body = JsoupArticleExtractor.bytes(document.getBody());
     if (body.length > config.maxBytes()) {
       throw new ExtractionException(
@@ -66,7 +71,9 @@ public final class DispatchingArticleExtractor implements ArticleExtractor {
       isHtml = HTML_START.matcher(head(decoded)).find();
     }
     try {
-      return isHtml ? html.extract(document, decoded) : text.extract(document, decoded);
+      return isHtml
+          ? java.util.List.of(html.extract(document, decoded))
+          : text.extractAll(document, decoded);
     } catch (StackOverflowError e) {
       throw new ExtractionException(
           ExtractionException.Reason.TOO_LARGE, "page " + document.getUrl() + " nests too deeply");

@@ -102,7 +102,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
   private static List<Removal> removed(HtmlArticleParser.Parsed parsed) {
     List<Removal> out = new ArrayList<>();
     for (Removals.Entry e : parsed.removed()) {
-      out.add(new Removal(e.reason(), e.count(), e.sample()));
+      out.add(new Removal(e.reason(), e.count(), e.sample(), e.chars()));
     }
     return out;
   }

@@ -33,13 +33,52 @@ public final class PlainTextArticleExtractor implements ArticleExtractor {
     return extract(document, CharsetDecoding.decode(body, document.getCharset(), false));
   }
 
+  @Override
+  public List<Article> extractAll(RawDocument document) throws ExtractionException {
+    byte[] body = JsoupArticleExtractor.bytes(document.getBody());
+    if (body.length > config.maxBytes()) {
+      throw new ExtractionException(
+          ExtractionException.Reason.TOO_LARGE,
+          "body has " + body.length + " bytes, limit " + config.maxBytes());
+    }
+    return extractAll(document, CharsetDecoding.decode(body, document.getCharset(), false));
+  }
+
   /** Extracts from already decoded text. */
   Article extract(RawDocument document, String text) throws ExtractionException {
+    return extractAll(document, text).get(0);
+  }
+
+  /**
+   * One article per story of the text. The first keeps the document's id and URL; story {@code k}
+   * (from 2) gets id {@code <id>-k} and URL {@code <url>#story-k}, so it is an article of its own.
+   * A story too short to stand alone stays with the one before it.
+   */
+  List<Article> extractAll(RawDocument document, String text) throws ExtractionException {
     String knownTitle =
         document.getItem() != null && document.getItem().getTitle() != null
             ? document.getItem().getTitle().toString()
             : null;
-    PushedTextCleaner.Cleaned cleaned = cleaner.clean(text, knownTitle, document.getFetchedAt());
+    List<PushedTextCleaner.Cleaned> stories =
+        cleaner.cleanStories(text, knownTitle, document.getFetchedAt());
+    boolean allStand = true;
+    for (PushedTextCleaner.Cleaned c : stories) {
+      allStand &= c.text().length() >= config.minTextChars();
+    }
+    if (stories.size() == 1 || !allStand) {
+      // Keep all the text in one article rather than lose a short story.
+      return List.of(
+          article(document, cleaner.clean(text, knownTitle, document.getFetchedAt()), 1));
+    }
+    List<Article> out = new ArrayList<>();
+    for (int k = 0; k < stories.size(); k++) {
+      out.add(article(document, stories.get(k), k + 1));
+    }
+    return out;
+  }
+
+  private Article article(RawDocument document, PushedTextCleaner.Cleaned cleaned, int story)
+      throws ExtractionException {
     if (cleaned.text().length() < config.minTextChars()) {
       throw new ExtractionException(
           ExtractionException.Reason.NOT_AN_ARTICLE,
@@ -63,10 +102,12 @@ public final class PlainTextArticleExtractor implements ArticleExtractor {
         && document.getItem().getLanguage() != null) {
       language = document.getItem().getLanguage().toString();
     }
+    String suffix = story == 1 ? "" : "#story-" + story;
     return Article.newBuilder()
-        .setId(document.getId())
-        .setUrl(document.getUrl())
-        .setCanonicalUrl(document.getCanonicalUrl())
+        .setId(story == 1 ? document.getId() : document.getId() + "-" + story)
+        .setUrl(document.getUrl() + suffix)
+        .setCanonicalUrl(
+            document.getCanonicalUrl() == null ? null : document.getCanonicalUrl() + suffix)
         .setSource(document.getSource())
         .setArrival(document.getArrival())
         .setFetchedAt(document.getFetchedAt())

@@ -4,6 +4,7 @@ import io.newsdesk.schema.Removal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,35 @@ public final class PushedTextCleaner {
 
   /** Cleans {@code text}; {@code knownTitle} (from the feed or push) may be null. */
   public Cleaned clean(String text, String knownTitle, long fetchedAt) {
-    Removals removals = new Removals();
+    Marked m = mark(text, knownTitle);
+    return build(m, 0, m.lines.size(), m.title, fetchedAt, m.heads);
+  }
+
+  /**
+   * Cleans {@code text} into one article per story it holds: the first under the page's headline,
+   * each appended story under its own headline line. A text of one story gives one element.
+   */
+  public List<Cleaned> cleanStories(String text, String knownTitle, long fetchedAt) {
+    Marked m = mark(text, knownTitle);
+    List<Cleaned> out = new ArrayList<>();
+    int from = 0;
+    String title = m.title;
+    for (int k = 0; k < m.headAt.size(); k++) {
+      int at = m.headAt.get(k);
+      out.add(build(m, from, at, title, fetchedAt, List.of()));
+      m.reason[at] = "title";
+      title = m.lines.get(at);
+      from = at;
+    }
+    out.add(build(m, from, m.lines.size(), title, fetchedAt, List.of()));
+    return out;
+  }
+
+  /** The lines of a text and why each one goes (null: it stays). */
+  private record Marked(
+      List<String> lines, String[] reason, String title, List<String> heads, List<Integer> headAt) {}
+
+  private Marked mark(String text, String knownTitle) {
     List<String> lines = new ArrayList<>();
     for (String l : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
       lines.add(l.replace('\u00a0', ' ').strip());
@@ -94,34 +123,43 @@ public final class PushedTextCleaner {
         titleIndex >= 0
             ? lines.get(titleIndex)
             : knownTitle == null || knownTitle.isBlank() ? null : knownTitle.strip();
-    List<String> stories = appendedStories(lines, reason);
+    List<Integer> headAt = new ArrayList<>();
+    List<String> stories = appendedStories(lines, reason, headAt);
     markDuplicates(lines, reason);
     markContained(lines, reason);
     markOutsideBody(lines, reason, bodyRange(lines, reason));
+    return new Marked(lines, reason, title, stories, headAt);
+  }
 
+  /** The article made of lines {@code [from, to)}: its text, dateline and what was removed. */
+  private static Cleaned build(
+      Marked m, int from, int to, String title, long fetchedAt, List<String> heads) {
+    List<String> lines = m.lines;
+    String[] reason = m.reason;
+    Removals removals = new Removals();
     // Dateline on the first body paragraph.
     String place = null;
     Long published = null;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       if (reason[i] == null && prose(lines.get(i))) {
-        Matcher m = DATELINE.matcher(lines.get(i));
-        if (m.find() && m.group(1).strip().length() >= 3) {
-          place = m.group(1).strip();
-          if (m.group(3) != null) {
-            published = dateHint(m.group(3), fetchedAt);
+        Matcher dm = DATELINE.matcher(lines.get(i));
+        if (dm.find() && dm.group(1).strip().length() >= 3) {
+          place = dm.group(1).strip();
+          if (dm.group(3) != null) {
+            published = dateHint(dm.group(3), fetchedAt);
           }
         }
         break;
       }
     }
     if (published == null) {
-      published = firstTimestamp(lines, reason, fetchedAt);
+      published = firstTimestamp(lines.subList(from, to), Arrays.copyOfRange(reason, from, to), fetchedAt);
     }
 
     StringBuilder out = new StringBuilder();
     String previous = null;
     boolean blankSincePrevious = true;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       String line = lines.get(i);
       if (reason[i] != null) {
         if (!reason[i].equals("title")) {
@@ -146,7 +184,7 @@ public final class PushedTextCleaner {
       previous = line;
       blankSincePrevious = false;
     }
-    return new Cleaned(title, out.toString(), place, published, removals.list(), stories);
+    return new Cleaned(title, out.toString(), place, published, removals.list(), heads);
   }
 
   /**
@@ -417,7 +455,8 @@ public final class PushedTextCleaner {
    * is kept, its headline as a heading line of its own; only the repeated copies of its headline
    * and caption go, as duplicates. Returns the headlines of the appended stories.
    */
-  private static List<String> appendedStories(List<String> lines, String[] reason) {
+  private static List<String> appendedStories(
+      List<String> lines, String[] reason, List<Integer> headAt) {
     List<String> heads = new ArrayList<>();
     int paragraphs = 0;
     for (int i = 0; i < lines.size(); i++) {
@@ -432,6 +471,7 @@ public final class PushedTextCleaner {
       for (int k = i + 1; k < Math.min(lines.size(), i + 8); k++) {
         if (lines.get(k).equalsIgnoreCase(l)) {
           heads.add(l);
+          headAt.add(i);
           for (int r = k; r < lines.size(); r++) {
             if (lines.get(r).equalsIgnoreCase(l)) {
               reason[r] = "duplicate";
@@ -486,9 +526,10 @@ public final class PushedTextCleaner {
       Removal r = byReason.get(reason);
       if (r == null) {
         String sample = line.length() > SAMPLE_CHARS ? line.substring(0, SAMPLE_CHARS) : line;
-        byReason.put(reason, new Removal(reason, 1, sample));
+        byReason.put(reason, new Removal(reason, 1, sample, line.length()));
       } else {
         r.setCount(r.getCount() + 1);
+        r.setChars(r.getChars() + line.length());
       }
     }
 

@@ -8,8 +8,11 @@ import java.util.Map;
 /** Tally of what extraction dropped, by reason, with the first sample of each. */
 public final class Removals {
 
-  /** One reason: how often, and the first thing removed for it (at most 200 characters). */
-  public record Entry(String reason, int count, String sample) {}
+  /**
+   * One reason: how often, how many characters in all, and the first thing removed for it (at most
+   * 200 characters).
+   */
+  public record Entry(String reason, int count, String sample, int chars) {}
 
   private static final int SAMPLE_CHARS = 200;
   private final Map<String, Entry> byReason = new LinkedHashMap<>();
@@ -21,10 +24,15 @@ public final class Removals {
       if (s != null && s.length() > SAMPLE_CHARS) {
         s = s.substring(0, SAMPLE_CHARS);
       }
-      byReason.put(reason, new Entry(reason, 1, s));
+      byReason.put(reason, new Entry(reason, 1, s, length(sample)));
     } else {
-      byReason.put(reason, new Entry(reason, e.count() + 1, e.sample()));
+      byReason.put(
+          reason, new Entry(reason, e.count() + 1, e.sample(), e.chars() + length(sample)));
     }
+  }
+
+  private static int length(String s) {
+    return s == null ? 0 : s.strip().length();
   }
 
   boolean has(String reason) {

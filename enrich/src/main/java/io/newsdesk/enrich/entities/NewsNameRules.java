@@ -1,0 +1,461 @@
+package io.newsdesk.enrich.entities;
+
+import io.newsdesk.enrich.entities.DefaultEntityTagger.NameSpan;
+import io.newsdesk.enrich.text.Token;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Rules for names as news text writes them, applied to the recognizer's spans: a role or title is
+ * not part of a name, role words alone and headline phrases are no entities, "Ambassador to X Name"
+ * is a place and a person, page residue glued to a name is cut off, and types are corrected from
+ * general knowledge (places from GeoNames, agencies, international organisations and news
+ * agencies, organisation and geographic name endings). Immutable and thread-safe.
+ */
+final class NewsNameRules {
+
+  static final String WORDS = "/io/newsdesk/enrich/entities/news-names-en.txt";
+  static final String PLACES = "/io/newsdesk/enrich/entities/news-places-en.tsv.gz";
+  static final String FIRST_NAMES = "/io/newsdesk/enrich/entities/news-first-names-en.txt.gz";
+
+  /** Cities at least this large are places before they are people ("Baghdad", "Tehran"). */
+  private static final int BIG_CITY = 1_000_000;
+
+  /** Words that make a title-case phrase a headline clause, not a name ("Forces Are Not ..."). */
+  private static final Set<String> CLAUSE_WORDS =
+      Set.of(
+          "are", "is", "was", "were", "be", "been", "not", "no", "must", "will", "would", "can",
+          "could", "should", "may", "might", "says", "said", "say", "tells", "told", "has", "have",
+          "had", "does", "do", "did", "amid", "over", "after", "against", "into", "calls", "urges",
+          "warns", "vows", "seeks", "plans", "wants", "why", "how", "what", "when", "who");
+
+  /** A file extension glued to the next word by a scraper ("jpgSputnik International"). */
+  private static final Pattern GLUED_RESIDUE =
+      Pattern.compile("^(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?|mp[34])(?=\\p{Lu})");
+
+  private static final Set<String> FACILITY_HEADS =
+      Set.of("base", "airbase", "airport", "airfield", "oilfield", "refinery", "dam");
+
+  private final Map<String, Set<String>> words;
+  private final Set<String> places;
+  private final Set<String> majorPlaces;
+  private final Set<String> firstNames;
+
+  private NewsNameRules(
+      Map<String, Set<String>> words,
+      Set<String> places,
+      Set<String> majorPlaces,
+      Set<String> firstNames) {
+    this.words = words;
+    this.places = places;
+    this.majorPlaces = majorPlaces;
+    this.firstNames = firstNames;
+  }
+
+  private static final class Holder {
+    static final NewsNameRules SHARED = load();
+  }
+
+  /** The rules with the lists shipped in the project's resources. */
+  static NewsNameRules shared() {
+    return Holder.SHARED;
+  }
+
+  private static NewsNameRules load() {
+    Map<String, Set<String>> words = new HashMap<>();
+    for (String line : lines(WORDS, false)) {
+      int tab = line.indexOf('\t');
+      if (line.startsWith("#") || tab < 0) {
+        continue;
+      }
+      Set<String> set = words.computeIfAbsent(line.substring(0, tab), k -> new HashSet<>());
+      for (String w : line.substring(tab + 1).split("\\|")) {
+        if (!w.isBlank()) {
+          set.add(norm(w.strip()));
+        }
+      }
+    }
+    Set<String> places = new HashSet<>();
+    Set<String> major = new HashSet<>(words.getOrDefault("COUNTRY_ALT", Set.of()));
+    places.addAll(major);
+    for (String line : lines(PLACES, true)) {
+      String[] f = line.split("\t");
+      if (f.length < 2) {
+        continue;
+      }
+      String name = norm(f[1]);
+      places.add(name);
+      boolean big = f[0].equals("CITY") && f.length > 2 && Long.parseLong(f[2]) >= BIG_CITY;
+      if (!f[0].equals("CITY") || big) {
+        major.add(name);
+      }
+    }
+    Set<String> first = new HashSet<>();
+    for (String line : lines(FIRST_NAMES, true)) {
+      first.add(norm(line.strip()));
+    }
+    return new NewsNameRules(words, places, major, first);
+  }
+
+  private static List<String> lines(String resource, boolean gzip) {
+    try (InputStream raw = NewsNameRules.class.getResourceAsStream(resource)) {
+      if (raw == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      InputStream in = gzip ? new GZIPInputStream(raw) : raw;
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      List<String> out = new ArrayList<>();
+      String l;
+      while ((l = r.readLine()) != null) {
+        if (!l.isBlank()) {
+          out.add(l);
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The spans of every sentence after the rules. Sentence 0 is the title when {@code hasTitle};
+   * title-case sentences (headlines, labels) keep only names the rest of the document confirms.
+   */
+  List<List<NameSpan>> apply(
+      List<List<Token>> sentences, List<List<NameSpan>> spans, boolean hasTitle) {
+    int n = sentences.size();
+    boolean[] headline = new boolean[n];
+    Set<String> lowerWords = new HashSet<>();
+    Set<String> capitalWords = new HashSet<>();
+    Set<String> bodyNames = new HashSet<>();
+    for (int s = 0; s < n; s++) {
+      headline[s] = (hasTitle && s == 0) || titleCase(sentences.get(s));
+      if (headline[s]) {
+        continue;
+      }
+      List<Token> toks = sentences.get(s);
+      for (int i = 1; i < toks.size(); i++) {
+        String t = toks.get(i).text();
+        if (Character.isLowerCase(t.charAt(0))) {
+          lowerWords.add(norm(t));
+        } else if (Character.isUpperCase(t.charAt(0))) {
+          capitalWords.add(norm(t));
+        }
+      }
+      for (NameSpan sp : spans.get(s)) {
+        bodyNames.add(text(toks, sp.start(), sp.end()));
+      }
+    }
+    List<List<NameSpan>> out = new ArrayList<>(n);
+    for (int s = 0; s < n; s++) {
+      List<Token> toks = sentences.get(s);
+      List<NameSpan> kept = new ArrayList<>();
+      for (NameSpan sp : spans.get(s)) {
+        for (NameSpan r : rewrite(toks, sp)) {
+          if (headline[s] && !confirmed(toks, r, lowerWords, capitalWords, bodyNames)) {
+            continue;
+          }
+          kept.add(retype(toks, r));
+        }
+      }
+      out.add(kept);
+    }
+    return out;
+  }
+
+  /**
+   * Roles and titles come off the front of a name ("Defense Secretary Lloyd Austin" is the person
+   * "Lloyd Austin"); a span of role words alone ("US Secretary", "Press Secretary") is dropped; a
+   * place glued before a person after "Ambassador to" becomes a place and a person.
+   */
+  List<NameSpan> rewrite(List<Token> toks, NameSpan sp) {
+    int s = sp.start();
+    int e = sp.end();
+    if (isKnownOrg(text(toks, s, e))) {
+      return List.of(sp);
+    }
+    boolean roleInSpan = false;
+    int j = s;
+    while (j < e) {
+      String w = norm(toks.get(j).text());
+      if (has("ROLE", w)) {
+        roleInSpan = true;
+      } else if (!(has("QUALIFIER", w) || !roleInSpan && (isPlace(w) || demonym(toks.get(j))))) {
+        break;
+      }
+      j++;
+    }
+    if (!roleInSpan) {
+      // Without a role in the span only office words go ("Defense" after "Secretary of").
+      j = s;
+      while (j < e && office(norm(toks.get(j).text()))) {
+        j++;
+      }
+    }
+    boolean roleBefore = roleBefore(toks, s);
+    String last = norm(toks.get(e - 1).text());
+    if (has("ROLE", last) && (e - s == 1 || !hasFirstName(toks, s, e))) {
+      return List.of(); // "Says Iraqi Foreign Minister", "Pentagon Press Secretary"
+    }
+    if (j > s && (roleInSpan || roleBefore)) {
+      if (j == e) {
+        return List.of();
+      }
+      boolean personLike =
+          sp.type().equals("PER")
+              || firstNames.contains(norm(toks.get(j).text())) && e - j >= 2
+              || roleInSpan && e - j <= 4 && capitalised(toks, j, e) && !orgOrPlaceEnding(toks, j, e);
+      if (personLike) {
+        return split(toks, new NameSpan("PER", j, e));
+      }
+      return List.of(sp);
+    }
+    return split(toks, sp);
+  }
+
+  /** "Baghdad Alina Romanowski" after "Ambassador to" is a place and a person. */
+  private List<NameSpan> split(List<Token> toks, NameSpan sp) {
+    int s = sp.start();
+    int e = sp.end();
+    if (e - s < 3) {
+      return List.of(sp);
+    }
+    for (int k = s + 1; k <= e - 2; k++) {
+      if (isPlace(text(toks, s, k)) && firstNames.contains(norm(toks.get(k).text()))) {
+        return List.of(new NameSpan("LOC", s, k), new NameSpan("PER", k, e));
+      }
+    }
+    return List.of(sp);
+  }
+
+  /** The type general knowledge gives the span, else the recognizer's type. */
+  NameSpan retype(List<Token> toks, NameSpan sp) {
+    int s = sp.start();
+    int e = sp.end();
+    String all = text(toks, s, e);
+    String last = norm(toks.get(e - 1).text());
+    String type = sp.type();
+    if (isKnownOrg(all)) {
+      type = "ORG";
+    } else if (e < toks.size() && facilityHead(toks, e)) {
+      type = "LOC"; // "Harir base", "Ain al-Asad air base"
+    } else if (majorPlaces.contains(all) && !type.equals("ORG") && !firstNames.contains(all)) {
+      type = "LOC"; // "Turkiye" is a country before it is anyone's name
+    } else if (e - s >= 2 && has("GEO_FEATURE", last)) {
+      type = "LOC"; // "Golan Heights", "Kurdistan Region"
+    } else if (e - s >= 2
+        && has("ORG_SUFFIX", last)
+        && !(type.equals("PER") && firstNames.contains(norm(toks.get(s).text())))) {
+      type = "ORG"; // "Arab League", "Coordination Framework Party"
+    }
+    return type.equals(sp.type()) ? sp : new NameSpan(type, s, e);
+  }
+
+  /**
+   * A mention's text without page residue glued to it ("jpgSputnik" is "Sputnik"); null when
+   * what remains is no name (a language label such as "EN", a lone letter).
+   */
+  EntityResolver.RawMention clean(EntityResolver.RawMention m) {
+    String text = m.text();
+    int cut = 0;
+    var g = GLUED_RESIDUE.matcher(text);
+    if (g.find()) {
+      cut = g.end();
+    }
+    String name = text.substring(cut);
+    String folded = norm(name);
+    if (name.length() < 2 || has("NOT_NAME", folded)) {
+      return null;
+    }
+    if (cut == 0) {
+      return m;
+    }
+    return new EntityResolver.RawMention(
+        m.type(), name, m.start() + cut, m.end(), m.inTitle(), m.inLead());
+  }
+
+  /**
+   * A headline's span stays when it is a known name, or when the body names it too or writes each
+   * of its words capitalised mid-sentence and none in lower case.
+   */
+  private boolean confirmed(
+      List<Token> toks,
+      NameSpan sp,
+      Set<String> lowerWords,
+      Set<String> capitalWords,
+      Set<String> bodyNames) {
+    String all = text(toks, sp.start(), sp.end());
+    if (bodyNames.contains(all) || isKnownOrg(all) || places.contains(all)) {
+      return true;
+    }
+    if (EntityAliases.lookup(CanonicalKeys.fold(all)) != null) {
+      return true;
+    }
+    for (int i = sp.start(); i < sp.end(); i++) {
+      String w = norm(toks.get(i).text());
+      if (CLAUSE_WORDS.contains(w)
+          || lowerWords.contains(w) && w.length() > 1
+          || !capitalWords.contains(w) && Character.isLetter(w.charAt(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Headlines and label lines: nearly every longer word capitalised. */
+  static boolean titleCase(List<Token> toks) {
+    if (!toks.isEmpty() && toks.size() <= 3 && !toks.get(toks.size() - 1).text().equals(".")) {
+      boolean label = true;
+      for (Token t : toks) {
+        label &= !Character.isLowerCase(t.text().charAt(0));
+      }
+      if (label) {
+        return true;
+      }
+    }
+    int words = 0;
+    int capital = 0;
+    for (Token t : toks) {
+      String w = t.text();
+      if (w.length() < 4 || !Character.isLetter(w.charAt(0))) {
+        continue;
+      }
+      words++;
+      if (Character.isUpperCase(w.charAt(0))) {
+        capital++;
+      }
+    }
+    return toks.size() <= 30 && words >= 2 && capital >= 0.8 * words;
+  }
+
+  private boolean roleBefore(List<Token> toks, int s) {
+    for (int i = s - 1; i >= Math.max(0, s - 4); i--) {
+      String w = norm(toks.get(i).text());
+      if (has("ROLE", w)) {
+        return true;
+      }
+      if (!has("QUALIFIER", w)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** An office word that is not itself a name ("Defense", "Foreign"; not "US" or "NATO"). */
+  private boolean office(String w) {
+    return has("QUALIFIER", w)
+        && !isPlace(w)
+        && !isKnownOrg(w)
+        && EntityAliases.lookup(CanonicalKeys.fold(w)) == null;
+  }
+
+  private boolean facilityHead(List<Token> toks, int e) {
+    String next = norm(toks.get(e).text());
+    if (FACILITY_HEADS.contains(next)) {
+      return true;
+    }
+    return (next.equals("air") || next.equals("military") || next.equals("naval"))
+        && e + 1 < toks.size()
+        && FACILITY_HEADS.contains(norm(toks.get(e + 1).text()));
+  }
+
+  private boolean hasFirstName(List<Token> toks, int s, int e) {
+    for (int i = s; i < e; i++) {
+      String w = norm(toks.get(i).text());
+      if (firstNames.contains(w) && !has("ROLE", w) && !has("QUALIFIER", w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean orgOrPlaceEnding(List<Token> toks, int s, int e) {
+    String last = norm(toks.get(e - 1).text());
+    String all = text(toks, s, e);
+    return has("ORG_SUFFIX", last)
+        || has("GEO_FEATURE", last)
+        || isKnownOrg(all)
+        || places.contains(all)
+        || EntityAliases.lookup(CanonicalKeys.fold(all)) != null;
+  }
+
+  private static boolean capitalised(List<Token> toks, int s, int e) {
+    for (int i = s; i < e; i++) {
+      String w = toks.get(i).text();
+      if (!Character.isUpperCase(w.charAt(0)) && !w.startsWith("al-") && !w.startsWith("el-")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "Iraqi", "American", "Chinese", "British": a nationality word before a role. */
+  private static boolean demonym(Token t) {
+    String w = t.text();
+    if (w.length() < 4 || !Character.isUpperCase(w.charAt(0))) {
+      return false;
+    }
+    String l = w.toLowerCase(Locale.ROOT);
+    return l.endsWith("i") || l.endsWith("an") || l.endsWith("ese") || l.endsWith("ish");
+  }
+
+  boolean isPlace(String normalised) {
+    if (places.contains(normalised)) {
+      return true;
+    }
+    EntityAliases.Alias a = EntityAliases.lookup(CanonicalKeys.fold(normalised));
+    return a != null && a.type().equals("LOC");
+  }
+
+  boolean isKnownOrg(String normalised) {
+    return has("ORG", normalised);
+  }
+
+  boolean isFirstName(String word) {
+    return firstNames.contains(norm(word));
+  }
+
+  private boolean has(String category, String normalised) {
+    Set<String> set = words.get(category);
+    return set != null && set.contains(normalised);
+  }
+
+  private static String text(List<Token> toks, int s, int e) {
+    StringBuilder b = new StringBuilder();
+    for (int i = s; i < e; i++) {
+      if (i > s) {
+        b.append(' ');
+      }
+      b.append(norm(toks.get(i).text()));
+    }
+    return b.toString();
+  }
+
+  /** Lower case without diacritics, typographic apostrophes made plain. */
+  static String norm(String s) {
+    String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+    StringBuilder b = new StringBuilder(d.length());
+    for (int i = 0; i < d.length(); i++) {
+      char c = d.charAt(i);
+      if (Character.getType(c) == Character.NON_SPACING_MARK) {
+        continue;
+      }
+      b.append(c == '\u2019' || c == '\u2018' ? '\'' : Character.toLowerCase(c));
+    }
+    return b.toString();
+  }
+}
