@@ -75,6 +75,14 @@ public final class SentimentTrainer {
     return WordClusters.build(glove, 40_000, 800, 10);
   }
 
+  /**
+   * Word vectors the dense features use: the 40,000 most frequent GloVe words, with the lexicon's
+   * polarity extended to each of them through its nearest neighbours.
+   */
+  public static byte[] buildWordVectors(Path glove) throws IOException {
+    return WordVectors.build(glove, 40_000, Lexicon.defaults()).write();
+  }
+
   static byte[] serialize(LinearModel model) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
