@@ -33,7 +33,9 @@ public final class SentimentTuning {
             .withNetL2(
                 Double.parseDouble(
                     System.getProperty("netL2", "" + SentimentTrainer.Config.defaults().netL2())))
-            .withEpochs(Integer.getInteger("ep", SentimentTrainer.Config.defaults().epochs()));
+            .withEpochs(Integer.getInteger("ep", SentimentTrainer.Config.defaults().epochs()))
+            .withL2(Double.parseDouble(System.getProperty("sl2", "0.3")))
+            .withRate(Double.parseDouble(System.getProperty("srate", "0.02")));
     if (Integer.getInteger("cv", 0) > 1) {
       int folds = Integer.getInteger("cv");
       double f1 = 0;
