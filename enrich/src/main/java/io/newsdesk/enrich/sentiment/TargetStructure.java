@@ -263,11 +263,8 @@ final class TargetStructure {
     float v = lex.valence(w);
     if (v == 0f) {
       v = 4f * vectors.polarity(vectors.id(w));
-      if (Math.abs(v) < 0.8f) {
-        v = 0f;
-      }
     }
-    return v > 0.5f ? 1 : v < -0.5f ? -1 : 0;
+    return v > 0.4f ? 1 : v < -0.4f ? -1 : 0;
   }
 
   private static boolean isSpeech(String w) {

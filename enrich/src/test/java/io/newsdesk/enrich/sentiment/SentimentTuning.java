@@ -34,8 +34,8 @@ public final class SentimentTuning {
                 Double.parseDouble(
                     System.getProperty("netL2", "" + SentimentTrainer.Config.defaults().netL2())))
             .withEpochs(Integer.getInteger("ep", SentimentTrainer.Config.defaults().epochs()))
-            .withL2(Double.parseDouble(System.getProperty("sl2", "0.3")))
-            .withRate(Double.parseDouble(System.getProperty("srate", "0.02")));
+            .withL2(Double.parseDouble(System.getProperty("sl2", "" + SentimentTrainer.Config.defaults().l2())))
+            .withRate(Double.parseDouble(System.getProperty("srate", "" + SentimentTrainer.Config.defaults().rate())));
     if (Integer.getInteger("cv", 0) > 1) {
       int folds = Integer.getInteger("cv");
       double f1 = 0;
