@@ -86,8 +86,7 @@ public final class SentimentTrainer {
     }
 
     public Config withClassWeightPower(double v) {
-      return new Config(
-          bits, epochs, l2, rate, minCount, v, average, seed, hidden, netRate, netL2);
+      return new Config(bits, epochs, l2, rate, minCount, v, average, seed, hidden, netRate, netL2);
     }
   }
 
@@ -164,7 +163,8 @@ public final class SentimentTrainer {
         config.hidden() > 0
             ? DenseNetwork.initial(TargetFeatures.DENSE_INPUTS, config.hidden(), config.seed())
             : null;
-    DenseNetwork.Adam adam = net == null ? null : new DenseNetwork.Adam(net, config.netRate(), config.netL2());
+    DenseNetwork.Adam adam =
+        net == null ? null : new DenseNetwork.Adam(net, config.netRate(), config.netL2());
     float[] h = new float[Math.max(1, config.hidden())];
     double[] dScores = new double[LinearModel.LABELS];
     double rate = config.rate();

@@ -223,7 +223,8 @@ final class TargetFeatures {
 
   /**
    * Dense inputs: mean vectors of the words left and right of the target, of its clause, a
-   * distance-weighted mean of the window, the vectors of the words it does and undergoes, then {@link #SCALARS} polarity and structure values.
+   * distance-weighted mean of the window, the vectors of the words it does and undergoes, then
+   * {@link #SCALARS} polarity and structure values.
    */
   static final int DENSE_INPUTS = 6 * VECTOR_DIMS + SCALARS;
 

@@ -14,8 +14,23 @@ final class TargetStructure {
   /** Words that open a new clause: contrast, concession, cause, relative clauses. */
   private static final Set<String> CLAUSE_WORDS =
       Set.of(
-          "but", "however", "yet", "although", "though", "while", "whereas", "despite", "because",
-          "since", "unless", "whose", "which", "after", "before", "when", "amid");
+          "but",
+          "however",
+          "yet",
+          "although",
+          "though",
+          "while",
+          "whereas",
+          "despite",
+          "because",
+          "since",
+          "unless",
+          "whose",
+          "which",
+          "after",
+          "before",
+          "when",
+          "amid");
 
   /** Contrast words after which a clause carries the emphasis: "X did well, but ...". */
   private static final Set<String> CONTRAST = Set.of("but", "however", "yet", "nevertheless");
@@ -27,19 +42,67 @@ final class TargetStructure {
   /** Verbs of accusation whose object is cast in a bad light whatever the verb's own valence. */
   private static final Set<String> ACCUSATION =
       Set.of(
-          "accused", "accuses", "accuse", "accusing", "charged", "convicted", "indicted",
-          "suspected", "sued", "arrested", "blamed", "blames", "fined", "sanctioned", "impeached",
-          "investigated", "alleged", "jailed", "sentenced");
+          "accused",
+          "accuses",
+          "accuse",
+          "accusing",
+          "charged",
+          "convicted",
+          "indicted",
+          "suspected",
+          "sued",
+          "arrested",
+          "blamed",
+          "blames",
+          "fined",
+          "sanctioned",
+          "impeached",
+          "investigated",
+          "alleged",
+          "jailed",
+          "sentenced");
 
   private static final Set<String> BE =
       Set.of("is", "was", "were", "are", "been", "being", "be", "got", "gets", "get");
 
   private static final Set<String> SKIP_AFTER =
       Set.of(
-          "also", "has", "have", "had", "will", "would", "could", "should", "did", "does", "do",
-          "then", "now", "still", "may", "might", "can", "must", "already", "just", "later",
-          "recently", "repeatedly", "reportedly", "again", "even", "himself", "herself", "itself",
-          "themselves", "'s", "who", "personally", "publicly", "openly", "strongly");
+          "also",
+          "has",
+          "have",
+          "had",
+          "will",
+          "would",
+          "could",
+          "should",
+          "did",
+          "does",
+          "do",
+          "then",
+          "now",
+          "still",
+          "may",
+          "might",
+          "can",
+          "must",
+          "already",
+          "just",
+          "later",
+          "recently",
+          "repeatedly",
+          "reportedly",
+          "again",
+          "even",
+          "himself",
+          "herself",
+          "itself",
+          "themselves",
+          "'s",
+          "who",
+          "personally",
+          "publicly",
+          "openly",
+          "strongly");
 
   private static final Set<String> SKIP_BEFORE =
       Set.of("the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its");
@@ -196,8 +259,8 @@ final class TargetStructure {
         String w = t.lower[j];
         if (ACCUSATION.contains(w)) {
           accused = true;
-        } else if (isSpeech(w) || ("to".equals(w) && j - 1 >= r.lo
-            && "according".equals(t.lower[j - 1]))) {
+        } else if (isSpeech(w)
+            || ("to".equals(w) && j - 1 >= r.lo && "according".equals(t.lower[j - 1]))) {
           speaker = true;
         } else {
           int sign = sign(lex, vectors, w);

@@ -34,8 +34,12 @@ public final class SentimentTuning {
                 Double.parseDouble(
                     System.getProperty("netL2", "" + SentimentTrainer.Config.defaults().netL2())))
             .withEpochs(Integer.getInteger("ep", SentimentTrainer.Config.defaults().epochs()))
-            .withL2(Double.parseDouble(System.getProperty("sl2", "" + SentimentTrainer.Config.defaults().l2())))
-            .withRate(Double.parseDouble(System.getProperty("srate", "" + SentimentTrainer.Config.defaults().rate())));
+            .withL2(
+                Double.parseDouble(
+                    System.getProperty("sl2", "" + SentimentTrainer.Config.defaults().l2())))
+            .withRate(
+                Double.parseDouble(
+                    System.getProperty("srate", "" + SentimentTrainer.Config.defaults().rate())));
     if (Integer.getInteger("cv", 0) > 1) {
       int folds = Integer.getInteger("cv");
       double f1 = 0;
@@ -58,7 +62,10 @@ public final class SentimentTuning {
       return;
     }
     double[] l2s = doubles("l2", "" + base.l2());
-    int[] epochs = java.util.Arrays.stream(doubles("epochs", "" + base.epochs())).mapToInt(d -> (int) d).toArray();
+    int[] epochs =
+        java.util.Arrays.stream(doubles("epochs", "" + base.epochs()))
+            .mapToInt(d -> (int) d)
+            .toArray();
     double[] rates = doubles("rates", "0.02");
     if (args.length > 1 && args[1].equals("default")) {
       l2s = new double[] {base.l2()};

@@ -86,8 +86,7 @@ class TargetStructureTest {
 
   @Test
   void negationInTheClauseIsSeen() {
-    assertThat(of("Nakamura did not win the support she hoped for.", "Nakamura").negated)
-        .isTrue();
+    assertThat(of("Nakamura did not win the support she hoped for.", "Nakamura").negated).isTrue();
     assertThat(of("Nakamura won the support she hoped for.", "Nakamura").negated).isFalse();
   }
 
