@@ -57,8 +57,30 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       description = "Where to write the word classes.")
   Path clustersOut;
 
+  @Option(
+      names = "--rebuild-vectors",
+      description =
+          "First rebuild the compact GloVe vectors and the lexicon polarity extended through them"
+              + " into --vectors-out from --glove; as with --rebuild-clusters, rebuild the jar and"
+              + " train again afterwards.")
+  boolean rebuildVectors;
+
+  @Option(
+      names = "--vectors-out",
+      defaultValue = "enrich/src/main/resources/io/newsdesk/enrich/sentiment/glove-vectors.bin.gz",
+      description = "Where to write the word vectors.")
+  Path vectorsOut;
+
   @Override
   public Integer call() throws Exception {
+    if (rebuildVectors) {
+      byte[] vectors = SentimentTrainer.buildWordVectors(glove);
+      Files.write(vectorsOut, vectors);
+      System.out.printf("Wrote %s (%d bytes)%n", vectorsOut, vectors.length);
+      if (!rebuildClusters) {
+        return 0;
+      }
+    }
     if (rebuildClusters) {
       byte[] clusters = SentimentTrainer.buildWordClusters(glove);
       Files.write(clustersOut, clusters);

@@ -14,12 +14,22 @@ final class FeatureVector {
   int[] index = new int[256];
   float[] value = new float[256];
 
+  /** Dense inputs of the network part (word vectors, polarities); zeroed by {@link #clear}. */
+  final float[] dense = new float[TargetFeatures.DENSE_INPUTS];
+
+  /** Scratch for the structure of the current target. */
+  final TargetStructure structure = new TargetStructure();
+
+  /** Scratch for the network's hidden activations. */
+  float[] hidden = new float[0];
+
   FeatureVector(int bits) {
     this.bits = bits;
   }
 
   void clear() {
     size = 0;
+    java.util.Arrays.fill(dense, 0f);
   }
 
   static long hash(String s) {

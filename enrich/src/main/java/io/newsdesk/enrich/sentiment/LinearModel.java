@@ -9,11 +9,15 @@ import java.io.OutputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-/** A multinomial logistic regression over hashed features; immutable once built. */
+/**
+ * A multinomial logistic regression over hashed features, optionally plus a {@link DenseNetwork}
+ * over the dense inputs whose scores it adds (a wide and deep model); immutable once built.
+ */
 final class LinearModel {
 
   static final int LABELS = 3;
   private static final int MAGIC = 0x4E445331; // "NDS1"
+  private static final int MAGIC_NET = 0x4E445332; // "NDS2": followed by a network
 
   final int bits;
 
@@ -22,10 +26,18 @@ final class LinearModel {
 
   final float[] bias;
 
+  /** The network part, or null for a purely linear model. */
+  final DenseNetwork net;
+
   LinearModel(int bits, float[] w, float[] bias) {
+    this(bits, w, bias, null);
+  }
+
+  LinearModel(int bits, float[] w, float[] bias, DenseNetwork net) {
     this.bits = bits;
     this.w = w;
     this.bias = bias;
+    this.net = net;
   }
 
   /** Class probabilities (negative, neutral, positive) into {@code out}. */
@@ -39,6 +51,16 @@ final class LinearModel {
       s0 += w[o] * v;
       s1 += w[o + 1] * v;
       s2 += w[o + 2] * v;
+    }
+    if (net != null) {
+      if (fv.hidden.length < net.hidden) {
+        fv.hidden = new float[net.hidden];
+      }
+      double[] s = {s0, s1, s2};
+      net.addScores(fv.dense, fv.hidden, s);
+      s0 = s[0];
+      s1 = s[1];
+      s2 = s[2];
     }
     double max = Math.max(s0, Math.max(s1, s2));
     double e0 = Math.exp(s0 - max);
@@ -66,7 +88,7 @@ final class LinearModel {
         nonZero++;
       }
     }
-    data.writeInt(MAGIC);
+    data.writeInt(net == null ? MAGIC : MAGIC_NET);
     data.writeByte(bits);
     for (float b : bias) {
       data.writeFloat(b);
@@ -83,6 +105,9 @@ final class LinearModel {
       for (int c = 0; c < LABELS; c++) {
         data.writeShort(Math.round(w[LABELS * i + c] / scale));
       }
+    }
+    if (net != null) {
+      net.write(data);
     }
     data.flush();
     GZIPOutputStream gz = new GZIPOutputStream(out);
@@ -101,7 +126,8 @@ final class LinearModel {
 
   static LinearModel read(InputStream in) throws IOException {
     DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
-    if (data.readInt() != MAGIC) {
+    int magic = data.readInt();
+    if (magic != MAGIC && magic != MAGIC_NET) {
       throw new IOException("Not a Newsdesk sentiment model");
     }
     int bits = data.readByte();
@@ -119,7 +145,8 @@ final class LinearModel {
         w[LABELS * index + c] = data.readShort() * scale;
       }
     }
-    return new LinearModel(bits, w, bias);
+    DenseNetwork net = magic == MAGIC_NET ? DenseNetwork.read(data) : null;
+    return new LinearModel(bits, w, bias, net);
   }
 
   private static void writeVarInt(DataOutputStream out, int v) throws IOException {

@@ -25,43 +25,72 @@ public final class SentimentTrainer {
       int minCount,
       double classWeightPower,
       boolean average,
-      long seed) {
+      long seed,
+      int hidden,
+      double netRate,
+      double netL2) {
 
     /** The settings the shipped model was trained with. */
     public static Config defaults() {
-      return new Config(20, 4, 0.3, 0.02, 1, 1.0, false, 20260601L);
+      return new Config(20, 4, 0.1, 0.01, 1, 1.0, false, 20260601L, 32, 0.003, 1e-5);
+    }
+
+    public Config withHidden(int v) {
+      return new Config(
+          bits, epochs, l2, rate, minCount, classWeightPower, average, seed, v, netRate, netL2);
+    }
+
+    public Config withNetRate(double v) {
+      return new Config(
+          bits, epochs, l2, rate, minCount, classWeightPower, average, seed, hidden, v, netL2);
+    }
+
+    public Config withNetL2(double v) {
+      return new Config(
+          bits, epochs, l2, rate, minCount, classWeightPower, average, seed, hidden, netRate, v);
+    }
+
+    public Config withSeed(long v) {
+      return new Config(
+          bits, epochs, l2, rate, minCount, classWeightPower, average, v, hidden, netRate, netL2);
     }
 
     public Config withBits(int v) {
-      return new Config(v, epochs, l2, rate, minCount, classWeightPower, average, seed);
+      return new Config(
+          v, epochs, l2, rate, minCount, classWeightPower, average, seed, hidden, netRate, netL2);
     }
 
     public Config withL2(double v) {
-      return new Config(bits, epochs, v, rate, minCount, classWeightPower, average, seed);
+      return new Config(
+          bits, epochs, v, rate, minCount, classWeightPower, average, seed, hidden, netRate, netL2);
     }
 
     public Config withEpochs(int v) {
-      return new Config(bits, v, l2, rate, minCount, classWeightPower, average, seed);
+      return new Config(
+          bits, v, l2, rate, minCount, classWeightPower, average, seed, hidden, netRate, netL2);
     }
 
     public Config withRate(double v) {
-      return new Config(bits, epochs, l2, v, minCount, classWeightPower, average, seed);
+      return new Config(
+          bits, epochs, l2, v, minCount, classWeightPower, average, seed, hidden, netRate, netL2);
     }
 
     public Config withMinCount(int v) {
-      return new Config(bits, epochs, l2, rate, v, classWeightPower, average, seed);
+      return new Config(
+          bits, epochs, l2, rate, v, classWeightPower, average, seed, hidden, netRate, netL2);
     }
 
     public Config withAverage(boolean v) {
-      return new Config(bits, epochs, l2, rate, minCount, classWeightPower, v, seed);
+      return new Config(
+          bits, epochs, l2, rate, minCount, classWeightPower, v, seed, hidden, netRate, netL2);
     }
 
     public Config withClassWeightPower(double v) {
-      return new Config(bits, epochs, l2, rate, minCount, v, average, seed);
+      return new Config(bits, epochs, l2, rate, minCount, v, average, seed, hidden, netRate, netL2);
     }
   }
 
-  private record Example(int[] index, float[] value, int label) {}
+  private record Example(int[] index, float[] value, float[] dense, int label) {}
 
   private SentimentTrainer() {}
 
@@ -73,6 +102,14 @@ public final class SentimentTrainer {
   /** Word classes the features use: k-means over the 40,000 most frequent GloVe words. */
   public static byte[] buildWordClusters(Path glove) throws IOException {
     return WordClusters.build(glove, 40_000, 800, 10);
+  }
+
+  /**
+   * Word vectors the dense features use: the 40,000 most frequent GloVe words, with the lexicon's
+   * polarity extended to each of them through its nearest neighbours.
+   */
+  public static byte[] buildWordVectors(Path glove) throws IOException {
+    return WordVectors.build(glove, 40_000, Lexicon.defaults()).write();
   }
 
   static byte[] serialize(LinearModel model) {
@@ -122,6 +159,14 @@ public final class SentimentTrainer {
       order[i] = i;
     }
     double[] s = new double[LinearModel.LABELS];
+    DenseNetwork net =
+        config.hidden() > 0
+            ? DenseNetwork.initial(TargetFeatures.DENSE_INPUTS, config.hidden(), config.seed())
+            : null;
+    DenseNetwork.Adam adam =
+        net == null ? null : new DenseNetwork.Adam(net, config.netRate(), config.netL2());
+    float[] h = new float[Math.max(1, config.hidden())];
+    double[] dScores = new double[LinearModel.LABELS];
     double rate = config.rate();
     float l2 = (float) config.l2();
     for (int epoch = 0; epoch < config.epochs(); epoch++) {
@@ -147,6 +192,9 @@ public final class SentimentTrainer {
             s[c] += w[LinearModel.LABELS * idx + c] * e.value()[k];
           }
         }
+        if (net != null) {
+          net.addScores(e.dense(), h, s);
+        }
         double max = Math.max(s[0], Math.max(s[1], s[2]));
         double z = 0;
         for (int c = 0; c < s.length; c++) {
@@ -157,6 +205,7 @@ public final class SentimentTrainer {
         loss -= cw * Math.log(s[e.label()] / z);
         for (int c = 0; c < s.length; c++) {
           double g = cw * (s[c] / z - (c == e.label() ? 1 : 0));
+          dScores[c] = g;
           biasG2[c] += (float) (g * g);
           float db = (float) (rate * g / Math.sqrt(biasG2[c] + 1e-8));
           bias[c] -= db;
@@ -176,6 +225,9 @@ public final class SentimentTrainer {
             }
           }
         }
+        if (adam != null) {
+          adam.step(e.dense(), h, dScores);
+        }
         step++;
       }
       LOG.debug("epoch {} loss {}", epoch, loss / order.length);
@@ -194,7 +246,7 @@ public final class SentimentTrainer {
         bias[c] -= biasU[c] / step;
       }
     }
-    return new LinearModel(config.bits(), w, bias);
+    return new LinearModel(config.bits(), w, bias, net);
   }
 
   private static List<Example> featurize(List<NewsMtsc.Line> lines, int bits) {
@@ -219,6 +271,7 @@ public final class SentimentTrainer {
             new Example(
                 Arrays.copyOf(fv.index, fv.size),
                 Arrays.copyOf(fv.value, fv.size),
+                fv.dense.clone(),
                 target.label()));
       }
     }

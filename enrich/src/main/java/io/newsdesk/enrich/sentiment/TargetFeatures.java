@@ -209,7 +209,28 @@ final class TargetFeatures {
   private static final int T_CL_VERB_AFTER = 46;
   private static final int T_CL_VERB_BEFORE = 47;
 
+  private static final int T_STRUCT = 48;
+  private static final int T_GPOL = 49;
+  private static final int T_STRUCT_TONE = 50;
+
   private static final WordClusters CLUSTERS = WordClusters.standard();
+  private static final WordVectors VECTORS = WordVectors.standard();
+
+  /** Dimensions of the word vectors the dense inputs average. */
+  static final int VECTOR_DIMS = 100;
+
+  private static final int SCALARS = 16;
+
+  /**
+   * Dense inputs: mean vectors of the words left and right of the target, of its clause, a
+   * distance-weighted mean of the window, the vectors of the words it does and undergoes, then
+   * {@link #SCALARS} polarity and structure values.
+   */
+  static final int DENSE_INPUTS = 6 * VECTOR_DIMS + SCALARS;
+
+  static boolean isSpeech(String w) {
+    return SPEECH.contains(w);
+  }
 
   private TargetFeatures() {}
 
@@ -453,6 +474,8 @@ final class TargetFeatures {
     if (t.lower[last].endsWith("'s") || (last + 1 < to && "'s".equals(t.lower[last + 1]))) {
       fv.add(T_POSSESSIVE, 1f);
     }
+    int verbAfter = -1;
+    int verbBefore = -1;
     for (int u = p + 1; u < units; u++) {
       int i = tok[u];
       if (t.kind[i] != Tokens.WORD || role[u] != 0) {
@@ -461,6 +484,7 @@ final class TargetFeatures {
       if (AUX.contains(t.lower[i])) {
         continue;
       }
+      verbAfter = i;
       fv.add(T_VERB_AFTER, uh[u], 1f);
       int ca = CLUSTERS.of(t.lower[i]);
       if (ca >= 0) {
@@ -479,6 +503,7 @@ final class TargetFeatures {
       if (DETERMINERS.contains(t.lower[i])) {
         continue;
       }
+      verbBefore = i;
       fv.add(T_VERB_BEFORE, uh[u], 1f);
       int cb = CLUSTERS.of(t.lower[i]);
       if (cb >= 0) {
@@ -488,6 +513,126 @@ final class TargetFeatures {
         fv.add(T_VAL_BEFORE, val[u] > 0 ? 1 : 0, Math.abs(val[u]) / 4f);
       }
       break;
+    }
+    structure(lex, t, r, adj, fv, verbAfter, verbBefore);
+  }
+
+  /** Sparse cues of the target's structure and the dense inputs of the network part. */
+  private static void structure(
+      Lexicon lex, Tokens t, MentionRoles r, float[] adj, FeatureVector fv, int after, int before) {
+    TargetStructure st = fv.structure;
+    st.fill(lex, VECTORS, t, r, adj);
+    int tone = st.clauseTone < -0.5f ? 0 : st.clauseTone > 0.5f ? 2 : 1;
+    fv.add(T_STRUCT, 1, st.agentOf + 1, 1f);
+    fv.add(T_STRUCT, 2, st.patientOf + 1, 1f);
+    if (st.accused) {
+      fv.add(T_STRUCT, 3, 1f);
+    }
+    if (st.accuser) {
+      fv.add(T_STRUCT, 4, 1f);
+    }
+    fv.add(T_STRUCT_TONE, st.contrast, tone, 1f);
+    fv.add(T_STRUCT_TONE, 10 + (st.negated ? 1 : 0), tone, 1f);
+    fv.add(T_STRUCT_TONE, 20 + (st.speaker ? 1 : 0) + (st.quoted ? 2 : 0), tone, 1f);
+
+    // Dense inputs: mean vectors left, right, in the clause, and distance-weighted.
+    float[] x = fv.dense;
+    if (VECTORS.dims != VECTOR_DIMS) {
+      return;
+    }
+    int main = r.main;
+    int first = main;
+    while (first > r.lo && r.role[first - 1] == MentionRoles.TARGET) {
+      first--;
+    }
+    int last = main;
+    while (last + 1 < r.hi && r.role[last + 1] == MentionRoles.TARGET) {
+      last++;
+    }
+    int left = 0;
+    int right = 0;
+    int clause = 0;
+    float weights = 0;
+    float polLeft = 0;
+    float polRight = 0;
+    float polClause = 0;
+    float polDecay = 0;
+    int unseenPolar = 0;
+    for (int i = r.lo; i < r.hi; i++) {
+      if (r.role[i] != MentionRoles.WORD || t.kind[i] != Tokens.WORD) {
+        continue;
+      }
+      int id = VECTORS.id(t.lower[i]);
+      if (id < 0) {
+        continue;
+      }
+      int d = i < first ? first - i : i - last;
+      float pol = VECTORS.polarity(id);
+      if (lex.valence(t.lower[i]) == 0f && Math.abs(pol) > 0.15f) {
+        fv.add(T_GPOL, pol > 0 ? 1 : 0, i < first ? 0 : 1, Math.min(d, 6), Math.abs(pol));
+        unseenPolar++;
+      }
+      if (adj[i] * pol < 0 && lex.valence(t.lower[i]) != 0f) {
+        pol = -pol; // negated in context
+      }
+      if (i < first && d <= 5) {
+        VECTORS.addTo(id, 1f, x, 0);
+        left++;
+        polLeft += pol;
+      } else if (i > last && d <= 5) {
+        VECTORS.addTo(id, 1f, x, VECTOR_DIMS);
+        right++;
+        polRight += pol;
+      }
+      if (i >= st.clauseStart && i < st.clauseEnd) {
+        VECTORS.addTo(id, 1f, x, 2 * VECTOR_DIMS);
+        clause++;
+        polClause += pol;
+      }
+      float w = 4f / (4f + d);
+      VECTORS.addTo(id, w, x, 3 * VECTOR_DIMS);
+      weights += w;
+      polDecay += w * pol;
+    }
+    scale(x, 0, left);
+    scale(x, VECTOR_DIMS, right);
+    scale(x, 2 * VECTOR_DIMS, clause);
+    if (weights > 0) {
+      for (int d = 0; d < VECTOR_DIMS; d++) {
+        x[3 * VECTOR_DIMS + d] /= weights;
+      }
+    }
+    if (after >= 0 && VECTORS.id(t.lower[after]) >= 0) {
+      VECTORS.addTo(VECTORS.id(t.lower[after]), 1f, x, 4 * VECTOR_DIMS);
+    }
+    if (before >= 0 && VECTORS.id(t.lower[before]) >= 0) {
+      VECTORS.addTo(VECTORS.id(t.lower[before]), 1f, x, 5 * VECTOR_DIMS);
+    }
+    int o = 6 * VECTOR_DIMS;
+    x[o] = polLeft;
+    x[o + 1] = polRight;
+    x[o + 2] = polClause;
+    x[o + 3] = weights > 0 ? 4f * polDecay / weights : 0f;
+    x[o + 4] = after < 0 ? 0f : VECTORS.polarity(VECTORS.id(t.lower[after]));
+    x[o + 5] = before < 0 ? 0f : VECTORS.polarity(VECTORS.id(t.lower[before]));
+    x[o + 6] = st.agentOf;
+    x[o + 7] = st.patientOf;
+    x[o + 8] = st.accused ? 1f : 0f;
+    x[o + 9] = st.accuser ? 1f : 0f;
+    x[o + 10] = st.speaker ? 1f : 0f;
+    x[o + 11] = st.quoted ? 1f : 0f;
+    x[o + 12] = st.negated ? 1f : 0f;
+    x[o + 13] = st.contrast == TargetStructure.AFTER_CONTRAST ? 1f : 0f;
+    x[o + 14] = Math.max(-2f, Math.min(2f, st.clauseTone / 2f));
+    x[o + 15] = Math.min(unseenPolar, 4) / 4f;
+  }
+
+  private static void scale(float[] x, int offset, int count) {
+    if (count > 1) {
+      float inv = 1f / count;
+      for (int d = 0; d < VECTOR_DIMS; d++) {
+        x[offset + d] *= inv;
+      }
     }
   }
 

@@ -61,7 +61,10 @@ public final class TargetSentiment {
     crc.update(bytes);
     LinearModel m = LinearModel.read(new java.io.ByteArrayInputStream(bytes));
     return new TargetSentiment(
-        Lexicon.defaults(), m, String.format("newsmtsc-logreg-%08x", crc.getValue()));
+        Lexicon.defaults(),
+        m,
+        String.format(
+            "newsmtsc-%s-%08x", m.net == null ? "logreg" : "net" + m.net.hidden, crc.getValue()));
   }
 
   /** Name and checksum of the model. */

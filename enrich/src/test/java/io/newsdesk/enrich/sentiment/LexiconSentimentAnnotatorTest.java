@@ -174,6 +174,6 @@ class LexiconSentimentAnnotatorTest {
 
   @Test
   void versionNamesToneAndModel() {
-    assertThat(annotator.version()).startsWith("tone-vader-news-1+newsmtsc-logreg-");
+    assertThat(annotator.version()).startsWith("tone-vader-news-1+newsmtsc-net");
   }
 }

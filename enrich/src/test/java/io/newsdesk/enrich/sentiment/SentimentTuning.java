@@ -24,7 +24,22 @@ public final class SentimentTuning {
             .withAverage(Boolean.parseBoolean(System.getProperty("avg", "false")))
             .withMinCount(Integer.getInteger("minCount", 1))
             .withBits(Integer.getInteger("bits", 20))
-            .withClassWeightPower(Double.parseDouble(System.getProperty("cwp", "1")));
+            .withClassWeightPower(Double.parseDouble(System.getProperty("cwp", "1")))
+            .withHidden(Integer.getInteger("hidden", SentimentTrainer.Config.defaults().hidden()))
+            .withNetRate(
+                Double.parseDouble(
+                    System.getProperty(
+                        "netRate", "" + SentimentTrainer.Config.defaults().netRate())))
+            .withNetL2(
+                Double.parseDouble(
+                    System.getProperty("netL2", "" + SentimentTrainer.Config.defaults().netL2())))
+            .withEpochs(Integer.getInteger("ep", SentimentTrainer.Config.defaults().epochs()))
+            .withL2(
+                Double.parseDouble(
+                    System.getProperty("sl2", "" + SentimentTrainer.Config.defaults().l2())))
+            .withRate(
+                Double.parseDouble(
+                    System.getProperty("srate", "" + SentimentTrainer.Config.defaults().rate())));
     if (Integer.getInteger("cv", 0) > 1) {
       int folds = Integer.getInteger("cv");
       double f1 = 0;
@@ -46,8 +61,11 @@ public final class SentimentTuning {
       System.out.printf("cv %d folds: F1m %.4f acc %.4f%n", folds, f1, acc);
       return;
     }
-    double[] l2s = doubles("l2", "0.3");
-    int[] epochs = java.util.Arrays.stream(doubles("epochs", "4")).mapToInt(d -> (int) d).toArray();
+    double[] l2s = doubles("l2", "" + base.l2());
+    int[] epochs =
+        java.util.Arrays.stream(doubles("epochs", "" + base.epochs()))
+            .mapToInt(d -> (int) d)
+            .toArray();
     double[] rates = doubles("rates", "0.02");
     if (args.length > 1 && args[1].equals("default")) {
       l2s = new double[] {base.l2()};

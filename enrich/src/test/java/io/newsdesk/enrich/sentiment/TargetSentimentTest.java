@@ -57,6 +57,6 @@ class TargetSentimentTest {
     double[] b = TargetSentiment.standard().probabilities(s, new int[] {4, 11}, null);
     assertThat(a).containsExactly(b);
     assertThat(a[0] + a[1] + a[2]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(model.version()).startsWith("newsmtsc-logreg-");
+    assertThat(model.version()).startsWith("newsmtsc-net");
   }
 }

@@ -1,0 +1,164 @@
+package io.newsdesk.enrich.sentiment;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Random;
+
+/**
+ * One hidden layer of rectified units over a dense input (averaged word vectors and lexicon
+ * polarities around a target), adding its three class scores to those of the sparse linear part.
+ * Plain Java; weights are read-only once trained, so one network serves every thread.
+ */
+final class DenseNetwork {
+
+  final int inputs;
+  final int hidden;
+
+  /** Input weights, row per hidden unit: {@code w1[h * inputs + i]}. */
+  final float[] w1;
+
+  final float[] b1;
+
+  /** Output weights, row per class: {@code w2[c * hidden + h]}. */
+  final float[] w2;
+
+  DenseNetwork(int inputs, int hidden, float[] w1, float[] b1, float[] w2) {
+    this.inputs = inputs;
+    this.hidden = hidden;
+    this.w1 = w1;
+    this.b1 = b1;
+    this.w2 = w2;
+  }
+
+  /** A network with small seeded random weights (He initialisation) and zero output weights. */
+  static DenseNetwork initial(int inputs, int hidden, long seed) {
+    Random random = new Random(seed);
+    float[] w1 = new float[inputs * hidden];
+    double scale = Math.sqrt(2.0 / inputs);
+    for (int i = 0; i < w1.length; i++) {
+      w1[i] = (float) (random.nextGaussian() * scale);
+    }
+    float[] w2 = new float[LinearModel.LABELS * hidden];
+    double scale2 = Math.sqrt(1.0 / hidden);
+    for (int i = 0; i < w2.length; i++) {
+      w2[i] = (float) (random.nextGaussian() * scale2 * 0.1);
+    }
+    return new DenseNetwork(inputs, hidden, w1, new float[hidden], w2);
+  }
+
+  /**
+   * Adds the class scores of input {@code x} to {@code scores}, leaving the hidden activations in
+   * {@code h} (length {@link #hidden}).
+   */
+  void addScores(float[] x, float[] h, double[] scores) {
+    for (int j = 0; j < hidden; j++) {
+      float a = b1[j];
+      int o = j * inputs;
+      for (int i = 0; i < inputs; i++) {
+        a += w1[o + i] * x[i];
+      }
+      h[j] = a > 0 ? a : 0;
+    }
+    for (int c = 0; c < LinearModel.LABELS; c++) {
+      float s = 0;
+      int o = c * hidden;
+      for (int j = 0; j < hidden; j++) {
+        s += w2[o + j] * h[j];
+      }
+      scores[c] += s;
+    }
+  }
+
+  void write(DataOutputStream out) throws IOException {
+    out.writeInt(inputs);
+    out.writeInt(hidden);
+    for (float[] a : new float[][] {w1, b1, w2}) {
+      for (float v : a) {
+        out.writeFloat(v);
+      }
+    }
+  }
+
+  static DenseNetwork read(DataInputStream in) throws IOException {
+    int inputs = in.readInt();
+    int hidden = in.readInt();
+    if (inputs <= 0 || hidden <= 0 || inputs > 1 << 16 || hidden > 1 << 12) {
+      throw new IOException("Bad network shape " + inputs + "x" + hidden);
+    }
+    float[] w1 = new float[inputs * hidden];
+    float[] b1 = new float[hidden];
+    float[] w2 = new float[LinearModel.LABELS * hidden];
+    for (float[] a : new float[][] {w1, b1, w2}) {
+      for (int i = 0; i < a.length; i++) {
+        a[i] = in.readFloat();
+      }
+    }
+    return new DenseNetwork(inputs, hidden, w1, b1, w2);
+  }
+
+  /**
+   * Adam over the network's parameters: one step per example, from the gradient of the loss with
+   * respect to the class scores.
+   */
+  static final class Adam {
+    private final DenseNetwork net;
+    private final double rate;
+    private final double l2;
+    private final float[][] params;
+    private final float[][] m;
+    private final float[][] v;
+    private long t;
+
+    Adam(DenseNetwork net, double rate, double l2) {
+      this.net = net;
+      this.rate = rate;
+      this.l2 = l2;
+      this.params = new float[][] {net.w1, net.b1, net.w2};
+      this.m = new float[3][];
+      this.v = new float[3][];
+      for (int k = 0; k < 3; k++) {
+        m[k] = new float[params[k].length];
+        v[k] = new float[params[k].length];
+      }
+    }
+
+    /**
+     * Backpropagates {@code dScores} (d loss / d class score) for input {@code x} whose hidden
+     * activations {@link DenseNetwork#addScores} left in {@code h}, and takes one Adam step.
+     */
+    void step(float[] x, float[] h, double[] dScores) {
+      int in = net.inputs;
+      int hid = net.hidden;
+      t++;
+      double b1c = 1 - Math.pow(0.9, t);
+      double b2c = 1 - Math.pow(0.999, t);
+      double lr = rate * Math.sqrt(b2c) / b1c;
+      for (int j = 0; j < hid; j++) {
+        double dh = 0;
+        for (int c = 0; c < LinearModel.LABELS; c++) {
+          dh += dScores[c] * net.w2[c * hid + j];
+          update(2, c * hid + j, (float) (dScores[c] * h[j]), lr);
+        }
+        if (h[j] <= 0) {
+          continue;
+        }
+        update(1, j, (float) dh, lr);
+        int o = j * in;
+        for (int i = 0; i < in; i++) {
+          if (x[i] != 0f) {
+            update(0, o + i, (float) (dh * x[i]), lr);
+          }
+        }
+      }
+    }
+
+    private void update(int k, int i, float g, double lr) {
+      float[] p = params[k];
+      g += (float) (l2 * p[i]);
+      m[k][i] = 0.9f * m[k][i] + 0.1f * g;
+      v[k][i] = 0.999f * v[k][i] + 0.001f * g * g;
+      p[i] -= (float) (lr * m[k][i] / (Math.sqrt(v[k][i]) + 1e-8));
+    }
+  }
+}
