@@ -21,9 +21,15 @@ public final class EnrichApp implements AutoCloseable {
     this.streams = streams;
   }
 
-  /** Builds and starts the Streams application; returns once it is running. */
+  /**
+   * Builds and starts the Streams application; returns once it is running, or at once with a
+   * zero {@code timeout}.
+   */
   public static EnrichApp start(
       EnrichComponents components, EnrichConfig config, Duration timeout) {
+    // After a kill -9, drop what Streams would wipe anyway, so that it restores without first
+    // declaring the tasks corrupted and rebalancing again (seconds of a restart).
+    UncleanTaskState.remove(config.stateDir(), config.applicationId());
     KafkaStreams streams =
         new KafkaStreams(EnrichTopology.build(components, config), withInstanceId(config));
     EnrichApp app = new EnrichApp(streams);
@@ -31,6 +37,9 @@ public final class EnrichApp implements AutoCloseable {
     streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {
+            if (running.getCount() > 0) {
+              LOG.info("enrich running as {}", config.applicationId());
+            }
             running.countDown();
           }
         });
@@ -43,6 +52,10 @@ public final class EnrichApp implements AutoCloseable {
           return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     streams.start();
+    if (timeout.isZero()) {
+      LOG.info("enrich starting as {}", config.applicationId());
+      return app;
+    }
     try {
       if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("enrich not running after {} (state {})", timeout, streams.state());
@@ -50,7 +63,6 @@ public final class EnrichApp implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    LOG.info("enrich running as {}", config.applicationId());
     return app;
   }
 

@@ -232,6 +232,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
       if (partitions.isEmpty()) {
         return;
       }
+      LOG.info("sink assigned {}", partitions);
       Map<TopicPartition, OffsetAndMetadata> committed =
           consumer.committed(new HashSet<>(partitions));
       Set<Integer> ids = new HashSet<>();

@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +30,8 @@ import picocli.CommandLine.Spec;
     description =
         "Run ingest, enrich and sink in one process (embedded Kafka without --bootstrap-servers).")
 public final class RunCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
   @Spec CommandSpec spec;
   @Mixin KafkaOptions kafka;
@@ -66,6 +72,9 @@ public final class RunCommand implements Callable<Integer> {
           spec.commandLine(), "--listen needs a running pipeline: drop --once");
     }
     Path files = out != null ? out : kafka.dataDir().resolve("out");
+    // The models load while the broker starts: both take seconds, and a restart waits for both.
+    CompletableFuture<EnrichComponents> components =
+        CompletableFuture.supplyAsync(EnrichComponents::standard);
     try (KafkaEnvironment env = KafkaEnvironment.open(kafka);
         Monitoring monitoring =
             Monitoring.start(
@@ -73,16 +82,19 @@ public final class RunCommand implements Callable<Integer> {
         Pipeline pipeline =
             Pipeline.start(
                 env,
-                EnrichComponents.standard(),
+                join(components),
                 kafka.dataDir(),
                 files,
                 dropDuplicates,
                 roll.policy(),
-                monitoring.applicationServer());
+                monitoring.applicationServer(),
+                // A long run needs not wait for enrich's restore: ingest and the sink start now.
+                once ? Duration.ofSeconds(60) : Duration.ZERO);
         IngestWiring wiring = IngestWiring.open(env, ingest.config(), sources, "run")) {
       if (!once) {
         pipeline.watchWith(monitoring);
         wiring.service().start();
+        LOG.info("newsdesk run: broker, sink, enrich and ingest started");
         monitoring.watchIngest(() -> null);
         System.err.printf(
             "Newsdesk running on %s; files in %s. Ctrl-C to stop.%n",
@@ -105,6 +117,20 @@ public final class RunCommand implements Callable<Integer> {
       RunReport report = RunReport.since(env.bootstrapServers(), marks);
       Summary.print(System.out, "newsdesk run --once", env, summary, report, elapsed, files);
       return pipeline.enrichFailure() == null ? 0 : 1;
+    }
+  }
+
+  private static EnrichComponents join(CompletableFuture<EnrichComponents> components) {
+    try {
+      return components.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 }

@@ -68,7 +68,8 @@ public final class DemoRun {
                 dir.resolve("out"),
                 false,
                 RollPolicy.defaults(),
-                hooks.applicationServer())) {
+                hooks.applicationServer(),
+                Pipeline.ENRICH_WAIT)) {
       hooks.started(pipeline);
       RunReport.Marks marks = RunReport.mark(kafka.bootstrapServers());
       long t0 = System.nanoTime();

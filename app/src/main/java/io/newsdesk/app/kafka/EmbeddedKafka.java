@@ -59,6 +59,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   public static EmbeddedKafka start(Path dataDir) {
     long t0 = System.nanoTime();
     Path logDir = dataDir.toAbsolutePath().resolve("kafka");
+    LOG.info("starting embedded Kafka in {}", logDir);
     try {
       Files.createDirectories(logDir);
     } catch (IOException e) {

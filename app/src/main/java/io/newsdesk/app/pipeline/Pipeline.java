@@ -14,6 +14,8 @@ import org.apache.kafka.clients.admin.Admin;
 /** Enrich and sink running in this process against one Kafka, with drain detection. */
 public final class Pipeline implements AutoCloseable {
 
+  public static final Duration ENRICH_WAIT = Duration.ofSeconds(60);
+
   private final KafkaEnvironment kafka;
   private final EnrichConfig enrichConfig;
   private final SinkConfig sinkConfig;
@@ -47,7 +49,7 @@ public final class Pipeline implements AutoCloseable {
     return start(kafka, components, dataDir, out, dropDuplicates, RollPolicy.defaults());
   }
 
-  /** As above, with the sink's files rolled by {@code roll}. */
+  /** As above, with the sink's files rolled by {@code roll}; returns once enrich runs. */
   public static Pipeline start(
       KafkaEnvironment kafka,
       EnrichComponents components,
@@ -55,12 +57,15 @@ public final class Pipeline implements AutoCloseable {
       Path out,
       boolean dropDuplicates,
       RollPolicy roll) {
-    return start(kafka, components, dataDir, out, dropDuplicates, roll, null);
+    return start(kafka, components, dataDir, out, dropDuplicates, roll, null, ENRICH_WAIT);
   }
 
   /**
    * As above, with enrich advertising {@code applicationServer} (this process's HTTP address, see
-   * {@link Monitoring#applicationServer()}) for interactive queries; null advertises nothing.
+   * {@link Monitoring#applicationServer()}) for interactive queries (null advertises nothing), and
+   * waiting at most {@code enrichWait} for enrich to run ({@link Duration#ZERO}: not at all, as a
+   * long-running pipeline needs not: it restores its state while the sink and ingest start). The
+   * sink starts first: it has files to finish after a crash and needs nothing from enrich's start-up.
    */
   public static Pipeline start(
       KafkaEnvironment kafka,
@@ -69,7 +74,8 @@ public final class Pipeline implements AutoCloseable {
       Path out,
       boolean dropDuplicates,
       RollPolicy roll,
-      String applicationServer) {
+      String applicationServer,
+      Duration enrichWait) {
     EnrichConfig enrichConfig =
         EnrichConfig.defaults(kafka.bootstrapServers(), dataDir.resolve("streams"))
             .withApplicationServer(applicationServer);
@@ -77,11 +83,17 @@ public final class Pipeline implements AutoCloseable {
         SinkConfig.defaults(kafka.bootstrapServers(), out)
             .withDropDuplicates(dropDuplicates)
             .withRoll(roll);
-    EnrichApp enrich = EnrichApp.start(components, enrichConfig, Duration.ofSeconds(60));
     ArticleSink sink = new ArticleSink(sinkConfig);
     Thread t = new Thread(sink, "newsdesk-sink");
     t.setDaemon(true);
     t.start();
+    EnrichApp enrich;
+    try {
+      enrich = EnrichApp.start(components, enrichConfig, enrichWait);
+    } catch (RuntimeException e) {
+      sink.close();
+      throw e;
+    }
     return new Pipeline(kafka, enrichConfig, sinkConfig, enrich, sink, t);
   }
 
