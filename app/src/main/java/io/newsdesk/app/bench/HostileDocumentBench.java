@@ -63,6 +63,7 @@ public final class HostileDocumentBench {
           .append(places[r.nextInt(places.length)])
           .append(r.nextInt(8) == 0 ? ".\n\n" : ". ");
     }
+    sb.setLength(bytes);
     return sb.toString();
   }
 
@@ -116,8 +117,8 @@ public final class HostileDocumentBench {
     List<Result> out = new ArrayList<>();
     // Warm up the models and the JIT on a small one first.
     run(components, "warmup", nameDenseText(200_000, 500, 1));
-    out.add(run(components, "5MB-200-names", nameDenseText(5 * 1024 * 1024, 200, 13)));
-    out.add(run(components, "5MB-50000-names", nameDenseText(5 * 1024 * 1024, 50_000, 14)));
+    out.add(run(components, "5MB-200-names", nameDenseText(5_000_000, 200, 13)));
+    out.add(run(components, "5MB-50000-names", nameDenseText(5_000_000, 50_000, 14)));
     out.add(
         run(
             components,
