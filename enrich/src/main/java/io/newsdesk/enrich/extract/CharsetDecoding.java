@@ -164,7 +164,8 @@ final class CharsetDecoding {
   }
 
   /**
-   * Many NUL bytes or control characters in the first 8 KB (more than one in twenty): not a text
+   * Many NUL bytes or control characters in the first 8 KB (more than one in twenty, and more than
+   * eight): not a text
    * document. A few stray NULs are not enough; they are dropped from the decoded text.
    */
   static boolean looksBinary(byte[] body) {
@@ -179,6 +180,6 @@ final class CharsetDecoding {
         control++;
       }
     }
-    return n > 0 && control > n / 20;
+    return control > Math.max(8, n / 20);
   }
 }

@@ -3,6 +3,7 @@ package io.newsdesk.enrich.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdesk.enrich.ArticleEnricher;
+import io.newsdesk.enrich.DocumentLimits;
 import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.Article;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileInputFuzzTest {
   private static final long SEED = 0x13_1313L;
-  private static final int CASES = 48;
+  private static final int CASES = 16;
   /** Far above what one document takes on a quiet machine; catches super-linear blow-ups. */
   private static final long BOUND_MS = 20_000;
 
@@ -32,7 +33,8 @@ class HostileInputFuzzTest {
   @BeforeAll
   static void load() {
     components = EnrichComponents.standard();
-    enricher = new ArticleEnricher(components);
+    // Smaller caps than the defaults keep the suite quick; `newsdesk bench --hostile` times those.
+    enricher = new ArticleEnricher(components, new DocumentLimits(30_000, 200, 50, 50));
   }
 
   enum Kind {

@@ -41,7 +41,10 @@ class HostileFeedFuzzTest {
         ParsedFeed f = parser.parse(body, kind == 8 ? "application/feed+json" : "application/rss+xml",
             "https://news.example/feed.xml");
         assertThat(f).as(what).isNotNull();
-        f.entries().forEach(e -> assertThat(e.link()).as(what).doesNotContain("/etc/passwd-secret"));
+        // An external entity is never resolved: no link carries the file's name or content.
+        f.entries()
+            .forEach(
+                e -> assertThat(String.valueOf(e.link())).as(what).doesNotContain("passwd-secret"));
       } catch (FeedParseException expected) {
         assertThat(expected.getMessage()).as(what).isNotBlank();
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
