@@ -6,6 +6,9 @@ import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
 import io.newsdesk.schema.RawDocument;
 import io.newsdesk.schema.Tone;
+import io.newsdesk.schema.WorkLimits;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +21,17 @@ import java.util.concurrent.TimeUnit;
 public final class ArticleEnricher {
 
   private final EnrichComponents components;
+  private final DocumentLimits limits;
   private final Map<String, String> versions;
 
+  /** With {@link DocumentLimits#defaults()}. */
   public ArticleEnricher(EnrichComponents components) {
+    this(components, DocumentLimits.defaults());
+  }
+
+  public ArticleEnricher(EnrichComponents components, DocumentLimits limits) {
     this.components = components;
+    this.limits = limits;
     Map<String, String> v = new LinkedHashMap<>();
     v.put("extractor", components.extractor().version());
     v.put("entities", components.tagger().version());
@@ -50,23 +60,87 @@ public final class ArticleEnricher {
     return out;
   }
 
-  /** Entities, per-entity sentiment and tone for an already extracted article. */
+  /**
+   * Entities, per-entity sentiment and tone for an already extracted article, within the {@link
+   * DocumentLimits}; what was cut is recorded in {@code limits}.
+   */
   public EnrichedArticle annotate(Article article, long now) {
     String text = article.getText();
+    String analysed = limits.analysed(text);
     long t0 = System.nanoTime();
-    List<Entity> entities = components.tagger().tag(article.getTitle(), text);
+    List<Entity> entities = components.tagger().tag(article.getTitle(), analysed);
     long t1 = System.nanoTime();
-    components.sentiment().annotate(text, entities);
-    Tone tone = components.sentiment().tone(text);
+    int entitiesDropped = 0;
+    if (entities.size() > limits.maxEntities()) {
+      entitiesDropped = entities.size() - limits.maxEntities();
+      entities = mostSalient(entities, limits.maxEntities());
+    }
+    List<Entity> targets =
+        entities.size() <= limits.maxTargets()
+            ? entities
+            : mostSalient(entities, limits.maxTargets());
+    int targetsSkipped = entities.size() - targets.size();
+    components.sentiment().annotate(analysed, targets);
+    int mentionsDropped = 0;
+    for (Entity e : entities) {
+      int n = e.getMentions().size();
+      if (n > limits.maxMentionsPerEntity()) {
+        mentionsDropped += n - limits.maxMentionsPerEntity();
+        e.setMentions(new ArrayList<>(e.getMentions().subList(0, limits.maxMentionsPerEntity())));
+      }
+    }
+    Tone tone = components.sentiment().tone(analysed);
     StageTimers.ENTITIES.record(t1 - t0, TimeUnit.NANOSECONDS);
     StageTimers.SENTIMENT.record(System.nanoTime() - t1, TimeUnit.NANOSECONDS);
+    boolean cut =
+        analysed.length() < text.length()
+            || entitiesDropped > 0
+            || mentionsDropped > 0
+            || targetsSkipped > 0;
     return EnrichedArticle.newBuilder()
         .setArticle(article)
         .setEntities(entities)
         .setTone(tone)
         .setVersions(new LinkedHashMap<>(versions))
         .setEnrichedAt(now)
+        .setLimits(
+            cut
+                ? new WorkLimits(
+                    text.length(),
+                    analysed.length(),
+                    entitiesDropped,
+                    mentionsDropped,
+                    targetsSkipped)
+                : null)
         .build();
+  }
+
+  /** The {@code n} most salient of {@code entities}, in their original order. */
+  private static List<Entity> mostSalient(List<Entity> entities, int n) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < entities.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        Comparator.comparingDouble((Integer i) -> -entities.get(i).getSalience())
+            .thenComparingInt(i -> -entities.get(i).getCount())
+            .thenComparingInt(i -> i));
+    boolean[] keep = new boolean[entities.size()];
+    for (int k = 0; k < n; k++) {
+      keep[order.get(k)] = true;
+    }
+    List<Entity> out = new ArrayList<>(n);
+    for (int i = 0; i < entities.size(); i++) {
+      if (keep[i]) {
+        out.add(entities.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** The caps this enricher applies. */
+  public DocumentLimits limits() {
+    return limits;
   }
 
   public Map<String, String> versions() {

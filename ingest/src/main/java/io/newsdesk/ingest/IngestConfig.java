@@ -33,7 +33,9 @@ public record IngestConfig(
     String pushToken,
     int maxPushArticles,
     Duration pushReadTimeout,
-    int pushThreads) {
+    int pushThreads,
+    java.nio.file.Path pushTlsKeystore,
+    String pushTlsPassword) {
 
   /** The agent string Newsdesk sends unless told otherwise. */
   public static final String DEFAULT_USER_AGENT = "Newsdesk/0.1 (+https://github.com/newsdesk)";
@@ -84,6 +86,10 @@ public record IngestConfig(
     require("maxPushArticles", maxPushArticles > 0, "must be > 0");
     requirePositive("pushReadTimeout", pushReadTimeout);
     require("pushThreads", pushThreads > 0, "must be > 0");
+    require(
+        "pushTlsPassword",
+        pushTlsKeystore == null || pushTlsPassword != null,
+        "must be set with pushTlsKeystore");
   }
 
   /** Production defaults: 1 s per host, 10 MB bodies, 15 min default interval. */
@@ -115,7 +121,33 @@ public record IngestConfig(
         null,
         100,
         Duration.ofSeconds(10),
-        8);
+        8,
+        null,
+        null);
+  }
+
+  /** Like the record's own, with the push token and keystore password masked. */
+  @Override
+  public String toString() {
+    return "IngestConfig[userAgent="
+        + userAgent
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + ", readTimeout="
+        + readTimeout
+        + ", maxConcurrentFetches="
+        + maxConcurrentFetches
+        + ", pushBindAddress="
+        + pushBindAddress
+        + ", pushToken="
+        + (pushToken == null ? "none" : "***")
+        + ", pushTlsKeystore="
+        + pushTlsKeystore
+        + ", allowNetworks="
+        + allowNetworks
+        + ", allowHosts="
+        + allowHosts
+        + "]";
   }
 
   /** A builder seeded with {@link #defaults()}. */
@@ -181,6 +213,8 @@ public record IngestConfig(
     private int maxPushArticles;
     private Duration pushReadTimeout;
     private int pushThreads;
+    private java.nio.file.Path pushTlsKeystore;
+    private String pushTlsPassword;
 
     private Builder(IngestConfig c) {
       Objects.requireNonNull(c);
@@ -211,6 +245,8 @@ public record IngestConfig(
       maxPushArticles = c.maxPushArticles;
       pushReadTimeout = c.pushReadTimeout;
       pushThreads = c.pushThreads;
+      pushTlsKeystore = c.pushTlsKeystore;
+      pushTlsPassword = c.pushTlsPassword;
     }
 
     public Builder userAgent(String v) {
@@ -351,6 +387,13 @@ public record IngestConfig(
       return this;
     }
 
+    /** A PKCS12 or JKS keystore: the push receiver then speaks HTTPS only. */
+    public Builder pushTls(java.nio.file.Path keystore, String password) {
+      pushTlsKeystore = keystore;
+      pushTlsPassword = password;
+      return this;
+    }
+
     public IngestConfig build() {
       return new IngestConfig(
           userAgent,
@@ -379,7 +422,9 @@ public record IngestConfig(
           pushToken,
           maxPushArticles,
           pushReadTimeout,
-          pushThreads);
+          pushThreads,
+          pushTlsKeystore,
+          pushTlsPassword);
     }
   }
 }

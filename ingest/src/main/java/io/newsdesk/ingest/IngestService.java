@@ -213,14 +213,7 @@ public final class IngestService implements AutoCloseable {
     }
     if (listenPort != null) {
       receiver =
-          new PushReceiver(
-                  config.pushBindAddress(),
-                  listenPort,
-                  config.maxPushBytes(),
-                  sink,
-                  clock,
-                  () -> started)
-              .start();
+new PushReceiver(config, listenPort, sink, clock, () -> started).start();
     }
     started = true;
     scheduler.start();

@@ -464,7 +464,9 @@ class IngestServiceTest {
 
   @Test
   void theServiceStartsThePushReceiver() throws Exception {
-    try (IngestService s = IngestService.builder(TestConfigs.fast(), sink).listenPort(0).build()) {
+    IngestConfig config =
+        TestConfigs.fast().toBuilder().pushToken("service-token-0123456789").build();
+    try (IngestService s = IngestService.builder(config, sink).listenPort(0).build()) {
       s.start();
       int port = s.pushPort().orElseThrow();
       var client = java.net.http.HttpClient.newHttpClient();
@@ -473,6 +475,7 @@ class IngestServiceTest {
               java.net.http.HttpRequest.newBuilder(
                       java.net.URI.create("http://127.0.0.1:" + port + "/articles"))
                   .header("Content-Type", "text/html")
+                  .header("Authorization", "Bearer service-token-0123456789")
                   .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<p>pushed</p>"))
                   .build(),
               java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -30,8 +30,22 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Partitions of the topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(
+      names = "--hostile",
+      description =
+          "Instead: time the worst-case documents (5 MB dense with names, a 1 MB single line)"
+              + " through every per-document enrich step and show what the limits cut.")
+  boolean hostile;
+
   @Override
   public Integer call() throws Exception {
+    if (hostile) {
+      io.newsdesk.app.bench.HostileDocumentBench.print(
+          System.out,
+          io.newsdesk.app.bench.HostileDocumentBench.runAll(
+              io.newsdesk.enrich.EnrichComponents.standard()));
+      return 0;
+    }
     Path dir = Files.createTempDirectory("newsdesk-bench");
     try {
       EndToEndBench.print(System.out, EndToEndBench.run(documents, dir, partitions), partitions);

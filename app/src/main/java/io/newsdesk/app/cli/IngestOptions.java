@@ -55,13 +55,84 @@ public final class IngestOptions {
       description = "Host fetches may reach whatever it resolves to (repeatable).")
   List<String> allowHosts = new java.util.ArrayList<>();
 
-  /** Ingest defaults with the options that change them. */
-  io.newsdesk.ingest.IngestConfig config() {
-    return io.newsdesk.ingest.IngestConfig.defaults().toBuilder()
-        .pushBindAddress(listenAddress)
-        .allowNetworks(allowNetworks)
-        .allowHosts(allowHosts)
-        .build();
+  @Option(
+      names = "--push-token-file",
+      paramLabel = "FILE",
+      description =
+          "Bearer token pushes must carry (first line of FILE). Without it a token is generated at"
+              + " first start into <data-dir>/push-token (mode 0600) and printed once.")
+  Path pushTokenFile;
+
+  @Option(
+      names = "--push-tls-keystore",
+      paramLabel = "FILE",
+      description = "Serve pushes over HTTPS with this PKCS12/JKS keystore.")
+  Path pushTlsKeystore;
+
+  @Option(
+      names = "--push-tls-password-file",
+      paramLabel = "FILE",
+      description = "Password of the --push-tls-keystore (first line of FILE).")
+  Path pushTlsPasswordFile;
+
+  @Option(
+      names = "--push-max-articles",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "Most articles one push may hold (default: ${DEFAULT-VALUE}).")
+  int pushMaxArticles;
+
+  @Option(
+      names = "--push-read-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description =
+          "Deadline for a push request to arrive whole, headers and body (default: ${DEFAULT-VALUE}).")
+  long pushReadTimeout;
+
+  /** Ingest defaults with the options that change them; push settings need {@code dataDir}. */
+  io.newsdesk.ingest.IngestConfig config(Path dataDir) throws java.io.IOException {
+    io.newsdesk.ingest.IngestConfig.Builder b =
+        io.newsdesk.ingest.IngestConfig.defaults().toBuilder()
+            .pushBindAddress(listenAddress)
+            .allowNetworks(allowNetworks)
+            .allowHosts(allowHosts)
+            .maxPushArticles(pushMaxArticles)
+            .pushReadTimeout(java.time.Duration.ofSeconds(pushReadTimeout));
+    if (listen != null) {
+      b.pushToken(pushToken(dataDir));
+      if (pushTlsKeystore != null) {
+        if (pushTlsPasswordFile == null) {
+          throw new IllegalArgumentException("--push-tls-keystore needs --push-tls-password-file");
+        }
+        String password =
+            java.nio.file.Files.readString(pushTlsPasswordFile, java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip();
+        b.pushTls(pushTlsKeystore, password);
+      }
+    }
+    return b.build();
+  }
+
+  private String pushToken(Path dataDir) throws java.io.IOException {
+    if (pushTokenFile != null) {
+      return io.newsdesk.ingest.receive.PushTokens.read(pushTokenFile);
+    }
+    io.newsdesk.ingest.receive.PushTokens.Token t =
+        io.newsdesk.ingest.receive.PushTokens.readOrCreate(dataDir.resolve("push-token"));
+    if (t.created()) {
+      System.err.printf(
+          "Push token (saved in %s, mode 0600; shown only this once): %s%n"
+              + "Push with: curl -H 'Authorization: Bearer %s' -H 'Content-Type: text/plain'"
+              + " --data-binary @article.txt http://%s:%d/articles%n",
+          t.file(), t.value(), t.value(), listenAddress, listen);
+    } else {
+      System.err.printf("Pushes need the bearer token in %s%n", t.file());
+    }
+    return t.value();
   }
 
   IngestWiring.Sources sources() {

@@ -9,6 +9,7 @@ import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.ingest.IngestConfig;
 import io.newsdesk.ingest.IngestSummary;
 import io.newsdesk.ingest.receive.PushReceiver;
+import io.newsdesk.ingest.receive.PushTokens;
 import io.newsdesk.sink.files.RollPolicy;
 import java.io.IOException;
 import java.net.URI;
@@ -93,17 +94,17 @@ public final class DemoRun {
       int accepted = 0;
       try (IngestWiring ingest = IngestWiring.open(kafka, config, sources, "demo")) {
         summary = ingest.service().runOnce();
+        String token = PushTokens.generate();
         PushReceiver receiver =
             new PushReceiver(
-                    "127.0.0.1",
+                    config.toBuilder().pushToken(token).build(),
                     0,
-                    config.maxPushBytes(),
                     ingest.sink(),
                     Clock.systemUTC(),
                     () -> true)
                 .start();
         try {
-          accepted = push(receiver.port());
+          accepted = push(receiver.port(), token);
         } finally {
           receiver.close();
         }
@@ -127,13 +128,14 @@ public final class DemoRun {
     return KafkaEnvironment.open(KafkaOptions.of(null, dir.resolve("data"), 2));
   }
 
-  private static int push(int port) throws IOException, InterruptedException {
+  private static int push(int port, String token) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     int accepted = 0;
     for (String p : DemoSite.PUSHES) {
       HttpRequest req =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/articles"))
               .header("Content-Type", "text/plain; charset=utf-8")
+              .header("Authorization", "Bearer " + token)
               .POST(
                   HttpRequest.BodyPublishers.ofString(DemoSite.resource(p), StandardCharsets.UTF_8))
               .build();

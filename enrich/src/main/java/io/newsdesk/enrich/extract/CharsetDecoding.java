@@ -20,12 +20,14 @@ final class CharsetDecoding {
 
   private CharsetDecoding() {}
 
-  /** Decodes the body, or fails with {@code UNDECODABLE} when it is binary. */
+  /**
+   * Decodes the body, or fails with {@code UNDECODABLE} when it is binary. A declared charset is
+   * used only when the bytes fit it: UTF-16/32 needs its NUL pattern, UTF-8 needs valid UTF-8, and
+   * a single-byte label gives way to bytes that are valid multi-byte UTF-8. Otherwise the bytes are
+   * sniffed: byte-order mark, NUL pattern (UTF-16 without BOM), UTF-8 validity, then windows-1252.
+   * Stray NUL characters are dropped from the text.
+   */
   static String decode(byte[] body, String declared, boolean html) throws ExtractionException {
-    if (looksBinary(body)) {
-      throw new ExtractionException(
-          ExtractionException.Reason.UNDECODABLE, "body looks binary, not text");
-    }
     int skip = 0;
     Charset cs = null;
     if (body.length >= 3
@@ -42,19 +44,88 @@ final class CharsetDecoding {
       skip = 2;
     }
     if (cs == null) {
-      cs = lookup(declared);
+      cs = utf16ByNulPattern(body);
+    }
+    if (cs == null && looksBinary(body)) {
+      throw new ExtractionException(
+          ExtractionException.Reason.UNDECODABLE, "body looks binary, not text");
+    }
+    if (cs == null) {
+      cs = plausible(lookup(declared), body);
     }
     if (cs == null && html) {
       String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1);
       Matcher m = META_CHARSET.matcher(head);
       if (m.find()) {
-        cs = lookup(m.group(1));
+        cs = plausible(lookup(m.group(1)), body);
       }
     }
     if (cs == null) {
       cs = strictUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
     }
-    return new String(body, skip, body.length - skip, cs);
+    String text = new String(body, skip, body.length - skip, cs);
+    return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+  }
+
+  /** {@code cs} when the body can be text in it, else null (so the bytes are sniffed). */
+  private static Charset plausible(Charset cs, byte[] body) {
+    if (cs == null) {
+      return null;
+    }
+    String name = cs.name().toUpperCase(Locale.ROOT);
+    if (name.startsWith("UTF-16") || name.startsWith("UTF-32")) {
+      return null; // without a BOM, UTF-16 was recognised by its NUL pattern already
+    }
+    if (cs.equals(StandardCharsets.UTF_8)) {
+      return strictUtf8(body) ? cs : null;
+    }
+    if (isSingleByte(cs) && hasMultiByteUtf8(body) && strictUtf8(body)) {
+      return StandardCharsets.UTF_8; // labelled Latin-1 (or the like) but written in UTF-8
+    }
+    return cs;
+  }
+
+  private static boolean isSingleByte(Charset cs) {
+    return cs.newEncoder().maxBytesPerChar() <= 1.0f;
+  }
+
+  private static boolean hasMultiByteUtf8(byte[] body) {
+    int n = Math.min(body.length, 1 << 20);
+    for (int i = 0; i < n; i++) {
+      if ((body[i] & 0x80) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * UTF-16 without a byte-order mark: in the first 8 KB, most bytes at one parity are NUL (the high
+   * byte of Latin characters) and few at the other.
+   */
+  static Charset utf16ByNulPattern(byte[] body) {
+    int n = Math.min(body.length, 8192) & ~1;
+    if (n < 4) {
+      return null;
+    }
+    int evenNul = 0;
+    int oddNul = 0;
+    for (int i = 0; i < n; i += 2) {
+      if (body[i] == 0) {
+        evenNul++;
+      }
+      if (body[i + 1] == 0) {
+        oddNul++;
+      }
+    }
+    int pairs = n / 2;
+    if (evenNul * 10 >= pairs * 6 && oddNul * 10 < pairs) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (oddNul * 10 >= pairs * 6 && evenNul * 10 < pairs) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
   }
 
   private static Charset lookup(String name) {
@@ -92,7 +163,11 @@ final class CharsetDecoding {
     }
   }
 
-  /** NUL bytes or many control characters in the first 8 KB: not a text document. */
+  /**
+   * Many NUL bytes or control characters in the first 8 KB (more than one in twenty, and more than
+   * eight): not a text
+   * document. A few stray NULs are not enough; they are dropped from the decoded text.
+   */
   static boolean looksBinary(byte[] body) {
     int n = Math.min(body.length, 8192);
     if (n >= 2 && ((body[0] & 0xff) == 0xFE || (body[0] & 0xff) == 0xFF)) {
@@ -101,13 +176,10 @@ final class CharsetDecoding {
     int control = 0;
     for (int i = 0; i < n; i++) {
       int b = body[i] & 0xff;
-      if (b == 0) {
-        return true;
-      }
       if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)) {
         control++;
       }
     }
-    return n > 0 && control > n / 20;
+    return control > Math.max(8, n / 20);
   }
 }

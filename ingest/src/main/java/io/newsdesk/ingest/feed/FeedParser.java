@@ -61,6 +61,10 @@ public final class FeedParser {
         throw new FeedParseException("neither XML nor JSON", null);
       }
     }
+    if (nestingExceeds(text, MAX_DEPTH)) {
+      // The XML tree builders check ancestry per element: work grows with depth squared.
+      throw new FeedParseException("elements nested deeper than " + MAX_DEPTH, null);
+    }
     String repaired = XmlRepair.repair(text, warnings);
     try {
       SyndFeedInput input = new SyndFeedInput();
@@ -77,6 +81,50 @@ public final class FeedParser {
       }
       return soup;
     }
+  }
+
+  /** Deeper than any real feed (they nest a few dozen levels, XHTML content included). */
+  static final int MAX_DEPTH = 2000;
+
+  /**
+   * Whether elements nest deeper than {@code limit}, by a linear scan of the markup: start tags
+   * count up, end tags and empty-element tags down; comments, CDATA sections, processing
+   * instructions and declarations are skipped.
+   */
+  static boolean nestingExceeds(String xml, int limit) {
+    int depth = 0;
+    int n = xml.length();
+    int i = xml.indexOf('<');
+    while (i >= 0 && i < n - 1) {
+      char c = xml.charAt(i + 1);
+      int next;
+      if (xml.startsWith("<!--", i)) {
+        next = xml.indexOf("-->", i + 4);
+        next = next < 0 ? n : next + 3;
+      } else if (xml.startsWith("<![CDATA[", i)) {
+        next = xml.indexOf("]]>", i + 9);
+        next = next < 0 ? n : next + 3;
+      } else if (c == '?' || c == '!') {
+        next = xml.indexOf('>', i + 2);
+        next = next < 0 ? n : next + 1;
+      } else if (c == '/') {
+        depth = Math.max(0, depth - 1);
+        next = i + 2;
+      } else if (Character.isLetter(c) || c == '_' || c == ':') {
+        int gt = xml.indexOf('>', i + 1);
+        if (gt < 0) {
+          break;
+        }
+        if (xml.charAt(gt - 1) != '/' && ++depth > limit) {
+          return true;
+        }
+        next = gt + 1;
+      } else {
+        next = i + 1;
+      }
+      i = xml.indexOf('<', next);
+    }
+    return false;
   }
 
   private static final java.util.regex.Pattern ROOT_LANG =

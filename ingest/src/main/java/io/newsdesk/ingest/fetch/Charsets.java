@@ -87,7 +87,7 @@ public final class Charsets {
       return bom;
     }
     String header = fromContentType(contentTypeHeader);
-    if (header != null && isSupported(header)) {
+    if (header != null && isSupported(header) && fits(header, body)) {
       return canonicalName(header);
     }
     String markup = fromMarkup(body);
@@ -112,6 +112,26 @@ public final class Charsets {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether a declared charset can be right for the body: a wide Unicode form (UTF-16/32) without
+   * byte-order mark must show NULs in its pattern; a page declaring UTF-16 but written in Latin-1
+   * is then read from its markup or sniffed instead of becoming mojibake.
+   */
+  static boolean fits(String declared, byte[] body) {
+    String n = canonicalName(declared).toUpperCase(Locale.ROOT);
+    if (!n.startsWith("UTF-16") && !n.startsWith("UTF-32")) {
+      return true;
+    }
+    int len = Math.min(body.length, 8192);
+    int nul = 0;
+    for (int i = 0; i < len; i++) {
+      if (body[i] == 0) {
+        nul++;
+      }
+    }
+    return len == 0 || nul * 5 >= len;
   }
 
   private static String canonicalName(String name) {

@@ -190,4 +190,25 @@ class FeedParserTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void aFeedNestedDeeperThanAnyRealOneIsRefusedQuickly() {
+    String deep =
+        "<rss><channel><title>T</title><item><title>x</title><description>"
+            + "<x>".repeat(50_000)
+            + "</description></item></channel></rss>";
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new FeedParser().parse(deep.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "https://n.example/f"))
+        .isInstanceOf(FeedParseException.class)
+        .hasMessageContaining("nested deeper than");
+    // Markup inside CDATA and comments does not count.
+    String cdata =
+        "<rss><channel><item><description><![CDATA["
+            + "<br>".repeat(5_000)
+            + "]]></description><!-- "
+            + "<x>".repeat(5_000)
+            + " --></item></channel></rss>";
+    org.assertj.core.api.Assertions.assertThat(FeedParser.nestingExceeds(cdata, FeedParser.MAX_DEPTH))
+        .isFalse();
+  }
 }

@@ -31,4 +31,18 @@ class CharsetsTest {
     assertThat(Charsets.mimeType("Text/HTML; charset=utf-8")).isEqualTo("text/html");
     assertThat(Charsets.mimeType(null)).isNull();
   }
+
+  @Test
+  void aUtf16HeaderOverLatin1BytesGivesWayToTheMarkup() {
+    byte[] latin1 =
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><title>Cr\u00e8me</title></rss>"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    org.assertj.core.api.Assertions.assertThat(
+            Charsets.detect(latin1, "application/rss+xml; charset=utf-16"))
+        .isEqualTo("ISO-8859-1");
+    byte[] utf16 =
+        "<rss><title>x</title></rss>".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    org.assertj.core.api.Assertions.assertThat(Charsets.detect(utf16, "text/xml; charset=utf-16le"))
+        .isEqualTo("UTF-16LE");
+  }
 }

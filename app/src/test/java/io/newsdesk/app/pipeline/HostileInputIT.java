@@ -1,0 +1,323 @@
+package io.newsdesk.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.newsdesk.app.bench.HostileDocumentBench;
+import io.newsdesk.app.demo.DemoRun;
+import io.newsdesk.enrich.EnrichComponents;
+import io.newsdesk.ingest.IngestConfig;
+import io.newsdesk.ingest.IngestSummary;
+import io.newsdesk.ingest.receive.PushReceiver;
+import io.newsdesk.ingest.receive.PushTokens;
+import io.newsdesk.schema.AvroCodec;
+import io.newsdesk.schema.DeadLetter;
+import io.newsdesk.schema.EnrichedArticle;
+import io.newsdesk.schema.Topics;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The probes of issue 13 on a real broker, with local servers only: one feed holding blocked
+ * addresses, foreign schemes, a redirect into loopback, a gzip bomb, an endless, a trickling and a
+ * silent body, and two real articles; then pushes without and with the token, and a 5 MB text dense
+ * with names followed by an ordinary article.
+ */
+class HostileInputIT {
+  private static final Duration FETCH_DEADLINE = Duration.ofSeconds(3);
+
+  @TempDir static Path dir;
+  static KafkaEnvironment kafka;
+  static HttpServer hostile;
+  static String base;
+
+  @BeforeAll
+  static void start() throws IOException {
+    kafka = DemoRun.embedded(dir);
+    hostile = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+    hostile.setExecutor(Executors.newCachedThreadPool());
+    base = "http://127.0.0.1:" + hostile.getAddress().getPort();
+    int port = hostile.getAddress().getPort();
+    hostile.createContext("/feed.xml", ex -> send(ex, 200, "application/rss+xml", feed(port)));
+    hostile.createContext(
+        "/a/", ex -> send(ex, 200, "text/html", page(ex.getRequestURI().getPath())));
+    hostile.createContext(
+        "/redirect",
+        ex -> {
+          ex.getResponseHeaders().set("Location", "http://127.0.0.2:" + port + "/secret");
+          ex.sendResponseHeaders(302, -1);
+          ex.close();
+        });
+    hostile.createContext("/secret", ex -> send(ex, 200, "text/html", "<p>internal secret</p>"));
+    hostile.createContext("/bomb", HostileInputIT::gzipBomb);
+    hostile.createContext("/endless", ex -> drip(ex, 64 * 1024, 0));
+    hostile.createContext("/trickle", ex -> drip(ex, 16, 500));
+    hostile.createContext(
+        "/silent",
+        ex -> {
+          sleep(60_000);
+          ex.close();
+        });
+    hostile.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (hostile != null) {
+      hostile.stop(0);
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  private static String feed(int port) {
+    String[] links = {
+      base + "/a/first-real",
+      "http://127.0.0.2:" + port + "/secret",
+      "http://169.254.169.254/latest/meta-data/",
+      "http://10.0.0.1/admin",
+      "file:///etc/passwd",
+      "gopher://127.0.0.1:" + port + "/secret",
+      base + "/redirect",
+      base + "/bomb",
+      base + "/endless",
+      base + "/trickle",
+      base + "/silent",
+      base + "/a/second-real"
+    };
+    StringBuilder sb =
+        new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile</title>");
+    for (int i = 0; i < links.length; i++) {
+      sb.append("<item><title>Item ").append(i).append("</title><link>")
+          .append(links[i].replace("&", "&amp;")).append("</link></item>");
+    }
+    return sb.append("</channel></rss>").toString();
+  }
+
+  private static String page(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return "<html><head><title>Real " + name + "</title></head><body><article><h1>Real " + name
+        + "</h1>" + ("<p>The harbour council in Lindham voted on Tuesday to repair the old pier "
+        + "before the winter storms, after engineers warned that the timber had rotted.</p>").repeat(4)
+        + "</article></body></html>";
+  }
+
+  private static void send(HttpExchange ex, int status, String type, String body)
+      throws IOException {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+    ex.sendResponseHeaders(status, b.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(b);
+    }
+  }
+
+  /** Gzip of an endless run of zeros: tiny on the wire, unbounded once decompressed. */
+  private static void gzipBomb(HttpExchange ex) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", "text/html");
+    ex.getResponseHeaders().set("Content-Encoding", "gzip");
+    ex.sendResponseHeaders(200, 0);
+    byte[] zeros = new byte[1 << 20];
+    try (OutputStream out = new GZIPOutputStream(ex.getResponseBody())) {
+      for (int i = 0; i < 10_240; i++) { // 10 GB before compression
+        out.write(zeros);
+      }
+    } catch (IOException closedByClient) {
+      // the fetcher hung up: that is the point
+    }
+  }
+
+  private static void drip(HttpExchange ex, int chunk, long pauseMs) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", "text/html");
+    ex.sendResponseHeaders(200, 0);
+    byte[] b = "<p>more</p>".repeat(Math.max(1, chunk / 11)).getBytes(StandardCharsets.US_ASCII);
+    try (OutputStream out = ex.getResponseBody()) {
+      for (int i = 0; i < 1_000_000; i++) {
+        out.write(b);
+        out.flush();
+        if (pauseMs > 0) {
+          sleep(pauseMs);
+        }
+      }
+    } catch (IOException closedByClient) {
+      // cut by the fetcher
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void aHostileFeedAndHostilePushesCannotStopTheRealArticles() throws Exception {
+    IngestConfig config =
+        IngestConfig.defaults().toBuilder()
+            .perHostMinDelay(Duration.ZERO)
+            .perHostConnections(4)
+            .maxRetries(0)
+            .readTimeout(FETCH_DEADLINE)
+            .connectTimeout(Duration.ofSeconds(2))
+            .respectRobots(false)
+            .allowNetworks(List.of("127.0.0.1/32"))
+            .build();
+    RunReport.Marks marks = RunReport.mark(kafka.bootstrapServers());
+    try (Pipeline pipeline =
+        Pipeline.start(
+            kafka, EnrichComponents.standard(), dir.resolve("data"), dir.resolve("out"), false)) {
+      IngestWiring.Sources sources =
+          new IngestWiring.Sources(List.of(base + "/feed.xml"), List.of(), null, null);
+      IngestSummary summary;
+      long t0 = System.nanoTime();
+      int unauthorized;
+      int authorized;
+      long ordinaryPushAt;
+      try (IngestWiring ingest = IngestWiring.open(kafka, config, sources, "hostile")) {
+        summary = ingest.service().runOnce();
+        long pollMs = (System.nanoTime() - t0) / 1_000_000;
+        // Every bad fetch ends within its deadline, and they run side by side.
+        assertThat(pollMs).isLessThan(60_000);
+
+        String token = PushTokens.generate();
+        try (PushReceiver receiver =
+            new PushReceiver(
+                    config.toBuilder().pushToken(token).build(),
+                    0,
+                    ingest.sink(),
+                    Clock.systemUTC(),
+                    () -> true)
+                .start()) {
+          HttpClient http = HttpClient.newHttpClient();
+          URI uri = URI.create("http://127.0.0.1:" + receiver.port() + "/articles");
+          unauthorized =
+              http.send(
+                      HttpRequest.newBuilder(uri)
+                          .header("Content-Type", "text/plain")
+                          .POST(HttpRequest.BodyPublishers.ofString("Forged article text."))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode();
+          String dense = HostileDocumentBench.nameDenseText(5_000_000, 5_000, 42);
+          authorized =
+              http.send(
+                      HttpRequest.newBuilder(uri)
+                          .header("Content-Type", "text/plain; charset=utf-8")
+                          .header("Authorization", "Bearer " + token)
+                          .POST(HttpRequest.BodyPublishers.ofString(dense))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode();
+          ordinaryPushAt = System.nanoTime();
+          int ordinary =
+              http.send(
+                      HttpRequest.newBuilder(uri)
+                          .header("Content-Type", "text/plain; charset=utf-8")
+                          .header("Authorization", "Bearer " + token)
+                          .POST(
+                              HttpRequest.BodyPublishers.ofString(
+                                  "Ordinary news: the ferry to Port Calder resumed service on"
+                                      + " Friday after the storm, the operator said."))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode();
+          assertThat(ordinary).isEqualTo(202);
+        }
+      }
+      assertThat(pipeline.awaitDrained(Duration.ofMinutes(3))).isTrue();
+      long drainedMs = (System.nanoTime() - ordinaryPushAt) / 1_000_000;
+      assertThat(pipeline.enrichFailure()).isNull();
+      assertThat(unauthorized).isEqualTo(401);
+      assertThat(authorized).isEqualTo(202);
+
+      List<EnrichedArticle> articles = read(Topics.ARTICLES.name(), EnrichedArticle.class, marks);
+      List<DeadLetter> letters = read(Topics.DEAD_LETTERS.name(), DeadLetter.class, marks);
+      List<String> titles = articles.stream().map(a -> String.valueOf(a.getArticle().getTitle())).toList();
+      assertThat(titles).anySatisfy(t -> assertThat(t).contains("first-real"));
+      assertThat(titles).anySatisfy(t -> assertThat(t).contains("second-real"));
+      assertThat(articles)
+          .noneSatisfy(a -> assertThat(a.getArticle().getText()).contains("internal secret"));
+      assertThat(articles).noneSatisfy(a -> assertThat(a.getArticle().getText()).contains("Forged"));
+      EnrichedArticle dense =
+          articles.stream()
+              .filter(a -> a.getArticle().getText().length() > 1_000_000)
+              .findFirst()
+              .orElseThrow();
+      assertThat(dense.getLimits()).isNotNull();
+      assertThat(dense.getLimits().getAnalysedChars()).isLessThan(dense.getLimits().getTextChars());
+      assertThat(articles)
+          .anySatisfy(a -> assertThat(a.getArticle().getText()).contains("ferry to Port Calder"));
+      // The ordinary push behind the 5 MB one is not held up by it beyond the budget.
+      assertThat(drainedMs).isLessThan(60_000);
+
+      List<String> reasons =
+          letters.stream().map(d -> d.getReason() + " " + d.getUrl()).toList();
+      long blocked = reasons.stream().filter(r -> r.contains("blocked_address")).count();
+      assertThat(blocked).as(reasons.toString()).isGreaterThanOrEqualTo(4); // 127.0.0.2, metadata, 10/8, redirect
+      assertThat(reasons).anySatisfy(r -> assertThat(r).contains("file:"));
+      assertThat(reasons).anySatisfy(r -> assertThat(r).contains("gopher:"));
+      for (String bad : List.of("/bomb", "/endless", "/trickle", "/silent")) {
+        assertThat(reasons).as(bad).anySatisfy(r -> assertThat(r).contains(bad));
+      }
+      System.out.printf(
+          "HostileInputIT: poll of the hostile feed %d ms, %d documents, %d dead letters;"
+              + " ordinary push drained %d ms after the 5 MB one; cut %s%n",
+          summary.elapsedMs(), summary.documents(), summary.deadLetters(), drainedMs,
+          dense.getLimits());
+    }
+  }
+
+  private <T extends org.apache.avro.specific.SpecificRecordBase> List<T> read(
+      String topic, Class<T> type, RunReport.Marks marks) {
+    AvroCodec<T> codec = AvroCodec.of(type);
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    p.put("isolation.level", "read_committed");
+    List<T> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> tps =
+          c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+      c.assign(tps);
+      Map<TopicPartition, Long> ends = c.endOffsets(tps);
+      for (TopicPartition tp : tps) {
+        c.seek(tp, marks.offsets().getOrDefault(tp, 0L));
+      }
+      long until = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < until
+          && tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
+        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+          out.add(codec.decode(r.value()));
+        }
+      }
+    }
+    return out;
+  }
+}
