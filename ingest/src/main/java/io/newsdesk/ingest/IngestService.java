@@ -91,6 +91,7 @@ public final class IngestService implements AutoCloseable {
   private PollScheduler scheduler;
   private PushReceiver receiver;
   private volatile boolean started;
+  private boolean catalogOnly;
 
   private IngestService(Builder b) {
     this.config = b.config;
@@ -180,6 +181,16 @@ public final class IngestService implements AutoCloseable {
         outcomes, metrics(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
   }
 
+  /**
+   * Starts continuous mode without the feeds, sitemaps and pages given to the builder: what to poll
+   * comes through {@link #watch} (the sources catalog); the drop folder and push receiver start.
+   */
+  public synchronized void startCatalogOnly() throws IOException {
+    catalogOnly = true;
+    kinds.clear();
+    start();
+  }
+
   /** Starts continuous mode: adaptive polling, the drop folder and the push receiver. */
   public synchronized void start() throws IOException {
     if (started) {
@@ -202,14 +213,16 @@ public final class IngestService implements AutoCloseable {
             clock,
             Duration.ofMillis(Math.min(250, config.minPollInterval().toMillis())));
     long now = clock.millis();
-    for (String f : feeds) {
-      scheduler.add(f, dueAt(f, now));
-    }
-    for (String p : pages) {
-      scheduler.add(p, dueAt(p, now));
-    }
-    for (String m : sitemapSources) {
-      scheduler.add(m, dueAt(m, now));
+    if (!catalogOnly) {
+      for (String f : feeds) {
+        scheduler.add(f, dueAt(f, now));
+      }
+      for (String p : pages) {
+        scheduler.add(p, dueAt(p, now));
+      }
+      for (String m : sitemapSources) {
+        scheduler.add(m, dueAt(m, now));
+      }
     }
     if (folder != null) {
       scheduler.add(folder.source(), now);

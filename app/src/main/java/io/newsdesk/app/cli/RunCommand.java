@@ -81,7 +81,8 @@ public final class RunCommand implements Callable<Integer> {
         IngestWiring wiring = IngestWiring.open(env, ingest.config(), sources, "run")) {
       if (!once) {
         pipeline.watchWith(monitoring);
-        wiring.service().start();
+        wiring.startShared();
+        BootstrapFile.write(kafka.dataDir(), env.bootstrapServers());
         monitoring.watchIngest(() -> null);
         System.err.printf(
             "Newsdesk running on %s; files in %s. Ctrl-C to stop.%n",
