@@ -229,7 +229,7 @@ public final class SourcesCommand implements Runnable {
   }
 
   /** Each source with its health from the ingest state topic, in catalog order. */
-  static List<Map<String, Object>> health(Properties clientProps) {
+  public static List<Map<String, Object>> health(Properties clientProps) {
     Map<String, Source> all = SourceCatalog.read(clientProps, Duration.ofSeconds(30));
     Map<String, SourceState> states =
         all.isEmpty() ? Map.of() : KafkaSourceStateStore.load(clientProps, Duration.ofSeconds(30));

@@ -134,6 +134,11 @@ public final class IngestWiring implements AutoCloseable {
     return missing.size();
   }
 
+  /** The sources this instance polls now (its share of the catalog), by id; empty before start. */
+  public Map<String, Source> ownedSources() {
+    return group == null ? Map.of() : group.owned();
+  }
+
   public IngestService service() {
     return service;
   }
