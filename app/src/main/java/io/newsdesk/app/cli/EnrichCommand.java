@@ -24,9 +24,8 @@ public final class EnrichCommand implements Callable<Integer> {
 
   @Option(
       names = "--threads",
-      defaultValue = "1",
-      description = "Stream threads (default: ${DEFAULT-VALUE}).")
-  int threads;
+      description = "Stream threads (default: the number of cores).")
+  Integer threads;
 
   @Option(
       names = "--near-duplicate-days",
@@ -47,7 +46,8 @@ public final class EnrichCommand implements Callable<Integer> {
             Monitoring.start(http.address(), env.clientProperties(), System.err)) {
       EnrichConfig config =
           EnrichConfig.defaults(env.bootstrapServers(), kafka.dataDir().resolve("streams"))
-              .withThreads(threads);
+              .withThreads(
+                  threads != null ? threads : Runtime.getRuntime().availableProcessors());
       NearDuplicateConfig near =
           config.nearDuplicates().withRetention(Duration.ofDays(nearDuplicateDays));
       if (nearDuplicateThreshold != null) {

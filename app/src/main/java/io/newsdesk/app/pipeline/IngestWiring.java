@@ -106,13 +106,16 @@ public final class IngestWiring implements AutoCloseable {
   public void startShared() throws IOException {
     seed(kafka.clientProperties(), sources.catalog());
     service.startCatalogOnly();
-    group =
+    SourceGroup group =
         new SourceGroup(
                 kafka.clientProperties(),
                 SESSION_TIMEOUT,
                 service,
                 () -> KafkaSourceStateStore.load(kafka.clientProperties(), Duration.ofSeconds(30)))
             .start();
+    // Kafka's group fencing of transactions: a poll commits only in this member's generation.
+    sink.fenceWith(group::fence);
+    this.group = group;
   }
 
   /** Adds to the catalog the sources it does not hold yet (by id); answers how many it added. */

@@ -30,9 +30,22 @@ public final class KafkaDocumentSink implements DocumentSink {
 
   private static final int KEPT_BYTES_OF_OVERSIZED = 64 * 1024;
 
+  /**
+   * A consumer group generation to commit with: the offsets this instance has read of the sources
+   * topic and its group metadata. A transaction carrying them commits only while this instance is
+   * still the group's member of that generation, so an instance the group gave up on (a zombie)
+   * cannot publish what its successor publishes too.
+   */
+  public record Fence(
+      java.util.Map<org.apache.kafka.common.TopicPartition,
+              org.apache.kafka.clients.consumer.OffsetAndMetadata>
+          offsets,
+      org.apache.kafka.clients.consumer.ConsumerGroupMetadata group) {}
+
   private final Producer<byte[], byte[]> producer;
   private final int maxRecordBytes;
   private boolean fatal;
+  private volatile java.util.function.Supplier<Fence> fencing;
 
   /**
    * A sink on a new transactional producer.
@@ -71,6 +84,14 @@ public final class KafkaDocumentSink implements DocumentSink {
     this.maxRecordBytes = maxRecordBytes;
   }
 
+  /**
+   * From now on, every batch with a source's state commits with the group generation {@code
+   * fence} answers (null: none yet), as Kafka's consumer-group fencing of transactions asks.
+   */
+  public void fenceWith(java.util.function.Supplier<Fence> fence) {
+    this.fencing = fence;
+  }
+
   @Override
   public synchronized void publish(Batch batch) throws PublishException {
     if (batch.isEmpty()) {
@@ -102,6 +123,11 @@ public final class KafkaDocumentSink implements DocumentSink {
       SourceState s = batch.state();
       if (s != null) {
         producer.send(record(Topics.INGEST_STATE, s.getSource().toString(), s));
+        java.util.function.Supplier<Fence> f = fencing;
+        Fence fence = f == null || "folder".equals(s.getKind()) ? null : f.get();
+        if (fence != null && !fence.offsets().isEmpty()) {
+          producer.sendOffsetsToTransaction(fence.offsets(), fence.group());
+        }
       }
       producer.commitTransaction();
     } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {

@@ -47,6 +47,7 @@ public final class SourceGroup implements AutoCloseable {
   private final Map<Integer, Map<String, Source>> owned = new HashMap<>();
   private final Thread thread;
   private volatile boolean closed;
+  private volatile io.newsdesk.ingest.publish.KafkaDocumentSink.Fence fence;
 
   /**
    * A member of the group, not yet started.
@@ -96,6 +97,27 @@ public final class SourceGroup implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The group generation this member is in, with its positions on the sources topic, for the
+   * transactions of its polls (null before the first assignment).
+   */
+  public io.newsdesk.ingest.publish.KafkaDocumentSink.Fence fence() {
+    return fence;
+  }
+
+  private void updateFence() {
+    Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets =
+        new HashMap<>();
+    for (TopicPartition tp : consumer.assignment()) {
+      offsets.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(consumer.position(tp)));
+    }
+    fence =
+        offsets.isEmpty()
+            ? null
+            : new io.newsdesk.ingest.publish.KafkaDocumentSink.Fence(
+                offsets, consumer.groupMetadata());
+  }
+
   private void run() {
     try {
       consumer.subscribe(List.of(TOPIC), new Listener());
@@ -103,6 +125,7 @@ public final class SourceGroup implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
           apply(r);
         }
+        updateFence();
       }
     } catch (WakeupException e) {
       if (!closed) {
@@ -161,11 +184,14 @@ public final class SourceGroup implements AutoCloseable {
       // Sources that come from another instance resume from what it committed last.
       service.adoptStates(storedState.get());
       consumer.seekToBeginning(partitions);
+      updateFence();
       LOG.info("Ingest took partitions {} of {}", partitions, TOPIC);
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // Polls finishing now commit in the generation that revokes these partitions.
+      updateFence();
       List<String> urls = drop(partitions);
       try {
         if (!service.awaitIdle(urls, HANDOVER)) {
