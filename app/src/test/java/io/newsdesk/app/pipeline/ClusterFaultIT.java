@@ -113,10 +113,7 @@ class ClusterFaultIT {
     start("ingest-2", ingestCmd(bootstrap, 2));
 
     int total = HOSTS * PER_HOST;
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> new HashSet<>(idsInSink(out, true)).size() >= total / 4);
+    awaitSink(out, total / 4, Duration.ofMinutes(4), t0);
     int atKill = new HashSet<>(idsInSink(out, true)).size();
     System.out.printf(
         "killing (SIGKILL) broker node 2, ingest-1 and enrich-1 with %d of %d articles in the sink,"
@@ -131,10 +128,7 @@ class ClusterFaultIT {
     start("enrich-1", enrichCmd(bootstrap, 1));
     System.out.println("restarted broker node 2, ingest-1 and enrich-1");
 
-    await()
-        .atMost(Duration.ofMinutes(4))
-        .pollInterval(Duration.ofSeconds(2))
-        .until(() -> new HashSet<>(idsInSink(out, true)).size() >= total);
+    awaitSink(out, total, Duration.ofMinutes(5), t0);
     Process sink = processes.get("sink");
     sink.destroy(); // SIGTERM: the sink commits and rolls its open files
     assertThat(sink.waitFor(60, TimeUnit.SECONDS)).as("sink stopped on SIGTERM").isTrue();
@@ -143,6 +137,25 @@ class ClusterFaultIT {
         "sink files: %d records, %d distinct, %d articles served; whole test %.1f s%n",
         ids.size(), new HashSet<>(ids).size(), total, (System.nanoTime() - t0) / 1e9);
     assertThat(ids).doesNotHaveDuplicates().hasSize(total);
+  }
+
+  /** Waits until the sink holds {@code n} distinct articles, printing progress every 10 s. */
+  private static void awaitSink(Path out, int n, Duration atMost, long t0) {
+    long[] last = {System.nanoTime()};
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              int have = new HashSet<>(idsInSink(out, true)).size();
+              if (System.nanoTime() - last[0] > 10_000_000_000L) {
+                last[0] = System.nanoTime();
+                System.out.printf(
+                    "  %.0f s: %d of %d articles in the sink%n",
+                    (System.nanoTime() - t0) / 1e9, have, n);
+              }
+              return have >= n;
+            });
   }
 
   private void startNode(int i) throws IOException {
@@ -210,6 +223,7 @@ class ClusterFaultIT {
     List<String> cmd = new ArrayList<>();
     cmd.add(java());
     cmd.add("-Xmx" + heap);
+    cmd.add("-XX:+UseSerialGC");
     cmd.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.newsdesk.schema");
     cmd.add("-jar");
     cmd.add(jar());
@@ -218,11 +232,12 @@ class ClusterFaultIT {
   }
 
   private void start(String name, List<String> cmd) throws IOException {
+    // Logs stay after the test, for a failure to be read: target/cluster-fault-it/NAME.log.
+    Path logs = Files.createDirectories(Path.of("target", "cluster-fault-it"));
     Process p =
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()))
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()))
             .start();
     processes.put(name, p);
   }
