@@ -988,11 +988,20 @@ public final class IngestService implements AutoCloseable {
       states.put(st.getSource(), st);
       return true;
     } catch (PublishException e) {
-      LOG.error(
-          "Could not publish {} documents of {}; they will be fetched again",
-          docs.size(),
-          st.getSource(),
-          e);
+      if (e.getCause() instanceof org.apache.kafka.clients.consumer.CommitFailedException) {
+        // The sources group moved on (a rebalance): this poll's work goes to the owner now.
+        LOG.warn(
+            "{} documents of {} not published: the sources group rebalanced ({})",
+            docs.size(),
+            st.getSource(),
+            e.getCause().getMessage());
+      } else {
+        LOG.error(
+            "Could not publish {} documents of {}; they will be fetched again",
+            docs.size(),
+            st.getSource(),
+            e);
+      }
       claimed.forEach(seenUrls::release);
       return false;
     }

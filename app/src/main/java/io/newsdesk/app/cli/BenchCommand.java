@@ -30,11 +30,20 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Partitions of the topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "../shared/data",
+      description =
+          "Shared data: real article pages from extraction/scrapinghub/html when present,"
+              + " generated pages otherwise (default: ${DEFAULT-VALUE}).")
+  Path data;
+
   @Override
   public Integer call() throws Exception {
     Path dir = Files.createTempDirectory("newsdesk-bench");
     try {
-      EndToEndBench.print(System.out, EndToEndBench.run(documents, dir, partitions), partitions);
+      EndToEndBench.print(System.out, EndToEndBench.run(documents, dir, partitions, data), partitions);
       return 0;
     } finally {
       delete(dir);

@@ -78,10 +78,8 @@ public final class IngestWiring implements AutoCloseable {
       throws IOException {
     Map<String, SourceState> state =
         KafkaSourceStateStore.load(kafka.clientProperties(), Duration.ofSeconds(30));
-    Properties producer = kafka.clientProperties();
-    // A dead instance's open transaction holds back readers until it times out (or it restarts).
-    producer.put("transaction.timeout.ms", "20000");
-    KafkaDocumentSink sink = KafkaDocumentSink.create(producer, "newsdesk-ingest-" + instanceId);
+    KafkaDocumentSink sink =
+        KafkaDocumentSink.create(kafka.clientProperties(), "newsdesk-ingest-" + instanceId);
     IngestService.Builder builder =
         IngestService.builder(config, sink)
             .feeds(sources.feeds())

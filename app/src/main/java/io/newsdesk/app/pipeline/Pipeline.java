@@ -56,7 +56,8 @@ public final class Pipeline implements AutoCloseable {
       boolean dropDuplicates,
       RollPolicy roll) {
     EnrichConfig enrichConfig =
-        EnrichConfig.defaults(kafka.bootstrapServers(), dataDir.resolve("streams"));
+        EnrichConfig.defaults(kafka.bootstrapServers(), dataDir.resolve("streams"))
+            .withThreads(defaultThreads());
     SinkConfig sinkConfig =
         SinkConfig.defaults(kafka.bootstrapServers(), out)
             .withDropDuplicates(dropDuplicates)
@@ -67,6 +68,11 @@ public final class Pipeline implements AutoCloseable {
     t.setDaemon(true);
     t.start();
     return new Pipeline(kafka, enrichConfig, sinkConfig, enrich, sink, t);
+  }
+
+  /** Stream threads of the enrich app in one process: the machine's cores. */
+  public static int defaultThreads() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   /** Waits until everything ingested so far has reached the sink; false on timeout. */

@@ -42,9 +42,11 @@ public final class KafkaDocumentSink implements DocumentSink {
           offsets,
       org.apache.kafka.clients.consumer.ConsumerGroupMetadata group) {}
 
-  private final Producer<byte[], byte[]> producer;
+  private Producer<byte[], byte[]> producer;
   private final int maxRecordBytes;
   private boolean fatal;
+  private boolean fencedByTwin;
+  private java.util.function.Supplier<Producer<byte[], byte[]>> factory;
   private volatile java.util.function.Supplier<Fence> fencing;
 
   /**
@@ -64,10 +66,16 @@ public final class KafkaDocumentSink implements DocumentSink {
     p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(DEFAULT_MAX_RECORD_BYTES));
     int max = Integer.parseInt(p.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG).toString());
-    KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-    producer.initTransactions();
-    return new KafkaDocumentSink(producer, max - 1024);
+    java.util.function.Supplier<Producer<byte[], byte[]>> factory =
+        () -> {
+          KafkaProducer<byte[], byte[]> producer =
+              new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+          producer.initTransactions();
+          return producer;
+        };
+    KafkaDocumentSink sink = new KafkaDocumentSink(factory.get(), max - 1024);
+    sink.factory = factory;
+    return sink;
   }
 
   /** A sink on an existing producer whose transactions are already initialised (tests). */
@@ -98,7 +106,23 @@ public final class KafkaDocumentSink implements DocumentSink {
       return;
     }
     if (fatal) {
-      throw new PublishException("producer was fenced or failed fatally; restart ingest", null);
+      if (fencedByTwin || factory == null) {
+        throw new PublishException("producer was fenced or failed fatally; restart ingest", null);
+      }
+      // A producer in an error state it cannot abort (e.g. its transaction timed out on a slow
+      // cluster): start a new one under the same transactional id, which aborts what was open.
+      try {
+        producer.close(java.time.Duration.ofSeconds(5));
+      } catch (KafkaException closeFailed) {
+        LOG.debug("Closing the failed producer failed", closeFailed);
+      }
+      try {
+        producer = factory.get();
+        fatal = false;
+        LOG.warn("Kafka producer replaced after a fatal error; publishing again");
+      } catch (KafkaException e) {
+        throw new PublishException("cannot replace the failed producer: " + e.getMessage(), e);
+      }
     }
     try {
       producer.beginTransaction();
@@ -132,6 +156,8 @@ public final class KafkaDocumentSink implements DocumentSink {
       producer.commitTransaction();
     } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
       fatal = true;
+      // Fenced by another process under the same transactional id: replacing would fence it back.
+      fencedByTwin = e instanceof ProducerFencedException || e instanceof AuthorizationException;
       LOG.error("Kafka producer failed fatally; no more batches will be published", e);
       throw new PublishException("fatal producer error: " + e.getMessage(), e);
     } catch (KafkaException e) {
