@@ -8,6 +8,7 @@ import io.newsdesk.app.cli.ExtractCommand;
 import io.newsdesk.app.cli.IngestCommand;
 import io.newsdesk.app.cli.RunCommand;
 import io.newsdesk.app.cli.SinkCommand;
+import io.newsdesk.app.cli.SourcesCommand;
 import io.newsdesk.app.cli.TagCommand;
 import io.newsdesk.app.cli.TrainCommand;
 import io.newsdesk.app.cli.TrendsCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       RunCommand.class,
       IngestCommand.class,
+      SourcesCommand.class,
       EnrichCommand.class,
       SinkCommand.class,
       TagCommand.class,

@@ -80,7 +80,10 @@ public final class IngestService implements AutoCloseable {
   private final FeedParser parser = new FeedParser();
   private final SitemapReader sitemaps = new SitemapReader();
   private final List<String> sitemapSources;
-  private final Map<String, String> kinds = new java.util.HashMap<>();
+  private final Map<String, String> kinds = new ConcurrentHashMap<>();
+  private final Map<String, AdaptiveInterval> bounds = new ConcurrentHashMap<>();
+  /** Items of one poll committed together at most: a crash mid-poll repeats none of them. */
+  static final int ITEMS_PER_COMMIT = 8;
   private final AdaptiveInterval intervals;
   private final HttpFetcher.RedirectGuard guard;
   private final ExecutorService workers;
@@ -88,6 +91,7 @@ public final class IngestService implements AutoCloseable {
   private PollScheduler scheduler;
   private PushReceiver receiver;
   private volatile boolean started;
+  private boolean catalogOnly;
 
   private IngestService(Builder b) {
     this.config = b.config;
@@ -177,6 +181,16 @@ public final class IngestService implements AutoCloseable {
         outcomes, metrics(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
   }
 
+  /**
+   * Starts continuous mode without the feeds, sitemaps and pages given to the builder: what to poll
+   * comes through {@link #watch} (the sources catalog); the drop folder and push receiver start.
+   */
+  public synchronized void startCatalogOnly() throws IOException {
+    catalogOnly = true;
+    kinds.clear();
+    start();
+  }
+
   /** Starts continuous mode: adaptive polling, the drop folder and the push receiver. */
   public synchronized void start() throws IOException {
     if (started) {
@@ -199,14 +213,16 @@ public final class IngestService implements AutoCloseable {
             clock,
             Duration.ofMillis(Math.min(250, config.minPollInterval().toMillis())));
     long now = clock.millis();
-    for (String f : feeds) {
-      scheduler.add(f, dueAt(f, now));
-    }
-    for (String p : pages) {
-      scheduler.add(p, dueAt(p, now));
-    }
-    for (String m : sitemapSources) {
-      scheduler.add(m, dueAt(m, now));
+    if (!catalogOnly) {
+      for (String f : feeds) {
+        scheduler.add(f, dueAt(f, now));
+      }
+      for (String p : pages) {
+        scheduler.add(p, dueAt(p, now));
+      }
+      for (String m : sitemapSources) {
+        scheduler.add(m, dueAt(m, now));
+      }
     }
     if (folder != null) {
       scheduler.add(folder.source(), now);
@@ -230,6 +246,79 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
     return receiver == null ? Optional.empty() : Optional.of(receiver.port());
   }
 
+  /**
+   * Starts watching a source (or applies its changed kind and interval bounds) while running: the
+   * source is due at once when new or changed, else when its stored state says. Null bounds take
+   * the configured ones.
+   */
+  public void watch(String url, String kind, Duration minInterval, Duration maxInterval) {
+    String k = kind == null ? "feed" : kind;
+    Duration min = minInterval != null ? minInterval : config.minPollInterval();
+    Duration max = maxInterval != null ? maxInterval : config.maxPollInterval();
+    if (max.compareTo(min) < 0) {
+      max = min;
+    }
+    AdaptiveInterval b = new AdaptiveInterval(min, max);
+    String oldKind = kinds.put(url, k);
+    AdaptiveInterval old = bounds.put(url, b);
+    PollScheduler s = scheduler;
+    if (s == null) {
+      throw new IllegalStateException("watch() needs a started service");
+    }
+    long now = clock.millis();
+    boolean changed = oldKind != null && (!oldKind.equals(k) || !b.equals(old));
+    if (!s.contains(url)) {
+      s.add(url, dueAt(url, now, b));
+    } else if (changed) {
+      s.reschedule(url, now);
+    }
+  }
+
+  /** Stops watching a source: it is not polled again (a poll in flight finishes). */
+  public void unwatch(String url) {
+    PollScheduler s = scheduler;
+    if (s != null) {
+      s.remove(url);
+    }
+    kinds.remove(url);
+    bounds.remove(url);
+  }
+
+  /** The sources watched now. */
+  public Set<String> watched() {
+    return Set.copyOf(kinds.keySet());
+  }
+
+  /**
+   * Waits until no poll of these sources is in flight, e.g. before handing them to another
+   * instance; false on timeout.
+   */
+  public boolean awaitIdle(Collection<String> urls, Duration timeout) throws InterruptedException {
+    PollScheduler s = scheduler;
+    return s == null || s.awaitIdle(urls, timeout);
+  }
+
+  /**
+   * Takes over stored state (e.g. re-read from the state topic when sources move to this instance
+   * from another): sources this instance polls now keep their own, newer state.
+   */
+  public void adoptStates(Map<String, SourceState> stored) {
+    PollScheduler s = scheduler;
+    stored.forEach(
+        (k, v) -> {
+          if (s == null || !s.contains(k)) {
+            states.put(k, SourceStates.copy(v));
+            if (!v.getKind().equals("folder")) {
+              for (String seen : v.getSeen()) {
+                if (!seen.startsWith("id:")) {
+                  seenUrls.claim(seen);
+                }
+              }
+            }
+          }
+        });
+  }
+
   /** Current metrics per source, sorted by source. */
   public Map<String, SourceMetrics> metrics() {
     Map<String, SourceMetrics> out = new TreeMap<>();
@@ -246,6 +335,19 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
   private long dueAt(String source, long now) {
     SourceState s = states.get(key(source));
     return s == null ? now : Math.max(now, s.getNextPollAt());
+  }
+
+  /** Due per the stored state, but no later than one maximum interval of the given bounds. */
+  private long dueAt(String source, long now, AdaptiveInterval b) {
+    SourceState s = states.get(key(source));
+    if (s == null) {
+      return now;
+    }
+    return Math.max(now, Math.min(s.getNextPollAt(), now + b.max().toMillis()));
+  }
+
+  private AdaptiveInterval intervals(String source) {
+    return bounds.getOrDefault(source, intervals);
   }
 
   private Duration hostReadyIn(String source) {
@@ -265,19 +367,33 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
       return clock.millis() + 2000;
     }
     switch (kinds.getOrDefault(source, "feed")) {
-      case "page" -> pollPage(source);
+      case "page", "discovery" -> pollPage(source);
       case "sitemap" -> pollSitemap(source);
       default -> pollFeed(source);
     }
     SourceState s = states.get(key(source));
-    return s == null ? clock.millis() + config.defaultPollInterval().toMillis() : s.getNextPollAt();
+    return s == null
+        ? clock.millis() + config.defaultPollInterval().toMillis()
+        : Math.min(s.getNextPollAt(), clock.millis() + intervals(source).max().toMillis());
   }
 
   private SourceState stateFor(String source, String kind) {
     SourceState s = states.get(key(source));
-    return s == null
-        ? SourceStates.initial(key(source), kind, config.defaultPollInterval().toMillis())
-        : SourceStates.copy(s);
+    SourceState out =
+        s == null
+            ? SourceStates.initial(key(source), kind, initialInterval(source).toMillis())
+            : SourceStates.copy(s);
+    out.setLastPollAt(clock.millis());
+    return out;
+  }
+
+  private Duration initialInterval(String source) {
+    AdaptiveInterval b = bounds.get(source);
+    if (b == null) {
+      return config.defaultPollInterval();
+    }
+    Duration d = config.defaultPollInterval();
+    return d.compareTo(b.min()) < 0 ? b.min() : d.compareTo(b.max()) > 0 ? b.max() : d;
   }
 
   /** Polls one feed: fetch, parse, fetch each new item's page, publish all with the state. */
@@ -326,7 +442,8 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
             feedUrl, kind, ok ? "failed" : "publish-failed", 0, 0, 0, 0, 1, 0, st.getLastError());
       }
       markSuccess(st, r, hash, now);
-      Duration next = intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), 0, null);
+      Duration next =
+          intervals(feedUrl).afterSuccess(Duration.ofMillis(st.getIntervalMs()), 0, null);
       schedule(st, next, now);
       boolean ok = commit(st, List.of(), List.of(), List.of());
       return new PollOutcome(
@@ -468,9 +585,30 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
     int retriable = 0;
     int budget = config.maxItemsPerPoll();
     Set<String> deferredHosts = new java.util.HashSet<>();
+    int counted = 0;
+    int published = 0;
+    int deadPublished = 0;
     for (FeedEntry e : entries) {
       if (budget-- <= 0) {
         break;
+      }
+      if (docs.size() >= ITEMS_PER_COMMIT) {
+        // Commit as the poll goes on: these items and the state recording them as seen, with the
+        // old validators, so a crash now neither repeats them nor loses the rest of the feed.
+        SourceStates.addSeen(st, newSeen, config.maxSeenPerSource());
+        SourceStates.increment(st, SourceStates.NEW_ITEMS, newItems - counted);
+        counted = newItems;
+        if (!commit(SourceStates.copy(st), docs, dead, claimed)) {
+          return new PollOutcome(
+              feedUrl, kind, "publish-failed", published, newItems, duplicates, disallowed,
+              failures, deadPublished, null);
+        }
+        published += docs.size();
+        deadPublished += dead.size();
+        docs.clear();
+        dead.clear();
+        claimed.clear();
+        newSeen.clear();
       }
       String idKey = e.identity() == null ? null : "id:" + e.identity();
       String canonical = e.link() == null ? null : UrlCanonicalizer.canonicalizeOrNull(e.link());
@@ -571,7 +709,7 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
       }
     }
     SourceStates.addSeen(st, newSeen, config.maxSeenPerSource());
-    SourceStates.increment(st, SourceStates.NEW_ITEMS, newItems);
+    SourceStates.increment(st, SourceStates.NEW_ITEMS, newItems - counted);
     SourceStates.increment(st, SourceStates.DUPLICATES, duplicates);
     SourceStates.increment(st, SourceStates.DISALLOWED, disallowed);
     SourceStates.increment(st, SourceStates.FAILURES, failures);
@@ -582,7 +720,8 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
       st.setLastModified(null);
       st.setContentHash(null);
     }
-    Duration next = intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, hint);
+    Duration next =
+        intervals(feedUrl).afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, hint);
     schedule(st, next, now);
     boolean ok = commit(st, docs, dead, claimed);
     LOG.debug(
@@ -595,12 +734,12 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
         feedUrl,
         kind,
         ok ? "ok" : "publish-failed",
-        ok ? docs.size() : 0,
+        published + (ok ? docs.size() : 0),
         newItems,
         duplicates,
         disallowed,
         failures,
-        ok ? dead.size() : 0,
+        deadPublished + (ok ? dead.size() : 0),
         null);
   }
 
@@ -666,7 +805,9 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
       st.setLastSuccessAt(now);
     }
     schedule(
-        st, intervals.afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, null), now);
+        st,
+        intervals(pageUrl).afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, null),
+        now);
     boolean ok = commit(st, docs, List.of(), claimedNow);
     return new PollOutcome(
         pageUrl,
@@ -740,8 +881,9 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
     st.setConsecutiveFailures(st.getConsecutiveFailures() + 1);
     st.setLastError(error);
     SourceStates.increment(st, SourceStates.FAILURES, 1);
-    Duration base = config.defaultPollInterval();
-    Duration next = intervals.afterFailure(base, st.getConsecutiveFailures(), retryAfter);
+    Duration base = initialInterval(st.getSource());
+    Duration next =
+        intervals(st.getSource()).afterFailure(base, st.getConsecutiveFailures(), retryAfter);
     st.setNextPollAt(now + next.toMillis());
   }
 
@@ -839,11 +981,20 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
       states.put(st.getSource(), st);
       return true;
     } catch (PublishException e) {
-      LOG.error(
-          "Could not publish {} documents of {}; they will be fetched again",
-          docs.size(),
-          st.getSource(),
-          e);
+      if (e.getCause() instanceof org.apache.kafka.clients.consumer.CommitFailedException) {
+        // The sources group moved on (a rebalance): this poll's work goes to the owner now.
+        LOG.warn(
+            "{} documents of {} not published: the sources group rebalanced ({})",
+            docs.size(),
+            st.getSource(),
+            e.getCause().getMessage());
+      } else {
+        LOG.error(
+            "Could not publish {} documents of {}; they will be fetched again",
+            docs.size(),
+            st.getSource(),
+            e);
+      }
       claimed.forEach(seenUrls::release);
       return false;
     }

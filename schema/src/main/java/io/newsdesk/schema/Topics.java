@@ -56,6 +56,19 @@ public final class Topics {
           true,
           "per-source ingest state keyed by source URL (compacted)");
 
+  /**
+   * What ingest watches, keyed by source id (compacted; a tombstone removes a source). Records are
+   * partitioned by the host of their URL ({@link #sourcePartition}), so one host's sources belong
+   * to one member of the ingest consumer group.
+   */
+  public static final Topic<String, Source> SOURCES =
+      new Topic<>(
+          "newsdesk.sources",
+          Serdes.String(),
+          AvroSerde.of(Source.class),
+          true,
+          "the sources ingest watches keyed by source id, partitioned by host (compacted)");
+
   /** Developing stories, keyed by story id: the latest state of each (compacted). */
   public static final Topic<String, Story> STORIES =
       new Topic<>(
@@ -78,6 +91,24 @@ public final class Topics {
 
   /** Every topic Newsdesk creates up front. */
   public static List<Topic<?, ?>> all() {
-    return List.of(RAW, ENRICHED, ARTICLES, DEAD_LETTERS, INGEST_STATE, STORIES, ENTITY_TRENDS);
+    return List.of(
+        RAW, ENRICHED, ARTICLES, DEAD_LETTERS, INGEST_STATE, SOURCES, STORIES, ENTITY_TRENDS);
+  }
+
+  /** Partitions of {@link #SOURCES}: enough for several ingest instances to share the hosts. */
+  public static int sourcePartitions(int defaultPartitions) {
+    return Math.max(defaultPartitions, 6);
+  }
+
+  /**
+   * The partition of {@link #SOURCES} a source with this host goes to: the same for every source
+   * of a host, so politeness stays with one ingest instance.
+   */
+  public static int sourcePartition(String host, int partitions) {
+    byte[] b = (host == null ? "" : host.toLowerCase(java.util.Locale.ROOT))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return org.apache.kafka.common.utils.Utils.toPositive(
+            org.apache.kafka.common.utils.Utils.murmur2(b))
+        % partitions;
   }
 }

@@ -25,6 +25,7 @@ class SchemaEvolutionTest {
         EnrichedArticle.class,
         DeadLetter.class,
         SourceState.class,
+        Source.class,
         Story.class,
         EntityTrend.class);
   }

@@ -1,6 +1,7 @@
 package io.newsdesk.app.bench;
 
 import io.newsdesk.app.demo.DemoSite;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -132,5 +133,48 @@ public final class BenchCorpus {
         pool.add(s.strip());
       }
     }
+  }
+
+  private static final String REAL = "extraction/scrapinghub/html";
+
+  /** Where real pages are read from, relative to the data directory. */
+  public static String realSource(Path data) {
+    return data.resolve(REAL).toString();
+  }
+
+  /**
+   * {@code n} real article pages: the *.html[.gz] files of the extraction benchmark under {@code
+   * data}, in name order, cycled; empty when the data is absent.
+   */
+  public static java.util.Optional<List<String>> real(Path data, int n) throws java.io.IOException {
+    if (data == null || !java.nio.file.Files.isDirectory(data.resolve(REAL))) {
+      return java.util.Optional.empty();
+    }
+    List<Path> files;
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(data.resolve(REAL))) {
+      files =
+          s.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".html.gz"))
+              .sorted()
+              .toList();
+    }
+    if (files.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<String> pages = new java.util.ArrayList<>();
+    for (Path f : files) {
+      byte[] b = java.nio.file.Files.readAllBytes(f);
+      if (f.toString().endsWith(".gz")) {
+        try (java.io.InputStream in =
+            new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
+          b = in.readAllBytes();
+        }
+      }
+      pages.add(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    List<String> out = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(pages.get(i % pages.size()));
+    }
+    return java.util.Optional.of(out);
   }
 }

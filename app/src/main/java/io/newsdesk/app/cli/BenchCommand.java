@@ -37,6 +37,15 @@ public final class BenchCommand implements Callable<Integer> {
               + " through every per-document enrich step and show what the limits cut.")
   boolean hostile;
 
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "../shared/data",
+      description =
+          "Shared data: real article pages from extraction/scrapinghub/html when present,"
+              + " generated pages otherwise (default: ${DEFAULT-VALUE}).")
+  Path data;
+
   @Override
   public Integer call() throws Exception {
     if (hostile) {
@@ -48,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path dir = Files.createTempDirectory("newsdesk-bench");
     try {
-      EndToEndBench.print(System.out, EndToEndBench.run(documents, dir, partitions), partitions);
+      EndToEndBench.print(System.out, EndToEndBench.run(documents, dir, partitions, data), partitions);
       return 0;
     } finally {
       delete(dir);

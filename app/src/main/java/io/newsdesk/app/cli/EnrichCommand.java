@@ -24,9 +24,8 @@ public final class EnrichCommand implements Callable<Integer> {
 
   @Option(
       names = "--threads",
-      defaultValue = "1",
-      description = "Stream threads (default: ${DEFAULT-VALUE}).")
-  int threads;
+      description = "Stream threads (default: the number of cores).")
+  Integer threads;
 
   @Option(
       names = "--near-duplicate-days",
@@ -47,7 +46,7 @@ public final class EnrichCommand implements Callable<Integer> {
             Monitoring.start(http.address(), env.clientProperties(), System.err)) {
       EnrichConfig config =
           EnrichConfig.defaults(env.bootstrapServers(), kafka.dataDir().resolve("streams"))
-              .withThreads(threads)
+              .withThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
               .withApplicationServer(monitoring.applicationServer());
       NearDuplicateConfig near =
           config.nearDuplicates().withRetention(Duration.ofDays(nearDuplicateDays));

@@ -23,12 +23,24 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--instance-id",
-      defaultValue = "0",
-      description = "Stable id of this ingest process (its transactional id).")
+      description =
+          "Stable id of this ingest process (its transactional id; default: the host name)."
+              + " Two instances on one machine need two ids.")
   String instanceId;
 
   @Option(names = "--once", description = "Poll every source once and exit.")
   boolean once;
+
+  private String instanceId() {
+    if (instanceId != null && !instanceId.isBlank()) {
+      return instanceId;
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "0";
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -37,7 +49,7 @@ public final class IngestCommand implements Callable<Integer> {
             Monitoring.start(
                 once ? Optional.empty() : http.address(), env.clientProperties(), System.err);
         IngestWiring wiring =
-            IngestWiring.open(env, ingest.config(kafka.dataDir()), ingest.sources(), instanceId)) {
+            IngestWiring.open(env, ingest.config(kafka.dataDir()), ingest.sources(), instanceId())) {
       if (once) {
         IngestSummary s = wiring.service().runOnce();
         System.out.printf(
@@ -45,7 +57,7 @@ public final class IngestCommand implements Callable<Integer> {
             s.documents(), s.deadLetters(), s.failedSources(), s.elapsedMs());
         return 0;
       }
-      wiring.service().start();
+      wiring.startShared();
       monitoring.watchIngest(() -> null);
       Shutdown.await(() -> {});
       return 0;

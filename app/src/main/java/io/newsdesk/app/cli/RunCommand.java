@@ -93,7 +93,8 @@ public final class RunCommand implements Callable<Integer> {
         IngestWiring wiring = IngestWiring.open(env, ingest.config(kafka.dataDir()), sources, "run")) {
       if (!once) {
         pipeline.watchWith(monitoring);
-        wiring.service().start();
+        wiring.startShared();
+        BootstrapFile.write(kafka.dataDir(), env.bootstrapServers());
         LOG.info("newsdesk run: broker, sink, enrich and ingest started");
         monitoring.watchIngest(() -> null);
         System.err.printf(

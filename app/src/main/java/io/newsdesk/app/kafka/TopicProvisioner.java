@@ -44,7 +44,10 @@ public final class TopicProvisioner {
         NewTopic nt =
             new NewTopic(
                 t.name(),
-                java.util.Optional.of(t.compacted() ? 1 : partitions),
+                java.util.Optional.of(
+                    t == Topics.SOURCES
+                        ? Topics.sourcePartitions(partitions)
+                        : t.compacted() ? 1 : partitions),
                 java.util.Optional.empty());
         // Documents may be up to 10 MB (ingest's body limit); brokers default to about 1 MB.
         Map<String, String> configs = new java.util.HashMap<>();

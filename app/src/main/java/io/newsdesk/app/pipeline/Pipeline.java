@@ -78,7 +78,8 @@ public final class Pipeline implements AutoCloseable {
       Duration enrichWait) {
     EnrichConfig enrichConfig =
         EnrichConfig.defaults(kafka.bootstrapServers(), dataDir.resolve("streams"))
-            .withApplicationServer(applicationServer);
+            .withApplicationServer(applicationServer)
+            .withThreads(defaultThreads());
     SinkConfig sinkConfig =
         SinkConfig.defaults(kafka.bootstrapServers(), out)
             .withDropDuplicates(dropDuplicates)
@@ -95,6 +96,11 @@ public final class Pipeline implements AutoCloseable {
       throw e;
     }
     return new Pipeline(kafka, enrichConfig, sinkConfig, enrich, sink, t);
+  }
+
+  /** Stream threads of the enrich app in one process: the machine's cores. */
+  public static int defaultThreads() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   /** Waits until everything ingested so far has reached the sink; false on timeout. */

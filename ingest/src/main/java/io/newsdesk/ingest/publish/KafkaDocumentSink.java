@@ -30,9 +30,24 @@ public final class KafkaDocumentSink implements DocumentSink {
 
   private static final int KEPT_BYTES_OF_OVERSIZED = 64 * 1024;
 
-  private final Producer<byte[], byte[]> producer;
+  /**
+   * A consumer group generation to commit with: the offsets this instance has read of the sources
+   * topic and its group metadata. A transaction carrying them commits only while this instance is
+   * still the group's member of that generation, so an instance the group gave up on (a zombie)
+   * cannot publish what its successor publishes too.
+   */
+  public record Fence(
+      java.util.Map<org.apache.kafka.common.TopicPartition,
+              org.apache.kafka.clients.consumer.OffsetAndMetadata>
+          offsets,
+      org.apache.kafka.clients.consumer.ConsumerGroupMetadata group) {}
+
+  private Producer<byte[], byte[]> producer;
   private final int maxRecordBytes;
   private boolean fatal;
+  private boolean fencedByTwin;
+  private java.util.function.Supplier<Producer<byte[], byte[]>> factory;
+  private volatile java.util.function.Supplier<Fence> fencing;
 
   /**
    * A sink on a new transactional producer.
@@ -51,10 +66,16 @@ public final class KafkaDocumentSink implements DocumentSink {
     p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(DEFAULT_MAX_RECORD_BYTES));
     int max = Integer.parseInt(p.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG).toString());
-    KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-    producer.initTransactions();
-    return new KafkaDocumentSink(producer, max - 1024);
+    java.util.function.Supplier<Producer<byte[], byte[]>> factory =
+        () -> {
+          KafkaProducer<byte[], byte[]> producer =
+              new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+          producer.initTransactions();
+          return producer;
+        };
+    KafkaDocumentSink sink = new KafkaDocumentSink(factory.get(), max - 1024);
+    sink.factory = factory;
+    return sink;
   }
 
   /** A sink on an existing producer whose transactions are already initialised (tests). */
@@ -71,13 +92,37 @@ public final class KafkaDocumentSink implements DocumentSink {
     this.maxRecordBytes = maxRecordBytes;
   }
 
+  /**
+   * From now on, every batch with a source's state commits with the group generation {@code
+   * fence} answers (null: none yet), as Kafka's consumer-group fencing of transactions asks.
+   */
+  public void fenceWith(java.util.function.Supplier<Fence> fence) {
+    this.fencing = fence;
+  }
+
   @Override
   public synchronized void publish(Batch batch) throws PublishException {
     if (batch.isEmpty()) {
       return;
     }
     if (fatal) {
-      throw new PublishException("producer was fenced or failed fatally; restart ingest", null);
+      if (fencedByTwin || factory == null) {
+        throw new PublishException("producer was fenced or failed fatally; restart ingest", null);
+      }
+      // A producer in an error state it cannot abort (e.g. its transaction timed out on a slow
+      // cluster): start a new one under the same transactional id, which aborts what was open.
+      try {
+        producer.close(java.time.Duration.ofSeconds(5));
+      } catch (KafkaException closeFailed) {
+        LOG.debug("Closing the failed producer failed", closeFailed);
+      }
+      try {
+        producer = factory.get();
+        fatal = false;
+        LOG.warn("Kafka producer replaced after a fatal error; publishing again");
+      } catch (KafkaException e) {
+        throw new PublishException("cannot replace the failed producer: " + e.getMessage(), e);
+      }
     }
     try {
       producer.beginTransaction();
@@ -102,10 +147,17 @@ public final class KafkaDocumentSink implements DocumentSink {
       SourceState s = batch.state();
       if (s != null) {
         producer.send(record(Topics.INGEST_STATE, s.getSource().toString(), s));
+        java.util.function.Supplier<Fence> f = fencing;
+        Fence fence = f == null || "folder".equals(s.getKind()) ? null : f.get();
+        if (fence != null && !fence.offsets().isEmpty()) {
+          producer.sendOffsetsToTransaction(fence.offsets(), fence.group());
+        }
       }
       producer.commitTransaction();
     } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
       fatal = true;
+      // Fenced by another process under the same transactional id: replacing would fence it back.
+      fencedByTwin = e instanceof ProducerFencedException || e instanceof AuthorizationException;
       LOG.error("Kafka producer failed fatally; no more batches will be published", e);
       throw new PublishException("fatal producer error: " + e.getMessage(), e);
     } catch (KafkaException e) {

@@ -16,6 +16,26 @@ public final class AdaptiveInterval {
     this.max = max;
   }
 
+  /** The shortest interval. */
+  public Duration min() {
+    return min;
+  }
+
+  /** The longest interval. */
+  public Duration max() {
+    return max;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AdaptiveInterval a && a.min.equals(min) && a.max.equals(max);
+  }
+
+  @Override
+  public int hashCode() {
+    return min.hashCode() * 31 + max.hashCode();
+  }
+
   /**
    * The interval after a successful poll.
    *

@@ -28,11 +28,13 @@ public final class PollScheduler implements AutoCloseable {
     long poll(String source) throws Exception;
   }
 
-  private record Due(String source, long at) {}
+  /** A source due at {@code at}; {@code token} tells it from an earlier, removed registration. */
+  private record Due(String source, long at, long token) {}
 
   private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> Long.compare(a.at, b.at));
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-  private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+  private final Map<String, Long> known = new ConcurrentHashMap<>();
+  private long tokens;
   private final ScheduledExecutorService dispatcher;
   private final ExecutorService workers;
   private final int maxInFlight;
@@ -40,6 +42,7 @@ public final class PollScheduler implements AutoCloseable {
   private final Function<String, Duration> hostReadyIn;
   private final Clock clock;
   private final Duration tick;
+  private final Map<String, Long> pendingAt = new java.util.HashMap<>();
   private ScheduledFuture<?> task;
 
   public PollScheduler(
@@ -59,11 +62,57 @@ public final class PollScheduler implements AutoCloseable {
     this.tick = tick;
   }
 
-  /** Adds a source, due at {@code at} (epoch ms). */
+  /** Adds a source, due at {@code at} (epoch ms); a source already scheduled is left as it is. */
   public synchronized void add(String source, long at) {
-    if (known.putIfAbsent(source, Boolean.TRUE) == null) {
-      queue.add(new Due(source, at));
+    if (!known.containsKey(source)) {
+      long token = ++tokens;
+      known.put(source, token);
+      queue.add(new Due(source, at, token));
     }
+  }
+
+  /**
+   * Moves a scheduled source's next poll to {@code at} (epoch ms), or adds it; a poll in flight
+   * finishes first and the source is then due at the earlier of {@code at} and what it answered.
+   */
+  public synchronized void reschedule(String source, long at) {
+    long token = ++tokens;
+    known.put(source, token);
+    if (!inFlight.contains(source)) {
+      queue.add(new Due(source, at, token));
+    } else {
+      pendingAt.put(source, at);
+    }
+  }
+
+  /** Stops polling a source; a poll in flight finishes, and it is not scheduled again. */
+  public synchronized void remove(String source) {
+    known.remove(source);
+    pendingAt.remove(source);
+  }
+
+  /** Whether the source is scheduled. */
+  public boolean contains(String source) {
+    return known.containsKey(source);
+  }
+
+  /**
+   * Waits until none of {@code sources} is being polled (so that, once removed, nothing more of
+   * them is published); false when some still are after {@code timeout}.
+   */
+  public boolean awaitIdle(java.util.Collection<String> sources, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      while (sources.stream().anyMatch(inFlight::contains)) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+      }
+    }
+    return true;
   }
 
   /** Starts dispatching. */
@@ -91,21 +140,25 @@ public final class PollScheduler implements AutoCloseable {
             return;
           }
           queue.poll();
+          Long token = known.get(d.source);
+          if (token == null || token != d.token) {
+            continue; // removed, or rescheduled: a newer entry stands for it
+          }
           Duration wait = hostReadyIn.apply(d.source);
           if (wait != null && !wait.isZero()) {
-            queue.add(new Due(d.source, now + Math.max(1, wait.toMillis())));
+            queue.add(new Due(d.source, now + Math.max(1, wait.toMillis()), d.token));
             continue;
           }
           inFlight.add(d.source);
         }
-        submit(d.source);
+        submit(d.source, d.token);
       }
     } catch (RuntimeException e) {
       LOG.error("Poll dispatcher failed; continuing", e);
     }
   }
 
-  private void submit(String source) {
+  private void submit(String source, long token) {
     try {
       workers.execute(
           () -> {
@@ -121,7 +174,8 @@ public final class PollScheduler implements AutoCloseable {
             }
             synchronized (this) {
               inFlight.remove(source);
-              queue.add(new Due(source, next));
+              requeue(source, next);
+              notifyAll();
             }
             // A freed slot is filled at once rather than at the next tick.
             try {
@@ -133,9 +187,20 @@ public final class PollScheduler implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       synchronized (this) {
         inFlight.remove(source);
-        queue.add(new Due(source, clock.millis() + tick.toMillis()));
+        requeue(source, clock.millis() + tick.toMillis());
+        notifyAll();
       }
     }
+  }
+
+  /** After a poll: due again at {@code next} unless removed meanwhile (caller holds the lock). */
+  private void requeue(String source, long next) {
+    Long token = known.get(source);
+    if (token == null) {
+      return;
+    }
+    Long asked = pendingAt.remove(source);
+    queue.add(new Due(source, asked == null ? next : Math.min(asked, next), token));
   }
 
   @Override

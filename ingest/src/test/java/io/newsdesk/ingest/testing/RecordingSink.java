@@ -17,9 +17,16 @@ public final class RecordingSink implements DocumentSink {
   public final Map<String, SourceState> states = new HashMap<>();
   public int batches;
   public volatile boolean failNext;
+  /** The publish that fails, counting from 1 (a crash mid-poll); 0 for none. */
+  public volatile int failPublish;
+
+  private int publishes;
 
   @Override
   public synchronized void publish(Batch batch) throws PublishException {
+    if (++publishes == failPublish) {
+      throw new PublishException("simulated crash at publish " + publishes, null);
+    }
     if (failNext) {
       failNext = false;
       throw new PublishException("simulated failure", null);

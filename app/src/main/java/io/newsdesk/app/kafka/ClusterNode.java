@@ -1,0 +1,117 @@
+package io.newsdesk.app.kafka;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * One node (combined KRaft broker and controller, 127.0.0.1) of a small real cluster, run as its own
+ * JVM: {@code java -cp newsdesk.jar io.newsdesk.app.kafka.ClusterNode ID DIR BROKER_PORT
+ * CONTROLLER_PORT VOTERS CLUSTER_ID}, VOTERS as {@code 1@127.0.0.1:9093,2@...}. Replication factor
+ * 3 and min.insync.replicas 2 for every topic, internal ones included, so one node may die.
+ * Storage is formatted on first start and kept, so a node killed with SIGKILL restarts on it.
+ * Used by the cluster fault test; like {@link EmbeddedKafka}, it touches Kafka's internal classes.
+ */
+public final class ClusterNode {
+
+  private ClusterNode() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 6) {
+      System.err.println(
+          "usage: ClusterNode NODE_ID DATA_DIR BROKER_PORT CONTROLLER_PORT VOTERS CLUSTER_ID");
+      System.exit(2);
+    }
+    int nodeId = Integer.parseInt(args[0]);
+    Path logDir = Path.of(args[1]).toAbsolutePath();
+    int brokerPort = Integer.parseInt(args[2]);
+    int controllerPort = Integer.parseInt(args[3]);
+    String voters = args[4];
+    String clusterId = args[5];
+    Files.createDirectories(logDir);
+    format(logDir, nodeId, clusterId);
+    KafkaRaftServer server =
+        new KafkaRaftServer(
+            KafkaConfig.fromProps(
+                properties(nodeId, logDir, brokerPort, controllerPort, voters), false),
+            Time.SYSTEM);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
+    server.startup();
+    System.out.println("node " + nodeId + " started at 127.0.0.1:" + brokerPort);
+    server.awaitShutdown();
+  }
+
+  /** The node's broker properties. */
+  static Properties properties(
+      int nodeId, Path logDir, int brokerPort, int controllerPort, String voters) {
+    Properties p = new Properties();
+    p.putAll(
+        Map.ofEntries(
+            Map.entry("process.roles", "broker,controller"),
+            Map.entry("node.id", String.valueOf(nodeId)),
+            Map.entry("controller.quorum.voters", voters),
+            Map.entry(
+                "listeners",
+                "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort),
+            Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort),
+            Map.entry("controller.listener.names", "CONTROLLER"),
+            Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+            Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+            Map.entry("log.dirs", logDir.toString()),
+            Map.entry("num.partitions", "2"),
+            Map.entry("default.replication.factor", "3"),
+            Map.entry("min.insync.replicas", "2"),
+            Map.entry("message.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
+            Map.entry("replica.fetch.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
+            Map.entry("auto.create.topics.enable", "false"),
+            Map.entry("offsets.topic.replication.factor", "3"),
+            Map.entry("offsets.topic.num.partitions", "3"),
+            Map.entry("transaction.state.log.replication.factor", "3"),
+            Map.entry("transaction.state.log.min.isr", "2"),
+            Map.entry("transaction.state.log.num.partitions", "3"),
+            Map.entry("share.coordinator.state.topic.replication.factor", "3"),
+            Map.entry("share.coordinator.state.topic.min.isr", "2"),
+            Map.entry("group.initial.rebalance.delay.ms", "0"),
+            Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024)),
+            Map.entry("log.cleaner.threads", "1"),
+            Map.entry("num.network.threads", "1"),
+            Map.entry("num.io.threads", "2"),
+            Map.entry("num.replica.fetchers", "1"),
+            Map.entry("log.segment.bytes", String.valueOf(16 * 1024 * 1024)),
+            Map.entry("broker.session.timeout.ms", "4000"),
+            Map.entry("broker.heartbeat.interval.ms", "500"),
+            Map.entry("unclean.leader.election.enable", "false")));
+    return p;
+  }
+
+  private static void format(Path logDir, int nodeId, String clusterId) {
+    if (Files.exists(logDir.resolve("meta.properties"))) {
+      return;
+    }
+    try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
+      new Formatter()
+          .setPrintStream(quiet)
+          .setClusterId(clusterId)
+          .setNodeId(nodeId)
+          .setDirectories(List.of(logDir.toString()))
+          .setMetadataLogDirectory(logDir.toString())
+          .setReleaseVersion(MetadataVersion.latestProduction())
+          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          .setControllerListenerName("CONTROLLER")
+          .setIgnoreFormatted(true)
+          .run();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot format Kafka storage in " + logDir, e);
+    }
+  }
+}
