@@ -83,7 +83,7 @@ final class ViterbiDecoder {
         if (kept != null) {
           kept[i] = Arrays.copyOf(feats, k);
         }
-        String shape = NerFeatures.shape(doc.words[s][i]);
+        String shape = doc.shapes[s][i];
         float[] e = edges.get(shape);
         if (e == null) {
           e = new float[L * L];
@@ -125,7 +125,7 @@ final class ViterbiDecoder {
       int gp = i > 0 ? gold[i - 1] : Labels.O;
       int pp = i > 0 ? pred[i - 1] : Labels.O;
       if (gold[i] != pred[i] || gp != pp) {
-        String shape = NerFeatures.shape(doc.words[s][i]);
+        String shape = doc.shapes[s][i];
         int m = NerFeatures.pairFeatures(gp, shape, pairFeats);
         learner.update(pairFeats, m, gold[i], 1f);
         m = NerFeatures.pairFeatures(pp, shape, pairFeats);
