@@ -357,9 +357,9 @@ final class NerFeatures {
   }
 
   /**
-   * Transition features between the previous label and the current one: the bare transition and
-   * the transition given the current word's shape. Their weights, per current label, score an edge
-   * of the Viterbi lattice.
+   * Transition features between the previous label and the current one: the bare transition and the
+   * transition given the current word's shape. Their weights, per current label, score an edge of
+   * the Viterbi lattice.
    */
   static int pairFeatures(int prev, String shape, long[] out) {
     out[0] = hash(90, prev);

@@ -18,7 +18,9 @@ final class ViterbiDecoder {
     void score(long[] feats, int n, float[] scores);
   }
 
-  /** Receives perceptron updates: {@code delta} on the weights of {@code label} for the features. */
+  /**
+   * Receives perceptron updates: {@code delta} on the weights of {@code label} for the features.
+   */
   interface Learner {
     void update(long[] feats, int n, int label, float delta);
   }
@@ -135,8 +137,8 @@ final class ViterbiDecoder {
   }
 
   /**
-   * The best allowed path: {@code emit[i][l]} scores label l at token i, {@code pair[i][p * L +
-   * l]} the edge from p at i-1 to l at i (at i = 0 the path starts from O).
+   * The best allowed path: {@code emit[i][l]} scores label l at token i, {@code pair[i][p * L + l]}
+   * the edge from p at i-1 to l at i (at i = 0 the path starts from O).
    */
   static int[] best(float[][] emit, float[][] pair, int n) {
     int[] out = new int[n];
