@@ -24,8 +24,7 @@ public final class TrainGazetteersCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       description = "Resource to write (default: ${DEFAULT-VALUE}).",
-      defaultValue =
-          "enrich/src/main/resources/io/newsdesk/enrich/entities/gazetteer-lists.txt.gz")
+      defaultValue = "enrich/src/main/resources/io/newsdesk/enrich/entities/gazetteer-lists.txt.gz")
   Path out;
 
   @Override

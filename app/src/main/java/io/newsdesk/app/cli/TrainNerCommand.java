@@ -40,7 +40,8 @@ public final class TrainNerCommand implements Callable<Integer> {
 
   @Option(
       names = "--mixtures",
-      description = "Models averaged per stage, each seeing another order (default: ${DEFAULT-VALUE}).")
+      description =
+          "Models averaged per stage, each seeing another order (default: ${DEFAULT-VALUE}).")
   int mixtures = NerTrainer.Options.defaults().mixtures();
 
   @Option(names = "--seed", description = "Shuffling seed (default: ${DEFAULT-VALUE}).")
@@ -54,8 +55,7 @@ public final class TrainNerCommand implements Callable<Integer> {
     }
     NerTrainer.Options d = NerTrainer.Options.defaults();
     NerTrainer.Options options =
-        new NerTrainer.Options(
-            epochs, seed, d.minWeight(), d.stages(), d.clusterSizes(), mixtures);
+        new NerTrainer.Options(epochs, seed, d.minWeight(), d.stages(), d.clusterSizes(), mixtures);
     NerTrainer.train(train, dev, glove, out, options);
     return 0;
   }

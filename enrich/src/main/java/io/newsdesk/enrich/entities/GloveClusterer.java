@@ -69,8 +69,7 @@ final class GloveClusterer {
    * Word classes: for each word, the class at each of {@code levels} (a depth from 1 to {@code
    * depth}), numbered from 0 within the level.
    */
-  static WordClusters cluster(
-      Vectors v, int branching, int depth, int[] levels, int iterations) {
+  static WordClusters cluster(Vectors v, int branching, int depth, int[] levels, int iterations) {
     int n = v.words().size();
     int[] path = new int[n];
     int[] members = new int[n];

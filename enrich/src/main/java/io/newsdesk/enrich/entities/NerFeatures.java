@@ -28,11 +28,13 @@ final class NerFeatures {
   static final class Doc {
     final String[][] words;
     final String[][] lower;
+    final String[][] shapes;
     final long[][][] statics;
 
-    Doc(String[][] words, String[][] lower, long[][][] statics) {
+    Doc(String[][] words, String[][] lower, String[][] shapes, long[][][] statics) {
       this.words = words;
       this.lower = lower;
+      this.shapes = shapes;
       this.statics = statics;
     }
 
@@ -96,15 +98,23 @@ final class NerFeatures {
       int n = words[s].length;
       statics[s] = new long[n][];
       byte[][] gaz = gazetteer == null ? null : gazetteer.match(lower[s]);
+      int[][] cls = null;
+      if (clusters != null) {
+        cls = new int[n][];
+        for (int i = 0; i < n; i++) {
+          cls[i] = clusters.classes(words[s][i]);
+        }
+      }
       for (int i = 0; i < n; i++) {
         int k =
-            staticFeatures(words[s], lower[s], shapes[s], gaz, upperSentence[s], casing, i, buf);
+            staticFeatures(
+                words[s], lower[s], shapes[s], gaz, cls, upperSentence[s], casing, i, buf);
         long[] f = new long[k];
         System.arraycopy(buf, 0, f, 0, k);
         statics[s][i] = f;
       }
     }
-    return new Doc(words, lower, statics);
+    return new Doc(words, lower, shapes, statics);
   }
 
   private int staticFeatures(
@@ -112,6 +122,7 @@ final class NerFeatures {
       String[] lw,
       String[] sh,
       byte[][] gaz,
+      int[][] cls,
       boolean upperSentence,
       Map<String, int[]> casing,
       int i,
@@ -178,11 +189,11 @@ final class NerFeatures {
       }
     }
     if (clusters != null) {
-      int[] c0 = clusters.classes(word);
-      int[] cp = i > 0 ? clusters.classes(w[i - 1]) : null;
-      int[] cn = i + 1 < n ? clusters.classes(w[i + 1]) : null;
-      int[] cp2 = i > 1 ? clusters.classes(w[i - 2]) : null;
-      int[] cn2 = i + 2 < n ? clusters.classes(w[i + 2]) : null;
+      int[] c0 = cls[i];
+      int[] cp = i > 0 ? cls[i - 1] : null;
+      int[] cn = i + 1 < n ? cls[i + 1] : null;
+      int[] cp2 = i > 1 ? cls[i - 2] : null;
+      int[] cn2 = i + 2 < n ? cls[i + 2] : null;
       for (int g = 0; g < clusters.granularities(); g++) {
         int a = c0 == null ? -1 : c0[g];
         out[k++] = hash(40 + g, a);
@@ -228,7 +239,7 @@ final class NerFeatures {
         statics[s][i] = f;
       }
     }
-    return new Doc(doc.words, doc.lower, statics);
+    return new Doc(doc.words, doc.lower, doc.shapes, statics);
   }
 
   // The type a neighbouring word is given most often in the document, or -1.
@@ -273,7 +284,7 @@ final class NerFeatures {
       statics[s] = new long[n][];
       for (int i = 0; i < n; i++) {
         int k = 0;
-        String sh = shape(doc.words[s][i]);
+        String sh = doc.shapes[s][i];
         int lab = labels[s][i];
         int prev = i > 0 ? labels[s][i - 1] : -1;
         int next = i + 1 < n ? labels[s][i + 1] : -1;
@@ -340,15 +351,15 @@ final class NerFeatures {
     if (total > 0) {
       String h = best == Labels.TYPES.length ? "O" : Labels.TYPES[best];
       out[k++] = hash(94, h);
-      out[k++] = hash(95, h, shape(doc.words[s][i]));
+      out[k++] = hash(95, h, doc.shapes[s][i]);
     }
     return k;
   }
 
   /**
-   * Transition features between the previous label and the current one: the bare transition and
-   * the transition given the current word's shape. Their weights, per current label, score an edge
-   * of the Viterbi lattice.
+   * Transition features between the previous label and the current one: the bare transition and the
+   * transition given the current word's shape. Their weights, per current label, score an edge of
+   * the Viterbi lattice.
    */
   static int pairFeatures(int prev, String shape, long[] out) {
     out[0] = hash(90, prev);

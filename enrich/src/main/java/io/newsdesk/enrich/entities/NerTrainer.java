@@ -129,8 +129,7 @@ public final class NerTrainer {
         NerModel m =
             mixed(options, features, clusters, in, inGold, List.of(), List.of(), "fold" + fold);
         for (int k = fold; k < docs.size(); k += folds) {
-          int[][] pred =
-              ViterbiDecoder.decode(features, docs.get(k), null, m::score, null, null);
+          int[][] pred = ViterbiDecoder.decode(features, docs.get(k), null, m::score, null, null);
           stacked.set(k, features.withStage1(docs.get(k), pred));
         }
       }
@@ -196,8 +195,7 @@ public final class NerTrainer {
     if (!dev.isEmpty()) {
       NerEvaluation ev = new NerEvaluation();
       for (int d = 0; d < dev.size(); d++) {
-        int[][] pred =
-            ViterbiDecoder.decode(features, dev.get(d), null, avg::score, null, null);
+        int[][] pred = ViterbiDecoder.decode(features, dev.get(d), null, avg::score, null, null);
         for (int s = 0; s < pred.length; s++) {
           ev.add(Labels.toIob2(devGold.get(d)[s]), Labels.toIob2(pred[s]));
         }
@@ -277,8 +275,7 @@ public final class NerTrainer {
         NerModel avg = averaged("dev");
         NerEvaluation ev = new NerEvaluation();
         for (int k = 0; k < dev.size(); k++) {
-          int[][] pred =
-              ViterbiDecoder.decode(features, dev.get(k), null, avg::score, null, null);
+          int[][] pred = ViterbiDecoder.decode(features, dev.get(k), null, avg::score, null, null);
           for (int s = 0; s < pred.length; s++) {
             ev.add(Labels.toIob2(devGold.get(k)[s]), Labels.toIob2(pred[s]));
           }

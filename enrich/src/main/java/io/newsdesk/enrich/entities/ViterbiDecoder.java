@@ -18,7 +18,9 @@ final class ViterbiDecoder {
     void score(long[] feats, int n, float[] scores);
   }
 
-  /** Receives perceptron updates: {@code delta} on the weights of {@code label} for the features. */
+  /**
+   * Receives perceptron updates: {@code delta} on the weights of {@code label} for the features.
+   */
   interface Learner {
     void update(long[] feats, int n, int label, float delta);
   }
@@ -83,7 +85,7 @@ final class ViterbiDecoder {
         if (kept != null) {
           kept[i] = Arrays.copyOf(feats, k);
         }
-        String shape = NerFeatures.shape(doc.words[s][i]);
+        String shape = doc.shapes[s][i];
         float[] e = edges.get(shape);
         if (e == null) {
           e = new float[L * L];
@@ -125,7 +127,7 @@ final class ViterbiDecoder {
       int gp = i > 0 ? gold[i - 1] : Labels.O;
       int pp = i > 0 ? pred[i - 1] : Labels.O;
       if (gold[i] != pred[i] || gp != pp) {
-        String shape = NerFeatures.shape(doc.words[s][i]);
+        String shape = doc.shapes[s][i];
         int m = NerFeatures.pairFeatures(gp, shape, pairFeats);
         learner.update(pairFeats, m, gold[i], 1f);
         m = NerFeatures.pairFeatures(pp, shape, pairFeats);
@@ -135,8 +137,8 @@ final class ViterbiDecoder {
   }
 
   /**
-   * The best allowed path: {@code emit[i][l]} scores label l at token i, {@code pair[i][p * L +
-   * l]} the edge from p at i-1 to l at i (at i = 0 the path starts from O).
+   * The best allowed path: {@code emit[i][l]} scores label l at token i, {@code pair[i][p * L + l]}
+   * the edge from p at i-1 to l at i (at i = 0 the path starts from O).
    */
   static int[] best(float[][] emit, float[][] pair, int n) {
     int[] out = new int[n];
