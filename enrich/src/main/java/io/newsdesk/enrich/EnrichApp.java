@@ -22,8 +22,8 @@ public final class EnrichApp implements AutoCloseable {
   }
 
   /**
-   * Builds and starts the Streams application; returns once it is running, or at once with a
-   * zero {@code timeout}.
+   * Builds and starts the Streams application; returns once it is running, or at once with a zero
+   * {@code timeout}.
    */
   public static EnrichApp start(
       EnrichComponents components, EnrichConfig config, Duration timeout) {

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * close; a store found non-empty without one may hold uncommitted writes, so Streams declares the
  * task corrupted, wipes the store and restores it from its changelog. It finds that out twice (when
  * it opens the stores at start-up and again when the task is assigned) and answers with an extra
- * rebalance. Removing exactly those task directories up front gives the same result (the stores
- * are rebuilt from their changelogs) without the corrupted-task round trips, which after a kill -9
- * cost seconds of a restart. Task directories with a checkpoint are left alone.
+ * rebalance. Removing exactly those task directories up front gives the same result (the stores are
+ * rebuilt from their changelogs) without the corrupted-task round trips, which after a kill -9 cost
+ * seconds of a restart. Task directories with a checkpoint are left alone.
  */
 final class UncleanTaskState {
 

@@ -137,10 +137,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             Map.entry("message.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
             Map.entry("auto.create.topics.enable", "false"),
             Map.entry("offsets.topic.replication.factor", "1"),
-            Map.entry("offsets.topic.num.partitions", "5"),
+            // One node: one partition per coordinator topic (fewer logs to recover after a crash).
+            Map.entry("offsets.topic.num.partitions", "1"),
             Map.entry("transaction.state.log.replication.factor", "1"),
             Map.entry("transaction.state.log.min.isr", "1"),
-            Map.entry("transaction.state.log.num.partitions", "5"),
+            Map.entry("transaction.state.log.num.partitions", "1"),
             Map.entry("share.coordinator.state.topic.replication.factor", "1"),
             Map.entry("share.coordinator.state.topic.min.isr", "1"),
             Map.entry("group.initial.rebalance.delay.ms", "0"),
@@ -158,7 +159,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             Map.entry("log.flush.offset.checkpoint.interval.ms", "5000"),
             Map.entry("log.flush.start.offset.checkpoint.interval.ms", "5000"),
             Map.entry("broker.session.timeout.ms", "3000"),
-            Map.entry("broker.heartbeat.interval.ms", "500")));
+            Map.entry("broker.heartbeat.interval.ms", "500"),
+            // A transaction whose producer never came back is aborted within seconds, so that
+            // read_committed readers are not held behind it for long.
+            Map.entry("transaction.abort.timed.out.transaction.cleanup.interval.ms", "5000")));
     return p;
   }
 
