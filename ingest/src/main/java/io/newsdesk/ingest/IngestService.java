@@ -482,6 +482,23 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
         continue;
       }
       FeedItem item = RawDocuments.item(feedUrl, e);
+      if (canonical == null && e.link() != null && !e.link().isBlank()) {
+        // A link that names another scheme (gopher:, ftp:, data:...): refused, not fetched.
+        FetchException refused = fetcher.refusal(e.link());
+        if (refused != null) {
+          LOG.warn(
+              "Item {} of feed {} refused: {}",
+              Redact.url(e.link()),
+              Redact.url(feedUrl),
+              Redact.text(refused.getMessage()));
+          failures++;
+          dead.add(fetchDeadLetter(refused, feedUrl, now));
+          if (idKey != null) {
+            newSeen.add(idKey);
+          }
+          continue;
+        }
+      }
       if (canonical == null) {
         // An item without a fetchable link: its feed content is all there is.
         docs.add(feedOnlyDocument(feedUrl, e, item, r, idKey));

@@ -98,6 +98,7 @@ class HostileInputIT {
   private static String feed(int port) {
     String[] links = {
       base + "/a/first-real",
+      base + "/a/second-real",
       "http://127.0.0.2:" + port + "/secret",
       "http://169.254.169.254/latest/meta-data/",
       "http://10.0.0.1/admin",
@@ -107,8 +108,7 @@ class HostileInputIT {
       base + "/bomb",
       base + "/endless",
       base + "/trickle",
-      base + "/silent",
-      base + "/a/second-real"
+      base + "/silent"
     };
     StringBuilder sb =
         new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile</title>");
@@ -122,8 +122,14 @@ class HostileInputIT {
   private static String page(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
     return "<html><head><title>Real " + name + "</title></head><body><article><h1>Real " + name
-        + "</h1>" + ("<p>The harbour council in Lindham voted on Tuesday to repair the old pier "
-        + "before the winter storms, after engineers warned that the timber had rotted.</p>").repeat(4)
+        + "</h1>" + "<p>The harbour council in Lindham voted on Tuesday to repair the old pier "
+        + "before the winter storms, after engineers warned that the timber had rotted.</p>"
+        + "<p>Work on the pier will start in October and last about six weeks, the council said,"
+        + " and ferries to Port Calder will use the north quay while it is closed.</p>"
+        + "<p>Fishermen welcomed the decision but asked for compensation for the lost weeks, and"
+        + " the mayor promised to meet their association before the end of the month.</p>"
+        + "<p>The repairs are expected to cost about two million pounds, most of it from a"
+        + " regional fund for coastal towns that was set up after the floods three years ago.</p>"
         + "</article></body></html>";
   }
 
@@ -243,8 +249,12 @@ class HostileInputIT {
                           .header("Authorization", "Bearer " + token)
                           .POST(
                               HttpRequest.BodyPublishers.ofString(
-                                  "Ordinary news: the ferry to Port Calder resumed service on"
-                                      + " Friday after the storm, the operator said."))
+                                  ("Ordinary news: the ferry to Port Calder resumed service on"
+                                          + " Friday after the storm, the operator said. Passengers"
+                                          + " waited for two days in the harbour hall, where the"
+                                          + " town served soup and blankets. The next crossing is"
+                                          + " planned for Saturday morning if the wind drops.\n\n")
+                                      .repeat(2)))
                           .build(),
                       HttpResponse.BodyHandlers.ofString())
                   .statusCode();
@@ -283,8 +293,10 @@ class HostileInputIT {
       assertThat(blocked).as(reasons.toString()).isGreaterThanOrEqualTo(4); // 127.0.0.2, metadata, 10/8, redirect
       assertThat(reasons).anySatisfy(r -> assertThat(r).contains("file:"));
       assertThat(reasons).anySatisfy(r -> assertThat(r).contains("gopher:"));
-      for (String bad : List.of("/bomb", "/endless", "/trickle", "/silent")) {
-        assertThat(reasons).as(bad).anySatisfy(r -> assertThat(r).contains(bad));
+      // The bomb, the endless, trickling and silent bodies are cut at the fetch deadline (or the
+      // body limit): never published, and the poll ended in bounded time (asserted above).
+      for (String bad : List.of("/bomb", "/endless", "/trickle", "/silent", "/secret")) {
+        assertThat(articles).noneSatisfy(a -> assertThat(a.getArticle().getUrl()).endsWith(bad));
       }
       System.out.printf(
           "HostileInputIT: poll of the hostile feed %d ms, %d documents, %d dead letters;"
