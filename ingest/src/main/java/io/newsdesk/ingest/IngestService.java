@@ -212,8 +212,7 @@ public final class IngestService implements AutoCloseable {
       scheduler.add(folder.source(), now);
     }
     if (listenPort != null) {
-      receiver =
-new PushReceiver(config, listenPort, sink, clock, () -> started).start();
+      receiver = new PushReceiver(config, listenPort, sink, clock, () -> started).start();
     }
     started = true;
     scheduler.start();

@@ -78,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
                 files,
                 dropDuplicates,
                 roll.policy());
-        IngestWiring wiring = IngestWiring.open(env, ingest.config(kafka.dataDir()), sources, "run")) {
+        IngestWiring wiring =
+            IngestWiring.open(env, ingest.config(kafka.dataDir()), sources, "run")) {
       if (!once) {
         pipeline.watchWith(monitoring);
         wiring.service().start();

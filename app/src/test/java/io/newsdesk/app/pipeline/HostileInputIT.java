@@ -111,18 +111,26 @@ class HostileInputIT {
       base + "/silent"
     };
     StringBuilder sb =
-        new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile</title>");
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile</title>");
     for (int i = 0; i < links.length; i++) {
-      sb.append("<item><title>Item ").append(i).append("</title><link>")
-          .append(links[i].replace("&", "&amp;")).append("</link></item>");
+      sb.append("<item><title>Item ")
+          .append(i)
+          .append("</title><link>")
+          .append(links[i].replace("&", "&amp;"))
+          .append("</link></item>");
     }
     return sb.append("</channel></rss>").toString();
   }
 
   private static String page(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return "<html><head><title>Real " + name + "</title></head><body><article><h1>Real " + name
-        + "</h1>" + "<p>The harbour council in Lindham voted on Tuesday to repair the old pier "
+    return "<html><head><title>Real "
+        + name
+        + "</title></head><body><article><h1>Real "
+        + name
+        + "</h1>"
+        + "<p>The harbour council in Lindham voted on Tuesday to repair the old pier "
         + "before the winter storms, after engineers warned that the timber had rotted.</p>"
         + "<p>Work on the pier will start in October and last about six weeks, the council said,"
         + " and ferries to Port Calder will use the north quay while it is closed.</p>"
@@ -269,12 +277,14 @@ class HostileInputIT {
 
       List<EnrichedArticle> articles = read(Topics.ARTICLES.name(), EnrichedArticle.class, marks);
       List<DeadLetter> letters = read(Topics.DEAD_LETTERS.name(), DeadLetter.class, marks);
-      List<String> titles = articles.stream().map(a -> String.valueOf(a.getArticle().getTitle())).toList();
+      List<String> titles =
+          articles.stream().map(a -> String.valueOf(a.getArticle().getTitle())).toList();
       assertThat(titles).anySatisfy(t -> assertThat(t).contains("first-real"));
       assertThat(titles).anySatisfy(t -> assertThat(t).contains("second-real"));
       assertThat(articles)
           .noneSatisfy(a -> assertThat(a.getArticle().getText()).contains("internal secret"));
-      assertThat(articles).noneSatisfy(a -> assertThat(a.getArticle().getText()).contains("Forged"));
+      assertThat(articles)
+          .noneSatisfy(a -> assertThat(a.getArticle().getText()).contains("Forged"));
       EnrichedArticle dense =
           articles.stream()
               .filter(a -> a.getArticle().getText().length() > 1_000_000)
@@ -287,10 +297,11 @@ class HostileInputIT {
       // The ordinary push behind the 5 MB one is not held up by it beyond the budget.
       assertThat(drainedMs).isLessThan(60_000);
 
-      List<String> reasons =
-          letters.stream().map(d -> d.getReason() + " " + d.getUrl()).toList();
+      List<String> reasons = letters.stream().map(d -> d.getReason() + " " + d.getUrl()).toList();
       long blocked = reasons.stream().filter(r -> r.contains("blocked_address")).count();
-      assertThat(blocked).as(reasons.toString()).isGreaterThanOrEqualTo(4); // 127.0.0.2, metadata, 10/8, redirect
+      assertThat(blocked)
+          .as(reasons.toString())
+          .isGreaterThanOrEqualTo(4); // 127.0.0.2, metadata, 10/8, redirect
       assertThat(reasons).anySatisfy(r -> assertThat(r).contains("file:"));
       assertThat(reasons).anySatisfy(r -> assertThat(r).contains("gopher:"));
       // The bomb, the endless, trickling and silent bodies are cut at the fetch deadline (or the
@@ -301,7 +312,10 @@ class HostileInputIT {
       System.out.printf(
           "HostileInputIT: poll of the hostile feed %d ms, %d documents, %d dead letters;"
               + " ordinary push drained %d ms after the 5 MB one; cut %s%n",
-          summary.elapsedMs(), summary.documents(), summary.deadLetters(), drainedMs,
+          summary.elapsedMs(),
+          summary.documents(),
+          summary.deadLetters(),
+          drainedMs,
           dense.getLimits());
     }
   }
@@ -316,7 +330,9 @@ class HostileInputIT {
     try (KafkaConsumer<byte[], byte[]> c =
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> tps =
-          c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+          c.partitionsFor(topic).stream()
+              .map(i -> new TopicPartition(topic, i.partition()))
+              .toList();
       c.assign(tps);
       Map<TopicPartition, Long> ends = c.endOffsets(tps);
       for (TopicPartition tp : tps) {

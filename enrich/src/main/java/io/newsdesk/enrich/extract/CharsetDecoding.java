@@ -165,8 +165,8 @@ final class CharsetDecoding {
 
   /**
    * Many NUL bytes or control characters in the first 8 KB (more than one in twenty, and more than
-   * eight): not a text
-   * document. A few stray NULs are not enough; they are dropped from the decoded text.
+   * eight): not a text document. A few stray NULs are not enough; they are dropped from the decoded
+   * text.
    */
   static boolean looksBinary(byte[] body) {
     int n = Math.min(body.length, 8192);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsdesk.ingest.IngestConfig;
 import io.newsdesk.ingest.Ids;
+import io.newsdesk.ingest.IngestConfig;
 import io.newsdesk.ingest.publish.DocumentSink;
 import io.newsdesk.ingest.testing.RecordingSink;
 import io.newsdesk.schema.Arrival;
@@ -101,8 +101,8 @@ class PushReceiverTest {
   void aPushWithoutTheRightTokenGets401AndPublishesNothing() throws Exception {
     HttpResponse<String> none = post("text/plain", "sneaky", null);
     assertThat(none.statusCode()).isEqualTo(401);
-    assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("Bearer"));
+    assertThat(none.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     assertThat(post("text/plain", "sneaky", TOKEN + "x").statusCode()).isEqualTo(401);
     assertThat(post("text/plain", "sneaky", TOKEN.substring(1)).statusCode()).isEqualTo(401);
     assertThat(post("text/plain", "sneaky", "").statusCode()).isEqualTo(401);
@@ -188,7 +188,9 @@ class PushReceiverTest {
       assertThat(ms).isLessThan(5_000);
       for (Socket s : slow) {
         s.setSoTimeout(5_000);
-        assertThat(s.getInputStream().read()).as("the slow client's connection is closed").isEqualTo(-1);
+        assertThat(s.getInputStream().read())
+            .as("the slow client's connection is closed")
+            .isEqualTo(-1);
       }
       assertThat(receiver.timedOut()).isGreaterThanOrEqualTo(4);
       assertThat(sink.documents()).hasSize(1);
@@ -217,7 +219,8 @@ class PushReceiverTest {
           sink.publish(batch);
         };
     receiver = new PushReceiver(config().build(), 0, stuck, Clock.systemUTC(), () -> true).start();
-    String five = "[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\"},{\"text\":\"d\"},{\"text\":\"e\"}]";
+    String five =
+        "[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\"},{\"text\":\"d\"},{\"text\":\"e\"}]";
     var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> postQuietly(five));
     var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> postQuietly(five));
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
