@@ -273,4 +273,72 @@ class PushReceiverTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"status\":\"ready\"");
   }
+
+  @Test
+  void servesHttpsWithAKeystoreAndStillWantsTheToken(@TempDir Path dir) throws Exception {
+    Path ks = dir.resolve("push.p12");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "push",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                ks.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
+    p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    receiver.close();
+    receiver =
+        new PushReceiver(
+                config().pushTls(ks, "changeit").build(), 0, sink, Clock.systemUTC(), () -> true)
+            .start();
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(ks)) {
+      trust.load(in, "changeit".toCharArray());
+    }
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    HttpClient https = HttpClient.newBuilder().sslContext(ctx).build();
+    URI uri = URI.create("https://127.0.0.1:" + receiver.port() + "/articles");
+    HttpResponse<String> without =
+        https.send(
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("no token"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(without.statusCode()).isEqualTo(401);
+    HttpResponse<String> with =
+        https.send(
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "text/plain")
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("over TLS"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(with.statusCode()).isEqualTo(202);
+    assertThat(sink.documents()).hasSize(1);
+  }
 }
