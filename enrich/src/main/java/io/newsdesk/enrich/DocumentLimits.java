@@ -3,9 +3,9 @@ package io.newsdesk.enrich;
 /**
  * Caps on the work enrich spends on one document, so that no document can stall a stream thread:
  * entities, sentiment and tone are computed on at most {@code maxAnalysedChars} characters of the
- * text (cut at a sentence or word boundary), at most {@code maxEntities} entities are kept (the most
- * salient), each lists at most {@code maxMentionsPerEntity} mentions, and sentiment is scored for
- * at most {@code maxTargets} entities. What is cut is recorded in the record's {@code limits}.
+ * text (cut at a sentence or word boundary), at most {@code maxEntities} entities are kept (the
+ * most salient), each lists at most {@code maxMentionsPerEntity} mentions, and sentiment is scored
+ * for at most {@code maxTargets} entities. What is cut is recorded in the record's {@code limits}.
  */
 public record DocumentLimits(
     int maxAnalysedChars, int maxEntities, int maxMentionsPerEntity, int maxTargets) {

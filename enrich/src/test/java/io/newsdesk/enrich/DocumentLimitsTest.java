@@ -35,8 +35,7 @@ class DocumentLimitsTest {
 
   @Test
   void aShortArticleIsNotCutAndSaysSo() {
-    EnrichedArticle e =
-        new ArticleEnricher(components).annotate(article(SENTENCE.repeat(3)), 0L);
+    EnrichedArticle e = new ArticleEnricher(components).annotate(article(SENTENCE.repeat(3)), 0L);
     assertThat(e.getLimits()).isNull();
     assertThat(e.getEntities()).isNotEmpty();
   }
@@ -54,13 +53,13 @@ class DocumentLimitsTest {
     assertThat(e.getEntities()).hasSizeLessThanOrEqualTo(3);
     for (Entity en : e.getEntities()) {
       assertThat(en.getMentions()).hasSizeLessThanOrEqualTo(4);
-      assertThat(en.getMentions()).allSatisfy(m -> assertThat(m.getEnd()).isLessThanOrEqualTo(2_000));
+      assertThat(en.getMentions())
+          .allSatisfy(m -> assertThat(m.getEnd()).isLessThanOrEqualTo(2_000));
     }
     assertThat(e.getLimits().getMentionsDropped()).isPositive();
     assertThat(e.getEntities().stream().filter(en -> en.getSentiment() != null).count())
         .isLessThanOrEqualTo(2);
-    assertThat(e.getLimits().getTargetsSkipped())
-        .isEqualTo(e.getEntities().size() - 2);
+    assertThat(e.getLimits().getTargetsSkipped()).isEqualTo(e.getEntities().size() - 2);
   }
 
   @Test

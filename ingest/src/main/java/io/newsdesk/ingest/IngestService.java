@@ -228,8 +228,7 @@ public final class IngestService implements AutoCloseable {
       scheduler.add(folder.source(), now);
     }
     if (listenPort != null) {
-      receiver =
-new PushReceiver(config, listenPort, sink, clock, () -> started).start();
+      receiver = new PushReceiver(config, listenPort, sink, clock, () -> started).start();
     }
     started = true;
     scheduler.start();
@@ -620,6 +619,23 @@ new PushReceiver(config, listenPort, sink, clock, () -> started).start();
         continue;
       }
       FeedItem item = RawDocuments.item(feedUrl, e);
+      if (canonical == null && e.link() != null && !e.link().isBlank()) {
+        // A link that names another scheme (gopher:, ftp:, data:...): refused, not fetched.
+        FetchException refused = fetcher.refusal(e.link());
+        if (refused != null) {
+          LOG.warn(
+              "Item {} of feed {} refused: {}",
+              Redact.url(e.link()),
+              Redact.url(feedUrl),
+              Redact.text(refused.getMessage()));
+          failures++;
+          dead.add(fetchDeadLetter(refused, feedUrl, now));
+          if (idKey != null) {
+            newSeen.add(idKey);
+          }
+          continue;
+        }
+      }
       if (canonical == null) {
         // An item without a fetchable link: its feed content is all there is.
         docs.add(feedOnlyDocument(feedUrl, e, item, r, idKey));

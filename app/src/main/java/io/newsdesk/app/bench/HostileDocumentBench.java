@@ -27,8 +27,14 @@ public final class HostileDocumentBench {
 
   /** One measured document. */
   public record Result(
-      String kind, int bytes, long extractMs, long annotateMs, long dedupMs, long storyMs,
-      int entities, WorkLimits limits) {
+      String kind,
+      int bytes,
+      long extractMs,
+      long annotateMs,
+      long dedupMs,
+      long storyMs,
+      int entities,
+      WorkLimits limits) {
     public long totalMs() {
       return extractMs + annotateMs + dedupMs + storyMs;
     }
@@ -129,18 +135,23 @@ public final class HostileDocumentBench {
     out.add(run(components, "5MB-200-names", nameDenseText(5_000_000, 200, 13)));
     out.add(run(components, "5MB-50000-names", nameDenseText(5_000_000, 50_000, 14)));
     out.add(
-        run(
-            components,
-            "1MB-one-line",
-            nameDenseText(1024 * 1024, 5_000, 15).replace('\n', ' ')));
+        run(components, "1MB-one-line", nameDenseText(1024 * 1024, 5_000, 15).replace('\n', ' ')));
     return out;
   }
 
   public static void print(PrintStream out, List<Result> results) {
-    out.println("Hostile documents through enrich: CPU ms of one thread per step (limits: DocumentLimits.defaults())");
+    out.println(
+        "Hostile documents through enrich: CPU ms of one thread per step (limits: DocumentLimits.defaults())");
     out.printf(
         "%-18s %9s %9s %10s %8s %8s %9s %9s  %s%n",
-        "document", "bytes", "extract", "entities+", "dedup", "story", "total", "entities",
+        "document",
+        "bytes",
+        "extract",
+        "entities+",
+        "dedup",
+        "story",
+        "total",
+        "entities",
         "cut (analysed chars / entities / mentions / targets dropped)");
     for (Result r : results) {
       WorkLimits l = r.limits();

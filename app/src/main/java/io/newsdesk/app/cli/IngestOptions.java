@@ -106,7 +106,8 @@ public final class IngestOptions {
           throw new IllegalArgumentException("--push-tls-keystore needs --push-tls-password-file");
         }
         String password =
-            java.nio.file.Files.readString(pushTlsPasswordFile, java.nio.charset.StandardCharsets.UTF_8)
+            java.nio.file.Files.readString(
+                    pushTlsPasswordFile, java.nio.charset.StandardCharsets.UTF_8)
                 .lines()
                 .findFirst()
                 .orElse("")

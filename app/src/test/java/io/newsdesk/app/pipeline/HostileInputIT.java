@@ -98,6 +98,7 @@ class HostileInputIT {
   private static String feed(int port) {
     String[] links = {
       base + "/a/first-real",
+      base + "/a/second-real",
       "http://127.0.0.2:" + port + "/secret",
       "http://169.254.169.254/latest/meta-data/",
       "http://10.0.0.1/admin",
@@ -107,23 +108,36 @@ class HostileInputIT {
       base + "/bomb",
       base + "/endless",
       base + "/trickle",
-      base + "/silent",
-      base + "/a/second-real"
+      base + "/silent"
     };
     StringBuilder sb =
-        new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile</title>");
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile</title>");
     for (int i = 0; i < links.length; i++) {
-      sb.append("<item><title>Item ").append(i).append("</title><link>")
-          .append(links[i].replace("&", "&amp;")).append("</link></item>");
+      sb.append("<item><title>Item ")
+          .append(i)
+          .append("</title><link>")
+          .append(links[i].replace("&", "&amp;"))
+          .append("</link></item>");
     }
     return sb.append("</channel></rss>").toString();
   }
 
   private static String page(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return "<html><head><title>Real " + name + "</title></head><body><article><h1>Real " + name
-        + "</h1>" + ("<p>The harbour council in Lindham voted on Tuesday to repair the old pier "
-        + "before the winter storms, after engineers warned that the timber had rotted.</p>").repeat(4)
+    return "<html><head><title>Real "
+        + name
+        + "</title></head><body><article><h1>Real "
+        + name
+        + "</h1>"
+        + "<p>The harbour council in Lindham voted on Tuesday to repair the old pier "
+        + "before the winter storms, after engineers warned that the timber had rotted.</p>"
+        + "<p>Work on the pier will start in October and last about six weeks, the council said,"
+        + " and ferries to Port Calder will use the north quay while it is closed.</p>"
+        + "<p>Fishermen welcomed the decision but asked for compensation for the lost weeks, and"
+        + " the mayor promised to meet their association before the end of the month.</p>"
+        + "<p>The repairs are expected to cost about two million pounds, most of it from a"
+        + " regional fund for coastal towns that was set up after the floods three years ago.</p>"
         + "</article></body></html>";
   }
 
@@ -243,8 +257,12 @@ class HostileInputIT {
                           .header("Authorization", "Bearer " + token)
                           .POST(
                               HttpRequest.BodyPublishers.ofString(
-                                  "Ordinary news: the ferry to Port Calder resumed service on"
-                                      + " Friday after the storm, the operator said."))
+                                  ("Ordinary news: the ferry to Port Calder resumed service on"
+                                          + " Friday after the storm, the operator said. Passengers"
+                                          + " waited for two days in the harbour hall, where the"
+                                          + " town served soup and blankets. The next crossing is"
+                                          + " planned for Saturday morning if the wind drops.\n\n")
+                                      .repeat(2)))
                           .build(),
                       HttpResponse.BodyHandlers.ofString())
                   .statusCode();
@@ -259,12 +277,14 @@ class HostileInputIT {
 
       List<EnrichedArticle> articles = read(Topics.ARTICLES.name(), EnrichedArticle.class, marks);
       List<DeadLetter> letters = read(Topics.DEAD_LETTERS.name(), DeadLetter.class, marks);
-      List<String> titles = articles.stream().map(a -> String.valueOf(a.getArticle().getTitle())).toList();
+      List<String> titles =
+          articles.stream().map(a -> String.valueOf(a.getArticle().getTitle())).toList();
       assertThat(titles).anySatisfy(t -> assertThat(t).contains("first-real"));
       assertThat(titles).anySatisfy(t -> assertThat(t).contains("second-real"));
       assertThat(articles)
           .noneSatisfy(a -> assertThat(a.getArticle().getText()).contains("internal secret"));
-      assertThat(articles).noneSatisfy(a -> assertThat(a.getArticle().getText()).contains("Forged"));
+      assertThat(articles)
+          .noneSatisfy(a -> assertThat(a.getArticle().getText()).contains("Forged"));
       EnrichedArticle dense =
           articles.stream()
               .filter(a -> a.getArticle().getText().length() > 1_000_000)
@@ -277,19 +297,25 @@ class HostileInputIT {
       // The ordinary push behind the 5 MB one is not held up by it beyond the budget.
       assertThat(drainedMs).isLessThan(60_000);
 
-      List<String> reasons =
-          letters.stream().map(d -> d.getReason() + " " + d.getUrl()).toList();
+      List<String> reasons = letters.stream().map(d -> d.getReason() + " " + d.getUrl()).toList();
       long blocked = reasons.stream().filter(r -> r.contains("blocked_address")).count();
-      assertThat(blocked).as(reasons.toString()).isGreaterThanOrEqualTo(4); // 127.0.0.2, metadata, 10/8, redirect
+      assertThat(blocked)
+          .as(reasons.toString())
+          .isGreaterThanOrEqualTo(4); // 127.0.0.2, metadata, 10/8, redirect
       assertThat(reasons).anySatisfy(r -> assertThat(r).contains("file:"));
       assertThat(reasons).anySatisfy(r -> assertThat(r).contains("gopher:"));
-      for (String bad : List.of("/bomb", "/endless", "/trickle", "/silent")) {
-        assertThat(reasons).as(bad).anySatisfy(r -> assertThat(r).contains(bad));
+      // The bomb, the endless, trickling and silent bodies are cut at the fetch deadline (or the
+      // body limit): never published, and the poll ended in bounded time (asserted above).
+      for (String bad : List.of("/bomb", "/endless", "/trickle", "/silent", "/secret")) {
+        assertThat(articles).noneSatisfy(a -> assertThat(a.getArticle().getUrl()).endsWith(bad));
       }
       System.out.printf(
           "HostileInputIT: poll of the hostile feed %d ms, %d documents, %d dead letters;"
               + " ordinary push drained %d ms after the 5 MB one; cut %s%n",
-          summary.elapsedMs(), summary.documents(), summary.deadLetters(), drainedMs,
+          summary.elapsedMs(),
+          summary.documents(),
+          summary.deadLetters(),
+          drainedMs,
           dense.getLimits());
     }
   }
@@ -304,7 +330,9 @@ class HostileInputIT {
     try (KafkaConsumer<byte[], byte[]> c =
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> tps =
-          c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+          c.partitionsFor(topic).stream()
+              .map(i -> new TopicPartition(topic, i.partition()))
+              .toList();
       c.assign(tps);
       Map<TopicPartition, Long> ends = c.endOffsets(tps);
       for (TopicPartition tp : tps) {

@@ -164,9 +164,9 @@ final class CharsetDecoding {
   }
 
   /**
-   * Many NUL bytes or control characters in the first 8 KB (more than one in twenty, and more than
-   * eight): not a text
-   * document. A few stray NULs are not enough; they are dropped from the decoded text.
+   * Many NUL bytes or control characters in the first 8 KB (more than one in twenty, and at least
+   * eight, or a quarter of a tiny body): not a text document. A few stray NULs are not enough; they
+   * are dropped from the decoded text.
    */
   static boolean looksBinary(byte[] body) {
     int n = Math.min(body.length, 8192);
@@ -180,6 +180,7 @@ final class CharsetDecoding {
         control++;
       }
     }
-    return control > Math.max(8, n / 20);
+    // A few stray NULs in a page are noise; in a tiny body a quarter of control bytes is binary.
+    return control > n / 20 && control >= Math.min(8, Math.max(1, n / 4));
   }
 }

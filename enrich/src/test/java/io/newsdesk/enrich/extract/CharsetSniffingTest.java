@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class CharsetSniffingTest {
-  private static final String FRENCH = "<p>Cr\u00e8me br\u00fbl\u00e9e \u00e0 la fran\u00e7aise, d\u00e9j\u00e0 servie.</p>";
+  private static final String FRENCH =
+      "<p>Cr\u00e8me br\u00fbl\u00e9e \u00e0 la fran\u00e7aise, d\u00e9j\u00e0 servie.</p>";
 
   @Test
   void aPageDeclaringUtf16ButWrittenInLatin1IsReadAsWindows1252() throws Exception {
@@ -46,7 +47,8 @@ class CharsetSniffingTest {
   @Test
   void strayNulBytesAreDroppedNotFatal() throws Exception {
     byte[] b = "<p>One\0 stray NUL and\0 another.</p>".getBytes(StandardCharsets.US_ASCII);
-    assertThat(CharsetDecoding.decode(b, "utf-8", true)).isEqualTo("<p>One stray NUL and another.</p>");
+    assertThat(CharsetDecoding.decode(b, "utf-8", true))
+        .isEqualTo("<p>One stray NUL and another.</p>");
   }
 
   @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class HostileInputFuzzTest {
   private static final long SEED = 0x13_1313L;
   private static final int CASES = 16;
+
   /** Far above what one document takes on a quiet machine; catches super-linear blow-ups. */
   private static final long BOUND_MS = 20_000;
 
@@ -95,7 +96,11 @@ class HostileInputFuzzTest {
         {
           int depth = 2_000 + r.nextInt(20_000);
           String open = r.nextBoolean() ? "<div>" : "<b><i>";
-          return ("<html><body>" + open.repeat(depth) + "deep " + names(r, 50) + "</div>".repeat(depth / 2))
+          return ("<html><body>"
+                  + open.repeat(depth)
+                  + "deep "
+                  + names(r, 50)
+                  + "</div>".repeat(depth / 2))
               .getBytes(StandardCharsets.UTF_8);
         }
       case HUGE_LINE:
@@ -126,16 +131,36 @@ class HostileInputFuzzTest {
         }
       case WRONG_CHARSET:
         {
-          String text = "<meta charset=\"" + pick(r, "utf-16", "utf-32", "shift_jis", "x-nonsense", "utf-8")
-              + "\"><p>Cr\u00e8me br\u00fbl\u00e9e \u00e0 " + prose(r, 2_000) + "</p>";
-          return text.getBytes(r.nextBoolean() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16LE);
+          String text =
+              "<meta charset=\""
+                  + pick(r, "utf-16", "utf-32", "shift_jis", "x-nonsense", "utf-8")
+                  + "\"><p>Cr\u00e8me br\u00fbl\u00e9e \u00e0 "
+                  + prose(r, 2_000)
+                  + "</p>";
+          return text.getBytes(
+              r.nextBoolean() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16LE);
         }
       case ENTITY_DENSE:
-        return ("<p>" + names(r, 40_000 + r.nextInt(40_000)) + "</p>").getBytes(StandardCharsets.UTF_8);
+        return ("<p>" + names(r, 40_000 + r.nextInt(40_000)) + "</p>")
+            .getBytes(StandardCharsets.UTF_8);
       case MARKUP_SOUP:
         {
-          String[] bits = {"<p>", "</div>", "<table><tr><td>", "<!--", "-->", "<script>", "</script>",
-              "<![CDATA[", "<a href='", "\"", "<svg><foreignObject>", "&#", "<li>", "<h1>"};
+          String[] bits = {
+            "<p>",
+            "</div>",
+            "<table><tr><td>",
+            "<!--",
+            "-->",
+            "<script>",
+            "</script>",
+            "<![CDATA[",
+            "<a href='",
+            "\"",
+            "<svg><foreignObject>",
+            "&#",
+            "<li>",
+            "<h1>"
+          };
           StringBuilder sb = new StringBuilder();
           while (sb.length() < 100_000) {
             sb.append(bits[r.nextInt(bits.length)]).append(prose(r, 40));
@@ -144,7 +169,9 @@ class HostileInputFuzzTest {
         }
       case HTML_ENTITIES:
       default:
-        return ("<p>" + "&amp;&lt;&#x41;&#65;&nbsp;&bogus;&#xFFFFFFF;".repeat(10_000 + r.nextInt(20_000)) + "</p>")
+        return ("<p>"
+                + "&amp;&lt;&#x41;&#65;&nbsp;&bogus;&#xFFFFFFF;".repeat(10_000 + r.nextInt(20_000))
+                + "</p>")
             .getBytes(StandardCharsets.UTF_8);
     }
   }
@@ -154,8 +181,28 @@ class HostileInputFuzzTest {
   }
 
   private static String prose(Random r, int words) {
-    String[] w = {"the", "council", "said", "on", "Monday", "that", "prices", "rose", "in", "Lindham",
-        "after", "talks", "with", "Northfield", "Bank", "and", "its", "chief", "Ada", "Veltri"};
+    String[] w = {
+      "the",
+      "council",
+      "said",
+      "on",
+      "Monday",
+      "that",
+      "prices",
+      "rose",
+      "in",
+      "Lindham",
+      "after",
+      "talks",
+      "with",
+      "Northfield",
+      "Bank",
+      "and",
+      "its",
+      "chief",
+      "Ada",
+      "Veltri"
+    };
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < words; i++) {
       sb.append(w[r.nextInt(w.length)]).append(i % 17 == 16 ? ". " : " ");

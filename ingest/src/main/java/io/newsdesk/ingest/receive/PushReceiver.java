@@ -50,9 +50,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Hostile clients are bounded: every request must arrive whole (headers and body) within the
  * read deadline or its connection is closed; requests are served by a fixed pool of threads, so a
- * few slow clients leave the others free; a request holds at most {@code maxPushArticles}
- * articles and {@code maxPushBytes} bytes; at most {@link #pendingLimit()} articles wait for the
- * sink at once. Without a token the receiver binds loopback addresses only.
+ * few slow clients leave the others free; a request holds at most {@code maxPushArticles} articles
+ * and {@code maxPushBytes} bytes; at most {@link #pendingLimit()} articles wait for the sink at
+ * once. Without a token the receiver binds loopback addresses only.
  */
 public final class PushReceiver implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushReceiver.class);
@@ -362,8 +362,8 @@ public final class PushReceiver implements AutoCloseable {
   }
 
   /**
-   * Marks the current request as read whole, so its deadline no longer applies (publishing may
-   * take longer); false when the deadline had already passed.
+   * Marks the current request as read whole, so its deadline no longer applies (publishing may take
+   * longer); false when the deadline had already passed.
    */
   private boolean markRead() {
     Deadline d = deadline.get();
@@ -422,7 +422,8 @@ public final class PushReceiver implements AutoCloseable {
     try (InputStream in = Files.newInputStream(keystore)) {
       KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
       ks.load(in, pass);
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, pass);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf.getKeyManagers(), null, null);

@@ -198,7 +198,12 @@ class FeedParserTest {
             + "<x>".repeat(50_000)
             + "</description></item></channel></rss>";
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new FeedParser().parse(deep.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "https://n.example/f"))
+            () ->
+                new FeedParser()
+                    .parse(
+                        deep.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        null,
+                        "https://n.example/f"))
         .isInstanceOf(FeedParseException.class)
         .hasMessageContaining("nested deeper than");
     // Markup inside CDATA and comments does not count.
@@ -208,7 +213,8 @@ class FeedParserTest {
             + "]]></description><!-- "
             + "<x>".repeat(5_000)
             + " --></item></channel></rss>";
-    org.assertj.core.api.Assertions.assertThat(FeedParser.nestingExceeds(cdata, FeedParser.MAX_DEPTH))
+    org.assertj.core.api.Assertions.assertThat(
+            FeedParser.nestingExceeds(cdata, FeedParser.MAX_DEPTH))
         .isFalse();
   }
 }

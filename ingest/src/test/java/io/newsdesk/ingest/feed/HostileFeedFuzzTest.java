@@ -38,8 +38,11 @@ class HostileFeedFuzzTest {
       String what = "kind " + kind + " (seed " + seed + ", " + body.length + " bytes)";
       long t0 = System.nanoTime();
       try {
-        ParsedFeed f = parser.parse(body, kind == 8 ? "application/feed+json" : "application/rss+xml",
-            "https://news.example/feed.xml");
+        ParsedFeed f =
+            parser.parse(
+                body,
+                kind == 8 ? "application/feed+json" : "application/rss+xml",
+                "https://news.example/feed.xml");
         assertThat(f).as(what).isNotNull();
         // An external entity is never resolved: no link carries the file's name or content.
         f.entries()
@@ -74,15 +77,20 @@ class HostileFeedFuzzTest {
         {
           StringBuilder dtd = new StringBuilder("<!DOCTYPE rss [<!ENTITY l0 \"lol\">");
           for (int k = 1; k < 10; k++) {
-            dtd.append("<!ENTITY l").append(k).append(" \"")
-                .append(("&l" + (k - 1) + ";").repeat(10)).append("\">");
+            dtd.append("<!ENTITY l")
+                .append(k)
+                .append(" \"")
+                .append(("&l" + (k - 1) + ";").repeat(10))
+                .append("\">");
           }
           dtd.append("]>");
-          return RSS.replace("<rss", dtd + "<rss").replace("First &amp; foremost", "&l9;")
+          return RSS.replace("<rss", dtd + "<rss")
+              .replace("First &amp; foremost", "&l9;")
               .getBytes(StandardCharsets.UTF_8);
         }
       case 2: // external entity
-        return RSS.replace("<rss", "<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd-secret\">]><rss")
+        return RSS.replace(
+                "<rss", "<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd-secret\">]><rss")
             .replace("https://news.example/a/1", "&x;")
             .getBytes(StandardCharsets.UTF_8);
       case 3: // huge single line in a title
@@ -131,7 +139,9 @@ class HostileFeedFuzzTest {
         {
           int depth = 1_000 + r.nextInt(5_000);
           return ("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":["
-                  + "[".repeat(depth) + "]".repeat(depth) + "]}")
+                  + "[".repeat(depth)
+                  + "]".repeat(depth)
+                  + "]}")
               .getBytes(StandardCharsets.UTF_8);
         }
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsdesk.ingest.IngestConfig;
 import io.newsdesk.ingest.Ids;
+import io.newsdesk.ingest.IngestConfig;
 import io.newsdesk.ingest.publish.DocumentSink;
 import io.newsdesk.ingest.testing.RecordingSink;
 import io.newsdesk.schema.Arrival;
@@ -101,8 +101,8 @@ class PushReceiverTest {
   void aPushWithoutTheRightTokenGets401AndPublishesNothing() throws Exception {
     HttpResponse<String> none = post("text/plain", "sneaky", null);
     assertThat(none.statusCode()).isEqualTo(401);
-    assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("Bearer"));
+    assertThat(none.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     assertThat(post("text/plain", "sneaky", TOKEN + "x").statusCode()).isEqualTo(401);
     assertThat(post("text/plain", "sneaky", TOKEN.substring(1)).statusCode()).isEqualTo(401);
     assertThat(post("text/plain", "sneaky", "").statusCode()).isEqualTo(401);
@@ -188,7 +188,9 @@ class PushReceiverTest {
       assertThat(ms).isLessThan(5_000);
       for (Socket s : slow) {
         s.setSoTimeout(5_000);
-        assertThat(s.getInputStream().read()).as("the slow client's connection is closed").isEqualTo(-1);
+        assertThat(s.getInputStream().read())
+            .as("the slow client's connection is closed")
+            .isEqualTo(-1);
       }
       assertThat(receiver.timedOut()).isGreaterThanOrEqualTo(4);
       assertThat(sink.documents()).hasSize(1);
@@ -217,7 +219,8 @@ class PushReceiverTest {
           sink.publish(batch);
         };
     receiver = new PushReceiver(config().build(), 0, stuck, Clock.systemUTC(), () -> true).start();
-    String five = "[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\"},{\"text\":\"d\"},{\"text\":\"e\"}]";
+    String five =
+        "[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\"},{\"text\":\"d\"},{\"text\":\"e\"}]";
     var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> postQuietly(five));
     var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> postQuietly(five));
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
@@ -269,5 +272,73 @@ class PushReceiverTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"status\":\"ready\"");
+  }
+
+  @Test
+  void servesHttpsWithAKeystoreAndStillWantsTheToken(@TempDir Path dir) throws Exception {
+    Path ks = dir.resolve("push.p12");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "push",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                ks.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
+    p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    receiver.close();
+    receiver =
+        new PushReceiver(
+                config().pushTls(ks, "changeit").build(), 0, sink, Clock.systemUTC(), () -> true)
+            .start();
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(ks)) {
+      trust.load(in, "changeit".toCharArray());
+    }
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    HttpClient https = HttpClient.newBuilder().sslContext(ctx).build();
+    URI uri = URI.create("https://127.0.0.1:" + receiver.port() + "/articles");
+    HttpResponse<String> without =
+        https.send(
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("no token"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(without.statusCode()).isEqualTo(401);
+    HttpResponse<String> with =
+        https.send(
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "text/plain")
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("over TLS"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(with.statusCode()).isEqualTo(202);
+    assertThat(sink.documents()).hasSize(1);
   }
 }
