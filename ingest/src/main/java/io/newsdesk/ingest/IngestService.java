@@ -82,8 +82,10 @@ public final class IngestService implements AutoCloseable {
   private final List<String> sitemapSources;
   private final Map<String, String> kinds = new ConcurrentHashMap<>();
   private final Map<String, AdaptiveInterval> bounds = new ConcurrentHashMap<>();
+
   /** Items of one poll committed together at most: a crash mid-poll repeats none of them. */
   static final int ITEMS_PER_COMMIT = 8;
+
   private final AdaptiveInterval intervals;
   private final HttpFetcher.RedirectGuard guard;
   private final ExecutorService workers;
@@ -607,8 +609,16 @@ public final class IngestService implements AutoCloseable {
         counted = newItems;
         if (!commit(SourceStates.copy(st), docs, dead, claimed)) {
           return new PollOutcome(
-              feedUrl, kind, "publish-failed", published, newItems, duplicates, disallowed,
-              failures, deadPublished, null);
+              feedUrl,
+              kind,
+              "publish-failed",
+              published,
+              newItems,
+              duplicates,
+              disallowed,
+              failures,
+              deadPublished,
+              null);
         }
         published += docs.size();
         deadPublished += dead.size();

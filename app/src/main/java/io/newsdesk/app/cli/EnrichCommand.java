@@ -22,9 +22,7 @@ public final class EnrichCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
   @Mixin HttpOptions http;
 
-  @Option(
-      names = "--threads",
-      description = "Stream threads (default: the number of cores).")
+  @Option(names = "--threads", description = "Stream threads (default: the number of cores).")
   Integer threads;
 
   @Option(
@@ -46,8 +44,7 @@ public final class EnrichCommand implements Callable<Integer> {
             Monitoring.start(http.address(), env.clientProperties(), System.err)) {
       EnrichConfig config =
           EnrichConfig.defaults(env.bootstrapServers(), kafka.dataDir().resolve("streams"))
-              .withThreads(
-                  threads != null ? threads : Runtime.getRuntime().availableProcessors());
+              .withThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
       NearDuplicateConfig near =
           config.nearDuplicates().withRetention(Duration.ofDays(nearDuplicateDays));
       if (nearDuplicateThreshold != null) {
