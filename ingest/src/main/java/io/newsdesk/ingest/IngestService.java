@@ -93,7 +93,7 @@ public final class IngestService implements AutoCloseable {
   private PollScheduler scheduler;
   private PushReceiver receiver;
   private volatile boolean started;
-  private boolean catalogOnly;
+  private volatile boolean catalogOnly;
 
   private IngestService(Builder b) {
     this.config = b.config;
@@ -601,7 +601,8 @@ public final class IngestService implements AutoCloseable {
       if (budget-- <= 0) {
         break;
       }
-      if (docs.size() >= ITEMS_PER_COMMIT) {
+      boolean handedOver = catalogOnly && !kinds.containsKey(feedUrl);
+      if (docs.size() >= ITEMS_PER_COMMIT || handedOver) {
         // Commit as the poll goes on: these items and the state recording them as seen, with the
         // old validators, so a crash now neither repeats them nor loses the rest of the feed.
         SourceStates.addSeen(st, newSeen, config.maxSeenPerSource());
@@ -626,6 +627,21 @@ public final class IngestService implements AutoCloseable {
         dead.clear();
         claimed.clear();
         newSeen.clear();
+        if (handedOver) {
+          // No longer this instance's source (removed, or its partition moved to another
+          // instance): stop here; the old validators make the new owner read the rest.
+          return new PollOutcome(
+              feedUrl,
+              kind,
+              "handed-over",
+              published,
+              newItems,
+              duplicates,
+              disallowed,
+              failures,
+              deadPublished,
+              null);
+        }
       }
       String idKey = e.identity() == null ? null : "id:" + e.identity();
       String canonical = e.link() == null ? null : UrlCanonicalizer.canonicalizeOrNull(e.link());
