@@ -82,8 +82,10 @@ public final class IngestService implements AutoCloseable {
   private final List<String> sitemapSources;
   private final Map<String, String> kinds = new ConcurrentHashMap<>();
   private final Map<String, AdaptiveInterval> bounds = new ConcurrentHashMap<>();
+
   /** Items of one poll committed together at most: a crash mid-poll repeats none of them. */
   static final int ITEMS_PER_COMMIT = 8;
+
   private final AdaptiveInterval intervals;
   private final HttpFetcher.RedirectGuard guard;
   private final ExecutorService workers;
@@ -91,7 +93,7 @@ public final class IngestService implements AutoCloseable {
   private PollScheduler scheduler;
   private PushReceiver receiver;
   private volatile boolean started;
-  private boolean catalogOnly;
+  private volatile boolean catalogOnly;
 
   private IngestService(Builder b) {
     this.config = b.config;
@@ -591,7 +593,8 @@ public final class IngestService implements AutoCloseable {
       if (budget-- <= 0) {
         break;
       }
-      if (docs.size() >= ITEMS_PER_COMMIT) {
+      boolean handedOver = catalogOnly && !kinds.containsKey(feedUrl);
+      if (docs.size() >= ITEMS_PER_COMMIT || handedOver) {
         // Commit as the poll goes on: these items and the state recording them as seen, with the
         // old validators, so a crash now neither repeats them nor loses the rest of the feed.
         SourceStates.addSeen(st, newSeen, config.maxSeenPerSource());
@@ -599,8 +602,16 @@ public final class IngestService implements AutoCloseable {
         counted = newItems;
         if (!commit(SourceStates.copy(st), docs, dead, claimed)) {
           return new PollOutcome(
-              feedUrl, kind, "publish-failed", published, newItems, duplicates, disallowed,
-              failures, deadPublished, null);
+              feedUrl,
+              kind,
+              "publish-failed",
+              published,
+              newItems,
+              duplicates,
+              disallowed,
+              failures,
+              deadPublished,
+              null);
         }
         published += docs.size();
         deadPublished += dead.size();
@@ -608,6 +619,21 @@ public final class IngestService implements AutoCloseable {
         dead.clear();
         claimed.clear();
         newSeen.clear();
+        if (handedOver) {
+          // No longer this instance's source (removed, or its partition moved to another
+          // instance): stop here; the old validators make the new owner read the rest.
+          return new PollOutcome(
+              feedUrl,
+              kind,
+              "handed-over",
+              published,
+              newItems,
+              duplicates,
+              disallowed,
+              failures,
+              deadPublished,
+              null);
+        }
       }
       String idKey = e.identity() == null ? null : "id:" + e.identity();
       String canonical = e.link() == null ? null : UrlCanonicalizer.canonicalizeOrNull(e.link());

@@ -101,12 +101,13 @@ public final class Topics {
   }
 
   /**
-   * The partition of {@link #SOURCES} a source with this host goes to: the same for every source
-   * of a host, so politeness stays with one ingest instance.
+   * The partition of {@link #SOURCES} a source with this host goes to: the same for every source of
+   * a host, so politeness stays with one ingest instance.
    */
   public static int sourcePartition(String host, int partitions) {
-    byte[] b = (host == null ? "" : host.toLowerCase(java.util.Locale.ROOT))
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] b =
+        (host == null ? "" : host.toLowerCase(java.util.Locale.ROOT))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return org.apache.kafka.common.utils.Utils.toPositive(
             org.apache.kafka.common.utils.Utils.murmur2(b))
         % partitions;

@@ -57,7 +57,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path dir = Files.createTempDirectory("newsdesk-bench");
     try {
-      EndToEndBench.print(System.out, EndToEndBench.run(documents, dir, partitions, data), partitions);
+      EndToEndBench.print(
+          System.out, EndToEndBench.run(documents, dir, partitions, data), partitions);
       return 0;
     } finally {
       delete(dir);

@@ -22,7 +22,9 @@ public final class BootstrapFile {
       Path tmp = dataDir.resolve(NAME + ".tmp");
       Files.writeString(tmp, bootstrapServers + "\n", StandardCharsets.UTF_8);
       Files.move(
-          tmp, dataDir.resolve(NAME), StandardCopyOption.REPLACE_EXISTING,
+          tmp,
+          dataDir.resolve(NAME),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dataDir.resolve(NAME), e);
@@ -40,8 +42,12 @@ public final class BootstrapFile {
       return s;
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IllegalStateException(
-          "no " + f + ": start `newsdesk run --data-dir " + dataDir
-              + "` first, or give --bootstrap-servers", e);
+          "no "
+              + f
+              + ": start `newsdesk run --data-dir "
+              + dataDir
+              + "` first, or give --bootstrap-servers",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + f, e);
     }

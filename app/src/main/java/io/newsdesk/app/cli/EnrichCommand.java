@@ -22,9 +22,7 @@ public final class EnrichCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
   @Mixin HttpOptions http;
 
-  @Option(
-      names = "--threads",
-      description = "Stream threads (default: the number of cores).")
+  @Option(names = "--threads", description = "Stream threads (default: the number of cores).")
   Integer threads;
 
   @Option(

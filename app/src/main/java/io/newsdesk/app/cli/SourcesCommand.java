@@ -131,7 +131,8 @@ public final class SourcesCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "The sources with their health: last poll, last success, items, errors, next due.")
+      description =
+          "The sources with their health: last poll, last success, items, errors, next due.")
   public static final class ListSources implements Callable<Integer> {
     @Mixin Target target;
 
@@ -162,7 +163,8 @@ public final class SourcesCommand implements Runnable {
     @Override
     public Integer call() {
       try (KafkaEnvironment env = target.open()) {
-        Map<String, Source> all = SourceCatalog.read(env.clientProperties(), Duration.ofSeconds(30));
+        Map<String, Source> all =
+            SourceCatalog.read(env.clientProperties(), Duration.ofSeconds(30));
         Source s = all.get(id);
         if (s == null) {
           s = all.get(SourceCatalog.id(id));
@@ -251,9 +253,7 @@ public final class SourcesCommand implements Runnable {
       h.put("errors", st == null ? 0 : SourceStates.counter(st, SourceStates.FAILURES));
       h.put("consecutiveFailures", st == null ? 0 : st.getConsecutiveFailures());
       h.put("lastError", st == null ? null : st.getLastError());
-      h.put(
-          "nextDue",
-          st == null || st.getNextPollAt() <= 0 ? "now" : time(st.getNextPollAt()));
+      h.put("nextDue", st == null || st.getNextPollAt() <= 0 ? "now" : time(st.getNextPollAt()));
       row.put("health", h);
       rows.add(row);
     }

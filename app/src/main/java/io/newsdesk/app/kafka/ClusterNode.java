@@ -15,12 +15,12 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * One node (combined KRaft broker and controller, 127.0.0.1) of a small real cluster, run as its own
- * JVM: {@code java -cp newsdesk.jar io.newsdesk.app.kafka.ClusterNode ID DIR BROKER_PORT
+ * One node (combined KRaft broker and controller, 127.0.0.1) of a small real cluster, run as its
+ * own JVM: {@code java -cp newsdesk.jar io.newsdesk.app.kafka.ClusterNode ID DIR BROKER_PORT
  * CONTROLLER_PORT VOTERS CLUSTER_ID}, VOTERS as {@code 1@127.0.0.1:9093,2@...}. Replication factor
- * 3 and min.insync.replicas 2 for every topic, internal ones included, so one node may die.
- * Storage is formatted on first start and kept, so a node killed with SIGKILL restarts on it.
- * Used by the cluster fault test; like {@link EmbeddedKafka}, it touches Kafka's internal classes.
+ * 3 and min.insync.replicas 2 for every topic, internal ones included, so one node may die. Storage
+ * is formatted on first start and kept, so a node killed with SIGKILL restarts on it. Used by the
+ * cluster fault test; like {@link EmbeddedKafka}, it touches Kafka's internal classes.
  */
 public final class ClusterNode {
 
@@ -62,7 +62,10 @@ public final class ClusterNode {
             Map.entry("controller.quorum.voters", voters),
             Map.entry(
                 "listeners",
-                "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort),
+                "PLAINTEXT://127.0.0.1:"
+                    + brokerPort
+                    + ",CONTROLLER://127.0.0.1:"
+                    + controllerPort),
             Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort),
             Map.entry("controller.listener.names", "CONTROLLER"),
             Map.entry("inter.broker.listener.name", "PLAINTEXT"),
@@ -72,7 +75,8 @@ public final class ClusterNode {
             Map.entry("default.replication.factor", "3"),
             Map.entry("min.insync.replicas", "2"),
             Map.entry("message.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
-            Map.entry("replica.fetch.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
+            Map.entry(
+                "replica.fetch.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
             Map.entry("auto.create.topics.enable", "false"),
             Map.entry("offsets.topic.replication.factor", "3"),
             Map.entry("offsets.topic.num.partitions", "3"),

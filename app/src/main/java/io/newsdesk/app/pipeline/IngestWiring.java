@@ -97,8 +97,8 @@ public final class IngestWiring implements AutoCloseable {
 
   /**
    * Runs continuously on the catalog: seeds the given feeds, sitemaps and pages into {@code
-   * newsdesk.sources} (those not there yet), starts the drop folder and push receiver, and joins the
-   * ingest consumer group, which hands this instance its share of the catalog and moves it on
+   * newsdesk.sources} (those not there yet), starts the drop folder and push receiver, and joins
+   * the ingest consumer group, which hands this instance its share of the catalog and moves it on
    * changes, joins and deaths. With no sources at all it waits for some.
    */
   public void startShared() throws IOException {

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real cluster under faults: three KRaft nodes (replication factor 3, min.insync.replicas 2),
- * two ingest, two enrich and one sink, each its own JVM from the product jar. Local feeds on ten
+ * A real cluster under faults: three KRaft nodes (replication factor 3, min.insync.replicas 2), two
+ * ingest, two enrich and one sink, each its own JVM from the product jar. Local feeds on ten
  * loopback hosts keep gaining items; mid-stream one broker, one ingest and one enrich instance are
  * killed with SIGKILL and started again. At the end every article is in the sink's files exactly
  * once. Prints what it killed and the counts.
@@ -76,7 +76,11 @@ class ClusterFaultIT {
       startNode(i);
     }
     String bootstrap =
-        "127.0.0.1:" + brokerPorts[0] + ",127.0.0.1:" + brokerPorts[1] + ",127.0.0.1:"
+        "127.0.0.1:"
+            + brokerPorts[0]
+            + ",127.0.0.1:"
+            + brokerPorts[1]
+            + ",127.0.0.1:"
             + brokerPorts[2];
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       await()

@@ -85,8 +85,7 @@ class SourcesIT {
               List.of("test")));
     }
     Set<Integer> partitions = new HashSet<>();
-    sources.forEach(
-        s -> partitions.add(Topics.sourcePartition(SourceCatalog.host(s.getUrl()), 6)));
+    sources.forEach(s -> partitions.add(Topics.sourcePartition(SourceCatalog.host(s.getUrl()), 6)));
     assertThat(partitions).as("hosts spread over the catalog's partitions").hasSizeGreaterThan(3);
 
     IngestWiring a = start(env, "a");
@@ -101,8 +100,10 @@ class SourcesIT {
 
       IngestWiring b = start(env, "b");
       SourceCatalog.put(p, sources.subList(HOSTS / 2, HOSTS));
-      await().atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofSeconds(1)).until(() -> published().size() >= 3 * HOSTS);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> published().size() >= 3 * HOSTS);
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> a.ownedSources().size() + b.ownedSources().size() == HOSTS);
@@ -144,7 +145,8 @@ class SourcesIT {
     }
     await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
     List<String> urls = published();
-    System.out.printf("published %d documents, %d distinct%n", urls.size(), new HashSet<>(urls).size());
+    System.out.printf(
+        "published %d documents, %d distinct%n", urls.size(), new HashSet<>(urls).size());
     assertThat(urls).doesNotHaveDuplicates().hasSize(3 + 5 * (HOSTS - 1));
   }
 

@@ -37,7 +37,8 @@ public final class KafkaDocumentSink implements DocumentSink {
    * cannot publish what its successor publishes too.
    */
   public record Fence(
-      java.util.Map<org.apache.kafka.common.TopicPartition,
+      java.util.Map<
+              org.apache.kafka.common.TopicPartition,
               org.apache.kafka.clients.consumer.OffsetAndMetadata>
           offsets,
       org.apache.kafka.clients.consumer.ConsumerGroupMetadata group) {}
@@ -93,8 +94,8 @@ public final class KafkaDocumentSink implements DocumentSink {
   }
 
   /**
-   * From now on, every batch with a source's state commits with the group generation {@code
-   * fence} answers (null: none yet), as Kafka's consumer-group fencing of transactions asks.
+   * From now on, every batch with a source's state commits with the group generation {@code fence}
+   * answers (null: none yet), as Kafka's consumer-group fencing of transactions asks.
    */
   public void fenceWith(java.util.function.Supplier<Fence> fence) {
     this.fencing = fence;

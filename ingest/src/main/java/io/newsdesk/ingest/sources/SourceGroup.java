@@ -109,7 +109,8 @@ public final class SourceGroup implements AutoCloseable {
     Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets =
         new HashMap<>();
     for (TopicPartition tp : consumer.assignment()) {
-      offsets.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(consumer.position(tp)));
+      offsets.put(
+          tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(consumer.position(tp)));
     }
     fence =
         offsets.isEmpty()

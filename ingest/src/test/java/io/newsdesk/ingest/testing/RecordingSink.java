@@ -17,6 +17,7 @@ public final class RecordingSink implements DocumentSink {
   public final Map<String, SourceState> states = new HashMap<>();
   public int batches;
   public volatile boolean failNext;
+
   /** The publish that fails, counting from 1 (a crash mid-poll); 0 for none. */
   public volatile int failPublish;
 
