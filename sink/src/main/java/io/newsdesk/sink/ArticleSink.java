@@ -2,7 +2,6 @@ package io.newsdesk.sink;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.CorruptRecordException;
 import io.newsdesk.schema.DeadLetter;
@@ -64,7 +63,6 @@ public final class ArticleSink implements Runnable, AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, byte[]> producer;
   private final RollingFileWriter files;
-  private final KafkaClientMetrics consumerMetrics;
   private final Map<Integer, Long> topicFrom = new HashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -77,9 +75,6 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     this.producer =
         new KafkaProducer<>(
             producerProps(config), new StringSerializer(), new ByteArraySerializer());
-    // Records-lag and the other consumer metrics, in the registry a serving command adds.
-    this.consumerMetrics = new KafkaClientMetrics(consumer);
-    consumerMetrics.bindTo(Metrics.globalRegistry);
     this.files =
         config.writeFiles()
             ? new RollingFileWriter(config.outDir(), "newsdesk", config.roll())
@@ -132,7 +127,6 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         }
       } finally {
         try {
-          consumerMetrics.close();
           consumer.close(Duration.ofSeconds(5));
         } finally {
           producer.close(Duration.ofSeconds(5));
