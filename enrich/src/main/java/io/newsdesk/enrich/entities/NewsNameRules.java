@@ -23,8 +23,8 @@ import java.util.zip.GZIPInputStream;
  * Rules for names as news text writes them, applied to the recognizer's spans: a role or title is
  * not part of a name, role words alone and headline phrases are no entities, "Ambassador to X Name"
  * is a place and a person, page residue glued to a name is cut off, and types are corrected from
- * general knowledge (places from GeoNames, agencies, international organisations and news
- * agencies, organisation and geographic name endings). Immutable and thread-safe.
+ * general knowledge (places from GeoNames, agencies, international organisations and news agencies,
+ * organisation and geographic name endings). Immutable and thread-safe.
  */
 final class NewsNameRules {
 
@@ -218,7 +218,10 @@ final class NewsNameRules {
       boolean personLike =
           sp.type().equals("PER")
               || firstNames.contains(norm(toks.get(j).text())) && e - j >= 2
-              || roleInSpan && e - j <= 4 && capitalised(toks, j, e) && !orgOrPlaceEnding(toks, j, e);
+              || roleInSpan
+                  && e - j <= 4
+                  && capitalised(toks, j, e)
+                  && !orgOrPlaceEnding(toks, j, e);
       if (personLike) {
         return split(toks, new NameSpan("PER", j, e));
       }
@@ -266,8 +269,8 @@ final class NewsNameRules {
   }
 
   /**
-   * A mention's text without page residue glued to it ("jpgSputnik" is "Sputnik"); null when
-   * what remains is no name (a language label such as "EN", a lone letter).
+   * A mention's text without page residue glued to it ("jpgSputnik" is "Sputnik"); null when what
+   * remains is no name (a language label such as "EN", a lone letter).
    */
   EntityResolver.RawMention clean(EntityResolver.RawMention m) {
     String text = m.text();
