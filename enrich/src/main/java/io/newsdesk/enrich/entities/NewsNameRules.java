@@ -258,6 +258,8 @@ final class NewsNameRules {
       type = "LOC"; // "Harir base", "Ain al-Asad air base"
     } else if (majorPlaces.contains(all) && !type.equals("ORG") && !firstNames.contains(all)) {
       type = "LOC"; // "Turkiye" is a country before it is anyone's name
+    } else if (e - s >= 2 && has("DOC_SUFFIX", last) && !type.equals("PER")) {
+      type = "MISC"; // "UN Charter", "Paris Agreement": a document, not an organisation
     } else if (e - s >= 2 && has("GEO_FEATURE", last)) {
       type = "LOC"; // "Golan Heights", "Kurdistan Region"
     } else if (e - s >= 2

@@ -197,4 +197,10 @@ class NewsNameRulesTest {
                 "LOC:Geneva"))
         .containsExactly("PER:Maria Lopez", "ORG:World Bank", "LOC:Geneva");
   }
+
+  @Test
+  void aNameEndingInCharterOrTreatyIsADocumentNotItsMaker() {
+    assertThat(body("They cited the EU Charter in court.", "ORG:EU Charter"))
+        .containsExactly("MISC:EU Charter");
+  }
 }
