@@ -26,6 +26,14 @@ final class EntityAliases {
     add("LOC", "United Kingdom", "United Kingdom", "UK", "U.K.", "Britain", "Great Britain");
     add("LOC", "United Arab Emirates", "United Arab Emirates", "UAE", "U.A.E.", "Emirates");
     add("LOC", "Russia", "Russia", "Russian Federation");
+    add(
+        "LOC",
+        "Turkey",
+        "Turkey",
+        "Türkiye",
+        "Turkiye",
+        "Republic of Türkiye",
+        "Republic of Turkey");
     add("LOC", "Iran", "Iran", "Islamic Republic of Iran");
     add("LOC", "Saudi Arabia", "Saudi Arabia", "Kingdom of Saudi Arabia", "KSA");
     add(
@@ -91,7 +99,10 @@ final class EntityAliases {
         "Islamic Revolutionary Guard Corps",
         "Revolutionary Guards",
         "IRGC",
-        "Revolutionary Guard");
+        "Revolutionary Guard",
+        "Islamic Revolutionary Guards Corps",
+        "Iranian Revolutionary Guard Corps",
+        "Iranian Revolutionary Guards Corps");
   }
 
   private EntityAliases() {}

@@ -262,7 +262,8 @@ final class EntityResolver {
     }
     String text = best.text();
     if (!mixedCase(text) && (g.type.equals("LOC") || g.type.equals("PER")) && longWords(text)) {
-      // Only ever seen shouted ("BAGHDAD," in a dateline): a place or person is written in mixed case.
+      // Only ever seen shouted ("BAGHDAD," in a dateline): a place or person is written in mixed
+      // case.
       return titleCase(text);
     }
     return text;

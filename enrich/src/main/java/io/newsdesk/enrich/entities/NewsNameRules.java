@@ -23,8 +23,8 @@ import java.util.zip.GZIPInputStream;
  * Rules for names as news text writes them, applied to the recognizer's spans: a role or title is
  * not part of a name, role words alone and headline phrases are no entities, "Ambassador to X Name"
  * is a place and a person, page residue glued to a name is cut off, and types are corrected from
- * general knowledge (places from GeoNames, agencies, international organisations and news
- * agencies, organisation and geographic name endings). Immutable and thread-safe.
+ * general knowledge (places from GeoNames, agencies, international organisations and news agencies,
+ * organisation and geographic name endings). Immutable and thread-safe.
  */
 final class NewsNameRules {
 
@@ -148,7 +148,7 @@ final class NewsNameRules {
         continue;
       }
       List<Token> toks = sentences.get(s);
-      for (int i = 1; i < toks.size(); i++) {
+      for (int i = 0; i < toks.size(); i++) {
         String t = toks.get(i).text();
         if (Character.isLowerCase(t.charAt(0))) {
           lowerWords.add(norm(t));
@@ -218,7 +218,10 @@ final class NewsNameRules {
       boolean personLike =
           sp.type().equals("PER")
               || firstNames.contains(norm(toks.get(j).text())) && e - j >= 2
-              || roleInSpan && e - j <= 4 && capitalised(toks, j, e) && !orgOrPlaceEnding(toks, j, e);
+              || roleInSpan
+                  && e - j <= 4
+                  && capitalised(toks, j, e)
+                  && !orgOrPlaceEnding(toks, j, e);
       if (personLike) {
         return split(toks, new NameSpan("PER", j, e));
       }
@@ -255,6 +258,8 @@ final class NewsNameRules {
       type = "LOC"; // "Harir base", "Ain al-Asad air base"
     } else if (majorPlaces.contains(all) && !type.equals("ORG") && !firstNames.contains(all)) {
       type = "LOC"; // "Turkiye" is a country before it is anyone's name
+    } else if (e - s >= 2 && has("DOC_SUFFIX", last) && !type.equals("PER")) {
+      type = "MISC"; // "UN Charter", "Paris Agreement": a document, not an organisation
     } else if (e - s >= 2 && has("GEO_FEATURE", last)) {
       type = "LOC"; // "Golan Heights", "Kurdistan Region"
     } else if (e - s >= 2
@@ -266,8 +271,8 @@ final class NewsNameRules {
   }
 
   /**
-   * A mention's text without page residue glued to it ("jpgSputnik" is "Sputnik"); null when
-   * what remains is no name (a language label such as "EN", a lone letter).
+   * A mention's text without page residue glued to it ("jpgSputnik" is "Sputnik"); null when what
+   * remains is no name (a language label such as "EN", a lone letter).
    */
   EntityResolver.RawMention clean(EntityResolver.RawMention m) {
     String text = m.text();
@@ -316,30 +321,39 @@ final class NewsNameRules {
     return true;
   }
 
-  /** Headlines and label lines: nearly every longer word capitalised. */
+  /** Small words a title-case headline leaves in lower case ("Iraq Preoccupied with ..."). */
+  private static final Set<String> HEADLINE_LOWER =
+      Set.of(
+          "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "but", "nor", "with", "at",
+          "by", "from", "as", "vs", "vs.", "into", "over", "after", "amid", "about", "than", "upon",
+          "via", "per");
+
+  /**
+   * Headlines and label lines: every word is capitalised but for small function words, and at least
+   * two longer words are ("Farmers Are Not Protesters"; not "Maria Lopez met officials").
+   */
   static boolean titleCase(List<Token> toks) {
-    if (!toks.isEmpty() && toks.size() <= 3 && !toks.get(toks.size() - 1).text().equals(".")) {
-      boolean label = true;
-      for (Token t : toks) {
-        label &= !Character.isLowerCase(t.text().charAt(0));
-      }
-      if (label) {
-        return true;
-      }
+    if (toks.isEmpty() || toks.size() > 30) {
+      return false;
     }
-    int words = 0;
     int capital = 0;
+    boolean anyLetter = false;
     for (Token t : toks) {
       String w = t.text();
-      if (w.length() < 4 || !Character.isLetter(w.charAt(0))) {
+      if (!Character.isLetter(w.charAt(0))) {
         continue;
       }
-      words++;
-      if (Character.isUpperCase(w.charAt(0))) {
+      anyLetter = true;
+      if (Character.isLowerCase(w.charAt(0))) {
+        if (!HEADLINE_LOWER.contains(w) && !w.startsWith("al-") && !w.startsWith("el-")) {
+          return false;
+        }
+      } else if (w.length() >= 4) {
         capital++;
       }
     }
-    return toks.size() <= 30 && words >= 2 && capital >= 0.8 * words;
+    // A short line of capitalised words is a label ("Reply", "Adblock Detected").
+    return capital >= 2 || anyLetter && toks.size() <= 3;
   }
 
   private boolean roleBefore(List<Token> toks, int s) {
@@ -373,10 +387,16 @@ final class NewsNameRules {
         && FACILITY_HEADS.contains(norm(toks.get(e + 1).text()));
   }
 
+  /** A first name followed by another name word: "Lloyd Austin", not "French Ambassador". */
   private boolean hasFirstName(List<Token> toks, int s, int e) {
-    for (int i = s; i < e; i++) {
+    for (int i = s; i + 1 < e; i++) {
       String w = norm(toks.get(i).text());
-      if (firstNames.contains(w) && !has("ROLE", w) && !has("QUALIFIER", w)) {
+      String next = norm(toks.get(i + 1).text());
+      if (firstNames.contains(w)
+          && !has("ROLE", w)
+          && !has("QUALIFIER", w)
+          && !has("ROLE", next)
+          && !has("QUALIFIER", next)) {
         return true;
       }
     }

@@ -65,7 +65,10 @@ public final class PlainTextArticleExtractor implements ArticleExtractor {
     for (PushedTextCleaner.Cleaned c : stories) {
       allStand &= c.text().length() >= config.minTextChars();
     }
-    if (stories.size() == 1 || !allStand) {
+    if (stories.size() == 1) {
+      return List.of(article(document, stories.get(0), 1));
+    }
+    if (!allStand) {
       // Keep all the text in one article rather than lose a short story.
       return List.of(
           article(document, cleaner.clean(text, knownTitle, document.getFetchedAt()), 1));

@@ -107,7 +107,11 @@ public final class PushedTextCleaner {
 
   /** The lines of a text and why each one goes (null: it stays). */
   private record Marked(
-      List<String> lines, String[] reason, String title, List<String> heads, List<Integer> headAt) {}
+      List<String> lines,
+      String[] reason,
+      String title,
+      List<String> heads,
+      List<Integer> headAt) {}
 
   private Marked mark(String text, String knownTitle) {
     List<String> lines = new ArrayList<>();
@@ -153,7 +157,8 @@ public final class PushedTextCleaner {
       }
     }
     if (published == null) {
-      published = firstTimestamp(lines.subList(from, to), Arrays.copyOfRange(reason, from, to), fetchedAt);
+      published =
+          firstTimestamp(lines.subList(from, to), Arrays.copyOfRange(reason, from, to), fetchedAt);
     }
 
     StringBuilder out = new StringBuilder();

@@ -22,8 +22,8 @@ final class StoryNames {
   private StoryNames() {}
 
   /**
-   * Rewrites the article's partial person names against the story's people, then adds the
-   * article's full names to them. Returns how many entities were resolved.
+   * Rewrites the article's partial person names against the story's people, then adds the article's
+   * full names to them. Returns how many entities were resolved.
    */
   static int resolve(EnrichedArticle article, Map<String, String> people) {
     int resolved = 0;

@@ -55,7 +55,9 @@ public final class StoryState {
   public Map<String, Double> terms = new HashMap<>();
   public List<String> articleIds = new ArrayList<>();
 
-  /** People named in full in the story, key to canonical name, oldest first ({@link StoryNames}). */
+  /**
+   * People named in full in the story, key to canonical name, oldest first ({@link StoryNames}).
+   */
   public java.util.LinkedHashMap<String, String> people = new java.util.LinkedHashMap<>();
 
   /** The story's strongest entity keys. */

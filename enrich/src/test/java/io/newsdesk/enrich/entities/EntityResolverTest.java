@@ -20,4 +20,21 @@ class EntityResolverTest {
     assertThat(entities.get(0).getCanonical()).isEqualTo("Tripoli");
     assertThat(entities.get(0).getCount()).isEqualTo(3);
   }
+
+  @Test
+  void writesAPlaceOnlyEverSeenInAnAllCapsDatelineInMixedCase() {
+    List<Entity> entities =
+        EntityResolver.resolve(
+            List.of(new EntityResolver.RawMention("LOC", "KHARTOUM", 0, 8, false, true)));
+    assertThat(entities.get(0).getCanonical()).isEqualTo("Khartoum");
+    assertThat(entities.get(0).getKey()).isEqualTo("LOC:khartoum");
+  }
+
+  @Test
+  void keepsAnAcronymInCapitals() {
+    List<Entity> entities =
+        EntityResolver.resolve(
+            List.of(new EntityResolver.RawMention("ORG", "OPEC", 0, 4, false, true)));
+    assertThat(entities.get(0).getCanonical()).isEqualTo("OPEC");
+  }
 }

@@ -124,4 +124,20 @@ class DispatchingArticleExtractorTest {
     Article a = extractor.extract(Fixtures.html(withBom, "https://x.example/a"));
     assertThat(a.getText()).contains("“People have been patient");
   }
+
+  @Test
+  void aPushedTextHoldingTwoStoriesBecomesTwoArticlesEachWithItsTitle() throws Exception {
+    List<Article> articles =
+        ArticleExtractors.standard(ExtractorConfig.defaults())
+            .extractAll(Fixtures.pushed(Fixtures.text("text/repeated-blocks.txt")));
+    assertThat(articles)
+        .extracting(Article::getTitle)
+        .containsExactly(
+            "Library Extends Opening Hours for Exam Season",
+            "Sports Hall Roof Repairs to Finish in August");
+    assertThat(articles).extracting(Article::getId).containsExactly("test", "test-2");
+    assertThat(articles).extracting(Article::getUrl).containsExactly("push:1", "push:1#story-2");
+    assertThat(articles.get(1).getText()).contains("Repairs to the roof of the sports hall");
+    assertThat(articles.get(0).getText()).doesNotContain("sports hall");
+  }
 }

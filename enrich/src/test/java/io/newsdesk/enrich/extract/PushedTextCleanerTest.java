@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdesk.schema.Removal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -133,5 +134,42 @@ class PushedTextCleanerTest {
     PushedTextCleaner.Cleaned c = cleaner.clean(text, null, Fixtures.FETCHED_AT);
     assertThat(c.text()).isEqualTo(text);
     assertThat(c.removed()).isEmpty();
+  }
+
+  @Test
+  void cleansAScrapeHoldingTwoStoriesIntoOneArticleEachUnderItsOwnHeadline() {
+    List<PushedTextCleaner.Cleaned> parts =
+        cleaner.cleanStories(Fixtures.text("text/repeated-blocks.txt"), null, Fixtures.FETCHED_AT);
+    assertThat(parts)
+        .extracting(PushedTextCleaner.Cleaned::title)
+        .containsExactly(
+            "Library Extends Opening Hours for Exam Season",
+            "Sports Hall Roof Repairs to Finish in August");
+    assertThat(parts.get(0).text())
+        .startsWith("Students working in the main reading room.")
+        .endsWith("during term time as well.")
+        .doesNotContain("Sports Hall");
+    assertThat(parts.get(1).text())
+        .startsWith("A view of the sports hall from the east car park.")
+        .doesNotContain("Sports Hall Roof Repairs")
+        .endsWith("training in a rented hall across town.");
+  }
+
+  @Test
+  void everyRemovalSaysHowManyCharactersItTook() {
+    String text = Fixtures.text("text/repeated-blocks.txt");
+    List<PushedTextCleaner.Cleaned> parts = cleaner.cleanStories(text, null, Fixtures.FETCHED_AT);
+    int removed = 0;
+    int kept = 0;
+    for (PushedTextCleaner.Cleaned c : parts) {
+      for (Removal r : c.removed()) {
+        assertThat(r.getChars()).as(r.getReason()).isGreaterThanOrEqualTo(r.getCount());
+        removed += r.getChars();
+      }
+      kept += c.text().replace("\n", "").length() + c.title().length();
+    }
+    // Whatever is not kept (text or title) is accounted for by a removal, up to line breaks.
+    int nonBlank = text.replaceAll("(?m)^\\s+|\\s+$", "").replace("\n", "").length();
+    assertThat(removed + kept).isEqualTo(nonBlank);
   }
 }

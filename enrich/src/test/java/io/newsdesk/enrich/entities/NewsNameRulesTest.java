@@ -1,0 +1,206 @@
+package io.newsdesk.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsdesk.enrich.entities.DefaultEntityTagger.NameSpan;
+import io.newsdesk.enrich.text.Token;
+import io.newsdesk.enrich.text.Tokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The news rules on spans as a recognizer might give them, in sentences written for these tests in
+ * the image of wire copy: roles before names, headlines, captions, scraper residue.
+ */
+class NewsNameRulesTest {
+
+  private final NewsNameRules rules = NewsNameRules.shared();
+
+  /** The spans of one body sentence after the rules, as "TYPE:text". */
+  private List<String> body(String sentence, String... spans) {
+    List<Token> toks = Tokenizer.tokenize(sentence);
+    List<List<NameSpan>> out = rules.apply(List.of(toks), List.of(spansOf(toks, spans)), false);
+    return render(toks, out.get(0));
+  }
+
+  /** The spans of a headline after the rules, given the body sentence below it. */
+  private List<String> headline(String title, String body, String... spans) {
+    List<Token> t = Tokenizer.tokenize(title);
+    List<Token> b = Tokenizer.tokenize(body);
+    List<List<NameSpan>> out =
+        rules.apply(List.of(t, b), List.of(spansOf(t, spans), List.of()), true);
+    return render(t, out.get(0));
+  }
+
+  /** Spans written "TYPE:words", found in the tokens by their words. */
+  private static List<NameSpan> spansOf(List<Token> toks, String... spans) {
+    List<NameSpan> out = new ArrayList<>();
+    for (String s : spans) {
+      String type = s.substring(0, s.indexOf(':'));
+      String[] words =
+          Tokenizer.tokenize(s.substring(s.indexOf(':') + 1)).stream()
+              .map(Token::text)
+              .toArray(String[]::new);
+      for (int i = 0; i + words.length <= toks.size(); i++) {
+        boolean match = true;
+        for (int k = 0; k < words.length; k++) {
+          match &= toks.get(i + k).text().equals(words[k]);
+        }
+        if (match) {
+          out.add(new NameSpan(type, i, i + words.length));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> render(List<Token> toks, List<NameSpan> spans) {
+    List<String> out = new ArrayList<>();
+    for (NameSpan n : spans) {
+      StringBuilder b = new StringBuilder(n.type()).append(':');
+      for (int i = n.start(); i < n.end(); i++) {
+        b.append(i > n.start() ? " " : "").append(toks.get(i).text());
+      }
+      out.add(b.toString());
+    }
+    return out;
+  }
+
+  @Test
+  void aRoleBeforeANameIsNotPartOfTheName() {
+    assertThat(
+            body(
+                "Finance Minister Helen Carter said the budget would pass.",
+                "ORG:Finance Minister Helen Carter"))
+        .containsExactly("PER:Helen Carter");
+    assertThat(
+            body(
+                "Canadian Defence Secretary Robert Okafor arrived on Monday.",
+                "MISC:Canadian Defence Secretary Robert Okafor"))
+        .containsExactly("PER:Robert Okafor");
+  }
+
+  @Test
+  void anOfficeWordLeftOverAfterSecretaryOfIsDroppedFromThePerson() {
+    assertThat(
+            body(
+                "UK Secretary of Transport Daniel Whitfield visited the port.",
+                "ORG:UK Secretary",
+                "ORG:Transport Daniel Whitfield"))
+        .containsExactly("PER:Daniel Whitfield");
+  }
+
+  @Test
+  void roleWordsAloneAreNoEntities() {
+    assertThat(
+            body(
+                "The White House Press Secretary and the French Ambassador declined to comment.",
+                "ORG:White House Press Secretary",
+                "MISC:French Ambassador"))
+        .isEmpty();
+  }
+
+  @Test
+  void aPlaceBeforeAPersonAfterAmbassadorToIsAPlaceAndAPerson() {
+    assertThat(
+            body(
+                "The UK Ambassador to Nairobi Julia Brennan met the minister.",
+                "ORG:Nairobi Julia Brennan"))
+        .containsExactly("LOC:Nairobi", "PER:Julia Brennan");
+  }
+
+  @Test
+  void headlinePhrasesThatTheBodyWritesInLowerCaseAreNoEntities() {
+    assertThat(
+            headline(
+                "Farmers Are Not Protesters, Says Kenyan Trade Minister",
+                "Kenyan farmers who blocked the road were not protesters, the trade minister said.",
+                "ORG:Farmers Are Not Protesters",
+                "MISC:Says Kenyan Trade Minister"))
+        .isEmpty();
+  }
+
+  @Test
+  void aHeadlineKeepsNamesTheBodyConfirms() {
+    assertThat(
+            headline(
+                "Rising Tide Threatens Lagos Harbour, Says Adebayo Ogun",
+                "Adebayo Ogun, who runs the port, said the rising tide was a threat to Lagos.",
+                "ORG:Rising Tide",
+                "LOC:Lagos",
+                "PER:Adebayo Ogun"))
+        .containsExactly("LOC:Lagos", "PER:Adebayo Ogun");
+  }
+
+  @Test
+  void aNameBeforeAirBaseIsAPlace() {
+    assertThat(body("Drones struck the Bagram air base before dawn.", "PER:Bagram"))
+        .containsExactly("LOC:Bagram");
+  }
+
+  @Test
+  void aCountryInTheGazetteerIsNoPerson() {
+    assertThat(body("Talks will be held in Czechia next week.", "PER:Czechia"))
+        .containsExactly("LOC:Czechia");
+    assertThat(body("The delegation flew on to Türkiye on Friday.", "PER:Türkiye"))
+        .containsExactly("LOC:Türkiye");
+  }
+
+  @Test
+  void aFirstNameThatIsAlsoACityStaysAPerson() {
+    assertThat(body("Austin said the vote was close.", "PER:Austin")).containsExactly("PER:Austin");
+  }
+
+  @Test
+  void agenciesAndInternationalOrganisationsAreOrganisations() {
+    assertThat(body("Officials said Shin Bet had warned of the plot.", "LOC:Shin Bet"))
+        .containsExactly("ORG:Shin Bet");
+    assertThat(body("The African Union called a summit.", "MISC:African Union"))
+        .containsExactly("ORG:African Union");
+    assertThat(body("The news agency Xinhua reported the deal.", "PER:Xinhua"))
+        .containsExactly("ORG:Xinhua");
+  }
+
+  @Test
+  void aNameEndingInAGeographicFeatureIsAPlace() {
+    assertThat(body("Shelling hit villages on the Sinai Peninsula.", "ORG:Sinai Peninsula"))
+        .containsExactly("LOC:Sinai Peninsula");
+    assertThat(body("Troops moved into the Nuba Mountains.", "ORG:Nuba Mountains"))
+        .containsExactly("LOC:Nuba Mountains");
+  }
+
+  @Test
+  void pageResidueGluedToANameIsCutOff() {
+    EntityResolver.RawMention m =
+        rules.clean(new EntityResolver.RawMention("ORG", "pngReuters", 40, 50, false, false));
+    assertThat(m.text()).isEqualTo("Reuters");
+    assertThat(m.start()).isEqualTo(43);
+    assertThat(m.end()).isEqualTo(50);
+  }
+
+  @Test
+  void aLanguageLabelLeftByThePageIsNoName() {
+    assertThat(rules.clean(new EntityResolver.RawMention("ORG", "EN", 0, 2, false, true))).isNull();
+    assertThat(rules.clean(new EntityResolver.RawMention("ORG", "AFP", 0, 3, false, true)))
+        .isNotNull();
+  }
+
+  @Test
+  void ordinaryNamesPassUnchanged() {
+    assertThat(
+            body(
+                "Maria Lopez met officials of the World Bank in Geneva.",
+                "PER:Maria Lopez",
+                "ORG:World Bank",
+                "LOC:Geneva"))
+        .containsExactly("PER:Maria Lopez", "ORG:World Bank", "LOC:Geneva");
+  }
+
+  @Test
+  void aNameEndingInCharterOrTreatyIsADocumentNotItsMaker() {
+    assertThat(body("They cited the EU Charter in court.", "ORG:EU Charter"))
+        .containsExactly("MISC:EU Charter");
+  }
+}
