@@ -224,11 +224,10 @@ final class TargetStructure {
         }
         break;
       }
-      if (isSpeech(w)) {
-        speaker = true;
-        break;
-      }
       int sign = sign(lex, vectors, w);
+      if (isSpeech(w) && !passive) {
+        speaker = true; // "X said", and "X slammed ..." both speaks and attacks
+      }
       if (sign != 0) {
         boolean byFollows = followedBy(t, i, "by");
         if (passive && (w.endsWith("ed") || w.endsWith("en"))) {
@@ -257,16 +256,16 @@ final class TargetStructure {
       }
       if (j >= r.lo && t.kind[j] == Tokens.WORD && r.role[j] == MentionRoles.WORD) {
         String w = t.lower[j];
+        int sign = sign(lex, vectors, w);
         if (ACCUSATION.contains(w)) {
           accused = true;
+        } else if (sign != 0) {
+          if (patientOf == 0) {
+            patientOf = sign; // "slammed X", "praised X"
+          }
         } else if (isSpeech(w)
             || ("to".equals(w) && j - 1 >= r.lo && "according".equals(t.lower[j - 1]))) {
-          speaker = true;
-        } else {
-          int sign = sign(lex, vectors, w);
-          if (sign != 0 && patientOf == 0) {
-            patientOf = sign;
-          }
+          speaker = true; // "said X", "according to X"
         }
       }
     }
