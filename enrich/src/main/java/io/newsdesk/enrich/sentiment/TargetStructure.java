@@ -224,10 +224,12 @@ final class TargetStructure {
         }
         break;
       }
-      int sign = sign(lex, vectors, w);
       if (isSpeech(w) && !passive) {
-        speaker = true; // "X said", and "X slammed ..." both speaks and attacks
+        // A reporting verb, even one with a valence ("X slammed ..."): the target speaks.
+        speaker = true;
+        break;
       }
+      int sign = sign(lex, vectors, w);
       if (sign != 0) {
         boolean byFollows = followedBy(t, i, "by");
         if (passive && (w.endsWith("ed") || w.endsWith("en"))) {
@@ -259,13 +261,11 @@ final class TargetStructure {
         int sign = sign(lex, vectors, w);
         if (ACCUSATION.contains(w)) {
           accused = true;
-        } else if (sign != 0) {
-          if (patientOf == 0) {
-            patientOf = sign; // "slammed X", "praised X"
-          }
         } else if (isSpeech(w)
             || ("to".equals(w) && j - 1 >= r.lo && "according".equals(t.lower[j - 1]))) {
-          speaker = true; // "said X", "according to X"
+          speaker = true; // "said X", "according to X"; reporting verbs before the target too
+        } else if (sign != 0 && patientOf == 0) {
+          patientOf = sign; // "blasted X", "honoured X"
         }
       }
     }
