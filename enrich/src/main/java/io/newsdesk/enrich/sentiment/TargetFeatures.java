@@ -558,21 +558,23 @@ final class TargetFeatures {
     float polClause = 0;
     float polDecay = 0;
     int unseenPolar = 0;
+    int[] ids = t.vectorIds(VECTORS, lex);
+    float[] lexValence = t.lexiconValences();
     for (int i = r.lo; i < r.hi; i++) {
       if (r.role[i] != MentionRoles.WORD || t.kind[i] != Tokens.WORD) {
         continue;
       }
-      int id = VECTORS.id(t.lower[i]);
+      int id = ids[i];
       if (id < 0) {
         continue;
       }
       int d = i < first ? first - i : i - last;
       float pol = VECTORS.polarity(id);
-      if (lex.valence(t.lower[i]) == 0f && Math.abs(pol) > 0.15f) {
+      if (lexValence[i] == 0f && Math.abs(pol) > 0.15f) {
         fv.add(T_GPOL, pol > 0 ? 1 : 0, i < first ? 0 : 1, Math.min(d, 6), Math.abs(pol));
         unseenPolar++;
       }
-      if (adj[i] * pol < 0 && lex.valence(t.lower[i]) != 0f) {
+      if (adj[i] * pol < 0 && lexValence[i] != 0f) {
         pol = -pol; // negated in context
       }
       if (i < first && d <= 5) {
