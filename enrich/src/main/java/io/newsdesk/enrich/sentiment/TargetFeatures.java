@@ -222,11 +222,11 @@ final class TargetFeatures {
   private static final int SCALARS = 16;
 
   /**
-   * Dense inputs: mean vectors of the words left and right of the target, of its clause, a
-   * distance-weighted mean of the window, the vectors of the words it does and undergoes, then
+   * Dense inputs: mean vectors of the words left and right of the target, of its clause, and a
+   * distance-weighted mean of the window, then
    * {@link #SCALARS} polarity and structure values.
    */
-  static final int DENSE_INPUTS = 6 * VECTOR_DIMS + SCALARS;
+  static final int DENSE_INPUTS = 4 * VECTOR_DIMS + SCALARS;
 
   static boolean isSpeech(String w) {
     return SPEECH.contains(w);
@@ -604,13 +604,7 @@ final class TargetFeatures {
         x[3 * VECTOR_DIMS + d] /= weights;
       }
     }
-    if (after >= 0 && VECTORS.id(t.lower[after]) >= 0) {
-      VECTORS.addTo(VECTORS.id(t.lower[after]), 1f, x, 4 * VECTOR_DIMS);
-    }
-    if (before >= 0 && VECTORS.id(t.lower[before]) >= 0) {
-      VECTORS.addTo(VECTORS.id(t.lower[before]), 1f, x, 5 * VECTOR_DIMS);
-    }
-    int o = 6 * VECTOR_DIMS;
+    int o = 4 * VECTOR_DIMS;
     x[o] = polLeft;
     x[o + 1] = polRight;
     x[o + 2] = polClause;
