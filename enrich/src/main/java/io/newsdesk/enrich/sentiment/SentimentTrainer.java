@@ -54,56 +54,167 @@ public final class SentimentTrainer {
 
     public Config withHidden(int v) {
       return new Config(
-          bits, epochs, l2, rate, minCount, classWeightPower, average, seed, v, netRate, netL2, members);
+          bits,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          v,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withNetRate(double v) {
       return new Config(
-          bits, epochs, l2, rate, minCount, classWeightPower, average, seed, hidden, v, netL2, members);
+          bits,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          v,
+          netL2,
+          members);
     }
 
     public Config withNetL2(double v) {
       return new Config(
-          bits, epochs, l2, rate, minCount, classWeightPower, average, seed, hidden, netRate, v, members);
+          bits,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          v,
+          members);
     }
 
     public Config withSeed(long v) {
       return new Config(
-          bits, epochs, l2, rate, minCount, classWeightPower, average, v, hidden, netRate, netL2, members);
+          bits,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          v,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withBits(int v) {
       return new Config(
-          v, epochs, l2, rate, minCount, classWeightPower, average, seed, hidden, netRate, netL2, members);
+          v,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withL2(double v) {
       return new Config(
-          bits, epochs, v, rate, minCount, classWeightPower, average, seed, hidden, netRate, netL2, members);
+          bits,
+          epochs,
+          v,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withEpochs(int v) {
       return new Config(
-          bits, v, l2, rate, minCount, classWeightPower, average, seed, hidden, netRate, netL2, members);
+          bits,
+          v,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withRate(double v) {
       return new Config(
-          bits, epochs, l2, v, minCount, classWeightPower, average, seed, hidden, netRate, netL2, members);
+          bits,
+          epochs,
+          l2,
+          v,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withMinCount(int v) {
       return new Config(
-          bits, epochs, l2, rate, v, classWeightPower, average, seed, hidden, netRate, netL2, members);
+          bits,
+          epochs,
+          l2,
+          rate,
+          v,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withAverage(boolean v) {
       return new Config(
-          bits, epochs, l2, rate, minCount, classWeightPower, v, seed, hidden, netRate, netL2, members);
+          bits,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          v,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withClassWeightPower(double v) {
-      return new Config(bits, epochs, l2, rate, minCount, v, average, seed, hidden, netRate, netL2, members);
+      return new Config(
+          bits, epochs, l2, rate, minCount, v, average, seed, hidden, netRate, netL2, members);
     }
   }
 

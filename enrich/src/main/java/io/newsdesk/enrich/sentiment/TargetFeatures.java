@@ -223,8 +223,7 @@ final class TargetFeatures {
 
   /**
    * Dense inputs: mean vectors of the words left and right of the target, of its clause, and a
-   * distance-weighted mean of the window, then
-   * {@link #SCALARS} polarity and structure values.
+   * distance-weighted mean of the window, then {@link #SCALARS} polarity and structure values.
    */
   static final int DENSE_INPUTS = 4 * VECTOR_DIMS + SCALARS;
 
