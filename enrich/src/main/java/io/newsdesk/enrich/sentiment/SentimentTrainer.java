@@ -28,65 +28,193 @@ public final class SentimentTrainer {
       long seed,
       int hidden,
       double netRate,
-      double netL2) {
+      double netL2,
+      int members) {
 
     /** The settings the shipped model was trained with. */
     public static Config defaults() {
-      return new Config(20, 4, 0.1, 0.01, 1, 1.0, false, 20260601L, 32, 0.003, 1e-5);
+      return new Config(20, 4, 0.1, 0.01, 1, 1.0, false, 20260601L, 32, 0.003, 1e-5, 3);
+    }
+
+    public Config withMembers(int v) {
+      return new Config(
+          bits,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          v);
     }
 
     public Config withHidden(int v) {
       return new Config(
-          bits, epochs, l2, rate, minCount, classWeightPower, average, seed, v, netRate, netL2);
+          bits,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          v,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withNetRate(double v) {
       return new Config(
-          bits, epochs, l2, rate, minCount, classWeightPower, average, seed, hidden, v, netL2);
+          bits,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          v,
+          netL2,
+          members);
     }
 
     public Config withNetL2(double v) {
       return new Config(
-          bits, epochs, l2, rate, minCount, classWeightPower, average, seed, hidden, netRate, v);
+          bits,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          v,
+          members);
     }
 
     public Config withSeed(long v) {
       return new Config(
-          bits, epochs, l2, rate, minCount, classWeightPower, average, v, hidden, netRate, netL2);
+          bits,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          v,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withBits(int v) {
       return new Config(
-          v, epochs, l2, rate, minCount, classWeightPower, average, seed, hidden, netRate, netL2);
+          v,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withL2(double v) {
       return new Config(
-          bits, epochs, v, rate, minCount, classWeightPower, average, seed, hidden, netRate, netL2);
+          bits,
+          epochs,
+          v,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withEpochs(int v) {
       return new Config(
-          bits, v, l2, rate, minCount, classWeightPower, average, seed, hidden, netRate, netL2);
+          bits,
+          v,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withRate(double v) {
       return new Config(
-          bits, epochs, l2, v, minCount, classWeightPower, average, seed, hidden, netRate, netL2);
+          bits,
+          epochs,
+          l2,
+          v,
+          minCount,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withMinCount(int v) {
       return new Config(
-          bits, epochs, l2, rate, v, classWeightPower, average, seed, hidden, netRate, netL2);
+          bits,
+          epochs,
+          l2,
+          rate,
+          v,
+          classWeightPower,
+          average,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withAverage(boolean v) {
       return new Config(
-          bits, epochs, l2, rate, minCount, classWeightPower, v, seed, hidden, netRate, netL2);
+          bits,
+          epochs,
+          l2,
+          rate,
+          minCount,
+          classWeightPower,
+          v,
+          seed,
+          hidden,
+          netRate,
+          netL2,
+          members);
     }
 
     public Config withClassWeightPower(double v) {
-      return new Config(bits, epochs, l2, rate, minCount, v, average, seed, hidden, netRate, netL2);
+      return new Config(
+          bits, epochs, l2, rate, minCount, v, average, seed, hidden, netRate, netL2, members);
     }
   }
 
@@ -124,7 +252,53 @@ public final class SentimentTrainer {
 
   static LinearModel train(List<NewsMtsc.Line> lines, Config config) {
     List<Example> examples = featurize(lines, config.bits());
-    return fit(examples, config);
+    if (config.members() <= 1) {
+      return fit(examples, config);
+    }
+    List<LinearModel> members = new ArrayList<>();
+    for (int k = 0; k < config.members(); k++) {
+      members.add(fit(examples, config.withSeed(config.seed() + k)));
+    }
+    return average(members);
+  }
+
+  /**
+   * The averaged ensemble of {@code members} (same features, different seeds) as one model: the
+   * mean of the linear weights, and the networks side by side as one wider hidden layer whose
+   * output weights are divided by the number of members; its scores are the members' mean scores.
+   */
+  static LinearModel average(List<LinearModel> members) {
+    int n = members.size();
+    LinearModel first = members.get(0);
+    float[] w = new float[first.w.length];
+    float[] bias = new float[LinearModel.LABELS];
+    for (LinearModel m : members) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] += m.w[i] / n;
+      }
+      for (int c = 0; c < bias.length; c++) {
+        bias[c] += m.bias[c] / n;
+      }
+    }
+    if (first.net == null) {
+      return new LinearModel(first.bits, w, bias);
+    }
+    int in = first.net.inputs;
+    int h = first.net.hidden;
+    float[] w1 = new float[n * h * in];
+    float[] b1 = new float[n * h];
+    float[] w2 = new float[LinearModel.LABELS * n * h];
+    for (int k = 0; k < n; k++) {
+      DenseNetwork net = members.get(k).net;
+      System.arraycopy(net.w1, 0, w1, k * h * in, h * in);
+      System.arraycopy(net.b1, 0, b1, k * h, h);
+      for (int c = 0; c < LinearModel.LABELS; c++) {
+        for (int j = 0; j < h; j++) {
+          w2[c * n * h + k * h + j] = net.w2[c * h + j] / n;
+        }
+      }
+    }
+    return new LinearModel(first.bits, w, bias, new DenseNetwork(in, n * h, w1, b1, w2));
   }
 
   private static LinearModel fit(List<Example> examples, Config config) {

@@ -222,11 +222,10 @@ final class TargetFeatures {
   private static final int SCALARS = 16;
 
   /**
-   * Dense inputs: mean vectors of the words left and right of the target, of its clause, a
-   * distance-weighted mean of the window, the vectors of the words it does and undergoes, then
-   * {@link #SCALARS} polarity and structure values.
+   * Dense inputs: mean vectors of the words left and right of the target, of its clause, and a
+   * distance-weighted mean of the window, then {@link #SCALARS} polarity and structure values.
    */
-  static final int DENSE_INPUTS = 6 * VECTOR_DIMS + SCALARS;
+  static final int DENSE_INPUTS = 4 * VECTOR_DIMS + SCALARS;
 
   static boolean isSpeech(String w) {
     return SPEECH.contains(w);
@@ -558,21 +557,23 @@ final class TargetFeatures {
     float polClause = 0;
     float polDecay = 0;
     int unseenPolar = 0;
+    int[] ids = t.vectorIds(VECTORS, lex);
+    float[] lexValence = t.lexiconValences();
     for (int i = r.lo; i < r.hi; i++) {
       if (r.role[i] != MentionRoles.WORD || t.kind[i] != Tokens.WORD) {
         continue;
       }
-      int id = VECTORS.id(t.lower[i]);
+      int id = ids[i];
       if (id < 0) {
         continue;
       }
       int d = i < first ? first - i : i - last;
       float pol = VECTORS.polarity(id);
-      if (lex.valence(t.lower[i]) == 0f && Math.abs(pol) > 0.15f) {
+      if (lexValence[i] == 0f && Math.abs(pol) > 0.15f) {
         fv.add(T_GPOL, pol > 0 ? 1 : 0, i < first ? 0 : 1, Math.min(d, 6), Math.abs(pol));
         unseenPolar++;
       }
-      if (adj[i] * pol < 0 && lex.valence(t.lower[i]) != 0f) {
+      if (adj[i] * pol < 0 && lexValence[i] != 0f) {
         pol = -pol; // negated in context
       }
       if (i < first && d <= 5) {
@@ -602,13 +603,7 @@ final class TargetFeatures {
         x[3 * VECTOR_DIMS + d] /= weights;
       }
     }
-    if (after >= 0 && VECTORS.id(t.lower[after]) >= 0) {
-      VECTORS.addTo(VECTORS.id(t.lower[after]), 1f, x, 4 * VECTOR_DIMS);
-    }
-    if (before >= 0 && VECTORS.id(t.lower[before]) >= 0) {
-      VECTORS.addTo(VECTORS.id(t.lower[before]), 1f, x, 5 * VECTOR_DIMS);
-    }
-    int o = 6 * VECTOR_DIMS;
+    int o = 4 * VECTOR_DIMS;
     x[o] = polLeft;
     x[o + 1] = polRight;
     x[o + 2] = polClause;

@@ -224,7 +224,8 @@ final class TargetStructure {
         }
         break;
       }
-      if (isSpeech(w)) {
+      if (isSpeech(w) && !passive) {
+        // A reporting verb, even one with a valence ("X slammed ..."): the target speaks.
         speaker = true;
         break;
       }
@@ -257,16 +258,14 @@ final class TargetStructure {
       }
       if (j >= r.lo && t.kind[j] == Tokens.WORD && r.role[j] == MentionRoles.WORD) {
         String w = t.lower[j];
+        int sign = sign(lex, vectors, w);
         if (ACCUSATION.contains(w)) {
           accused = true;
         } else if (isSpeech(w)
             || ("to".equals(w) && j - 1 >= r.lo && "according".equals(t.lower[j - 1]))) {
-          speaker = true;
-        } else {
-          int sign = sign(lex, vectors, w);
-          if (sign != 0 && patientOf == 0) {
-            patientOf = sign;
-          }
+          speaker = true; // "said X", "according to X"; reporting verbs before the target too
+        } else if (sign != 0 && patientOf == 0) {
+          patientOf = sign; // "blasted X", "honoured X"
         }
       }
     }

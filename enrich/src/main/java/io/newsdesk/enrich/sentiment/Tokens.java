@@ -29,6 +29,31 @@ final class Tokens {
   final String[] lower;
   final byte[] kind;
 
+  /** Per token: its row in the word vectors (-1 when absent) and its lexicon valence; lazy. */
+  private int[] vectorIds;
+
+  private float[] valences;
+
+  /** Rows of the tokens in {@code vectors}, looked up once per text, not once per target. */
+  int[] vectorIds(WordVectors vectors, Lexicon lex) {
+    if (vectorIds == null) {
+      int[] ids = new int[size];
+      float[] val = new float[size];
+      for (int i = 0; i < size; i++) {
+        ids[i] = kind[i] == WORD ? vectors.id(lower[i]) : -1;
+        val[i] = kind[i] == WORD ? lex.valence(lower[i]) : 0f;
+      }
+      valences = val;
+      vectorIds = ids;
+    }
+    return vectorIds;
+  }
+
+  /** Lexicon valence of each token, filled by {@link #vectorIds}. */
+  float[] lexiconValences() {
+    return valences;
+  }
+
   private Tokens(String text, int size, int[] start, int[] end, String[] lower, byte[] kind) {
     this.text = text;
     this.size = size;

@@ -102,4 +102,32 @@ class DenseNetworkTest {
     assertThat(back.net).isNull();
     assertThat(back.bias).containsExactly(model.bias);
   }
+
+  @Test
+  void averagedEnsembleScoresAreTheMeanOfItsMembersScores() {
+    LinearModel[] members = new LinearModel[3];
+    for (int k = 0; k < members.length; k++) {
+      float[] w = new float[LinearModel.LABELS << 4];
+      w[3 * k + k] = k + 1f;
+      members[k] = new LinearModel(4, w, new float[] {k, 0f, -k}, trainXor(4, 4, 11L + k));
+    }
+    LinearModel avg = SentimentTrainer.average(java.util.List.of(members));
+    assertThat(avg.net.hidden).isEqualTo(12);
+    float[] x = {0.4f, -0.3f, 0.2f, 0.9f};
+    double[] mean = new double[3];
+    for (LinearModel m : members) {
+      double[] s = new double[3];
+      m.net.addScores(x, new float[m.net.hidden], s);
+      for (int c = 0; c < 3; c++) {
+        mean[c] += s[c] / members.length;
+      }
+    }
+    double[] s = new double[3];
+    avg.net.addScores(x, new float[avg.net.hidden], s);
+    for (int c = 0; c < 3; c++) {
+      assertThat(s[c]).isCloseTo(mean[c], org.assertj.core.data.Offset.offset(1e-5));
+    }
+    assertThat(avg.bias[0]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
+    assertThat(avg.w[4]).isCloseTo(2f / 3f, org.assertj.core.data.Offset.offset(1e-6f));
+  }
 }

@@ -33,6 +33,8 @@ public final class SentimentTuning {
             .withNetL2(
                 Double.parseDouble(
                     System.getProperty("netL2", "" + SentimentTrainer.Config.defaults().netL2())))
+            .withMembers(
+                Integer.getInteger("members", SentimentTrainer.Config.defaults().members()))
             .withEpochs(Integer.getInteger("ep", SentimentTrainer.Config.defaults().epochs()))
             .withL2(
                 Double.parseDouble(

@@ -43,14 +43,23 @@ class TargetStructureTest {
 
   @Test
   void targetThatAttacksIsTheAgentOfANegativeVerb() {
-    TargetStructure st = of("Warren slammed the bank over its fees.", "Warren");
+    // "blasted" is outside the lexicon: its sign comes from the polarity extended through GloVe.
+    TargetStructure st = of("Warren blasted the bank over its fees.", "Warren");
     assertThat(st.agentOf).isEqualTo(-1);
     assertThat(st.patientOf).isZero();
   }
 
   @Test
+  void aReportingVerbWithAValenceMarksTheSpeaker() {
+    // "slammed" both reports and attacks: the target is the one who speaks.
+    TargetStructure st = of("Warren slammed the bank over its fees.", "Warren");
+    assertThat(st.speaker).isTrue();
+    assertThat(st.patientOf).isZero();
+  }
+
+  @Test
   void targetThatIsAttackedIsThePatient() {
-    TargetStructure st = of("The senator slammed Warren over her plan.", "Warren", "senator");
+    TargetStructure st = of("The senator blasted Warren over her plan.", "Warren", "senator");
     assertThat(st.patientOf).isEqualTo(-1);
     assertThat(st.agentOf).isZero();
   }
