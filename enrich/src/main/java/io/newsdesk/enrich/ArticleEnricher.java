@@ -53,8 +53,15 @@ public final class ArticleEnricher {
 
   /** Extracts every story of the document (most hold one) and enriches each as an article. */
   public List<EnrichedArticle> enrichAll(RawDocument raw, long now) throws ExtractionException {
-    List<EnrichedArticle> out = new java.util.ArrayList<>();
-    for (Article article : components.extractor().extractAll(raw)) {
+    long t0 = System.nanoTime();
+    List<Article> articles;
+    try {
+      articles = components.extractor().extractAll(raw);
+    } finally {
+      StageTimers.EXTRACT.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+    }
+    List<EnrichedArticle> out = new ArrayList<>(articles.size());
+    for (Article article : articles) {
       out.add(annotate(article, now));
     }
     return out;
