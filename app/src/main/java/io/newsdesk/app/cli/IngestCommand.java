@@ -49,7 +49,8 @@ public final class IngestCommand implements Callable<Integer> {
             Monitoring.start(
                 once ? Optional.empty() : http.address(), env.clientProperties(), System.err);
         IngestWiring wiring =
-            IngestWiring.open(env, ingest.config(kafka.dataDir()), ingest.sources(), instanceId())) {
+            IngestWiring.open(
+                env, ingest.config(kafka.dataDir()), ingest.sources(), instanceId())) {
       if (once) {
         IngestSummary s = wiring.service().runOnce();
         System.out.printf(

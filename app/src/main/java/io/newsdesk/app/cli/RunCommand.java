@@ -90,7 +90,8 @@ public final class RunCommand implements Callable<Integer> {
                 monitoring.applicationServer(),
                 // A long run needs not wait for enrich's restore: ingest and the sink start now.
                 once ? Duration.ofSeconds(60) : Duration.ZERO);
-        IngestWiring wiring = IngestWiring.open(env, ingest.config(kafka.dataDir()), sources, "run")) {
+        IngestWiring wiring =
+            IngestWiring.open(env, ingest.config(kafka.dataDir()), sources, "run")) {
       if (!once) {
         pipeline.watchWith(monitoring);
         wiring.startShared();

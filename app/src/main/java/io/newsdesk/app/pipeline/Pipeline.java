@@ -65,7 +65,8 @@ public final class Pipeline implements AutoCloseable {
    * {@link Monitoring#applicationServer()}) for interactive queries (null advertises nothing), and
    * waiting at most {@code enrichWait} for enrich to run ({@link Duration#ZERO}: not at all, as a
    * long-running pipeline needs not: it restores its state while the sink and ingest start). The
-   * sink starts first: it has files to finish after a crash and needs nothing from enrich's start-up.
+   * sink starts first: it has files to finish after a crash and needs nothing from enrich's
+   * start-up.
    */
   public static Pipeline start(
       KafkaEnvironment kafka,
