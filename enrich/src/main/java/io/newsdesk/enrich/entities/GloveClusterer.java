@@ -1,16 +1,11 @@
 package io.newsdesk.enrich.entities;
 
-import java.io.BufferedReader;
+import io.newsdesk.enrich.text.GloveVectors;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Word classes at several granularities from GloVe vectors by hierarchical (top-down) k-means on
@@ -32,32 +27,8 @@ final class GloveClusterer {
   record Vectors(List<String> words, float[][] vectors) {}
 
   static Vectors read(Path glove, int maxWords) throws IOException {
-    List<String> words = new ArrayList<>();
-    List<float[]> vectors = new ArrayList<>();
-    var raw = Files.newInputStream(glove);
-    var in = glove.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-      for (String s; words.size() < maxWords && (s = r.readLine()) != null; ) {
-        String[] f = s.split(" ");
-        if (f.length < 3) {
-          continue;
-        }
-        float[] v = new float[f.length - 1];
-        double norm = 0;
-        for (int d = 0; d < v.length; d++) {
-          v[d] = Float.parseFloat(f[d + 1]);
-          norm += v[d] * v[d];
-        }
-        float inv = (float) (1 / Math.sqrt(norm + 1e-12));
-        for (int d = 0; d < v.length; d++) {
-          v[d] *= inv;
-        }
-        words.add(f[0]);
-        vectors.add(v);
-      }
-    }
-    return new Vectors(words, vectors.toArray(new float[0][]));
+    GloveVectors.Read read = GloveVectors.readUnitLength(glove, maxWords);
+    return new Vectors(read.words(), read.vectors().toArray(new float[0][]));
   }
 
   /** Clusters a GloVe file with the default shape. */

@@ -1,5 +1,6 @@
 package io.newsdesk.enrich.sentiment;
 
+import io.newsdesk.enrich.text.GloveVectors;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,9 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,28 +70,9 @@ final class WordClusters {
    * lines.
    */
   static byte[] build(Path glove, int words, int k, int iterations) throws IOException {
-    List<String> vocab = new ArrayList<>();
-    List<float[]> vectors = new ArrayList<>();
-    try (BufferedReader r =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(glove)), StandardCharsets.UTF_8))) {
-      for (String s; vocab.size() < words && (s = r.readLine()) != null; ) {
-        String[] f = s.split(" ");
-        float[] v = new float[f.length - 1];
-        double norm = 0;
-        for (int d = 0; d < v.length; d++) {
-          v[d] = Float.parseFloat(f[d + 1]);
-          norm += v[d] * v[d];
-        }
-        float inv = (float) (1 / Math.sqrt(norm + 1e-12));
-        for (int d = 0; d < v.length; d++) {
-          v[d] *= inv;
-        }
-        vocab.add(f[0]);
-        vectors.add(v);
-      }
-    }
+    GloveVectors.Read read = GloveVectors.readUnitLength(glove, words);
+    List<String> vocab = read.words();
+    List<float[]> vectors = read.vectors();
     int n = vocab.size();
     int dims = vectors.get(0).length;
     float[][] centres = new float[k][];

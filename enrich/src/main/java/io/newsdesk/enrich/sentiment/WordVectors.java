@@ -1,15 +1,12 @@
 package io.newsdesk.enrich.sentiment;
 
-import java.io.BufferedReader;
+import io.newsdesk.enrich.text.GloveVectors;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -152,29 +149,10 @@ final class WordVectors {
    * being the lexicon's words plus the most frequent words it leaves out (valence 0), so that a
    * word near only neutral words stays near 0. A lexicon word keeps its own valence.
    */
-  static WordVectors build(Path glove, int words, Lexicon lex) throws IOException {
-    List<String> vocab = new ArrayList<>();
-    List<float[]> rows = new ArrayList<>();
-    try (BufferedReader r =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(glove)), StandardCharsets.UTF_8))) {
-      for (String s; vocab.size() < words && (s = r.readLine()) != null; ) {
-        String[] f = s.split(" ");
-        float[] v = new float[f.length - 1];
-        double norm = 0;
-        for (int d = 0; d < v.length; d++) {
-          v[d] = Float.parseFloat(f[d + 1]);
-          norm += v[d] * v[d];
-        }
-        float inv = (float) (1 / Math.sqrt(norm + 1e-12));
-        for (int d = 0; d < v.length; d++) {
-          v[d] *= inv;
-        }
-        vocab.add(f[0]);
-        rows.add(v);
-      }
-    }
+  static WordVectors build(Path gloveFile, int words, Lexicon lex) throws IOException {
+    GloveVectors.Read glove = GloveVectors.readUnitLength(gloveFile, words);
+    List<String> vocab = glove.words();
+    List<float[]> rows = glove.vectors();
     int n = vocab.size();
     int dims = rows.get(0).length;
     float[] vectors = new float[n * dims];
