@@ -57,10 +57,8 @@ final class StoryAssigner
     Story story = index.assign(article, record.timestamp());
     StageTimers.STORIES.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     index.drainForgotten().forEach(store::delete);
-    StoryState state = index.get(story.getId());
-    // A bare surname takes the one full name the story has for it; the store keeps the people.
-    StoryNames.resolve(article, state.people);
-    store.put(story.getId(), state);
+    // The state holds the story's people too: a bare surname took the one full name they give it.
+    store.put(story.getId(), index.get(story.getId()));
     context.forward(record.withValue(new StoryTopology.Update(article, story)));
   }
 

@@ -81,6 +81,9 @@ public final class StoryIndex {
     }
     Double tone = article.getTone() == null ? null : article.getTone().getTone();
     best.add(article.getArticle().getId(), article.getArticle().getTitle(), bestScore, at, tone, f);
+    // The story's weights keep the article's own keys (f, above); the article itself then takes
+    // the story's people, and its full names join them before the story is published.
+    StoryNames.resolve(article, best.people);
     index(best);
     article.setStoryId(best.id);
     return best.toStory();
@@ -106,7 +109,8 @@ public final class StoryIndex {
     int sharedCount = 0;
     for (Map.Entry<String, Double> e : f.entities().entrySet()) {
       total += e.getValue();
-      if (top.contains(e.getKey())) {
+      // A bare surname matches the one person of the story it names.
+      if (top.contains(s.storyKey(e.getKey()))) {
         shared += e.getValue();
         sharedCount++;
       }
@@ -120,8 +124,15 @@ public final class StoryIndex {
   }
 
   private void index(StoryState s) {
-    for (String k : s.topEntities(20)) {
+    List<String> top = s.topEntities(20);
+    for (String k : top) {
       byEntity.computeIfAbsent(k, x -> new HashSet<>()).add(s.id);
+    }
+    // The bare surnames folded into those people find the story too.
+    for (String k : s.entities.keySet()) {
+      if (!k.equals(s.storyKey(k)) && top.contains(s.storyKey(k))) {
+        byEntity.computeIfAbsent(k, x -> new HashSet<>()).add(s.id);
+      }
     }
   }
 

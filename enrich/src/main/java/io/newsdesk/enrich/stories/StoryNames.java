@@ -4,9 +4,11 @@ import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,20 +38,8 @@ final class StoryNames {
       if (!e.getType().equals("PER")) {
         continue;
       }
-      List<String> words = words(e.getKey());
-      if (words.size() != 1) {
-        continue; // first and last name already: the key is the person's
-      }
-      String match = null;
-      int candidates = 0;
-      for (String full : people.keySet()) {
-        List<String> fw = words(full);
-        if (fw.size() >= 2 && (fw.get(fw.size() - 1).equals(words.get(0)))) {
-          candidates++;
-          match = full;
-        }
-      }
-      if (candidates == 1 && !byKey.containsKey(match)) {
+      String match = fullNameOf(e.getKey(), people);
+      if (match != null && !byKey.containsKey(match)) {
         e.setKey(match);
         e.setCanonical(people.get(match));
         resolved++;
@@ -59,7 +49,7 @@ final class StoryNames {
       if (e.getType().equals("PER") && words(e.getKey()).size() >= 2) {
         String canonical = people.remove(e.getKey());
         // The fullest form seen wins: "Fuad Mohammed Hussein" over "Fuad Hussein".
-        people.put(e.getKey(), longer(canonical, e.getCanonical()));
+        people.put(e.getKey(), fuller(canonical, e.getCanonical()));
       }
     }
     Iterator<String> oldest = people.keySet().iterator();
@@ -70,11 +60,69 @@ final class StoryNames {
     return resolved;
   }
 
-  private static String longer(String a, String b) {
+  /**
+   * The key of the one person of {@code people} whose full name ends in the bare surname {@code
+   * key} ("PER:hussein" gives "PER:fuad hussein"), or null: not a bare person surname, no such
+   * person, or several.
+   */
+  static String fullNameOf(String key, Map<String, String> people) {
+    if (!key.startsWith("PER:")) {
+      return null;
+    }
+    List<String> words = words(key);
+    if (words.size() != 1) {
+      return null; // first and last name already: the key is the person's
+    }
+    String match = null;
+    for (String full : people.keySet()) {
+      List<String> fw = words(full);
+      if (fw.size() >= 2 && fw.get(fw.size() - 1).equals(words.get(0))) {
+        if (match != null) {
+          return null;
+        }
+        match = full;
+      }
+    }
+    return match;
+  }
+
+  /**
+   * The story-level key of each of {@code keys} that is a bare surname of exactly one person of
+   * {@code people}: what the story's own view folds, whatever order its articles came in.
+   */
+  static Map<String, String> aliases(Collection<String> keys, Map<String, String> people) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String k : keys) {
+      String full = fullNameOf(k, people);
+      if (full != null) {
+        out.put(k, full);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Of two written forms of one name, the one a reader should see, the same whichever came first:
+   * more words, then mixed case over all-caps ("Baghdad" over "BAGHDAD"), then the first in
+   * alphabetical order.
+   */
+  static String fuller(String a, String b) {
     if (a == null) {
       return b;
     }
-    return b.split("\\s+").length > a.split("\\s+").length ? b : a;
+    if (b == null) {
+      return a;
+    }
+    int byWords = Integer.compare(a.split("\\s+").length, b.split("\\s+").length);
+    if (byWords != 0) {
+      return byWords > 0 ? a : b;
+    }
+    boolean capsA = a.equals(a.toUpperCase(Locale.ROOT)) && !a.equals(a.toLowerCase(Locale.ROOT));
+    boolean capsB = b.equals(b.toUpperCase(Locale.ROOT)) && !b.equals(b.toLowerCase(Locale.ROOT));
+    if (capsA != capsB) {
+      return capsA ? b : a;
+    }
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** The name words of a key: "PER:fuad hussein" is [fuad, hussein]. */

@@ -60,15 +60,48 @@ public final class StoryState {
    */
   public java.util.LinkedHashMap<String, String> people = new java.util.LinkedHashMap<>();
 
-  /** The story's strongest entity keys. */
+  /**
+   * The story's strongest entity keys, as the story names them: a bare surname of the one person of
+   * the story named in full counts for that person ({@link #resolved()}).
+   */
   List<String> topEntities(int n) {
-    return entities.entrySet().stream()
+    return top(resolved(), n);
+  }
+
+  private static List<String> top(Map<String, Double> weights, int n) {
+    return weights.entrySet().stream()
         .sorted(
             Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()))
         .limit(n)
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  /**
+   * The key the story gives {@code key}: the full name of the one person of the story whose
+   * surname it is ("PER:hussein" is "PER:fuad hussein"), else the key itself.
+   */
+  String storyKey(String key) {
+    String full = StoryNames.fullNameOf(key, people);
+    return full == null ? key : full;
+  }
+
+  /**
+   * The entity weights folded through {@link #storyKey}. {@link #entities} keeps each article's
+   * weights under the key the article itself gave (a bare "PER:hussein" when it named no one in
+   * full), so that this view depends on which articles the story holds, not on their order: a full
+   * name arriving later folds the earlier bare surname into it, and a second person of the same
+   * surname unfolds it again (one candidate only).
+   */
+  Map<String, Double> resolved() {
+    Map<String, String> aliases = StoryNames.aliases(entities.keySet(), people);
+    if (aliases.isEmpty()) {
+      return entities;
+    }
+    Map<String, Double> out = new HashMap<>();
+    entities.forEach((k, w) -> out.merge(aliases.getOrDefault(k, k), w, Double::sum));
+    return out;
   }
 
   /** Folds an article in; keeps the state bounded. */
@@ -88,7 +121,15 @@ public final class StoryState {
       titleScore = score;
     }
     f.entities().forEach((k, w) -> entities.merge(k, w, Double::sum));
-    f.named().forEach((k, e) -> names.put(k, new String[] {e.getCanonical(), e.getType()}));
+    // The same canonical name whichever article came first ("Baghdad" over a dateline's "BAGHDAD").
+    f.named()
+        .forEach(
+            (k, e) -> {
+              String[] had = names.get(k);
+              String canonical =
+                  StoryNames.fuller(had == null ? null : had[0], e.getCanonical());
+              names.put(k, new String[] {canonical, e.getType()});
+            });
     f.terms().forEach((k, w) -> terms.merge(k, w, Double::sum));
     prune(entities, MAX_ENTITIES);
     names.keySet().retainAll(entities.keySet());
@@ -115,10 +156,19 @@ public final class StoryState {
 
   /** The published form. */
   public Story toStory() {
+    Map<String, Double> weights = resolved();
     List<StoryEntity> top = new ArrayList<>();
-    for (String k : topEntities(10)) {
-      String[] n = names.getOrDefault(k, new String[] {k, ""});
-      top.add(new StoryEntity(k, n[0], n[1], entities.get(k)));
+    for (String k : top(weights, 10)) {
+      String[] n = names.get(k);
+      if (n == null && people.containsKey(k)) {
+        n = new String[] {people.get(k), "PER"};
+      } else if (n != null && people.containsKey(k)) {
+        n = new String[] {StoryNames.fuller(n[0], people.get(k)), n[1]};
+      }
+      if (n == null) {
+        n = new String[] {k, ""};
+      }
+      top.add(new StoryEntity(k, n[0], n[1], weights.get(k)));
     }
     return Story.newBuilder()
         .setId(id)
