@@ -4,7 +4,10 @@ import io.newsdesk.enrich.entities.ConllCorpus;
 import io.newsdesk.enrich.entities.EntityRecognizer;
 import io.newsdesk.enrich.entities.NerEvaluation;
 import io.newsdesk.enrich.entities.PerceptronEntityRecognizer;
+import io.newsdesk.enrich.entities.NerTrainer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,14 +21,40 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true)
 public final class EvalNerCommand implements Callable<Integer> {
 
-  @Option(names = "--conll", required = true, description = "CoNLL file with gold tags.")
+  @Option(names = "--conll", description = "CoNLL file with gold tags.")
   Path conll;
+
+  @Option(
+      names = "--cv",
+      description =
+          "Instead: k-fold cross-validation on the --train file(s) with the training recipe of"
+              + " `newsdesk train ner` (k contiguous blocks; trains k models).")
+  Integer cv;
+
+  @Option(
+      names = "--train",
+      split = ",",
+      description = "CoNLL file(s) to cross-validate on, with --cv (eng.train).")
+  List<Path> train;
+
+  @Option(
+      names = "--glove",
+      description = "GloVe vectors for word classes, with --cv (default: ${DEFAULT-VALUE}).",
+      defaultValue = "../shared/data/embeddings/glove-6b-100d-top120k.txt.gz")
+  Path glove;
 
   @Option(names = "--model", description = "Model file (default: the shipped model).")
   Path model;
 
   @Override
   public Integer call() throws Exception {
+    if (cv != null) {
+      return crossValidate();
+    }
+    if (conll == null) {
+      System.err.println("--conll FILE is required (or --cv K --train FILE)");
+      return 2;
+    }
     EntityRecognizer recognizer =
         model == null
             ? PerceptronEntityRecognizer.loadDefault()
@@ -59,6 +88,32 @@ public final class EvalNerCommand implements Callable<Integer> {
         tokens / wall,
         tokens,
         tokens / cpu);
+    return 0;
+  }
+
+  private int crossValidate() throws Exception {
+    if (train == null || train.isEmpty()) {
+      System.err.println("--cv needs --train FILE (eng.train)");
+      return 2;
+    }
+    if (!Files.exists(glove)) {
+      System.err.println("GloVe vectors not found: " + glove);
+      return 2;
+    }
+    List<ConllCorpus.Document> docs = new ArrayList<>();
+    for (Path p : train) {
+      docs.addAll(ConllCorpus.read(p));
+    }
+    List<NerEvaluation> folds =
+        NerTrainer.crossValidate(docs, cv, glove, NerTrainer.Options.defaults());
+    NerEvaluation pooled = new NerEvaluation();
+    for (int i = 0; i < folds.size(); i++) {
+      System.out.printf(
+          Locale.ROOT, "fold %d of %d: F1 %.2f%n", i + 1, folds.size(), 100 * folds.get(i).f1(null));
+      pooled.addAll(folds.get(i));
+    }
+    System.out.printf(Locale.ROOT, "%d-fold cross-validation on %s, pooled:%n", cv, train);
+    System.out.print(pooled.report());
     return 0;
   }
 }

@@ -30,6 +30,17 @@ public final class NerEvaluation {
     }
   }
 
+  /** Adds another evaluation's counts to this one (pooled folds). */
+  public void addAll(NerEvaluation other) {
+    other.counts.forEach(
+        (type, c) -> {
+          long[] mine = counts.computeIfAbsent(type, k -> new long[3]);
+          for (int i = 0; i < 3; i++) {
+            mine[i] += c[i];
+          }
+        });
+  }
+
   /** Scores a recognizer on CoNLL documents that carry gold tags. */
   public static NerEvaluation evaluate(
       EntityRecognizer recognizer, List<ConllCorpus.Document> docs) {

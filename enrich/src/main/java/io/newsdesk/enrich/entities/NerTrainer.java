@@ -74,6 +74,33 @@ public final class NerTrainer {
     log.info("Wrote {} ({} bytes)", out, model.length);
   }
 
+  /**
+   * K-fold cross-validation on {@code docs} with the recipe of {@link #train}: the documents are cut
+   * into {@code k} contiguous blocks (CoNLL files run in date order, so each block is news the rest
+   * has not seen), a model is trained on the other blocks and scored on each. Returns the fold
+   * scores in order; pool them with {@link NerEvaluation#addAll}.
+   */
+  public static List<NerEvaluation> crossValidate(
+      List<ConllCorpus.Document> docs, int k, Path glove, Options options) throws IOException {
+    if (k < 2 || k > docs.size()) {
+      throw new IllegalArgumentException("folds must be 2.." + docs.size() + ", was " + k);
+    }
+    WordClusters clusters = glove == null ? null : GloveClusterer.cluster(glove);
+    List<NerEvaluation> out = new ArrayList<>();
+    for (int fold = 0; fold < k; fold++) {
+      int from = fold * docs.size() / k;
+      int to = (fold + 1) * docs.size() / k;
+      List<ConllCorpus.Document> in = new ArrayList<>(docs.subList(0, from));
+      in.addAll(docs.subList(to, docs.size()));
+      byte[] model = train(in, List.of(), clusters, options);
+      EntityRecognizer r = PerceptronEntityRecognizer.load(new ByteArrayInputStream(model));
+      NerEvaluation e = NerEvaluation.evaluate(r, docs.subList(from, to));
+      log.info("fold {} of {}: F1 {}", fold + 1, k, String.format(Locale.ROOT, "%.2f", 100 * e.f1(null)));
+      out.add(e);
+    }
+    return out;
+  }
+
   /** Trains and returns the serialised model. */
   static byte[] train(
       List<ConllCorpus.Document> trainDocs,

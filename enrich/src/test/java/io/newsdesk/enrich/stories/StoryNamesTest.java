@@ -87,4 +87,28 @@ class StoryNamesTest {
     assertThat(people).hasSize(StoryNames.MAX_PEOPLE).containsKey("PER:person n84");
     assertThat(people).doesNotContainKey("PER:person n0");
   }
+
+  @Test
+  void theWrittenFormOfANameDoesNotDependOnWhichCameFirst() {
+    assertThat(StoryNames.fuller("BAGHDAD", "Baghdad")).isEqualTo("Baghdad");
+    assertThat(StoryNames.fuller("Baghdad", "BAGHDAD")).isEqualTo("Baghdad");
+    assertThat(StoryNames.fuller("Amara Okoye", "Amara Ngozi Okoye")).isEqualTo("Amara Ngozi Okoye");
+    assertThat(StoryNames.fuller("Amara Ngozi Okoye", "Amara Okoye")).isEqualTo("Amara Ngozi Okoye");
+    assertThat(StoryNames.fuller("Mohammed Shia", "Muhammad Shia"))
+        .isEqualTo(StoryNames.fuller("Muhammad Shia", "Mohammed Shia"));
+  }
+
+  @Test
+  void onlyABareSurnameOfOnePersonHasAnAlias() {
+    Map<String, String> people = new LinkedHashMap<>();
+    people.put("PER:amara okoye", "Amara Okoye");
+    people.put("PER:lena brandt", "Lena Brandt");
+    people.put("PER:otto brandt", "Otto Brandt");
+
+    assertThat(
+            StoryNames.aliases(
+                List.of("PER:okoye", "PER:brandt", "LOC:okoye", "PER:amara", "PER:amara okoye"),
+                people))
+        .containsExactly(Map.entry("PER:okoye", "PER:amara okoye"));
+  }
 }
