@@ -188,6 +188,27 @@ final class NewsNameRules {
     if (isKnownOrg(text(toks, s, e))) {
       return List.of(sp);
     }
+    List<NameSpan> parts = coordinated(toks, sp);
+    if (parts != null) {
+      List<NameSpan> out = new ArrayList<>();
+      parts.forEach(p -> out.addAll(rewrite(toks, p)));
+      return out;
+    }
+    // Office words before a role that follows the span are the role's ("Pentagon Press Secretary"
+    // leaves "Pentagon"; "Iraqi Foreign Minister" leaves "Iraqi"); nothing left, no entity.
+    if (e < toks.size() && has("ROLE", norm(toks.get(e).text()))) {
+      int k = e;
+      while (k > s && has("QUALIFIER", norm(toks.get(k - 1).text())) && !known(toks, s, k)) {
+        k--;
+      }
+      if (k == s) {
+        return List.of();
+      }
+      if (k < e) {
+        sp = new NameSpan(sp.type(), s, k);
+        e = k;
+      }
+    }
     boolean roleInSpan = false;
     int j = s;
     while (j < e) {
@@ -228,6 +249,34 @@ final class NewsNameRules {
       return List.of(sp);
     }
     return split(toks, sp);
+  }
+
+  /**
+   * Two known names joined by "and" in one span are two names ("Arab League and Organization of
+   * Islamic Cooperation"), unless the whole is one name ("Trinidad and Tobago"); null otherwise.
+   */
+  private List<NameSpan> coordinated(List<Token> toks, NameSpan sp) {
+    int s = sp.start();
+    int e = sp.end();
+    if (e - s < 3 || known(toks, s, e)) {
+      return null;
+    }
+    for (int k = s + 1; k < e - 1; k++) {
+      if (norm(toks.get(k).text()).equals("and") && known(toks, s, k) && known(toks, k + 1, e)) {
+        return List.of(knownSpan(toks, s, k, sp.type()), knownSpan(toks, k + 1, e, sp.type()));
+      }
+    }
+    return null;
+  }
+
+  private boolean known(List<Token> toks, int s, int e) {
+    String t = text(toks, s, e);
+    return isKnownOrg(t) || isPlace(t);
+  }
+
+  private NameSpan knownSpan(List<Token> toks, int s, int e, String type) {
+    String t = text(toks, s, e);
+    return new NameSpan(isKnownOrg(t) ? "ORG" : isPlace(t) ? "LOC" : type, s, e);
   }
 
   /** "Baghdad Alina Romanowski" after "Ambassador to" is a place and a person. */

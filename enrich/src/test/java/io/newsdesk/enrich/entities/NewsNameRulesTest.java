@@ -103,6 +103,41 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void officeWordsBeforeARoleBelongToTheRole() {
+    assertThat(
+            body(
+                "Kremlin Press Secretary Ivan Sorokin spoke to reporters.",
+                "ORG:Kremlin Press",
+                "PER:Ivan Sorokin"))
+        .containsExactly("ORG:Kremlin", "PER:Ivan Sorokin");
+    assertThat(
+            body(
+                "The Peruvian Trade Minister flew to Lima.",
+                "MISC:Peruvian Trade",
+                "LOC:Lima"))
+        .containsExactly("MISC:Peruvian", "LOC:Lima");
+    assertThat(body("Its Press Secretary declined to comment.", "ORG:Press")).isEmpty();
+  }
+
+  @Test
+  void twoKnownNamesJoinedByAndAreTwoEntities() {
+    assertThat(
+            body(
+                "Delegates of the African Union and Arab League met in Cairo.",
+                "ORG:African Union and Arab League",
+                "LOC:Cairo"))
+        .containsExactly("ORG:African Union", "ORG:Arab League", "LOC:Cairo");
+    assertThat(
+            body(
+                "Rain fell on Trinidad and Tobago all week.", "LOC:Trinidad and Tobago"))
+        .containsExactly("LOC:Trinidad and Tobago");
+    assertThat(
+            body(
+                "Shares of Harlow and Finch rose on Monday.", "ORG:Harlow and Finch"))
+        .containsExactly("ORG:Harlow and Finch");
+  }
+
+  @Test
   void aPlaceBeforeAPersonAfterAmbassadorToIsAPlaceAndAPerson() {
     assertThat(
             body(
