@@ -57,6 +57,9 @@ public final class ApiViews {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("key", e.getKey());
     m.put("name", e.getCanonical());
+    m.put("type", e.getType());
+    // Summed salience over the story's articles, bare surnames counted for their one person.
+    m.put("weight", e.getWeight());
     return m;
   }
 
