@@ -172,9 +172,58 @@ final class NewsNameRules {
           kept.add(retype(toks, r));
         }
       }
-      out.add(kept);
+      out.add(glosses(toks, kept));
     }
     return out;
+  }
+
+  /**
+   * A name in parentheses right after a name is another name of the same thing, as reference text
+   * writes it: "the Kestrel River (Welsh: Afon Cudyll)" or "the Northern Grid Authority (NGA)"
+   * give the second name the first one's type.
+   */
+  static List<NameSpan> glosses(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = new ArrayList<>(spans);
+    for (int i = 0; i < out.size(); i++) {
+      NameSpan y = out.get(i);
+      if (y.end() >= toks.size() || !toks.get(y.end()).text().equals(")")) {
+        continue;
+      }
+      int open = y.start() - 1;
+      boolean labelled = open >= 2 && toks.get(open).text().equals(":");
+      if (labelled) {
+        open -= 2; // "(Welsh: ...": a language label before the colon
+      }
+      if (open < 1 || !toks.get(open).text().equals("(")) {
+        continue;
+      }
+      for (NameSpan x : out) {
+        // Unlabelled, only an acronym of the name: "Marta Quiroga (Chile)" is a person and a place.
+        if (x.end() == open
+            && !x.type().equals(y.type())
+            && (labelled || acronymOf(toks, y, x))) {
+          out.set(i, new NameSpan(x.type(), y.start(), y.end()));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** "NGA" for "Northern Grid Authority": the capitals of the name's capitalised words. */
+  private static boolean acronymOf(List<Token> toks, NameSpan acronym, NameSpan name) {
+    if (acronym.end() - acronym.start() != 1) {
+      return false;
+    }
+    String a = toks.get(acronym.start()).text().replace(".", "");
+    StringBuilder initials = new StringBuilder();
+    for (int i = name.start(); i < name.end(); i++) {
+      char c = toks.get(i).text().charAt(0);
+      if (Character.isUpperCase(c)) {
+        initials.append(c);
+      }
+    }
+    return a.length() >= 2 && a.contentEquals(initials);
   }
 
   /**

@@ -120,6 +120,26 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNameInParenthesesAfterANameIsAnotherNameOfIt() {
+    assertThat(
+            body(
+                "The Kestrel River (Welsh: Afon Cudyll) rises in the hills.",
+                "LOC:Kestrel River",
+                "PER:Afon Cudyll"))
+        .containsExactly("LOC:Kestrel River", "LOC:Afon Cudyll");
+    assertThat(
+            body(
+                "The Northern Grid Authority (NGA) raised prices.",
+                "ORG:Northern Grid Authority",
+                "LOC:NGA"))
+        .containsExactly("ORG:Northern Grid Authority", "ORG:NGA");
+    assertThat(
+            body(
+                "Marta Quiroga (Chile) won the final.", "PER:Marta Quiroga", "LOC:Chile"))
+        .containsExactly("PER:Marta Quiroga", "LOC:Chile");
+  }
+
+  @Test
   void twoKnownNamesJoinedByAndAreTwoEntities() {
     assertThat(
             body(
