@@ -261,9 +261,9 @@ final class EntityResolver {
       }
     }
     String text = best.text();
-    if (!mixedCase(text) && (g.type.equals("LOC") || g.type.equals("PER")) && longWords(text)) {
-      // Only ever seen shouted ("BAGHDAD," in a dateline): a place or person is written in mixed
-      // case.
+    if (!mixedCase(text) && !g.type.equals("ORG") && longWords(text)) {
+      // Only ever seen shouted ("BAGHDAD," in a dateline, "GERMAN" in a line of capitals): a
+      // place, person or nationality is written in mixed case; organisations keep acronyms.
       return titleCase(text);
     }
     return text;

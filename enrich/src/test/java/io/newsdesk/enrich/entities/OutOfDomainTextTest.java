@@ -1,0 +1,72 @@
+package io.newsdesk.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsdesk.schema.Entity;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped tagger on text that is not wire copy, written for this test: reference-style prose
+ * (long names, parentheses, dates) and sentences set in one case.
+ */
+class OutOfDomainTextTest {
+
+  private static DefaultEntityTagger tagger;
+
+  @BeforeAll
+  static void load() {
+    tagger = DefaultEntityTagger.loadDefault();
+  }
+
+  private static List<String> typed(String text) {
+    return tagger.tag(null, text).stream()
+        .filter(e -> List.of("PER", "ORG", "LOC", "MISC").contains(e.getType()))
+        .map(e -> e.getType() + ":" + e.getCanonical())
+        .toList();
+  }
+
+  @Test
+  void referenceProseWithParenthesesAndDates() {
+    List<String> found =
+        typed(
+            "Marguerite Dufresne (born 14 March 1952 in Lyon) is a French physicist who led the"
+                + " European Southern Observatory from 1998 to 2004. She studied at the University"
+                + " of Geneva and later worked for the Max Planck Society in Munich.");
+
+    assertThat(found)
+        .contains(
+            "PER:Marguerite Dufresne",
+            "LOC:Lyon",
+            "MISC:French",
+            "ORG:European Southern Observatory",
+            "ORG:University of Geneva",
+            "ORG:Max Planck Society",
+            "LOC:Munich");
+  }
+
+  @Test
+  void aGlossInParenthesesNamesTheSamePlace() {
+    assertThat(
+            typed(
+                "The Kestrel River (Welsh: Afon Cudyll) rises in the Cambrian Mountains and flows"
+                    + " 40 km to Cardigan Bay."))
+        .contains(
+            "LOC:Kestrel River", "LOC:Afon Cudyll", "LOC:Cambrian Mountains", "LOC:Cardigan Bay")
+        .noneMatch(s -> s.startsWith("PER:"));
+  }
+
+  @Test
+  void aSentenceInCapitalsKeepsItsPlacesAndNationalities() {
+    List<String> found =
+        typed(
+            "The summit opened on Tuesday.\n\n"
+                + "GERMAN CHANCELLOR ANGELA MERKEL MET FRENCH PRESIDENT EMMANUEL MACRON IN BERLIN.");
+
+    // Names of people in capitals are missed (the model leans on case): see README, Entities.
+    assertThat(found).contains("MISC:German", "LOC:Berlin");
+    // No role phrase becomes a name of its own.
+    assertThat(found).noneMatch(s -> s.contains("CHANCELLOR") || s.contains("PRESIDENT"));
+  }
+}
