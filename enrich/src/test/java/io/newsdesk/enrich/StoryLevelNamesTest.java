@@ -63,7 +63,8 @@ class StoryLevelNamesTest {
 
   @Test
   void theStoryNamesThePersonInFullInBothOrders() {
-    for (List<String> order : List.of(List.of(SURNAME_ONLY, FULL_NAME), List.of(FULL_NAME, SURNAME_ONLY))) {
+    for (List<String> order :
+        List.of(List.of(SURNAME_ONLY, FULL_NAME), List.of(FULL_NAME, SURNAME_ONLY))) {
       Story story = lastStory(order);
       StoryEntity person =
           story.getTopEntities().stream()
@@ -110,8 +111,7 @@ class StoryLevelNamesTest {
     Map<String, Double> first = null;
     for (List<String> order : orders) {
       Map<String, Double> weights = storyWeights(order.toArray(String[]::new));
-      assertThat(weights)
-          .containsKeys("PER:ferreyra", "PER:lucia ferreyra", "PER:tomas ferreyra");
+      assertThat(weights).containsKeys("PER:ferreyra", "PER:lucia ferreyra", "PER:tomas ferreyra");
       if (first == null) {
         first = weights;
       } else {

@@ -3,8 +3,8 @@ package io.newsdesk.app.cli;
 import io.newsdesk.enrich.entities.ConllCorpus;
 import io.newsdesk.enrich.entities.EntityRecognizer;
 import io.newsdesk.enrich.entities.NerEvaluation;
-import io.newsdesk.enrich.entities.PerceptronEntityRecognizer;
 import io.newsdesk.enrich.entities.NerTrainer;
+import io.newsdesk.enrich.entities.PerceptronEntityRecognizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +109,11 @@ public final class EvalNerCommand implements Callable<Integer> {
     NerEvaluation pooled = new NerEvaluation();
     for (int i = 0; i < folds.size(); i++) {
       System.out.printf(
-          Locale.ROOT, "fold %d of %d: F1 %.2f%n", i + 1, folds.size(), 100 * folds.get(i).f1(null));
+          Locale.ROOT,
+          "fold %d of %d: F1 %.2f%n",
+          i + 1,
+          folds.size(),
+          100 * folds.get(i).f1(null));
       pooled.addAll(folds.get(i));
     }
     System.out.printf(Locale.ROOT, "%d-fold cross-validation on %s, pooled:%n", cv, train);

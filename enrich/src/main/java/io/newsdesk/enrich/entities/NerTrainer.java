@@ -75,9 +75,9 @@ public final class NerTrainer {
   }
 
   /**
-   * K-fold cross-validation on {@code docs} with the recipe of {@link #train}: the documents are cut
-   * into {@code k} contiguous blocks (CoNLL files run in date order, so each block is news the rest
-   * has not seen), a model is trained on the other blocks and scored on each. Returns the fold
+   * K-fold cross-validation on {@code docs} with the recipe of {@link #train}: the documents are
+   * cut into {@code k} contiguous blocks (CoNLL files run in date order, so each block is news the
+   * rest has not seen), a model is trained on the other blocks and scored on each. Returns the fold
    * scores in order; pool them with {@link NerEvaluation#addAll}.
    */
   public static List<NerEvaluation> crossValidate(
@@ -95,7 +95,11 @@ public final class NerTrainer {
       byte[] model = train(in, List.of(), clusters, options);
       EntityRecognizer r = PerceptronEntityRecognizer.load(new ByteArrayInputStream(model));
       NerEvaluation e = NerEvaluation.evaluate(r, docs.subList(from, to));
-      log.info("fold {} of {}: F1 {}", fold + 1, k, String.format(Locale.ROOT, "%.2f", 100 * e.f1(null)));
+      log.info(
+          "fold {} of {}: F1 {}",
+          fold + 1,
+          k,
+          String.format(Locale.ROOT, "%.2f", 100 * e.f1(null)));
       out.add(e);
     }
     return out;

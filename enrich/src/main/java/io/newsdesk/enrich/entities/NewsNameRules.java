@@ -179,8 +179,8 @@ final class NewsNameRules {
 
   /**
    * A name in parentheses right after a name is another name of the same thing, as reference text
-   * writes it: "the Kestrel River (Welsh: Afon Cudyll)" or "the Northern Grid Authority (NGA)"
-   * give the second name the first one's type.
+   * writes it: "the Kestrel River (Welsh: Afon Cudyll)" or "the Northern Grid Authority (NGA)" give
+   * the second name the first one's type.
    */
   static List<NameSpan> glosses(List<Token> toks, List<NameSpan> spans) {
     List<NameSpan> out = new ArrayList<>(spans);
@@ -199,9 +199,7 @@ final class NewsNameRules {
       }
       for (NameSpan x : out) {
         // Unlabelled, only an acronym of the name: "Marta Quiroga (Chile)" is a person and a place.
-        if (x.end() == open
-            && !x.type().equals(y.type())
-            && (labelled || acronymOf(toks, y, x))) {
+        if (x.end() == open && !x.type().equals(y.type()) && (labelled || acronymOf(toks, y, x))) {
           out.set(i, new NameSpan(x.type(), y.start(), y.end()));
           break;
         }

@@ -79,8 +79,8 @@ public final class StoryState {
   }
 
   /**
-   * The key the story gives {@code key}: the full name of the one person of the story whose
-   * surname it is ("PER:hussein" is "PER:fuad hussein"), else the key itself.
+   * The key the story gives {@code key}: the full name of the one person of the story whose surname
+   * it is ("PER:hussein" is "PER:fuad hussein"), else the key itself.
    */
   String storyKey(String key) {
     String full = StoryNames.fullNameOf(key, people);
@@ -126,8 +126,7 @@ public final class StoryState {
         .forEach(
             (k, e) -> {
               String[] had = names.get(k);
-              String canonical =
-                  StoryNames.fuller(had == null ? null : had[0], e.getCanonical());
+              String canonical = StoryNames.fuller(had == null ? null : had[0], e.getCanonical());
               names.put(k, new String[] {canonical, e.getType()});
             });
     f.terms().forEach((k, w) -> terms.merge(k, w, Double::sum));

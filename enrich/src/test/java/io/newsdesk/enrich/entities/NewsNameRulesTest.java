@@ -110,11 +110,7 @@ class NewsNameRulesTest {
                 "ORG:Kremlin Press",
                 "PER:Ivan Sorokin"))
         .containsExactly("ORG:Kremlin", "PER:Ivan Sorokin");
-    assertThat(
-            body(
-                "The Peruvian Trade Minister flew to Lima.",
-                "MISC:Peruvian Trade",
-                "LOC:Lima"))
+    assertThat(body("The Peruvian Trade Minister flew to Lima.", "MISC:Peruvian Trade", "LOC:Lima"))
         .containsExactly("MISC:Peruvian", "LOC:Lima");
     assertThat(body("Its Press Secretary declined to comment.", "ORG:Press")).isEmpty();
   }
@@ -133,9 +129,7 @@ class NewsNameRulesTest {
                 "ORG:Northern Grid Authority",
                 "LOC:NGA"))
         .containsExactly("ORG:Northern Grid Authority", "ORG:NGA");
-    assertThat(
-            body(
-                "Marta Quiroga (Chile) won the final.", "PER:Marta Quiroga", "LOC:Chile"))
+    assertThat(body("Marta Quiroga (Chile) won the final.", "PER:Marta Quiroga", "LOC:Chile"))
         .containsExactly("PER:Marta Quiroga", "LOC:Chile");
   }
 
@@ -147,13 +141,9 @@ class NewsNameRulesTest {
                 "ORG:African Union and Arab League",
                 "LOC:Cairo"))
         .containsExactly("ORG:African Union", "ORG:Arab League", "LOC:Cairo");
-    assertThat(
-            body(
-                "Rain fell on Trinidad and Tobago all week.", "LOC:Trinidad and Tobago"))
+    assertThat(body("Rain fell on Trinidad and Tobago all week.", "LOC:Trinidad and Tobago"))
         .containsExactly("LOC:Trinidad and Tobago");
-    assertThat(
-            body(
-                "Shares of Harlow and Finch rose on Monday.", "ORG:Harlow and Finch"))
+    assertThat(body("Shares of Harlow and Finch rose on Monday.", "ORG:Harlow and Finch"))
         .containsExactly("ORG:Harlow and Finch");
   }
 

@@ -2,7 +2,6 @@ package io.newsdesk.enrich.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsdesk.schema.Entity;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -92,8 +92,10 @@ class StoryNamesTest {
   void theWrittenFormOfANameDoesNotDependOnWhichCameFirst() {
     assertThat(StoryNames.fuller("BAGHDAD", "Baghdad")).isEqualTo("Baghdad");
     assertThat(StoryNames.fuller("Baghdad", "BAGHDAD")).isEqualTo("Baghdad");
-    assertThat(StoryNames.fuller("Amara Okoye", "Amara Ngozi Okoye")).isEqualTo("Amara Ngozi Okoye");
-    assertThat(StoryNames.fuller("Amara Ngozi Okoye", "Amara Okoye")).isEqualTo("Amara Ngozi Okoye");
+    assertThat(StoryNames.fuller("Amara Okoye", "Amara Ngozi Okoye"))
+        .isEqualTo("Amara Ngozi Okoye");
+    assertThat(StoryNames.fuller("Amara Ngozi Okoye", "Amara Okoye"))
+        .isEqualTo("Amara Ngozi Okoye");
     assertThat(StoryNames.fuller("Mohammed Shia", "Muhammad Shia"))
         .isEqualTo(StoryNames.fuller("Muhammad Shia", "Mohammed Shia"));
   }

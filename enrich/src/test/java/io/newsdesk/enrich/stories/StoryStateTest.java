@@ -52,7 +52,9 @@ class StoryStateTest {
   @Test
   void theStateSurvivesItsStoreRoundTrip() {
     StoryState s =
-        state(Map.of("PER:okoye", 0.5, "PER:amara okoye", 1.0), Map.of("PER:amara okoye", "Amara Okoye"));
+        state(
+            Map.of("PER:okoye", 0.5, "PER:amara okoye", 1.0),
+            Map.of("PER:amara okoye", "Amara Okoye"));
     byte[] bytes = StoryState.SERDE.serializer().serialize("t", s);
     StoryState back = StoryState.SERDE.deserializer().deserialize("t", bytes);
 
