@@ -610,4 +610,67 @@ class IngestServiceTest {
               assertThat(d.getOriginalBytes().remaining()).isLessThan(64 * 1024 + 1);
             });
   }
+
+  @Test
+  void twentyHostsAnswering429DoNotDelayAGoodPageOnAnotherHost() throws Exception {
+    // Twenty hosts (127.0.0.10 to .29), each answering 429 with Retry-After: 60.
+    List<com.sun.net.httpserver.HttpServer> busy = new java.util.ArrayList<>();
+    List<String> busyLinks = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger busyHits =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      for (int i = 0; i < 20; i++) {
+        com.sun.net.httpserver.HttpServer h =
+            com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0." + (10 + i), 0), 16);
+        h.createContext(
+            "/",
+            ex -> {
+              busyHits.incrementAndGet();
+              ex.getResponseHeaders().set("Retry-After", "60");
+              respond(ex, 429, "text/plain", "slow down");
+              ex.close();
+            });
+        h.start();
+        busy.add(h);
+        busyLinks.add("http://127.0.0." + (10 + i) + ":" + h.getAddress().getPort() + "/story");
+      }
+      FeedHandler crowded = new FeedHandler();
+      List<String> links = new java.util.ArrayList<>(busyLinks);
+      links.add("/a/behind-the-busy-ones");
+      crowded.xml.set(rss("Crowded", links.toArray(String[]::new)));
+      FeedHandler other = new FeedHandler();
+      other.xml.set(rss("Other", "/a/other-feed"));
+      server
+          .route("/crowded.xml", crowded)
+          .route("/other.xml", other)
+          .route("/a", new ArticleHandler());
+      IngestConfig config =
+          TestConfigs.fast().toBuilder()
+              .allowNetworks(List.of("127.0.0.0/24"))
+              .respectRobots(false)
+              .build();
+      long t0 = System.nanoTime();
+      IngestSummary summary;
+      try (IngestService s =
+          IngestService.builder(config, sink)
+              .feeds(List.of(server.url("/crowded.xml"), server.url("/other.xml")))
+              .build()) {
+        summary = s.runOnce();
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      // Nobody slept on a Retry-After: each busy host was asked once, and both good pages came.
+      assertThat(took).isLessThan(Duration.ofSeconds(5));
+      assertThat(busyHits).hasValue(20);
+      assertThat(summary.documents()).isEqualTo(2);
+      assertThat(sink.documents())
+          .extracting(d -> String.valueOf(d.getUrl()))
+          .anySatisfy(u -> assertThat(u).endsWith("/a/behind-the-busy-ones"))
+          .anySatisfy(u -> assertThat(u).endsWith("/a/other-feed"));
+      // They are retried at a later poll, not dead-lettered now.
+      assertThat(sink.deadLetters()).isEmpty();
+    } finally {
+      busy.forEach(h -> h.stop(0));
+    }
+  }
 }
