@@ -673,4 +673,33 @@ class IngestServiceTest {
       busy.forEach(h -> h.stop(0));
     }
   }
+
+  @Test
+  void aRedirectIntoABlockedAddressIsBlockedNotARobotsMatter() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/hop/1", "/a/1"));
+    server
+        .route("/feed.xml", feed)
+        .route("/robots.txt", new RobotsHandler())
+        .route("/a", new ArticleHandler())
+        .route(
+            "/hop",
+            ex -> {
+              ex.getResponseHeaders()
+                  .set("Location", "http://127.0.0.2:" + server.port() + "/internal");
+              respond(ex, 302, null, new byte[0]);
+            });
+    IngestConfig config = TestConfigs.fast().toBuilder().respectRobots(true).build();
+    try (IngestService s =
+        IngestService.builder(config, sink).feeds(List.of(server.url("/feed.xml"))).build()) {
+      assertThat(s.runOnce().documents()).isEqualTo(1);
+    }
+    assertThat(sink.deadLetters())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getAttributes()).containsEntry("code", "blocked_address");
+              assertThat(d.getReason()).contains("redirect to http://127.0.0.2:");
+            });
+  }
 }

@@ -169,6 +169,15 @@ public final class HttpFetcher implements AutoCloseable {
               null);
         }
         url = resolve(url, location.strip());
+        // Each hop passes the address policy before robots.txt is asked (a blocked host is
+        // blocked_address, not "disallowed by robots.txt").
+        FetchException refused = refusal(url);
+        if (refused != null) {
+          throw FetchException.refused(
+              refused.code(),
+              refused.code() + ": redirect to " + safe(url) + " refused: " + refused.getMessage(),
+              request.url());
+        }
         if (!guard.allowed(url)) {
           throw new FetchException(
               "redirect to " + safe(url) + " disallowed by robots.txt",
