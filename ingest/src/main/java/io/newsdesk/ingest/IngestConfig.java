@@ -35,7 +35,8 @@ public record IngestConfig(
     Duration pushReadTimeout,
     int pushThreads,
     java.nio.file.Path pushTlsKeystore,
-    String pushTlsPassword) {
+    String pushTlsPassword,
+    int itemRetries) {
 
   /** The agent string Newsdesk sends unless told otherwise. */
   public static final String DEFAULT_USER_AGENT = "Newsdesk/0.1 (+https://github.com/newsdesk)";
@@ -90,6 +91,7 @@ public record IngestConfig(
         "pushTlsPassword",
         pushTlsKeystore == null || pushTlsPassword != null,
         "must be set with pushTlsKeystore");
+    require("itemRetries", itemRetries >= 0, "must be >= 0");
   }
 
   /** Production defaults: 1 s per host, 10 MB bodies, 15 min default interval. */
@@ -123,7 +125,8 @@ public record IngestConfig(
         Duration.ofSeconds(10),
         8,
         null,
-        null);
+        null,
+        3);
   }
 
   /** Like the record's own, with the push token and keystore password masked. */
@@ -135,6 +138,8 @@ public record IngestConfig(
         + maxBodyBytes
         + ", readTimeout="
         + readTimeout
+        + ", itemRetries="
+        + itemRetries
         + ", maxConcurrentFetches="
         + maxConcurrentFetches
         + ", pushBindAddress="
@@ -215,6 +220,7 @@ public record IngestConfig(
     private int pushThreads;
     private java.nio.file.Path pushTlsKeystore;
     private String pushTlsPassword;
+    private int itemRetries;
 
     private Builder(IngestConfig c) {
       Objects.requireNonNull(c);
@@ -247,6 +253,7 @@ public record IngestConfig(
       pushThreads = c.pushThreads;
       pushTlsKeystore = c.pushTlsKeystore;
       pushTlsPassword = c.pushTlsPassword;
+      itemRetries = c.itemRetries;
     }
 
     public Builder userAgent(String v) {
@@ -394,6 +401,15 @@ public record IngestConfig(
       return this;
     }
 
+    /**
+     * How many later polls try again an item whose fetch failed transiently (fetch deadline,
+     * 429/5xx, connection refused) before it becomes a dead letter; 0 dead-letters at once.
+     */
+    public Builder itemRetries(int v) {
+      itemRetries = v;
+      return this;
+    }
+
     public IngestConfig build() {
       return new IngestConfig(
           userAgent,
@@ -424,7 +440,8 @@ public record IngestConfig(
           pushReadTimeout,
           pushThreads,
           pushTlsKeystore,
-          pushTlsPassword);
+          pushTlsPassword,
+          itemRetries);
     }
   }
 }

@@ -637,15 +637,21 @@ public final class IngestService implements AutoCloseable {
       }
       String idKey = e.identity() == null ? null : "id:" + e.identity();
       String canonical = e.link() == null ? null : UrlCanonicalizer.canonicalizeOrNull(e.link());
+      // A link that is no http(s) URL (gopher:, ftp:, data:...) is remembered by its hash.
+      String refKey =
+          canonical == null && e.link() != null && !e.link().isBlank()
+              ? "ref:" + Ids.sha256Hex(e.link().getBytes(StandardCharsets.UTF_8))
+              : null;
       if ((idKey != null && seen.contains(idKey))
-          || (canonical != null && seen.contains(canonical))) {
+          || (canonical != null && seen.contains(canonical))
+          || (refKey != null && seen.contains(refKey))) {
         continue;
       }
       if (idKey == null && canonical == null) {
         continue;
       }
       FeedItem item = RawDocuments.item(feedUrl, e);
-      if (canonical == null && e.link() != null && !e.link().isBlank()) {
+      if (refKey != null) {
         // A link that names another scheme (gopher:, ftp:, data:...): refused, not fetched.
         FetchException refused = fetcher.refusal(e.link());
         if (refused != null) {
@@ -656,9 +662,8 @@ public final class IngestService implements AutoCloseable {
               Redact.text(refused.getMessage()));
           failures++;
           dead.add(fetchDeadLetter(refused, feedUrl, now));
-          if (idKey != null) {
-            newSeen.add(idKey);
-          }
+          // Handled: neither dead-lettered again nor fetched at the next poll, guid or not.
+          addKeys(newSeen, idKey, refKey);
           continue;
         }
       }
@@ -716,25 +721,35 @@ public final class IngestService implements AutoCloseable {
         newItems++;
       } catch (FetchException ex) {
         failures++;
-        if (ex.isRetriable()) {
+        int tried = ex.isRetriable() ? retriesSoFar(seen, canonical) : 0;
+        if (host != null && (ex.timedOut() || ex.retryAfter() != null)) {
+          // A host that stalled or asked us to wait costs this poll one deadline, not one each.
+          deferredHosts.add(host);
+        }
+        if (ex.isRetriable() && tried < config.itemRetries()) {
           LOG.info(
-              "Item {} of feed {} failed, will retry: {}",
+              "Item {} of feed {} failed, will retry at the next poll ({} of {}): {}",
               Redact.url(canonical),
               Redact.url(feedUrl),
+              tried + 1,
+              config.itemRetries(),
               Redact.text(ex.getMessage()));
           seenUrls.release(canonical);
           claimed.remove(canonical);
           retriable++;
-          if (host != null && (ex.timedOut() || ex.retryAfter() != null)) {
-            deferredHosts.add(host);
-          }
+          newSeen.add(retryKey(tried + 1, canonical));
         } else {
+          // Permanent (404, too_large, decompression_limit...) or out of retries (a server
+          // that never answers, trickles or stays busy): a dead letter, and the item is handled.
           LOG.warn(
-              "Item {} of feed {} failed: {}",
+              "Item {} of feed {} failed after {} tries, dead-lettered: {}",
               Redact.url(canonical),
               Redact.url(feedUrl),
+              tried + 1,
               Redact.text(ex.getMessage()));
-          dead.add(fetchDeadLetter(ex, feedUrl, now));
+          DeadLetter letter = fetchDeadLetter(ex, feedUrl, now);
+          letter.getAttributes().put("attempts", String.valueOf(tried + 1));
+          dead.add(letter);
           addKeys(newSeen, idKey, canonical);
         }
       } catch (RuntimeException ex) {
@@ -929,6 +944,23 @@ public final class IngestService implements AutoCloseable {
     st.setNextPollAt(now + next.toMillis());
   }
 
+  /**
+   * How many earlier polls tried an item and failed transiently: the seen list holds {@code
+   * retry:N:URL} after the N-th such failure.
+   */
+  private int retriesSoFar(Set<String> seen, String canonical) {
+    for (int n = config.itemRetries(); n > 0; n--) {
+      if (seen.contains(retryKey(n, canonical))) {
+        return n;
+      }
+    }
+    return 0;
+  }
+
+  private static String retryKey(int n, String canonical) {
+    return "retry:" + n + ":" + canonical;
+  }
+
   private static DeadLetter fetchDeadLetter(FetchException e, String source, long now) {
     Map<String, String> attrs = new LinkedHashMap<>();
     if (e.status() > 0) {
@@ -942,8 +974,9 @@ public final class IngestService implements AutoCloseable {
       attrs.put("code", e.code());
     }
     String reason = Redact.secrets(e.getMessage());
+    // The first bytes a cut body did send (capped), so the dead letter shows what came.
     return RawDocuments.deadLetter(
-        STAGE_FETCH, reason, e, new byte[0], Redact.secrets(e.url()), key(source), now, attrs);
+        STAGE_FETCH, reason, e, e.received(), Redact.secrets(e.url()), key(source), now, attrs);
   }
 
   private void markSuccess(SourceState st, FetchResult r, String hash, long now) {

@@ -89,7 +89,7 @@ class IngestServiceTest {
       sb.append("<item><title>Title of ")
           .append(l)
           .append("</title><link>")
-          .append(l.startsWith("http") ? l : server.url(l))
+          .append(l.contains("://") ? l : server.url(l))
           .append("</link><description>Summary</description>")
           .append("<pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate></item>");
     }
@@ -513,5 +513,193 @@ class IngestServiceTest {
       assertThat(s.runOnce().documents()).isEqualTo(1);
     }
     assertThat(sink.deadLetters()).isEmpty();
+  }
+
+  @Test
+  void aServerThatNeverAnswersIsTriedAgainThenDeadLetteredWithWhatCame() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/a/1", "/silent/1", "gopher://127.0.0.1/secret"));
+    server
+        .route("/feed.xml", feed)
+        .route("/a", new ArticleHandler())
+        .route(
+            "/silent",
+            ex -> {
+              try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    IngestConfig config =
+        TestConfigs.fast().toBuilder()
+            .readTimeout(java.time.Duration.ofMillis(300))
+            .maxRetries(0)
+            .itemRetries(1)
+            .build();
+    try (IngestService s =
+        IngestService.builder(config, sink).feeds(List.of(server.url("/feed.xml"))).build()) {
+      // First poll: the good item arrives, the gopher link is refused, the silent one waits.
+      assertThat(s.runOnce().documents()).isEqualTo(1);
+      assertThat(sink.deadLetters())
+          .singleElement()
+          .satisfies(
+              d -> assertThat(d.getAttributes()).containsEntry("code", "unsupported_scheme"));
+      // Second poll: the silent item's one retry times out too, and it is a dead letter.
+      assertThat(s.runOnce().documents()).isZero();
+      assertThat(sink.deadLetters()).hasSize(2);
+      assertThat(sink.deadLetters().get(1))
+          .satisfies(
+              d -> {
+                assertThat(d.getUrl()).endsWith("/silent/1");
+                assertThat(d.getReason()).startsWith("timeout");
+                assertThat(d.getAttributes())
+                    .containsEntry("code", "timeout")
+                    .containsEntry("attempts", "2");
+              });
+      // Third poll: both are handled; neither is requested nor dead-lettered again.
+      s.runOnce();
+      assertThat(sink.deadLetters()).hasSize(2);
+      assertThat(server.hits("/silent/1")).isEqualTo(2);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void aTricklingBodyIsDeadLetteredAtOnceWithoutRetriesAndKeepsTheBytesThatCame() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/trickle/1"));
+    server
+        .route("/feed.xml", feed)
+        .route(
+            "/trickle",
+            ex -> {
+              ex.sendResponseHeaders(200, 0);
+              try (java.io.OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                  out.write("<p>drip</p>".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                  out.flush();
+                  Thread.sleep(50);
+                }
+              } catch (IOException | InterruptedException cut) {
+                // the fetcher hung up
+              }
+            });
+    IngestConfig config =
+        TestConfigs.fast().toBuilder()
+            .readTimeout(java.time.Duration.ofMillis(400))
+            .maxRetries(0)
+            .itemRetries(0)
+            .build();
+    try (IngestService s =
+        IngestService.builder(config, sink).feeds(List.of(server.url("/feed.xml"))).build()) {
+      s.runOnce();
+    }
+    assertThat(sink.deadLetters())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getAttributes()).containsEntry("code", "fetch_deadline");
+              String came =
+                  java.nio.charset.StandardCharsets.US_ASCII
+                      .decode(d.getOriginalBytes().duplicate())
+                      .toString();
+              assertThat(came).startsWith("<p>drip</p>");
+              assertThat(d.getOriginalBytes().remaining()).isLessThan(64 * 1024 + 1);
+            });
+  }
+
+  @Test
+  void twentyHostsAnswering429DoNotDelayAGoodPageOnAnotherHost() throws Exception {
+    // Twenty hosts (127.0.0.10 to .29), each answering 429 with Retry-After: 60.
+    List<com.sun.net.httpserver.HttpServer> busy = new java.util.ArrayList<>();
+    List<String> busyLinks = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger busyHits =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      for (int i = 0; i < 20; i++) {
+        com.sun.net.httpserver.HttpServer h =
+            com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0." + (10 + i), 0), 16);
+        h.createContext(
+            "/",
+            ex -> {
+              busyHits.incrementAndGet();
+              ex.getResponseHeaders().set("Retry-After", "60");
+              respond(ex, 429, "text/plain", "slow down");
+              ex.close();
+            });
+        h.start();
+        busy.add(h);
+        busyLinks.add("http://127.0.0." + (10 + i) + ":" + h.getAddress().getPort() + "/story");
+      }
+      FeedHandler crowded = new FeedHandler();
+      List<String> links = new java.util.ArrayList<>(busyLinks);
+      links.add("/a/behind-the-busy-ones");
+      crowded.xml.set(rss("Crowded", links.toArray(String[]::new)));
+      FeedHandler other = new FeedHandler();
+      other.xml.set(rss("Other", "/a/other-feed"));
+      server
+          .route("/crowded.xml", crowded)
+          .route("/other.xml", other)
+          .route("/a", new ArticleHandler());
+      IngestConfig config =
+          TestConfigs.fast().toBuilder()
+              .allowNetworks(List.of("127.0.0.0/24"))
+              .respectRobots(false)
+              .build();
+      long t0 = System.nanoTime();
+      IngestSummary summary;
+      try (IngestService s =
+          IngestService.builder(config, sink)
+              .feeds(List.of(server.url("/crowded.xml"), server.url("/other.xml")))
+              .build()) {
+        summary = s.runOnce();
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      // Nobody slept on a Retry-After: each busy host was asked once, and both good pages came.
+      assertThat(took).isLessThan(Duration.ofSeconds(5));
+      assertThat(busyHits).hasValue(20);
+      assertThat(summary.documents()).isEqualTo(2);
+      assertThat(sink.documents())
+          .extracting(d -> String.valueOf(d.getUrl()))
+          .anySatisfy(u -> assertThat(u).endsWith("/a/behind-the-busy-ones"))
+          .anySatisfy(u -> assertThat(u).endsWith("/a/other-feed"));
+      // They are retried at a later poll, not dead-lettered now.
+      assertThat(sink.deadLetters()).isEmpty();
+    } finally {
+      busy.forEach(h -> h.stop(0));
+    }
+  }
+
+  @Test
+  void aRedirectIntoABlockedAddressIsBlockedNotARobotsMatter() throws Exception {
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(rss("News", "/hop/1", "/a/1"));
+    server
+        .route("/feed.xml", feed)
+        .route("/robots.txt", new RobotsHandler())
+        .route("/a", new ArticleHandler())
+        .route(
+            "/hop",
+            ex -> {
+              ex.getResponseHeaders()
+                  .set("Location", "http://127.0.0.2:" + server.port() + "/internal");
+              respond(ex, 302, null, new byte[0]);
+            });
+    IngestConfig config = TestConfigs.fast().toBuilder().respectRobots(true).build();
+    try (IngestService s =
+        IngestService.builder(config, sink).feeds(List.of(server.url("/feed.xml"))).build()) {
+      assertThat(s.runOnce().documents()).isEqualTo(1);
+    }
+    assertThat(sink.deadLetters())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getAttributes()).containsEntry("code", "blocked_address");
+              assertThat(d.getReason()).contains("redirect to http://127.0.0.2:");
+            });
   }
 }

@@ -1,6 +1,7 @@
 package io.newsdesk.app.bench;
 
 import io.newsdesk.enrich.ArticleEnricher;
+import io.newsdesk.enrich.DocumentLimits;
 import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.enrich.dedup.MinHasher;
 import io.newsdesk.enrich.dedup.NearDuplicateConfig;
@@ -85,6 +86,13 @@ public final class HostileDocumentBench {
   /** Times one document through every per-document step. */
   public static Result run(EnrichComponents components, String kind, String text)
       throws ExtractionException {
+    return run(components, kind, text, DocumentLimits.defaults());
+  }
+
+  /** Times one document with other limits (a wider text cap shows how a step grows). */
+  public static Result run(
+      EnrichComponents components, String kind, String text, DocumentLimits limits)
+      throws ExtractionException {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
     RawDocument raw =
         RawDocument.newBuilder()
@@ -97,7 +105,7 @@ public final class HostileDocumentBench {
             .setCharset("utf-8")
             .setBody(ByteBuffer.wrap(body))
             .build();
-    ArticleEnricher enricher = new ArticleEnricher(components);
+    ArticleEnricher enricher = new ArticleEnricher(components, limits);
     long t0 = cpu();
     var article = components.extractor().extract(raw);
     long t1 = cpu();
@@ -136,12 +144,18 @@ public final class HostileDocumentBench {
     out.add(run(components, "5MB-50000-names", nameDenseText(5_000_000, 50_000, 14)));
     out.add(
         run(components, "1MB-one-line", nameDenseText(1024 * 1024, 5_000, 15).replace('\n', ' ')));
+    // Without the 100,000-character cap the entity step sees every distinct name: its merges must
+    // grow about linearly (they were all-pairs before), so 1 MB costs about ten times 100 KB.
+    DocumentLimits wide = new DocumentLimits(2_000_000, 300, 100, 100);
+    out.add(run(components, "100KB-uncapped", nameDenseText(100_000, 50_000, 16), wide));
+    out.add(run(components, "1MB-uncapped", nameDenseText(1_000_000, 50_000, 16), wide));
     return out;
   }
 
   public static void print(PrintStream out, List<Result> results) {
     out.println(
-        "Hostile documents through enrich: CPU ms of one thread per step (limits: DocumentLimits.defaults())");
+        "Hostile documents through enrich: CPU ms of one thread per step (limits:"
+            + " DocumentLimits.defaults(); *-uncapped: text cap 2,000,000 characters)");
     out.printf(
         "%-18s %9s %9s %10s %8s %8s %9s %9s  %s%n",
         "document",

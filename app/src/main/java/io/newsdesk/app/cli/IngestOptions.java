@@ -90,6 +90,24 @@ public final class IngestOptions {
           "Deadline for a push request to arrive whole, headers and body (default: ${DEFAULT-VALUE}).")
   long pushReadTimeout;
 
+  @Option(
+      names = "--fetch-deadline",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "Total time one fetch may take, connect, headers and body together; a silent, trickling"
+              + " or endless server is cut there (default: ${DEFAULT-VALUE}).")
+  long fetchDeadline;
+
+  @Option(
+      names = "--item-retries",
+      paramLabel = "N",
+      defaultValue = "3",
+      description =
+          "Later polls that try again an item whose fetch failed transiently (fetch deadline,"
+              + " 429/5xx, refused) before it becomes a dead letter (default: ${DEFAULT-VALUE}).")
+  int itemRetries;
+
   /** Ingest defaults with the options that change them; push settings need {@code dataDir}. */
   io.newsdesk.ingest.IngestConfig config(Path dataDir) throws java.io.IOException {
     io.newsdesk.ingest.IngestConfig.Builder b =
@@ -98,7 +116,9 @@ public final class IngestOptions {
             .allowNetworks(allowNetworks)
             .allowHosts(allowHosts)
             .maxPushArticles(pushMaxArticles)
-            .pushReadTimeout(java.time.Duration.ofSeconds(pushReadTimeout));
+            .pushReadTimeout(java.time.Duration.ofSeconds(pushReadTimeout))
+            .readTimeout(java.time.Duration.ofSeconds(fetchDeadline))
+            .itemRetries(itemRetries);
     if (listen != null) {
       b.pushToken(pushToken(dataDir));
       if (pushTlsKeystore != null) {

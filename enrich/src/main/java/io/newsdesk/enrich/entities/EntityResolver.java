@@ -76,6 +76,7 @@ final class EntityResolver {
     mergeShortForms(all);
     mergeAcronyms(all);
     mergeSameKeys(all);
+    Map<Group, List<RawMention>> byRoot = collectAll(all);
     List<Entity> out = new ArrayList<>();
     Map<Group, double[]> weight = new HashMap<>();
     double max = 0;
@@ -83,7 +84,7 @@ final class EntityResolver {
       if (g.mergedInto != null) {
         continue;
       }
-      List<RawMention> ms = collect(g, all);
+      List<RawMention> ms = byRoot.get(g);
       double w = 0;
       int inText = 0;
       for (RawMention m : ms) {
@@ -129,26 +130,45 @@ final class EntityResolver {
     return out;
   }
 
-  private static List<RawMention> collect(Group root, List<Group> all) {
-    List<RawMention> ms = new ArrayList<>();
+  /** Each root's mentions, its own and those of the groups merged into it, in group order. */
+  private static Map<Group, List<RawMention>> collectAll(List<Group> all) {
+    Map<Group, List<RawMention>> byRoot = new HashMap<>();
     for (Group g : all) {
-      if (g.root() == root) {
-        ms.addAll(g.mentions);
-      }
+      byRoot.computeIfAbsent(g.root(), r -> new ArrayList<>()).addAll(g.mentions);
     }
-    return ms;
+    return byRoot;
   }
 
-  /** "Hussein" and "Fuad Hussein" join "Fuad Mohammed Hussein" when their words appear in it. */
+  /**
+   * "Hussein" and "Fuad Hussein" join "Fuad Mohammed Hussein" when their words appear in it. Longer
+   * names are looked up through an index by word (a lone word: by first and last word of a person
+   * named in full), so the work grows with the candidates sharing a word, not with all pairs.
+   */
   private static void mergeShortForms(List<Group> all) {
     List<Group> byLength = new ArrayList<>(all);
     byLength.sort(Comparator.comparingInt((Group g) -> -g.folded.size()));
+    // Positions in byLength of the groups holding a word; of persons, by first and by last word.
+    Map<String, List<Integer>> byWord = new HashMap<>();
+    Map<String, List<Integer>> personByEnd = new HashMap<>();
+    for (int i = 0; i < byLength.size(); i++) {
+      Group g = byLength.get(i);
+      for (String t : new java.util.LinkedHashSet<>(g.folded)) {
+        byWord.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+      }
+      if (g.type.equals("PER")) {
+        personByEnd.computeIfAbsent(g.folded.get(0), k -> new ArrayList<>()).add(i);
+        if (!last(g.folded).equals(g.folded.get(0))) {
+          personByEnd.computeIfAbsent(last(g.folded), k -> new ArrayList<>()).add(i);
+        }
+      }
+    }
     for (Group small : byLength) {
       if (small.aliasCanonical != null || !NAME_TYPES.contains(small.type)) {
         continue;
       }
       Group best = null;
-      for (Group big : byLength) {
+      for (int i : candidates(small, byWord, personByEnd)) {
+        Group big = byLength.get(i);
         if (big == small || big.mergedInto != null || big.folded.size() <= small.folded.size()) {
           continue;
         }
@@ -177,8 +197,33 @@ final class EntityResolver {
     }
   }
 
+  /**
+   * The groups that may hold {@code small}, in byLength order: a lone word joins only a person
+   * whose first or last word it is; longer names need every word, so the rarest word's list holds
+   * all candidates.
+   */
+  private static List<Integer> candidates(
+      Group small, Map<String, List<Integer>> byWord, Map<String, List<Integer>> personByEnd) {
+    if (small.folded.size() == 1) {
+      return personByEnd.getOrDefault(small.folded.get(0), List.of());
+    }
+    List<Integer> rarest = null;
+    for (String t : small.folded) {
+      List<Integer> l = byWord.getOrDefault(t, List.of());
+      if (rarest == null || l.size() < rarest.size()) {
+        rarest = l;
+      }
+    }
+    return rarest;
+  }
+
   /** Spellings with one canonical key ("Mohammed Shia", "Mohammad Shiaa") are one entity. */
   private static void mergeSameKeys(List<Group> all) {
+    // Mentions per root so far, kept up to date as roots merge (no rescans of all groups).
+    Map<Group, Integer> total = new HashMap<>();
+    for (Group g : all) {
+      total.merge(g.root(), g.mentions.size(), Integer::sum);
+    }
     Map<String, Group> byKey = new HashMap<>();
     for (Group g : all) {
       if (g.mergedInto != null || g.aliasCanonical != null || !NAME_TYPES.contains(g.type)) {
@@ -193,21 +238,37 @@ final class EntityResolver {
       if (a == g) {
         continue;
       }
-      if (collectCount(g, all) > collectCount(a, all)) {
+      int ga = total.getOrDefault(g, 0);
+      int aa = total.getOrDefault(a, 0);
+      if (ga > aa) {
         a.mergedInto = g;
+        total.put(g, ga + aa);
+        total.remove(a);
         byKey.put(key, g);
       } else {
         g.mergedInto = a;
+        total.put(a, ga + aa);
+        total.remove(g);
       }
     }
   }
 
-  private static int collectCount(Group root, List<Group> all) {
-    return collect(root, all).size();
-  }
-
   /** "PMF" joins "Popular Mobilization Forces" spelled out in the same article. */
   private static void mergeAcronyms(List<Group> all) {
+    // Names of two words or more (no persons) by their initials, in group order.
+    Map<String, List<Group>> byInitials = new HashMap<>();
+    for (Group big : all) {
+      if (big.folded.size() < 2 || big.type.equals("PER")) {
+        continue;
+      }
+      StringBuilder initials = new StringBuilder();
+      for (String t : big.folded) {
+        if (!ACRONYM_STOP.contains(t)) {
+          initials.append(t.charAt(0));
+        }
+      }
+      byInitials.computeIfAbsent(initials.toString(), k -> new ArrayList<>()).add(big);
+    }
     for (Group small : all) {
       if (small.mergedInto != null || small.aliasCanonical != null || small.folded.size() != 1) {
         continue;
@@ -216,21 +277,8 @@ final class EntityResolver {
       if (text.length() < 2 || text.length() > 6 || !text.equals(text.toUpperCase(Locale.ROOT))) {
         continue;
       }
-      String acronym = small.folded.get(0);
-      for (Group big : all) {
-        if (big == small
-            || big.mergedInto != null
-            || big.folded.size() < 2
-            || big.type.equals("PER")) {
-          continue;
-        }
-        StringBuilder initials = new StringBuilder();
-        for (String t : big.folded) {
-          if (!ACRONYM_STOP.contains(t)) {
-            initials.append(t.charAt(0));
-          }
-        }
-        if (initials.toString().equals(acronym)) {
+      for (Group big : byInitials.getOrDefault(small.folded.get(0), List.of())) {
+        if (big != small && big.mergedInto == null) {
           small.mergedInto = big;
           break;
         }

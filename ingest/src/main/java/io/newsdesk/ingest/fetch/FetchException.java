@@ -18,6 +18,7 @@ public final class FetchException extends Exception {
   private final Kind kind;
   private final transient Duration retryAfter;
   private String code;
+  private transient byte[] received = new byte[0];
 
   public FetchException(
       String message,
@@ -59,9 +60,35 @@ public final class FetchException extends Exception {
     return e;
   }
 
+  /**
+   * A retriable failure because the fetch deadline passed: {@code timeout} (no answer in time) or
+   * {@code fetch_deadline} (the body did not finish in time), with the first bytes received.
+   */
+  public static FetchException deadline(String code, String message, String url, byte[] received) {
+    FetchException e = timeout(message, url, null);
+    e.code = code;
+    e.received = received == null ? new byte[0] : received;
+    return e;
+  }
+
+  /**
+   * A permanent failure because the body passed a size limit: {@code too_large} (on the wire) or
+   * {@code decompression_limit} (once decompressed), with the first bytes received.
+   */
+  public static FetchException limit(String code, String message, String url, byte[] received) {
+    FetchException e = refused(code, message, url);
+    e.received = received == null ? new byte[0] : received;
+    return e;
+  }
+
   /** Whether the server did not answer (or finish answering) within the deadline. */
   public boolean timedOut() {
-    return "timeout".equals(code);
+    return "timeout".equals(code) || "fetch_deadline".equals(code);
+  }
+
+  /** The first bytes of the body that did arrive before a limit cut the fetch (may be empty). */
+  public byte[] received() {
+    return received == null ? new byte[0] : received;
   }
 
   /** The reason code of a refusal before any connection ({@code blocked_address}...), or null. */

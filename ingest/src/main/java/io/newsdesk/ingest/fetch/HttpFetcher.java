@@ -10,13 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscriber;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,21 +19,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GETs URLs politely and defensively: conditional requests, manual redirects, retries with backoff,
- * size limits, decompression and charset detection.
+ * GETs URLs politely and defensively: conditional requests, manual redirects (each hop checked by
+ * the address policy again), retries with backoff, a total deadline, size limits, decompression and
+ * charset detection. Each exchange connects to the address the policy checked ({@link PinnedHttp}).
  */
 public final class HttpFetcher implements AutoCloseable {
 
@@ -65,15 +55,8 @@ public final class HttpFetcher implements AutoCloseable {
 
   private final IngestConfig config;
   private final HostThrottle throttle;
-  private final HttpClient client;
   private final AddressPolicy policy;
-
-  static {
-    // Lets a request go to the checked IP while naming the host in its Host header (no 2nd lookup).
-    if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
-      System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-    }
-  }
+  private final SSLSocketFactory tls;
 
   /** A fetcher whose requests pass through {@code throttle} (may be null for none). */
   public HttpFetcher(IngestConfig config, HostThrottle throttle) {
@@ -82,15 +65,19 @@ public final class HttpFetcher implements AutoCloseable {
 
   /** A fetcher with its own address policy (tests resolve names from a fixed table). */
   public HttpFetcher(IngestConfig config, HostThrottle throttle, AddressPolicy policy) {
+    this(config, throttle, policy, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /**
+   * A fetcher whose https connections trust what {@code tls} trusts (tests trust their own
+   * certificate; production uses the JVM's default trust store).
+   */
+  public HttpFetcher(
+      IngestConfig config, HostThrottle throttle, AddressPolicy policy, SSLSocketFactory tls) {
     this.config = config;
     this.throttle = throttle;
     this.policy = policy;
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    this.tls = tls;
   }
 
   /** Decides whether a redirect target may be fetched (robots.txt rules, for instance). */
@@ -182,6 +169,15 @@ public final class HttpFetcher implements AutoCloseable {
               null);
         }
         url = resolve(url, location.strip());
+        // Each hop passes the address policy before robots.txt is asked (a blocked host is
+        // blocked_address, not "disallowed by robots.txt").
+        FetchException refused = refusal(url);
+        if (refused != null) {
+          throw FetchException.refused(
+              refused.code(),
+              refused.code() + ": redirect to " + safe(url) + " refused: " + refused.getMessage(),
+              request.url());
+        }
         if (!guard.allowed(url)) {
           throw new FetchException(
               "redirect to " + safe(url) + " disallowed by robots.txt",
@@ -264,9 +260,9 @@ public final class HttpFetcher implements AutoCloseable {
     } catch (AddressPolicy.Refusal e) {
       throw FetchException.refused(e.code(), e.code() + ": " + e.getMessage(), url);
     }
-    long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-    if (remainingMs <= 0) {
-      throw FetchException.timeout(
+    if (deadline - System.nanoTime() <= 0) {
+      throw FetchException.deadline(
+          "timeout",
           "timeout: fetch deadline of "
               + config.readTimeout().toMillis()
               + " ms passed at "
@@ -274,68 +270,65 @@ public final class HttpFetcher implements AutoCloseable {
           url,
           null);
     }
-    HttpRequest.Builder b = pinned(uri, target);
-    b.GET()
-        .timeout(Duration.ofMillis(remainingMs))
-        .header("User-Agent", config.userAgent())
-        .header("Accept-Encoding", "gzip, deflate")
-        .header(
-            "Accept",
-            "application/rss+xml, application/atom+xml, application/feed+json,"
-                + " application/xml;q=0.9, text/html;q=0.9, */*;q=0.8");
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("User-Agent", config.userAgent());
+    headers.put("Accept-Encoding", "gzip, deflate");
+    headers.put(
+        "Accept",
+        "application/rss+xml, application/atom+xml, application/feed+json,"
+            + " application/xml;q=0.9, text/html;q=0.9, */*;q=0.8");
     if (conditional && request.etag() != null) {
-      b.header("If-None-Match", request.etag());
+      headers.put("If-None-Match", request.etag());
     }
     if (conditional && request.lastModified() != null) {
-      b.header("If-Modified-Since", request.lastModified());
+      headers.put("If-Modified-Since", request.lastModified());
     }
     HostThrottle.Permit permit = throttle == null ? () -> {} : throttle.acquire(uri.getHost());
-    CompletableFuture<HttpResponse<byte[]>> future = null;
     try {
-      future = client.sendAsync(b.build(), this::limitedBody);
       // The deadline covers the whole exchange, body included: a trickling body is cut too.
-      HttpResponse<byte[]> resp = future.get(remainingMs + 50, TimeUnit.MILLISECONDS);
-      Map<String, String> headers = new LinkedHashMap<>();
+      PinnedHttp.Reply reply =
+          PinnedHttp.get(
+              uri,
+              target,
+              headers,
+              config.connectTimeout().toMillis(),
+              deadline,
+              config.maxBodyBytes(),
+              tls);
+      Map<String, String> kept = new LinkedHashMap<>();
       for (String name : KEPT_HEADERS) {
-        resp.headers().firstValue(name).ifPresent(v -> headers.put(name, v));
+        String v = reply.headers().get(name);
+        if (v != null) {
+          kept.put(name, v);
+        }
       }
-      return new Response(resp.statusCode(), headers, resp.body());
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw FetchException.timeout(
-          "timeout: fetch deadline of "
+      return new Response(reply.status(), kept, reply.body());
+    } catch (PinnedHttp.Interrupted e) {
+      throw new InterruptedException("fetch of " + safe(url) + " interrupted");
+    } catch (PinnedHttp.Cut c) {
+      if (c.code().equals("too_large")) {
+        throw FetchException.limit(
+            "too_large",
+            "too_large: body larger than " + config.maxBodyBytes() + " bytes at " + safe(url),
+            url,
+            c.received());
+      }
+      throw FetchException.deadline(
+          c.code(),
+          c.code()
+              + ": "
+              + c.getMessage()
+              + " (fetch deadline "
               + config.readTimeout().toMillis()
-              + " ms passed for "
+              + " ms) for "
               + safe(url),
           url,
-          e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof BodyTooLarge) {
-        throw FetchException.permanent(
-            "body larger than " + config.maxBodyBytes() + " bytes at " + safe(url), url);
-      }
-      if (c instanceof HttpConnectTimeoutException) {
-        throw FetchException.timeout("connect timeout for " + safe(url), url, c);
-      }
-      if (c instanceof HttpTimeoutException) {
-        throw FetchException.timeout(
-            "read timeout after " + config.readTimeout().toMillis() + " ms for " + safe(url),
-            url,
-            c);
-      }
-      if (c instanceof ConnectException) {
-        throw FetchException.retriable("connection refused for " + safe(url), url, c);
-      }
+          c.received());
+    } catch (ConnectException e) {
+      throw FetchException.retriable("connection refused for " + safe(url), url, e);
+    } catch (IOException e) {
       throw FetchException.retriable(
-          "I/O error for " + safe(url) + ": " + Redact.text(String.valueOf(c == null ? e : c)),
-          url,
-          c == null ? e : c);
-    } catch (InterruptedException e) {
-      if (future != null) {
-        future.cancel(true);
-      }
-      throw e;
+          "I/O error for " + safe(url) + ": " + Redact.text(String.valueOf(e)), url, e);
     } finally {
       permit.close();
     }
@@ -358,51 +351,6 @@ public final class HttpFetcher implements AutoCloseable {
     return Redact.url(url);
   }
 
-  /**
-   * A request to the checked address. Plain http goes to the IP literal with the host in the Host
-   * header, so no second DNS lookup happens; https keeps the name for certificate checks and SNI
-   * and relies on the JVM's address cache, which the check has just filled.
-   */
-  private HttpRequest.Builder pinned(URI uri, AddressPolicy.Target target) {
-    if (target.https() || HOST_HEADER_REFUSED) {
-      return HttpRequest.newBuilder(uri);
-    }
-    String ip = target.address().getHostAddress();
-    String literal = ip.contains(":") ? "[" + ip + "]" : ip;
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-    String host = uri.getHost();
-    String hostHeader = host + (target.port() == 80 ? "" : ":" + target.port());
-    try {
-      URI direct = URI.create("http://" + literal + ":" + target.port() + path + query);
-      return HttpRequest.newBuilder(direct).header("Host", hostHeader);
-    } catch (IllegalArgumentException e) {
-      return HttpRequest.newBuilder(uri);
-    }
-  }
-
-  private static final boolean HOST_HEADER_REFUSED = hostHeaderRefused();
-
-  private static boolean hostHeaderRefused() {
-    try {
-      HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Host", "example.org");
-      return false;
-    } catch (IllegalArgumentException e) {
-      LOG.warn(
-          "The HTTP client refuses a Host header (jdk.httpclient.allowRestrictedHeaders is set"
-              + " without 'host'); http fetches rely on the JVM's address cache instead");
-      return true;
-    }
-  }
-
-  private BodySubscriber<byte[]> limitedBody(HttpResponse.ResponseInfo info) {
-    long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-    if (declared > config.maxBodyBytes()) {
-      return new LimitedBody(-1);
-    }
-    return new LimitedBody(config.maxBodyBytes());
-  }
-
   private byte[] decode(byte[] body, String encoding, String url) throws FetchException {
     if (encoding == null || body.length == 0) {
       return body;
@@ -410,17 +358,19 @@ public final class HttpFetcher implements AutoCloseable {
     String e = encoding.strip().toLowerCase(Locale.ROOT);
     try {
       if (e.equals("gzip") || e.equals("x-gzip")) {
-        return readLimited(new GZIPInputStream(new java.io.ByteArrayInputStream(body)), url);
+        return readLimited(new GZIPInputStream(new java.io.ByteArrayInputStream(body)), url, body);
       }
       if (e.equals("deflate")) {
         try {
-          return readLimited(new InflaterInputStream(new java.io.ByteArrayInputStream(body)), url);
+          return readLimited(
+              new InflaterInputStream(new java.io.ByteArrayInputStream(body)), url, body);
         } catch (IOException zlibFailed) {
           // Some servers send raw deflate without the zlib wrapper.
           return readLimited(
               new InflaterInputStream(
                   new java.io.ByteArrayInputStream(body), new java.util.zip.Inflater(true)),
-              url);
+              url,
+              body);
         }
       }
     } catch (IOException ex) {
@@ -436,7 +386,12 @@ public final class HttpFetcher implements AutoCloseable {
     return body;
   }
 
-  private byte[] readLimited(InputStream in, String url) throws IOException, FetchException {
+  private byte[] readLimited(InputStream in, String url, byte[] body)
+      throws IOException, FetchException {
+    byte[] head =
+        body.length <= PinnedHttp.RECEIVED_CAP
+            ? body
+            : java.util.Arrays.copyOf(body, PinnedHttp.RECEIVED_CAP);
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[16384];
@@ -444,8 +399,14 @@ public final class HttpFetcher implements AutoCloseable {
       while ((n = in.read(buf)) > 0) {
         out.write(buf, 0, n);
         if (out.size() > config.maxBodyBytes()) {
-          throw FetchException.permanent(
-              "body larger than " + config.maxBodyBytes() + " bytes at " + safe(url), url);
+          throw FetchException.limit(
+              "decompression_limit",
+              "decompression_limit: body larger than "
+                  + config.maxBodyBytes()
+                  + " bytes once decompressed at "
+                  + safe(url),
+              url,
+              head);
         }
       }
       return out.toByteArray();
@@ -462,68 +423,6 @@ public final class HttpFetcher implements AutoCloseable {
 
   @Override
   public void close() {
-    // HttpClient has no close() before Java 21; its threads end when it is unreachable.
-  }
-
-  private static final class BodyTooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    BodyTooLarge() {
-      super("body too large");
-    }
-  }
-
-  /** Collects a body, failing as soon as it grows past the limit. */
-  private static final class LimitedBody implements BodySubscriber<byte[]> {
-    private final long limit;
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private Flow.Subscription subscription;
-
-    LimitedBody(long limit) {
-      this.limit = limit;
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      if (limit < 0) {
-        s.cancel();
-        result.completeExceptionally(new BodyTooLarge());
-        return;
-      }
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      if (result.isDone()) {
-        return;
-      }
-      for (ByteBuffer bb : items) {
-        byte[] chunk = new byte[bb.remaining()];
-        bb.get(chunk);
-        out.write(chunk, 0, chunk.length);
-      }
-      if (out.size() > limit) {
-        subscription.cancel();
-        result.completeExceptionally(new BodyTooLarge());
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(out.toByteArray());
-    }
+    // Every exchange closes its own socket: nothing is pooled.
   }
 }

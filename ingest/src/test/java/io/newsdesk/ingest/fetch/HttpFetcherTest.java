@@ -274,11 +274,72 @@ class HttpFetcherTest {
               FetchException.class,
               e -> {
                 assertThat(e.isRetriable()).isTrue();
-                assertThat(e.getMessage()).contains("timeout");
+                assertThat(e.timedOut()).isTrue();
+                assertThat(e.code()).isEqualTo("fetch_deadline");
+                assertThat(new String(e.received(), StandardCharsets.UTF_8)).isEqualTo("<p>start");
               });
     } finally {
       slow.release.countDown();
     }
+  }
+
+  @Test
+  void aServerThatNeverAnswersTimesOutAtTheDeadline() {
+    CountDownLatch release = new CountDownLatch(1);
+    server.route(
+        "/silent",
+        ex -> {
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ex.close();
+        });
+    HttpFetcher impatient =
+        new HttpFetcher(
+            config.toBuilder().readTimeout(Duration.ofMillis(300)).maxRetries(0).build(), null);
+    long t0 = System.nanoTime();
+    try {
+      assertThatThrownBy(() -> impatient.fetch(FetchRequest.of(server.url("/silent"))))
+          .isInstanceOfSatisfying(
+              FetchException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo("timeout");
+                assertThat(e.isRetriable()).isTrue();
+                assertThat(e.received()).isEmpty();
+              });
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void aGzipBombIsCutAtTheDecompressedLimit() {
+    server.route(
+        "/bomb",
+        ex -> {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            byte[] zeros = new byte[64 * 1024];
+            for (int i = 0; i < 64; i++) {
+              gz.write(zeros); // 4 MiB of zeros, a few KiB on the wire
+            }
+          }
+          ex.getResponseHeaders().set("Content-Encoding", "gzip");
+          respond(ex, 200, "text/html", bytes.toByteArray());
+        });
+    HttpFetcher small = new HttpFetcher(config.toBuilder().maxBodyBytes(100_000).build(), null);
+    assertThatThrownBy(() -> small.fetch(FetchRequest.of(server.url("/bomb"))))
+        .isInstanceOfSatisfying(
+            FetchException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("decompression_limit");
+              assertThat(e.isRetriable()).isFalse();
+              // The compressed bytes that came, for the dead letter (gzip magic first).
+              assertThat(e.received()).isNotEmpty().startsWith((byte) 0x1f, (byte) 0x8b);
+            });
   }
 
   @Test
@@ -290,7 +351,9 @@ class HttpFetcherTest {
             FetchException.class,
             e -> {
               assertThat(e.isRetriable()).isFalse();
+              assertThat(e.code()).isEqualTo("too_large");
               assertThat(e.getMessage()).contains("body larger than 100000 bytes");
+              assertThat(e.received()).hasSizeBetween(1, 64 * 1024);
             });
   }
 

@@ -64,4 +64,42 @@ class RobotsCacheTest {
   void missingRobotsAllowsEverything() throws Exception {
     assertThat(robots.isAllowed(server.url("/anything"))).isTrue();
   }
+
+  @Test
+  void manyFetchesOfOneHostAtOnceAskForItsRobotsTxtOnce() throws Exception {
+    server.route(
+        "/robots.txt",
+        ex -> {
+          try {
+            Thread.sleep(300); // slow enough that all askers arrive while it is in flight
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          respond(ex, 200, "text/plain", "User-agent: *\nDisallow: /private\n");
+        });
+    int askers = 10;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(askers);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < askers; i++) {
+        String url = server.url(i % 2 == 0 ? "/private/" + i : "/news/" + i);
+        answers.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return robots.isAllowed(url);
+                }));
+      }
+      go.countDown();
+      for (int i = 0; i < askers; i++) {
+        assertThat(answers.get(i).get(10, java.util.concurrent.TimeUnit.SECONDS))
+            .isEqualTo(i % 2 != 0);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(server.hits("/robots.txt")).isEqualTo(1);
+  }
 }
