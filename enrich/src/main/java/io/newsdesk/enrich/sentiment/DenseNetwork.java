@@ -20,6 +20,12 @@ final class DenseNetwork {
 
   final float[] b1;
 
+  /**
+   * The same input weights by column, {@code w1t[i * hidden + h]}: scoring adds one column per
+   * non-zero input, a loop the JIT turns into vector instructions. Kept equal to {@link #w1}.
+   */
+  final float[] w1t;
+
   /** Output weights, row per class: {@code w2[c * hidden + h]}. */
   final float[] w2;
 
@@ -29,6 +35,12 @@ final class DenseNetwork {
     this.w1 = w1;
     this.b1 = b1;
     this.w2 = w2;
+    this.w1t = new float[w1.length];
+    for (int j = 0; j < hidden; j++) {
+      for (int i = 0; i < inputs; i++) {
+        w1t[i * hidden + j] = w1[j * inputs + i];
+      }
+    }
   }
 
   /** A network with small seeded random weights (He initialisation) and zero output weights. */
@@ -52,35 +64,34 @@ final class DenseNetwork {
    * {@code h} (length {@link #hidden}).
    */
   void addScores(float[] x, float[] h, double[] scores) {
-    int n4 = inputs & ~3;
-    for (int j = 0; j < hidden; j++) {
-      // Four partial sums: independent chains the CPU can run side by side.
-      float a0 = b1[j];
-      float a1 = 0;
-      float a2 = 0;
-      float a3 = 0;
-      int o = j * inputs;
-      int i = 0;
-      for (; i < n4; i += 4) {
-        a0 += w1[o + i] * x[i];
-        a1 += w1[o + i + 1] * x[i + 1];
-        a2 += w1[o + i + 2] * x[i + 2];
-        a3 += w1[o + i + 3] * x[i + 3];
+    System.arraycopy(b1, 0, h, 0, hidden);
+    for (int i = 0; i < inputs; i++) {
+      float xi = x[i];
+      if (xi == 0f) {
+        continue; // empty spans leave whole blocks of inputs at zero
       }
-      for (; i < inputs; i++) {
-        a0 += w1[o + i] * x[i];
-      }
-      float a = (a0 + a1) + (a2 + a3);
-      h[j] = a > 0 ? a : 0;
-    }
-    for (int c = 0; c < LinearModel.LABELS; c++) {
-      float s = 0;
-      int o = c * hidden;
+      int o = i * hidden;
       for (int j = 0; j < hidden; j++) {
-        s += w2[o + j] * h[j];
+        h[j] += xi * w1t[o + j];
       }
-      scores[c] += s;
     }
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    int hid = hidden;
+    for (int j = 0; j < hid; j++) {
+      float a = h[j];
+      if (a <= 0f) {
+        h[j] = 0f;
+        continue;
+      }
+      s0 += w2[j] * a;
+      s1 += w2[hid + j] * a;
+      s2 += w2[2 * hid + j] * a;
+    }
+    scores[0] += s0;
+    scores[1] += s1;
+    scores[2] += s2;
   }
 
   void write(DataOutputStream out) throws IOException {
@@ -158,9 +169,11 @@ final class DenseNetwork {
         }
         update(1, j, (float) dh, lr);
         int o = j * in;
+        float[] w1t = net.w1t;
         for (int i = 0; i < in; i++) {
           if (x[i] != 0f) {
             update(0, o + i, (float) (dh * x[i]), lr);
+            w1t[i * hid + j] = net.w1[o + i];
           }
         }
       }

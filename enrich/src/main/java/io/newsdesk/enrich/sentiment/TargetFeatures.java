@@ -283,6 +283,7 @@ final class TargetFeatures {
     if (p < 0) {
       return;
     }
+    int[] clusterOf = t.clusterIds(CLUSTERS);
     boolean[] inQuote = new boolean[units];
     boolean quoted = false;
     boolean hasQuote = false;
@@ -315,7 +316,7 @@ final class TargetFeatures {
         if (u >= clauseStart && u < clauseEnd && u != p) {
           fv.add(T_CLAUSE_BOW, uh[u], 1f);
         }
-        int cl = role[u] == 0 ? CLUSTERS.of(t.lower[tok[u]]) : -1;
+        int cl = role[u] == 0 ? clusterOf[tok[u]] : -1;
         if (cl >= 0) {
           fv.add(T_CL_SIDE, u < p ? 0 : 1, cl, 1f);
           if (u >= clauseStart && u < clauseEnd) {
@@ -485,7 +486,7 @@ final class TargetFeatures {
       }
       verbAfter = i;
       fv.add(T_VERB_AFTER, uh[u], 1f);
-      int ca = CLUSTERS.of(t.lower[i]);
+      int ca = clusterOf[i];
       if (ca >= 0) {
         fv.add(T_CL_VERB_AFTER, ca, 1f);
       }
@@ -504,7 +505,7 @@ final class TargetFeatures {
       }
       verbBefore = i;
       fv.add(T_VERB_BEFORE, uh[u], 1f);
-      int cb = CLUSTERS.of(t.lower[i]);
+      int cb = clusterOf[i];
       if (cb >= 0) {
         fv.add(T_CL_VERB_BEFORE, cb, 1f);
       }
@@ -608,8 +609,8 @@ final class TargetFeatures {
     x[o + 1] = polRight;
     x[o + 2] = polClause;
     x[o + 3] = weights > 0 ? 4f * polDecay / weights : 0f;
-    x[o + 4] = after < 0 ? 0f : VECTORS.polarity(VECTORS.id(t.lower[after]));
-    x[o + 5] = before < 0 ? 0f : VECTORS.polarity(VECTORS.id(t.lower[before]));
+    x[o + 4] = after < 0 ? 0f : VECTORS.polarity(ids[after]);
+    x[o + 5] = before < 0 ? 0f : VECTORS.polarity(ids[before]);
     x[o + 6] = st.agentOf;
     x[o + 7] = st.patientOf;
     x[o + 8] = st.accused ? 1f : 0f;

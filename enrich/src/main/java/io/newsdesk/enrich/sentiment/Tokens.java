@@ -49,6 +49,20 @@ final class Tokens {
     return vectorIds;
   }
 
+  private int[] clusterIds;
+
+  /** Word class of each token in {@code clusters} (-1 when it has none), looked up once per text. */
+  int[] clusterIds(WordClusters clusters) {
+    if (clusterIds == null) {
+      int[] ids = new int[size];
+      for (int i = 0; i < size; i++) {
+        ids[i] = kind[i] == WORD ? clusters.of(lower[i]) : -1;
+      }
+      clusterIds = ids;
+    }
+    return clusterIds;
+  }
+
   /** Lexicon valence of each token, filled by {@link #vectorIds}. */
   float[] lexiconValences() {
     return valences;
