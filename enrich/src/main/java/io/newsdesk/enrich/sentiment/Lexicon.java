@@ -128,11 +128,20 @@ final class Lexicon {
 
   private static final Lexicon DEFAULT = load();
 
-  private final Map<String, Float> valence;
+  /** Row of each lexicon word in {@link #valences}. */
+  private final WordTable words;
+
+  private final float[] valences;
   private final Set<String> activity;
 
   private Lexicon(Map<String, Float> valence, Set<String> activity) {
-    this.valence = valence;
+    Map<String, Integer> rows = new HashMap<>(valence.size() * 2);
+    this.valences = new float[valence.size()];
+    for (Map.Entry<String, Float> e : new java.util.TreeMap<>(valence).entrySet()) {
+      valences[rows.size()] = e.getValue();
+      rows.put(e.getKey(), rows.size());
+    }
+    this.words = new WordTable(rows);
     this.activity = activity;
   }
 
@@ -190,8 +199,8 @@ final class Lexicon {
 
   /** Valence of a lower-cased word on VADER's -4..4 scale; 0 when unknown. */
   float valence(String word) {
-    Float v = valence.get(word);
-    return v == null ? 0f : v;
+    int row = words.get(word);
+    return row < 0 ? 0f : valences[row];
   }
 
   boolean isNegator(String word) {

@@ -558,8 +558,8 @@ final class TargetFeatures {
     float polClause = 0;
     float polDecay = 0;
     int unseenPolar = 0;
-    int[] ids = t.vectorIds(VECTORS, lex);
-    float[] lexValence = t.lexiconValences();
+    int[] ids = t.vectorIds(VECTORS);
+    float[] lexValence = t.valences(lex);
     for (int i = r.lo; i < r.hi; i++) {
       if (r.role[i] != MentionRoles.WORD || t.kind[i] != Tokens.WORD) {
         continue;

@@ -27,10 +27,10 @@ final class WordClusters {
 
   private static final WordClusters STANDARD = load();
 
-  private final Map<String, Integer> cluster;
+  private final WordTable cluster;
 
   private WordClusters(Map<String, Integer> cluster) {
-    this.cluster = cluster;
+    this.cluster = new WordTable(cluster);
   }
 
   static WordClusters standard() {
@@ -39,8 +39,7 @@ final class WordClusters {
 
   /** The class of a lower-cased word, or -1. */
   int of(String word) {
-    Integer c = cluster.get(word);
-    return c == null ? -1 : c;
+    return cluster.get(word);
   }
 
   private static WordClusters load() {

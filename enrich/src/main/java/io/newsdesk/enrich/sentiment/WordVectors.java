@@ -35,12 +35,14 @@ final class WordVectors {
 
   final int dims;
   private final Map<String, Integer> index;
+  private final WordTable rows;
   private final float[] vectors;
   private final float[] polarity;
 
   WordVectors(int dims, Map<String, Integer> index, float[] vectors, float[] polarity) {
     this.dims = dims;
     this.index = index;
+    this.rows = new WordTable(index);
     this.vectors = vectors;
     this.polarity = polarity;
   }
@@ -51,8 +53,7 @@ final class WordVectors {
 
   /** Row of a lower-cased word, or -1 when it is not among the shipped words. */
   int id(String word) {
-    Integer i = index.get(word);
-    return i == null ? -1 : i;
+    return rows.get(word);
   }
 
   int size() {
