@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One hidden layer of rectified units over a dense input (averaged word vectors and lexicon
@@ -28,6 +29,19 @@ final class DenseNetwork {
 
   /** Output weights, row per class: {@code w2[c * hidden + h]}. */
   final float[] w2;
+
+  /**
+   * Word rows (the most frequent words: vectors are stored by frequency) whose projections through
+   * the input weights are kept once computed: at most 4 blocks x 20,000 x hidden floats.
+   */
+  static final int CACHED_ROWS = 20_000;
+
+  /**
+   * Projection of a word's vector through the input weights of one block ({@code block *
+   * CACHED_ROWS + row}): what the word adds to the hidden units per unit of weight. Filled lazily;
+   * valid while the weights stay as they are, that is once training is over.
+   */
+  private volatile AtomicReferenceArray<float[]> projections;
 
   DenseNetwork(int inputs, int hidden, float[] w1, float[] b1, float[] w2) {
     this.inputs = inputs;
@@ -65,16 +79,70 @@ final class DenseNetwork {
    */
   void addScores(float[] x, float[] h, double[] scores) {
     System.arraycopy(b1, 0, h, 0, hidden);
-    for (int i = 0; i < inputs; i++) {
-      float xi = x[i];
-      if (xi == 0f) {
-        continue; // empty spans leave whole blocks of inputs at zero
+    addColumns(x, h);
+    addOutput(h, scores);
+  }
+
+  /**
+   * Adds the class scores of the input {@code fv} describes: its dense values plus its listed
+   * words, each word's vector through the input weights of its block (block {@code b} being inputs
+   * {@code b * vectors.dims ...}). The same scores as {@link #addScores(float[], float[], double[])}
+   * on {@link FeatureVector#expandWords}, at the cost of one hidden-wide sum per word instead of
+   * the dense matrix product, for the words whose projections are cached.
+   */
+  void addScores(FeatureVector fv, WordVectors vectors, float[] h, double[] scores) {
+    System.arraycopy(b1, 0, h, 0, hidden);
+    addColumns(fv.dense, h);
+    int dims = vectors.dims;
+    int blocks = inputs / dims;
+    AtomicReferenceArray<float[]> cache = projections;
+    if (cache == null) {
+      cache = new AtomicReferenceArray<>(blocks * CACHED_ROWS);
+      projections = cache;
+    }
+    for (int k = 0; k < fv.words; k++) {
+      int row = fv.wordRow[k];
+      int block = fv.wordBlock[k];
+      float weight = fv.wordWeight[k];
+      if (row >= CACHED_ROWS || block >= blocks) {
+        for (int d = 0; d < dims; d++) {
+          addColumn(block * dims + d, weight * vectors.value(row, d), h);
+        }
+        continue;
       }
-      int o = i * hidden;
+      float[] p = cache.get(block * CACHED_ROWS + row);
+      if (p == null) {
+        p = new float[hidden];
+        for (int d = 0; d < dims; d++) {
+          addColumn(block * dims + d, vectors.value(row, d), p);
+        }
+        cache.set(block * CACHED_ROWS + row, p);
+      }
       for (int j = 0; j < hidden; j++) {
-        h[j] += xi * w1t[o + j];
+        h[j] += weight * p[j];
       }
     }
+    addOutput(h, scores);
+  }
+
+  private void addColumns(float[] x, float[] h) {
+    for (int i = 0; i < inputs; i++) {
+      float xi = x[i];
+      if (xi != 0f) {
+        addColumn(i, xi, h); // empty spans leave whole blocks of inputs at zero
+      }
+    }
+  }
+
+  private void addColumn(int i, float xi, float[] h) {
+    int o = i * hidden;
+    for (int j = 0; j < hidden; j++) {
+      h[j] += xi * w1t[o + j];
+    }
+  }
+
+  /** Rectifies the hidden pre-activations {@code h} in place and adds the output layer's scores. */
+  private void addOutput(float[] h, double[] scores) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;

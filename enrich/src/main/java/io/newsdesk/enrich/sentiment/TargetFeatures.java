@@ -227,6 +227,11 @@ final class TargetFeatures {
    */
   static final int DENSE_INPUTS = 4 * VECTOR_DIMS + SCALARS;
 
+  /** The word vectors whose rows the dense word blocks list. */
+  static WordVectors vectors() {
+    return VECTORS;
+  }
+
   static boolean isSpeech(String w) {
     return SPEECH.contains(w);
   }
@@ -535,7 +540,7 @@ final class TargetFeatures {
     fv.add(T_STRUCT_TONE, 10 + (st.negated ? 1 : 0), tone, 1f);
     fv.add(T_STRUCT_TONE, 20 + (st.speaker ? 1 : 0) + (st.quoted ? 2 : 0), tone, 1f);
 
-    // Dense inputs: mean vectors left, right, in the clause, and distance-weighted.
+    // Dense inputs: mean vectors left, right, in the clause, and distance-weighted (listed words).
     float[] x = fv.dense;
     if (VECTORS.dims != VECTOR_DIMS) {
       return;
@@ -578,31 +583,36 @@ final class TargetFeatures {
         pol = -pol; // negated in context
       }
       if (i < first && d <= 5) {
-        VECTORS.addTo(id, 1f, x, 0);
+        fv.addWord(id, 0, 1f);
         left++;
         polLeft += pol;
       } else if (i > last && d <= 5) {
-        VECTORS.addTo(id, 1f, x, VECTOR_DIMS);
+        fv.addWord(id, 1, 1f);
         right++;
         polRight += pol;
       }
       if (i >= st.clauseStart && i < st.clauseEnd) {
-        VECTORS.addTo(id, 1f, x, 2 * VECTOR_DIMS);
+        fv.addWord(id, 2, 1f);
         clause++;
         polClause += pol;
       }
       float w = 4f / (4f + d);
-      VECTORS.addTo(id, w, x, 3 * VECTOR_DIMS);
+      fv.addWord(id, 3, w);
       weights += w;
       polDecay += w * pol;
     }
-    scale(x, 0, left);
-    scale(x, VECTOR_DIMS, right);
-    scale(x, 2 * VECTOR_DIMS, clause);
+    // Means: each block's weights divided by their sum.
+    if (left > 1) {
+      fv.scaleBlock(0, 1f / left);
+    }
+    if (right > 1) {
+      fv.scaleBlock(1, 1f / right);
+    }
+    if (clause > 1) {
+      fv.scaleBlock(2, 1f / clause);
+    }
     if (weights > 0) {
-      for (int d = 0; d < VECTOR_DIMS; d++) {
-        x[3 * VECTOR_DIMS + d] /= weights;
-      }
+      fv.scaleBlock(3, 1f / weights);
     }
     int o = 4 * VECTOR_DIMS;
     x[o] = polLeft;
@@ -621,15 +631,6 @@ final class TargetFeatures {
     x[o + 13] = st.contrast == TargetStructure.AFTER_CONTRAST ? 1f : 0f;
     x[o + 14] = Math.max(-2f, Math.min(2f, st.clauseTone / 2f));
     x[o + 15] = Math.min(unseenPolar, 4) / 4f;
-  }
-
-  private static void scale(float[] x, int offset, int count) {
-    if (count > 1) {
-      float inv = 1f / count;
-      for (int d = 0; d < VECTOR_DIMS; d++) {
-        x[offset + d] *= inv;
-      }
-    }
   }
 
   private static int nearestOther(byte[] role, int units, int u) {

@@ -68,6 +68,11 @@ final class WordVectors {
     }
   }
 
+  /** Component {@code d} of the vector of row {@code id}. */
+  float value(int id, int d) {
+    return vectors[id * dims + d];
+  }
+
   /** Cosine similarity of two rows (the vectors are unit length). */
   float similarity(int a, int b) {
     float dot = 0;
