@@ -21,8 +21,8 @@ final class Lexicon {
   static final String NEWS_RESOURCE = "/io/newsdesk/enrich/sentiment/news-lexicon.tsv";
   static final String ACTIVITY_RESOURCE = "/io/newsdesk/enrich/sentiment/activity-words.txt";
 
-  private static final Set<String> NEGATORS =
-      Set.of(
+  private static final WordTable NEGATORS =
+      WordTable.of(
           "not",
           "no",
           "never",
@@ -59,8 +59,8 @@ final class Lexicon {
           "seldom");
 
   /** Verbs that negate what follows when followed by "to": "failed to pass". */
-  private static final Set<String> FAILURE_VERBS =
-      Set.of(
+  private static final WordTable FAILURE_VERBS =
+      WordTable.of(
           "fail",
           "fails",
           "failed",
@@ -119,12 +119,13 @@ final class Lexicon {
           Map.entry("fairly", -1f),
           Map.entry("modestly", -1f));
 
-  private static final Set<String> CONTRAST_AFTER = Set.of("but", "however", "nevertheless");
-  private static final Set<String> CONTRAST_BEFORE =
-      Set.of("although", "though", "while", "whereas", "despite");
+  private static final WordTable CONTRAST_AFTER =
+      WordTable.of("but", "however", "nevertheless");
+  private static final WordTable CONTRAST_BEFORE =
+      WordTable.of("although", "though", "while", "whereas", "despite");
 
-  private static final Set<String> SELF_GROUP =
-      Set.of("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves");
+  private static final WordTable SELF_GROUP =
+      WordTable.of("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves");
 
   private static final Lexicon DEFAULT = load();
 

@@ -1,7 +1,5 @@
 package io.newsdesk.enrich.sentiment;
 
-import java.util.Set;
-
 /**
  * Features of one target mention in one sentence: the sentence with the target masked, a window
  * around it, lexicon hits by distance and side, negation, quotes and who-says cues.
@@ -13,8 +11,8 @@ final class TargetFeatures {
   private static final long H_BOS = FeatureVector.hash("<S>");
   private static final long H_EOS = FeatureVector.hash("</S>");
 
-  private static final Set<String> SPEECH =
-      Set.of(
+  private static final WordTable SPEECH =
+      WordTable.of(
           "said",
           "says",
           "say",
@@ -93,8 +91,8 @@ final class TargetFeatures {
           "contended",
           "maintained");
 
-  private static final Set<String> PRONOUNS =
-      Set.of(
+  private static final WordTable PRONOUNS =
+      WordTable.of(
           "he",
           "she",
           "him",
@@ -115,8 +113,8 @@ final class TargetFeatures {
           "herself",
           "themselves");
 
-  private static final Set<String> AUX =
-      Set.of(
+  private static final WordTable AUX =
+      WordTable.of(
           "also",
           "has",
           "have",
@@ -158,8 +156,8 @@ final class TargetFeatures {
           "again",
           "even");
 
-  private static final Set<String> DETERMINERS =
-      Set.of("the", "a", "an", "this", "that", "these", "those", "of", "to", "for", "with");
+  private static final WordTable DETERMINERS =
+      WordTable.of("the", "a", "an", "this", "that", "these", "those", "of", "to", "for", "with");
 
   private static final int T_BIAS = 1;
   private static final int T_BOW = 2;
@@ -215,6 +213,11 @@ final class TargetFeatures {
 
   private static final WordClusters CLUSTERS = WordClusters.standard();
   private static final WordVectors VECTORS = WordVectors.standard();
+
+  /** The word class of each row of the word vectors. */
+  private static final int[] CLUSTER_OF_ROW = CLUSTERS.byRow(VECTORS);
+
+  private static final boolean CLUSTERS_COVERED = CLUSTERS.coveredBy(VECTORS);
 
   /** Dimensions of the word vectors the dense inputs average. */
   static final int VECTOR_DIMS = 100;
@@ -288,7 +291,7 @@ final class TargetFeatures {
     if (p < 0) {
       return;
     }
-    int[] clusterOf = t.clusterIds(CLUSTERS);
+    int[] clusterOf = t.clusterIds(VECTORS, CLUSTER_OF_ROW, CLUSTERS, CLUSTERS_COVERED);
     boolean[] inQuote = new boolean[units];
     boolean quoted = false;
     boolean hasQuote = false;

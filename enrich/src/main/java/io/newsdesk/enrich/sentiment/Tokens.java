@@ -59,12 +59,20 @@ final class Tokens {
     return valences;
   }
 
-  /** Word class of each token in {@code clusters} (-1 when it has none). */
-  int[] clusterIds(WordClusters clusters) {
+  /**
+   * Word class of each token (-1 when it has none): {@code byRow[row]} for a token with a row in
+   * {@code vectors}, else its class in {@code clusters} unless {@code covered} (every classed word
+   * has a row).
+   */
+  int[] clusterIds(WordVectors vectors, int[] byRow, WordClusters clusters, boolean covered) {
     if (clusterIds == null) {
+      int[] rows = vectorIds(vectors);
       int[] ids = new int[size];
       for (int i = 0; i < size; i++) {
-        ids[i] = kind[i] == WORD ? clusters.of(lower[i]) : -1;
+        ids[i] =
+            kind[i] != WORD
+                ? -1
+                : rows[i] >= 0 ? byRow[rows[i]] : covered ? -1 : clusters.of(lower[i]);
       }
       clusterIds = ids;
     }

@@ -28,9 +28,28 @@ final class WordClusters {
   private static final WordClusters STANDARD = load();
 
   private final WordTable cluster;
+  private final Map<String, Integer> entries;
 
   private WordClusters(Map<String, Integer> cluster) {
     this.cluster = new WordTable(cluster);
+    this.entries = cluster;
+  }
+
+  /**
+   * The class of each row of {@code vectors} (-1 for none), so that a token's row gives its class
+   * without a second look-up; {@link #coveredBy} tells whether every classed word has a row.
+   */
+  int[] byRow(WordVectors vectors) {
+    int[] out = new int[vectors.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = of(vectors.word(i));
+    }
+    return out;
+  }
+
+  /** Whether every word with a class has a row in {@code vectors}. */
+  boolean coveredBy(WordVectors vectors) {
+    return entries.keySet().stream().allMatch(w -> vectors.id(w) >= 0);
   }
 
   static WordClusters standard() {

@@ -36,6 +36,19 @@ final class WordTable {
     }
   }
 
+  /** A set of words as a table (every value 0). */
+  static WordTable of(String... words) {
+    Map<String, Integer> m = new java.util.HashMap<>();
+    for (String w : words) {
+      m.put(w, 0);
+    }
+    return new WordTable(m);
+  }
+
+  boolean contains(String word) {
+    return get(word) >= 0;
+  }
+
   /** The value of {@code word}, or -1. */
   int get(String word) {
     int h = spread(word.hashCode());

@@ -36,6 +36,7 @@ final class WordVectors {
   final int dims;
   private final Map<String, Integer> index;
   private final WordTable rows;
+  private final String[] words;
   private final float[] vectors;
   private final float[] polarity;
 
@@ -43,6 +44,8 @@ final class WordVectors {
     this.dims = dims;
     this.index = index;
     this.rows = new WordTable(index);
+    this.words = new String[polarity.length];
+    index.forEach((w, i) -> words[i] = w);
     this.vectors = vectors;
     this.polarity = polarity;
   }
@@ -54,6 +57,11 @@ final class WordVectors {
   /** Row of a lower-cased word, or -1 when it is not among the shipped words. */
   int id(String word) {
     return rows.get(word);
+  }
+
+  /** The word of row {@code id}. */
+  String word(int id) {
+    return words[id];
   }
 
   int size() {
@@ -122,8 +130,6 @@ final class WordVectors {
 
   /** The gzipped file {@link #read} loads: vectors and polarities quantized to a byte each. */
   byte[] write() {
-    String[] words = new String[polarity.length];
-    index.forEach((w, i) -> words[i] = w);
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
