@@ -31,17 +31,26 @@ final class DenseNetwork {
   final float[] w2;
 
   /**
-   * Word rows (the most frequent words: vectors are stored by frequency) whose projections through
-   * the input weights are kept once computed: at most 4 blocks x 20,000 x hidden floats.
+   * Projection of a word's vector through the input weights of one block ({@code block * rows +
+   * row}): what the word adds to the hidden units per unit of weight, quantized to 16 bits with a
+   * scale per projection. Filled lazily, only for the words met (at most 4 blocks x
+   * 40,000 words x 2 bytes x hidden); valid while the weights stay as they are, that is once
+   * training is over.
    */
-  static final int CACHED_ROWS = 20_000;
+  private volatile Projections projections;
 
-  /**
-   * Projection of a word's vector through the input weights of one block ({@code block *
-   * CACHED_ROWS + row}): what the word adds to the hidden units per unit of weight. Filled lazily;
-   * valid while the weights stay as they are, that is once training is over.
-   */
-  private volatile AtomicReferenceArray<float[]> projections;
+  /** Cached word projections for one set of word vectors. */
+  private static final class Projections {
+    final WordVectors vectors;
+    final AtomicReferenceArray<short[]> rows;
+    final float[] scales;
+
+    Projections(WordVectors vectors, int blocks) {
+      this.vectors = vectors;
+      this.rows = new AtomicReferenceArray<>(blocks * vectors.size());
+      this.scales = new float[blocks * vectors.size()];
+    }
+  }
 
   DenseNetwork(int inputs, int hidden, float[] w1, float[] b1, float[] w2) {
     this.inputs = inputs;
@@ -95,34 +104,47 @@ final class DenseNetwork {
     addColumns(fv.dense, h);
     int dims = vectors.dims;
     int blocks = inputs / dims;
-    AtomicReferenceArray<float[]> cache = projections;
-    if (cache == null) {
-      cache = new AtomicReferenceArray<>(blocks * CACHED_ROWS);
-      projections = cache;
+    int rows = vectors.size();
+    Projections cached = projections;
+    if (cached == null || cached.vectors != vectors) {
+      cached = new Projections(vectors, blocks);
+      projections = cached;
     }
+    AtomicReferenceArray<short[]> cache = cached.rows;
+    float[] scales = cached.scales;
     for (int k = 0; k < fv.words; k++) {
-      int row = fv.wordRow[k];
       int block = fv.wordBlock[k];
-      float weight = fv.wordWeight[k];
-      if (row >= CACHED_ROWS || block >= blocks) {
-        for (int d = 0; d < dims; d++) {
-          addColumn(block * dims + d, weight * vectors.value(row, d), h);
-        }
-        continue;
-      }
-      float[] p = cache.get(block * CACHED_ROWS + row);
+      int slot = block * rows + fv.wordRow[k];
+      short[] p = cache.get(slot);
       if (p == null) {
-        p = new float[hidden];
-        for (int d = 0; d < dims; d++) {
-          addColumn(block * dims + d, vectors.value(row, d), p);
-        }
-        cache.set(block * CACHED_ROWS + row, p);
+        p = project(vectors, block, fv.wordRow[k], scales, slot);
+        cache.set(slot, p); // publishes the scale written before it
       }
+      float weight = fv.wordWeight[k] * scales[slot];
       for (int j = 0; j < hidden; j++) {
         h[j] += weight * p[j];
       }
     }
     addOutput(h, scores);
+  }
+
+  /** The projection of word {@code row} through block {@code block}, its scale into {@code scales}. */
+  private short[] project(WordVectors vectors, int block, int row, float[] scales, int slot) {
+    float[] p = new float[hidden];
+    for (int d = 0; d < vectors.dims; d++) {
+      addColumn(block * vectors.dims + d, vectors.value(row, d), p);
+    }
+    float max = 0f;
+    for (float v : p) {
+      max = Math.max(max, Math.abs(v));
+    }
+    float scale = max == 0f ? 1f : max / Short.MAX_VALUE;
+    short[] q = new short[hidden];
+    for (int j = 0; j < hidden; j++) {
+      q[j] = (short) Math.round(p[j] / scale);
+    }
+    scales[slot] = scale;
+    return q;
   }
 
   private void addColumns(float[] x, float[] h) {
