@@ -14,8 +14,20 @@ final class FeatureVector {
   int[] index = new int[256];
   float[] value = new float[256];
 
-  /** Dense inputs of the network part (word vectors, polarities); zeroed by {@link #clear}. */
+  /**
+   * Dense inputs of the network part; zeroed by {@link #clear}. Features fill only the values after
+   * the word-vector blocks and list the words in {@link #wordRow}: a block is the weighted sum of
+   * its words' vectors, which {@link #expandWords} writes out (for training) and the network adds
+   * through its cached projections of the words instead (for scoring).
+   */
   final float[] dense = new float[TargetFeatures.DENSE_INPUTS];
+
+  /** Words of the dense blocks: row in the word vectors, block, weight; {@link #words} of them. */
+  int words;
+
+  int[] wordRow = new int[64];
+  int[] wordBlock = new int[64];
+  float[] wordWeight = new float[64];
 
   /** Scratch for the structure of the current target. */
   final TargetStructure structure = new TargetStructure();
@@ -29,7 +41,39 @@ final class FeatureVector {
 
   void clear() {
     size = 0;
+    words = 0;
     java.util.Arrays.fill(dense, 0f);
+  }
+
+  /** Adds {@code weight} times the vector of word {@code row} to dense block {@code block}. */
+  void addWord(int row, int block, float weight) {
+    if (words == wordRow.length) {
+      wordRow = Arrays.copyOf(wordRow, words * 2);
+      wordBlock = Arrays.copyOf(wordBlock, words * 2);
+      wordWeight = Arrays.copyOf(wordWeight, words * 2);
+    }
+    wordRow[words] = row;
+    wordBlock[words] = block;
+    wordWeight[words] = weight;
+    words++;
+  }
+
+  /** Multiplies the weights of the words in dense block {@code block} by {@code factor}. */
+  void scaleBlock(int block, float factor) {
+    for (int k = 0; k < words; k++) {
+      if (wordBlock[k] == block) {
+        wordWeight[k] *= factor;
+      }
+    }
+  }
+
+  /** Writes the listed words into the dense blocks, as a network's plain input. */
+  float[] expandWords(WordVectors vectors) {
+    float[] x = dense.clone();
+    for (int k = 0; k < words; k++) {
+      vectors.addTo(wordRow[k], wordWeight[k], x, wordBlock[k] * vectors.dims);
+    }
+    return x;
   }
 
   static long hash(String s) {

@@ -21,8 +21,8 @@ final class Lexicon {
   static final String NEWS_RESOURCE = "/io/newsdesk/enrich/sentiment/news-lexicon.tsv";
   static final String ACTIVITY_RESOURCE = "/io/newsdesk/enrich/sentiment/activity-words.txt";
 
-  private static final Set<String> NEGATORS =
-      Set.of(
+  private static final WordTable NEGATORS =
+      WordTable.of(
           "not",
           "no",
           "never",
@@ -59,8 +59,8 @@ final class Lexicon {
           "seldom");
 
   /** Verbs that negate what follows when followed by "to": "failed to pass". */
-  private static final Set<String> FAILURE_VERBS =
-      Set.of(
+  private static final WordTable FAILURE_VERBS =
+      WordTable.of(
           "fail",
           "fails",
           "failed",
@@ -119,20 +119,30 @@ final class Lexicon {
           Map.entry("fairly", -1f),
           Map.entry("modestly", -1f));
 
-  private static final Set<String> CONTRAST_AFTER = Set.of("but", "however", "nevertheless");
-  private static final Set<String> CONTRAST_BEFORE =
-      Set.of("although", "though", "while", "whereas", "despite");
+  private static final WordTable CONTRAST_AFTER =
+      WordTable.of("but", "however", "nevertheless");
+  private static final WordTable CONTRAST_BEFORE =
+      WordTable.of("although", "though", "while", "whereas", "despite");
 
-  private static final Set<String> SELF_GROUP =
-      Set.of("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves");
+  private static final WordTable SELF_GROUP =
+      WordTable.of("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves");
 
   private static final Lexicon DEFAULT = load();
 
-  private final Map<String, Float> valence;
+  /** Row of each lexicon word in {@link #valences}. */
+  private final WordTable words;
+
+  private final float[] valences;
   private final Set<String> activity;
 
   private Lexicon(Map<String, Float> valence, Set<String> activity) {
-    this.valence = valence;
+    Map<String, Integer> rows = new HashMap<>(valence.size() * 2);
+    this.valences = new float[valence.size()];
+    for (Map.Entry<String, Float> e : new java.util.TreeMap<>(valence).entrySet()) {
+      valences[rows.size()] = e.getValue();
+      rows.put(e.getKey(), rows.size());
+    }
+    this.words = new WordTable(rows);
     this.activity = activity;
   }
 
@@ -190,8 +200,8 @@ final class Lexicon {
 
   /** Valence of a lower-cased word on VADER's -4..4 scale; 0 when unknown. */
   float valence(String word) {
-    Float v = valence.get(word);
-    return v == null ? 0f : v;
+    int row = words.get(word);
+    return row < 0 ? 0f : valences[row];
   }
 
   boolean isNegator(String word) {

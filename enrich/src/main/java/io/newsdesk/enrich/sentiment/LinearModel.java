@@ -57,7 +57,7 @@ final class LinearModel {
         fv.hidden = new float[net.hidden];
       }
       double[] s = {s0, s1, s2};
-      net.addScores(fv.dense, fv.hidden, s);
+      net.addScores(fv, TargetFeatures.vectors(), fv.hidden, s);
       s0 = s[0];
       s1 = s[1];
       s2 = s[2];

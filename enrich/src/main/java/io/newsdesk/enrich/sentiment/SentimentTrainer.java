@@ -445,7 +445,7 @@ public final class SentimentTrainer {
             new Example(
                 Arrays.copyOf(fv.index, fv.size),
                 Arrays.copyOf(fv.value, fv.size),
-                fv.dense.clone(),
+                fv.expandWords(TargetFeatures.vectors()),
                 target.label()));
       }
     }

@@ -1,7 +1,5 @@
 package io.newsdesk.enrich.sentiment;
 
-import java.util.Set;
-
 /**
  * Features of one target mention in one sentence: the sentence with the target masked, a window
  * around it, lexicon hits by distance and side, negation, quotes and who-says cues.
@@ -13,8 +11,8 @@ final class TargetFeatures {
   private static final long H_BOS = FeatureVector.hash("<S>");
   private static final long H_EOS = FeatureVector.hash("</S>");
 
-  private static final Set<String> SPEECH =
-      Set.of(
+  private static final WordTable SPEECH =
+      WordTable.of(
           "said",
           "says",
           "say",
@@ -93,8 +91,8 @@ final class TargetFeatures {
           "contended",
           "maintained");
 
-  private static final Set<String> PRONOUNS =
-      Set.of(
+  private static final WordTable PRONOUNS =
+      WordTable.of(
           "he",
           "she",
           "him",
@@ -115,8 +113,8 @@ final class TargetFeatures {
           "herself",
           "themselves");
 
-  private static final Set<String> AUX =
-      Set.of(
+  private static final WordTable AUX =
+      WordTable.of(
           "also",
           "has",
           "have",
@@ -158,8 +156,8 @@ final class TargetFeatures {
           "again",
           "even");
 
-  private static final Set<String> DETERMINERS =
-      Set.of("the", "a", "an", "this", "that", "these", "those", "of", "to", "for", "with");
+  private static final WordTable DETERMINERS =
+      WordTable.of("the", "a", "an", "this", "that", "these", "those", "of", "to", "for", "with");
 
   private static final int T_BIAS = 1;
   private static final int T_BOW = 2;
@@ -216,6 +214,11 @@ final class TargetFeatures {
   private static final WordClusters CLUSTERS = WordClusters.standard();
   private static final WordVectors VECTORS = WordVectors.standard();
 
+  /** The word class of each row of the word vectors. */
+  private static final int[] CLUSTER_OF_ROW = CLUSTERS.byRow(VECTORS);
+
+  private static final boolean CLUSTERS_COVERED = CLUSTERS.coveredBy(VECTORS);
+
   /** Dimensions of the word vectors the dense inputs average. */
   static final int VECTOR_DIMS = 100;
 
@@ -226,6 +229,11 @@ final class TargetFeatures {
    * distance-weighted mean of the window, then {@link #SCALARS} polarity and structure values.
    */
   static final int DENSE_INPUTS = 4 * VECTOR_DIMS + SCALARS;
+
+  /** The word vectors whose rows the dense word blocks list. */
+  static WordVectors vectors() {
+    return VECTORS;
+  }
 
   static boolean isSpeech(String w) {
     return SPEECH.contains(w);
@@ -283,6 +291,7 @@ final class TargetFeatures {
     if (p < 0) {
       return;
     }
+    int[] clusterOf = t.clusterIds(VECTORS, CLUSTER_OF_ROW, CLUSTERS, CLUSTERS_COVERED);
     boolean[] inQuote = new boolean[units];
     boolean quoted = false;
     boolean hasQuote = false;
@@ -315,7 +324,7 @@ final class TargetFeatures {
         if (u >= clauseStart && u < clauseEnd && u != p) {
           fv.add(T_CLAUSE_BOW, uh[u], 1f);
         }
-        int cl = role[u] == 0 ? CLUSTERS.of(t.lower[tok[u]]) : -1;
+        int cl = role[u] == 0 ? clusterOf[tok[u]] : -1;
         if (cl >= 0) {
           fv.add(T_CL_SIDE, u < p ? 0 : 1, cl, 1f);
           if (u >= clauseStart && u < clauseEnd) {
@@ -485,7 +494,7 @@ final class TargetFeatures {
       }
       verbAfter = i;
       fv.add(T_VERB_AFTER, uh[u], 1f);
-      int ca = CLUSTERS.of(t.lower[i]);
+      int ca = clusterOf[i];
       if (ca >= 0) {
         fv.add(T_CL_VERB_AFTER, ca, 1f);
       }
@@ -504,7 +513,7 @@ final class TargetFeatures {
       }
       verbBefore = i;
       fv.add(T_VERB_BEFORE, uh[u], 1f);
-      int cb = CLUSTERS.of(t.lower[i]);
+      int cb = clusterOf[i];
       if (cb >= 0) {
         fv.add(T_CL_VERB_BEFORE, cb, 1f);
       }
@@ -534,7 +543,7 @@ final class TargetFeatures {
     fv.add(T_STRUCT_TONE, 10 + (st.negated ? 1 : 0), tone, 1f);
     fv.add(T_STRUCT_TONE, 20 + (st.speaker ? 1 : 0) + (st.quoted ? 2 : 0), tone, 1f);
 
-    // Dense inputs: mean vectors left, right, in the clause, and distance-weighted.
+    // Dense inputs: mean vectors left, right, in the clause, and distance-weighted (listed words).
     float[] x = fv.dense;
     if (VECTORS.dims != VECTOR_DIMS) {
       return;
@@ -557,8 +566,8 @@ final class TargetFeatures {
     float polClause = 0;
     float polDecay = 0;
     int unseenPolar = 0;
-    int[] ids = t.vectorIds(VECTORS, lex);
-    float[] lexValence = t.lexiconValences();
+    int[] ids = t.vectorIds(VECTORS);
+    float[] lexValence = t.valences(lex);
     for (int i = r.lo; i < r.hi; i++) {
       if (r.role[i] != MentionRoles.WORD || t.kind[i] != Tokens.WORD) {
         continue;
@@ -577,39 +586,44 @@ final class TargetFeatures {
         pol = -pol; // negated in context
       }
       if (i < first && d <= 5) {
-        VECTORS.addTo(id, 1f, x, 0);
+        fv.addWord(id, 0, 1f);
         left++;
         polLeft += pol;
       } else if (i > last && d <= 5) {
-        VECTORS.addTo(id, 1f, x, VECTOR_DIMS);
+        fv.addWord(id, 1, 1f);
         right++;
         polRight += pol;
       }
       if (i >= st.clauseStart && i < st.clauseEnd) {
-        VECTORS.addTo(id, 1f, x, 2 * VECTOR_DIMS);
+        fv.addWord(id, 2, 1f);
         clause++;
         polClause += pol;
       }
       float w = 4f / (4f + d);
-      VECTORS.addTo(id, w, x, 3 * VECTOR_DIMS);
+      fv.addWord(id, 3, w);
       weights += w;
       polDecay += w * pol;
     }
-    scale(x, 0, left);
-    scale(x, VECTOR_DIMS, right);
-    scale(x, 2 * VECTOR_DIMS, clause);
+    // Means: each block's weights divided by their sum.
+    if (left > 1) {
+      fv.scaleBlock(0, 1f / left);
+    }
+    if (right > 1) {
+      fv.scaleBlock(1, 1f / right);
+    }
+    if (clause > 1) {
+      fv.scaleBlock(2, 1f / clause);
+    }
     if (weights > 0) {
-      for (int d = 0; d < VECTOR_DIMS; d++) {
-        x[3 * VECTOR_DIMS + d] /= weights;
-      }
+      fv.scaleBlock(3, 1f / weights);
     }
     int o = 4 * VECTOR_DIMS;
     x[o] = polLeft;
     x[o + 1] = polRight;
     x[o + 2] = polClause;
     x[o + 3] = weights > 0 ? 4f * polDecay / weights : 0f;
-    x[o + 4] = after < 0 ? 0f : VECTORS.polarity(VECTORS.id(t.lower[after]));
-    x[o + 5] = before < 0 ? 0f : VECTORS.polarity(VECTORS.id(t.lower[before]));
+    x[o + 4] = after < 0 ? 0f : VECTORS.polarity(ids[after]);
+    x[o + 5] = before < 0 ? 0f : VECTORS.polarity(ids[before]);
     x[o + 6] = st.agentOf;
     x[o + 7] = st.patientOf;
     x[o + 8] = st.accused ? 1f : 0f;
@@ -620,15 +634,6 @@ final class TargetFeatures {
     x[o + 13] = st.contrast == TargetStructure.AFTER_CONTRAST ? 1f : 0f;
     x[o + 14] = Math.max(-2f, Math.min(2f, st.clauseTone / 2f));
     x[o + 15] = Math.min(unseenPolar, 4) / 4f;
-  }
-
-  private static void scale(float[] x, int offset, int count) {
-    if (count > 1) {
-      float inv = 1f / count;
-      for (int d = 0; d < VECTOR_DIMS; d++) {
-        x[offset + d] *= inv;
-      }
-    }
   }
 
   private static int nearestOther(byte[] role, int units, int u) {

@@ -23,10 +23,14 @@ public final class TargetSentiment {
   private final LinearModel model;
   private final String version;
 
+  /** One feature vector per thread, reused from sentence to sentence. */
+  private final ThreadLocal<FeatureVector> scratch;
+
   TargetSentiment(Lexicon lex, LinearModel model, String version) {
     this.lex = lex;
     this.model = model;
     this.version = version;
+    this.scratch = ThreadLocal.withInitial(() -> new FeatureVector(model.bits));
   }
 
   /** The shipped model, loaded once. */
@@ -80,8 +84,12 @@ public final class TargetSentiment {
     return lex;
   }
 
+  /**
+   * The calling thread's feature vector: {@link #probabilities} clears it, so one caller at a time
+   * per thread uses it for one sentence after another.
+   */
   FeatureVector newVector() {
-    return new FeatureVector(model.bits);
+    return scratch.get();
   }
 
   /**

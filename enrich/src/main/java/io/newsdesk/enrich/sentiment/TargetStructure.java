@@ -1,7 +1,5 @@
 package io.newsdesk.enrich.sentiment;
 
-import java.util.Set;
-
 /**
  * Where a target sits in its sentence, found without a parser: the clause that holds it
  * (punctuation and conjunction boundaries), whether it does or undergoes what a sentiment-bearing
@@ -12,8 +10,8 @@ import java.util.Set;
 final class TargetStructure {
 
   /** Words that open a new clause: contrast, concession, cause, relative clauses. */
-  private static final Set<String> CLAUSE_WORDS =
-      Set.of(
+  private static final WordTable CLAUSE_WORDS =
+      WordTable.of(
           "but",
           "however",
           "yet",
@@ -33,15 +31,16 @@ final class TargetStructure {
           "amid");
 
   /** Contrast words after which a clause carries the emphasis: "X did well, but ...". */
-  private static final Set<String> CONTRAST = Set.of("but", "however", "yet", "nevertheless");
+  private static final WordTable CONTRAST =
+      WordTable.of("but", "however", "yet", "nevertheless");
 
   /** Concession words whose clause is outweighed by the main clause: "despite X's efforts". */
-  private static final Set<String> CONCESSION =
-      Set.of("although", "though", "despite", "while", "whereas", "notwithstanding");
+  private static final WordTable CONCESSION =
+      WordTable.of("although", "though", "despite", "while", "whereas", "notwithstanding");
 
   /** Verbs of accusation whose object is cast in a bad light whatever the verb's own valence. */
-  private static final Set<String> ACCUSATION =
-      Set.of(
+  private static final WordTable ACCUSATION =
+      WordTable.of(
           "accused",
           "accuses",
           "accuse",
@@ -62,11 +61,11 @@ final class TargetStructure {
           "jailed",
           "sentenced");
 
-  private static final Set<String> BE =
-      Set.of("is", "was", "were", "are", "been", "being", "be", "got", "gets", "get");
+  private static final WordTable BE =
+      WordTable.of("is", "was", "were", "are", "been", "being", "be", "got", "gets", "get");
 
-  private static final Set<String> SKIP_AFTER =
-      Set.of(
+  private static final WordTable SKIP_AFTER =
+      WordTable.of(
           "also",
           "has",
           "have",
@@ -104,8 +103,8 @@ final class TargetStructure {
           "openly",
           "strongly");
 
-  private static final Set<String> SKIP_BEFORE =
-      Set.of("the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its");
+  private static final WordTable SKIP_BEFORE =
+      WordTable.of("the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its");
 
   static final int NONE = 0;
 

@@ -29,29 +29,54 @@ final class Tokens {
   final String[] lower;
   final byte[] kind;
 
-  /** Per token: its row in the word vectors (-1 when absent) and its lexicon valence; lazy. */
+  /** Per token, looked up once per text rather than once per target: lazy. */
   private int[] vectorIds;
 
   private float[] valences;
+  private int[] clusterIds;
 
-  /** Rows of the tokens in {@code vectors}, looked up once per text, not once per target. */
-  int[] vectorIds(WordVectors vectors, Lexicon lex) {
+  /** Rows of the tokens in {@code vectors}, -1 when absent. */
+  int[] vectorIds(WordVectors vectors) {
     if (vectorIds == null) {
       int[] ids = new int[size];
-      float[] val = new float[size];
       for (int i = 0; i < size; i++) {
         ids[i] = kind[i] == WORD ? vectors.id(lower[i]) : -1;
-        val[i] = kind[i] == WORD ? lex.valence(lower[i]) : 0f;
       }
-      valences = val;
       vectorIds = ids;
     }
     return vectorIds;
   }
 
-  /** Lexicon valence of each token, filled by {@link #vectorIds}. */
-  float[] lexiconValences() {
+  /** Lexicon valence of each token out of context, 0 for punctuation and unknown words. */
+  float[] valences(Lexicon lex) {
+    if (valences == null) {
+      float[] val = new float[size];
+      for (int i = 0; i < size; i++) {
+        val[i] = kind[i] == WORD ? lex.valence(lower[i]) : 0f;
+      }
+      valences = val;
+    }
     return valences;
+  }
+
+  /**
+   * Word class of each token (-1 when it has none): {@code byRow[row]} for a token with a row in
+   * {@code vectors}, else its class in {@code clusters} unless {@code covered} (every classed word
+   * has a row).
+   */
+  int[] clusterIds(WordVectors vectors, int[] byRow, WordClusters clusters, boolean covered) {
+    if (clusterIds == null) {
+      int[] rows = vectorIds(vectors);
+      int[] ids = new int[size];
+      for (int i = 0; i < size; i++) {
+        ids[i] =
+            kind[i] != WORD
+                ? -1
+                : rows[i] >= 0 ? byRow[rows[i]] : covered ? -1 : clusters.of(lower[i]);
+      }
+      clusterIds = ids;
+    }
+    return clusterIds;
   }
 
   private Tokens(String text, int size, int[] start, int[] end, String[] lower, byte[] kind) {
@@ -72,6 +97,13 @@ final class Tokens {
     byte[] kind = new byte[cap];
     int n = 0;
     int len = text.length();
+    // Lower-cased once for the whole text; per token only where case mapping changes lengths.
+    String folded = text.toLowerCase(Locale.ROOT);
+    if (folded.length() != len) {
+      folded = null;
+    } else if (folded.indexOf('’') >= 0) {
+      folded = folded.replace('’', '\'');
+    }
     int i = 0;
     while (i < len) {
       char c = text.charAt(i);
@@ -110,7 +142,10 @@ final class Tokens {
       start[n] = s;
       end[n] = i;
       kind[n] = k;
-      lower[n] = k == WORD ? normalize(text, s, i) : text.substring(s, i);
+      lower[n] =
+          k != WORD
+              ? text.substring(s, i)
+              : folded != null ? folded.substring(s, i) : normalize(text, s, i);
       n++;
     }
     return new Tokens(text, n, start, end, lower, kind);

@@ -18,6 +18,7 @@ final class Valences {
   static void score(Lexicon lex, Tokens t, int from, int to, float[] base, float[] adj) {
     int contrastAfter = -1;
     int contrastBeforeEnd = -1;
+    float[] valence = t.valences(lex);
     for (int i = from; i < to; i++) {
       base[i] = 0f;
       adj[i] = 0f;
@@ -30,7 +31,7 @@ final class Valences {
       } else if (lex.isContrastBefore(w) && i - from < 3 && contrastBeforeEnd < 0) {
         contrastBeforeEnd = clauseEnd(t, i, to);
       }
-      float v = lex.valence(w);
+      float v = valence[i];
       if (v == 0f) {
         continue;
       }

@@ -27,10 +27,29 @@ final class WordClusters {
 
   private static final WordClusters STANDARD = load();
 
-  private final Map<String, Integer> cluster;
+  private final WordTable cluster;
+  private final Map<String, Integer> entries;
 
   private WordClusters(Map<String, Integer> cluster) {
-    this.cluster = cluster;
+    this.cluster = new WordTable(cluster);
+    this.entries = cluster;
+  }
+
+  /**
+   * The class of each row of {@code vectors} (-1 for none), so that a token's row gives its class
+   * without a second look-up; {@link #coveredBy} tells whether every classed word has a row.
+   */
+  int[] byRow(WordVectors vectors) {
+    int[] out = new int[vectors.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = of(vectors.word(i));
+    }
+    return out;
+  }
+
+  /** Whether every word with a class has a row in {@code vectors}. */
+  boolean coveredBy(WordVectors vectors) {
+    return entries.keySet().stream().allMatch(w -> vectors.id(w) >= 0);
   }
 
   static WordClusters standard() {
@@ -39,8 +58,7 @@ final class WordClusters {
 
   /** The class of a lower-cased word, or -1. */
   int of(String word) {
-    Integer c = cluster.get(word);
-    return c == null ? -1 : c;
+    return cluster.get(word);
   }
 
   private static WordClusters load() {

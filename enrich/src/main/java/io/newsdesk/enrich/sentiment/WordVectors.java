@@ -35,12 +35,17 @@ final class WordVectors {
 
   final int dims;
   private final Map<String, Integer> index;
+  private final WordTable rows;
+  private final String[] words;
   private final float[] vectors;
   private final float[] polarity;
 
   WordVectors(int dims, Map<String, Integer> index, float[] vectors, float[] polarity) {
     this.dims = dims;
     this.index = index;
+    this.rows = new WordTable(index);
+    this.words = new String[polarity.length];
+    index.forEach((w, i) -> words[i] = w);
     this.vectors = vectors;
     this.polarity = polarity;
   }
@@ -51,8 +56,12 @@ final class WordVectors {
 
   /** Row of a lower-cased word, or -1 when it is not among the shipped words. */
   int id(String word) {
-    Integer i = index.get(word);
-    return i == null ? -1 : i;
+    return rows.get(word);
+  }
+
+  /** The word of row {@code id}. */
+  String word(int id) {
+    return words[id];
   }
 
   int size() {
@@ -65,6 +74,11 @@ final class WordVectors {
     for (int d = 0; d < dims; d++) {
       into[offset + d] += weight * vectors[base + d];
     }
+  }
+
+  /** Component {@code d} of the vector of row {@code id}. */
+  float value(int id, int d) {
+    return vectors[id * dims + d];
   }
 
   /** Cosine similarity of two rows (the vectors are unit length). */
@@ -116,8 +130,6 @@ final class WordVectors {
 
   /** The gzipped file {@link #read} loads: vectors and polarities quantized to a byte each. */
   byte[] write() {
-    String[] words = new String[polarity.length];
-    index.forEach((w, i) -> words[i] = w);
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {

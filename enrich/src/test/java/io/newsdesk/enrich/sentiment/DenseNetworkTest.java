@@ -130,4 +130,40 @@ class DenseNetworkTest {
     assertThat(avg.bias[0]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
     assertThat(avg.w[4]).isCloseTo(2f / 3f, org.assertj.core.data.Offset.offset(1e-6f));
   }
+
+  @Test
+  void wordsAddedThroughTheirProjectionsScoreAsTheirAveragedVectors() {
+    int dims = 3;
+    Random r = new Random(17);
+    java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    float[] vectors = new float[5 * dims];
+    for (int i = 0; i < 5; i++) {
+      index.put("w" + i, i);
+      for (int d = 0; d < dims; d++) {
+        vectors[i * dims + d] = (float) r.nextGaussian();
+      }
+    }
+    WordVectors words = new WordVectors(dims, index, vectors, new float[5]);
+    // Two blocks of word vectors and two plain inputs.
+    DenseNetwork net = trainXor(2 * dims + 2, 8, 23L);
+    FeatureVector fv = new FeatureVector(4);
+    fv.addWord(1, 0, 0.5f);
+    fv.addWord(3, 0, 0.5f);
+    fv.addWord(3, 1, 0.25f);
+    fv.addWord(4, 1, 0.75f);
+    fv.dense[2 * dims] = 0.3f;
+    fv.dense[2 * dims + 1] = -1.2f;
+    double[] projected = new double[3];
+    double[] plain = new double[3];
+    for (int round = 0; round < 2; round++) { // computed, then cached
+      java.util.Arrays.fill(projected, 0);
+      net.addScores(fv, words, new float[net.hidden], projected);
+      java.util.Arrays.fill(plain, 0);
+      net.addScores(fv.expandWords(words), new float[net.hidden], plain);
+      for (int c = 0; c < 3; c++) {
+        assertThat(projected[c]).isCloseTo(plain[c], org.assertj.core.data.Offset.offset(1e-3));
+      }
+    }
+    assertThat(plain).isNotEqualTo(new double[3]);
+  }
 }

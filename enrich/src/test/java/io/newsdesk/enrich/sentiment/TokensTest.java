@@ -24,4 +24,21 @@ class TokensTest {
     assertThat(t.start[1]).isEqualTo(8);
     assertThat(t.end[1]).isEqualTo(13);
   }
+
+  @Test
+  void lowerCasesWordsAsEachWordOnItsOwnWouldBe() {
+    // "İ" lower-cases to two chars: the text's folded form no longer lines up with its offsets.
+    for (String text :
+        new String[] {
+          "“Merkel’s PARTY” won in Köln.", "İstanbul’s MAYOR said ÉLAN.", "Ünal, Ärger; 'NO'"
+        }) {
+      Tokens t = Tokens.of(text);
+      for (int i = 0; i < t.size; i++) {
+        String raw = text.substring(t.start[i], t.end[i]);
+        String expected =
+            t.isWord(i) ? raw.replace('’', '\'').toLowerCase(java.util.Locale.ROOT) : raw;
+        assertThat(t.lower[i]).as(text + " token " + i).isEqualTo(expected);
+      }
+    }
+  }
 }
