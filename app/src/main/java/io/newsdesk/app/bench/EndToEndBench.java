@@ -23,6 +23,7 @@ import io.newsdesk.schema.RawDocument;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs N generated documents from a drop folder through ingest, enrich and sink on a fresh embedded
@@ -55,24 +57,44 @@ public final class EndToEndBench {
       long peakHeapMib,
       String corpus,
       int threads,
-      long ingestMs) {
+      long ingestMs,
+      double[] cpuMsPerDoc,
+      long processCpuMs,
+      double loadBefore,
+      double loadAfter,
+      Map<String, Long> pipelineCpuNanos,
+      int warmup) {
 
     public double documentsPerSecond() {
       return documents * 1000.0 / Math.max(endToEndMs, 1);
+    }
+
+    /** CPU time of the whole process (every thread, the embedded broker included) per document. */
+    public double processCpuMsPerDoc() {
+      return processCpuMs / (double) Math.max(documents, 1);
+    }
+
+    /**
+     * What {@code threads} cores would sustain if the process had them to itself: documents per
+     * second of process CPU time, times the cores. Less sensitive to other load than wall time.
+     */
+    public double documentsPerCpuBoundSecond() {
+      return threads * 1000.0 / Math.max(processCpuMsPerDoc(), 1e-9);
     }
   }
 
   private EndToEndBench() {}
 
   public static Result run(int n, Path dir, int partitions) throws Exception {
-    return run(n, dir, partitions, null);
+    return run(n, dir, partitions, null, 0);
   }
 
   /**
    * As above on real article pages: the extraction benchmark pages under {@code data} (cycled to
    * {@code n} documents) when present, the generated demo pages otherwise (said so in the result).
    */
-  public static Result run(int n, Path dir, int partitions, Path data) throws Exception {
+  public static Result run(int n, Path dir, int partitions, Path data, int warmup)
+      throws Exception {
     java.util.Optional<List<String>> real = BenchCorpus.real(data, n);
     List<String> corpus = real.orElseGet(() -> BenchCorpus.generate(n, 42));
     String label =
@@ -80,13 +102,24 @@ public final class EndToEndBench {
             ? "real article pages (" + BenchCorpus.realSource(data) + ", cycled)"
             : "synthetic pages generated from the demo (no extraction data under " + data + ")";
     EnrichComponents components = EnrichComponents.standard();
-    double[] stages = stageTimes(components, corpus);
+    double[] cpu = new double[STAGES];
+    double[] stages = stageTimes(components, corpus, cpu);
 
     Path drop = dir.resolve("drop");
     Files.createDirectories(drop);
     for (int i = 0; i < corpus.size(); i++) {
       Files.writeString(
           drop.resolve(String.format("doc-%06d.html", i)), corpus.get(i), StandardCharsets.UTF_8);
+    }
+    // Warm-up documents run through the same pipeline first (JIT, caches, transactions), so that
+    // what is timed is the steady state of a long-running pipeline.
+    Path warmDrop = dir.resolve("warmup");
+    Files.createDirectories(warmDrop);
+    for (int i = 0; i < warmup; i++) {
+      Files.writeString(
+          warmDrop.resolve(String.format("warm-%06d.html", i)),
+          corpus.get(corpus.size() - 1 - (i % corpus.size())),
+          StandardCharsets.UTF_8);
     }
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
@@ -95,7 +128,22 @@ public final class EndToEndBench {
             KafkaEnvironment.open(KafkaOptions.of(null, dir.resolve("data"), partitions));
         Pipeline pipeline =
             Pipeline.start(kafka, components, dir.resolve("data"), dir.resolve("out"), false)) {
+      if (warmup > 0) {
+        try (IngestWiring ingest =
+            IngestWiring.open(
+                kafka,
+                IngestConfig.defaults(),
+                new IngestWiring.Sources(List.of(), List.of(), warmDrop, null),
+                "bench-warmup")) {
+          ingest.service().runOnce();
+        }
+        if (!pipeline.awaitDrained(Duration.ofMinutes(30))) {
+          throw new IllegalStateException("the warm-up did not drain in 30 minutes");
+        }
+      }
       RunReport.Marks marks = RunReport.mark(kafka.bootstrapServers());
+      double loadBefore = loadAverage();
+      ThreadCpu cpuClock = ThreadCpu.start();
       long t0 = System.nanoTime();
       IngestWiring.Sources sources = new IngestWiring.Sources(List.of(), List.of(), drop, null);
       long ingestMs;
@@ -109,6 +157,9 @@ public final class EndToEndBench {
         throw new IllegalStateException("the benchmark pipeline did not drain in 30 minutes");
       }
       long elapsed = (System.nanoTime() - t0) / 1_000_000;
+      Map<String, Long> pipelineCpu = cpuClock.sinceStart();
+      long processCpuMs = pipelineCpu.get("total") / 1_000_000;
+      double loadAfter = loadAverage();
       RunReport report = RunReport.since(kafka.bootstrapServers(), marks);
       return new Result(
           n,
@@ -126,15 +177,30 @@ public final class EndToEndBench {
           Summary.peakHeapMib(),
           label,
           Pipeline.defaultThreads(),
-          ingestMs);
+          ingestMs,
+          cpu,
+          processCpuMs,
+          loadBefore,
+          loadAfter,
+          pipelineCpu,
+          warmup);
     }
+  }
+
+  private static final int STAGES = 6;
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /**
    * Milliseconds per document for extract, entities, sentiment, Avro encode+decode, the
-   * near-duplicate signature and story assignment, one thread.
+   * near-duplicate signature and story assignment, one thread: wall time returned, CPU time of the
+   * measuring thread written into {@code cpuMs} (less sensitive to other load on the machine).
    */
-  static double[] stageTimes(EnrichComponents c, List<String> corpus) throws ExtractionException {
+  static double[] stageTimes(EnrichComponents c, List<String> corpus, double[] cpuMs)
+      throws ExtractionException {
+    ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
     AvroCodec<RawDocument> rawCodec = AvroCodec.of(RawDocument.class);
     AvroCodec<EnrichedArticle> outCodec = AvroCodec.of(EnrichedArticle.class);
     List<RawDocument> docs = new ArrayList<>();
@@ -163,12 +229,16 @@ public final class EndToEndBench {
     long near = 0;
     MinHasher hasher = new MinHasher(NearDuplicateConfig.defaults());
     List<EnrichedArticle> enriched = new ArrayList<>();
+    long[] cpu = new long[STAGES];
     for (RawDocument d : docs) {
+      long c0 = cpuClock.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       Article a = c.extractor().extract(d);
       long t1 = System.nanoTime();
+      long c1 = cpuClock.getCurrentThreadCpuTime();
       List<Entity> es = c.tagger().tag(a.getTitle(), a.getText());
       long t2 = System.nanoTime();
+      long c2 = cpuClock.getCurrentThreadCpuTime();
       c.sentiment().annotate(a.getText(), es);
       EnrichedArticle e =
           EnrichedArticle.newBuilder()
@@ -178,9 +248,11 @@ public final class EndToEndBench {
               .setEnrichedAt(0L)
               .build();
       long t3 = System.nanoTime();
+      long c3 = cpuClock.getCurrentThreadCpuTime();
       rawCodec.decode(rawCodec.encode(d));
       outCodec.decode(outCodec.encode(e));
       long t4 = System.nanoTime();
+      long c4 = cpuClock.getCurrentThreadCpuTime();
       // What dedup computes per article before its band look-ups: signature, band keys, sketch.
       Signature sig = hasher.signature(a.getText());
       if (sig != null) {
@@ -190,6 +262,12 @@ public final class EndToEndBench {
         sig.sketch();
       }
       long t5 = System.nanoTime();
+      long c5 = cpuClock.getCurrentThreadCpuTime();
+      cpu[0] += c1 - c0;
+      cpu[1] += c2 - c1;
+      cpu[2] += c3 - c2;
+      cpu[3] += c4 - c3;
+      cpu[4] += c5 - c4;
       near += t5 - t4;
       enriched.add(e);
       extract += t1 - t0;
@@ -204,12 +282,17 @@ public final class EndToEndBench {
     }
     StoryIndex stories = new StoryIndex(StoryConfig.defaults());
     long s0 = System.nanoTime();
+    long sc0 = cpuClock.getCurrentThreadCpuTime();
     long at = 0;
     for (EnrichedArticle e : enriched) {
       stories.assign(e, at += 60_000);
     }
     long story = System.nanoTime() - s0;
+    cpu[5] = cpuClock.getCurrentThreadCpuTime() - sc0;
     double n = docs.size() * 1e6;
+    for (int i = 0; i < STAGES; i++) {
+      cpuMs[i] = cpu[i] / n;
+    }
     return new double[] {extract / n, entities / n, sentiment / n, codec / n, near / n, story / n};
   }
 
@@ -217,13 +300,20 @@ public final class EndToEndBench {
     out.printf(
         "newsdesk bench: %d documents, %s, %d partitions, %d stream threads (= cores)%n",
         r.documents(), r.corpus(), partitions, r.threads());
-    out.printf("%-22s %10s %10s%n", "stage (one thread)", "ms/doc", "docs/s");
-    row(out, "extract", r.extractMsPerDoc());
-    row(out, "entities", r.entitiesMsPerDoc());
-    row(out, "sentiment + tone", r.sentimentMsPerDoc());
-    row(out, "avro encode+decode", r.codecMsPerDoc());
-    row(out, "near-dup signature", r.nearDuplicateMsPerDoc());
-    row(out, "story assignment", r.storyMsPerDoc());
+    out.printf(
+        "%-22s %10s %10s %12s%n", "stage (one thread)", "ms/doc", "docs/s", "CPU ms/doc");
+    double[] cpu = r.cpuMsPerDoc();
+    row(out, "extract", r.extractMsPerDoc(), cpu[0]);
+    row(out, "entities", r.entitiesMsPerDoc(), cpu[1]);
+    row(out, "sentiment + tone", r.sentimentMsPerDoc(), cpu[2]);
+    row(out, "avro encode+decode", r.codecMsPerDoc(), cpu[3]);
+    row(out, "near-dup signature", r.nearDuplicateMsPerDoc(), cpu[4]);
+    row(out, "story assignment", r.storyMsPerDoc(), cpu[5]);
+    double sum = 0;
+    for (double v : cpu) {
+      sum += v;
+    }
+    out.printf("%-22s %10s %10s %12.3f%n", "sum of the stages", "", "", sum);
     out.printf(
         "%-22s %10.3f %10.0f   (wall time of the whole ingest, all workers)%n",
         "ingest (drop folder)",
@@ -233,6 +323,25 @@ public final class EndToEndBench {
         "end to end: %d documents in %.2f s = %.1f documents/s (drop folder -> ingest -> enrich -> sink, exactly-once)%n",
         r.documents(), r.endToEndMs() / 1000.0, r.documentsPerSecond());
     out.printf(
+        "CPU time per document in the end-to-end run (all threads; after %d warm-up documents):%n",
+        r.warmup());
+    for (Map.Entry<String, Long> e : r.pipelineCpuNanos().entrySet()) {
+      if (!e.getKey().equals("total")) {
+        out.printf(
+            "  %-30s %8.2f ms%n", e.getKey(), e.getValue() / 1e6 / Math.max(r.documents(), 1));
+      }
+    }
+    out.printf(
+        "  %-30s %8.2f ms = %.1f documents/s on %d cores with the machine to itself%n",
+        "whole process",
+        r.processCpuMsPerDoc(),
+        r.documentsPerCpuBoundSecond(),
+        r.threads());
+    out.printf(
+        "load average %.2f before, %.2f after (other processes share the cores: wall-clock"
+            + " figures drop with load, CPU figures much less)%n",
+        r.loadBefore(), r.loadAfter());
+    out.printf(
         "articles out: %d (%d flagged duplicates), dead letters: %d%n",
         r.articlesOut(), r.duplicates(), r.deadLetters());
     out.printf(
@@ -240,7 +349,7 @@ public final class EndToEndBench {
         r.brokerStartMs(), r.peakHeapMib());
   }
 
-  private static void row(PrintStream out, String stage, double ms) {
-    out.printf("%-22s %10.3f %10.0f%n", stage, ms, ms > 0 ? 1000.0 / ms : 0);
+  private static void row(PrintStream out, String stage, double ms, double cpuMs) {
+    out.printf("%-22s %10.3f %10.0f %12.3f%n", stage, ms, ms > 0 ? 1000.0 / ms : 0, cpuMs);
   }
 }

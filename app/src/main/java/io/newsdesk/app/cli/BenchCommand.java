@@ -31,6 +31,14 @@ public final class BenchCommand implements Callable<Integer> {
   int partitions;
 
   @Option(
+      names = "--warmup",
+      defaultValue = "200",
+      description =
+          "Documents run through the whole pipeline before timing starts, not counted"
+              + " (default: ${DEFAULT-VALUE}; 0 times a cold start).")
+  int warmup;
+
+  @Option(
       names = "--hostile",
       description =
           "Instead: time the worst-case documents (5 MB dense with names, a 1 MB single line)"
@@ -58,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("newsdesk-bench");
     try {
       EndToEndBench.print(
-          System.out, EndToEndBench.run(documents, dir, partitions, data), partitions);
+          System.out, EndToEndBench.run(documents, dir, partitions, data, warmup), partitions);
       return 0;
     } finally {
       delete(dir);

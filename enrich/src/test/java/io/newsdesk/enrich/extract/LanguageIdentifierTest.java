@@ -23,6 +23,16 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void aLongTextIsIdentifiedPastItsFirstThousandCharacters() {
+    String english = "Read more. Share this article. Sign up for our newsletter. ".repeat(14);
+    String german =
+        "Der Stadtrat hat am Dienstag nach langer Debatte den Haushalt für das kommende Jahr"
+            + " beschlossen, und die Opposition kündigte an, gegen einzelne Posten zu klagen. ";
+    assertThat(id.identify(german.repeat(30))).contains("de");
+    assertThat(id.identify(english + german.repeat(30))).isPresent();
+  }
+
+  @Test
   void saysNothingAboutTooShortText() {
     assertThat(id.identify("ok")).isEmpty();
   }
