@@ -1,0 +1,27 @@
+package io.newsdesk.sentiment.precise;
+
+import io.newsdesk.enrich.sentiment.TargetSentimentModel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** {@code --sentiment precise}: the fine-tuned MiniLM, found by {@link java.util.ServiceLoader}. */
+public final class PreciseSentimentProvider implements TargetSentimentModel.Provider {
+
+  @Override
+  public String name() {
+    return "precise";
+  }
+
+  @Override
+  public TargetSentimentModel load() {
+    return OnnxSentimentModel.load();
+  }
+
+  @Override
+  public void train(Path newsMtsc, Path out, Map<String, String> options, PrintStream log)
+      throws IOException {
+    PreciseTrainer.train(newsMtsc, out, PreciseTrainer.Options.from(options), log);
+  }
+}
