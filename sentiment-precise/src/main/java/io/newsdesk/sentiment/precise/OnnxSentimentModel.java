@@ -32,12 +32,17 @@ final class OnnxSentimentModel implements TargetSentimentModel {
   private final String version;
 
   private OnnxSentimentModel(
-      WordPiece tokenizer, byte[] model, float[] headWeight, float[] headBias, String version)
+      WordPiece tokenizer,
+      byte[] model,
+      float[] headWeight,
+      float[] headBias,
+      String version,
+      int threads)
       throws OrtException {
     this.tokenizer = tokenizer;
     this.env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-      o.setIntraOpNumThreads(1);
+      o.setIntraOpNumThreads(threads);
       o.setInterOpNumThreads(1);
       o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -63,6 +68,12 @@ final class OnnxSentimentModel implements TargetSentimentModel {
 
   /** A model from fine-tuned weights over the int8 or the float32 MiniLM graph. */
   static OnnxSentimentModel of(Map<String, PreciseWeights.Entry> weights, boolean int8) {
+    return of(weights, int8, 1);
+  }
+
+  /** As {@link #of(Map, boolean)}, ONNX Runtime using {@code threads} threads. */
+  static OnnxSentimentModel of(
+      Map<String, PreciseWeights.Entry> weights, boolean int8, int threads) {
     OnnxWeights base = OnnxWeights.resource(int8 ? INT8_MODEL : FP32_MODEL);
     OnnxWeights names = int8 ? OnnxWeights.resource(FP32_MODEL) : base;
     Map<String, OnnxWeights.Tensor> replace = new HashMap<>();
@@ -91,7 +102,8 @@ final class OnnxSentimentModel implements TargetSentimentModel {
           base.withInitializers(replace),
           weights.get("head.weight").floats(),
           weights.get("head.bias").floats(),
-          "minilm-l6-newsmtsc" + (int8 ? "-int8" : "-fp32"));
+          "minilm-l6-newsmtsc" + (int8 ? "-int8" : "-fp32"),
+          threads);
     } catch (OrtException e) {
       throw new IllegalStateException(e);
     }
@@ -122,14 +134,37 @@ final class OnnxSentimentModel implements TargetSentimentModel {
 
   /** Class scores of each input. */
   float[][] logits(List<TargetInput> batch) {
+    float[][] features = features(batch);
+    float[][] out = new float[batch.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = scores(headWeight, headBias, features[i]);
+    }
+    return out;
+  }
+
+  /** Linear class scores of one feature vector; {@code weight} is [features, 3]. */
+  static float[] scores(float[] weight, float[] bias, float[] features) {
+    int classes = bias.length;
+    float[] out = new float[classes];
+    for (int c = 0; c < classes; c++) {
+      double s = bias[c];
+      for (int d = 0; d < features.length; d++) {
+        s += features[d] * weight[d * classes + c];
+      }
+      out[c] = (float) s;
+    }
+    return out;
+  }
+
+  /** Per input, the [CLS] state joined with the mean state of the target's pieces (768 values). */
+  float[][] features(List<TargetInput> batch) {
     float[][][] hidden = hidden(batch);
     int h = MiniLmEncoder.HIDDEN;
     int t = hidden[0].length;
     float[] pool = MiniLmEncoder.poolingWeights(batch, t);
-    float[][] out = new float[batch.size()][MiniLmEncoder.CLASSES];
-    float[] features = new float[2 * h];
+    float[][] out = new float[batch.size()][2 * h];
     for (int i = 0; i < batch.size(); i++) {
-      java.util.Arrays.fill(features, 0);
+      float[] features = out[i];
       System.arraycopy(hidden[i][0], 0, features, 0, h);
       for (int j = 0; j < t; j++) {
         float w = pool[i * t + j];
@@ -138,13 +173,6 @@ final class OnnxSentimentModel implements TargetSentimentModel {
             features[h + d] += w * hidden[i][j][d];
           }
         }
-      }
-      for (int c = 0; c < MiniLmEncoder.CLASSES; c++) {
-        double s = headBias[c];
-        for (int d = 0; d < 2 * h; d++) {
-          s += features[d] * headWeight[d * MiniLmEncoder.CLASSES + c];
-        }
-        out[i][c] = (float) s;
       }
     }
     return out;

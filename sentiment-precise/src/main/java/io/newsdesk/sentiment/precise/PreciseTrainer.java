@@ -112,8 +112,8 @@ final class PreciseTrainer {
               step < o.warmup() * total
                   ? step / (o.warmup() * total)
                   : Math.max(0f, (total - step) / (float) (total - o.warmup() * total));
-          try (NDManager m = manager.newSubManager();
-              GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          try (NDManager m = manager.newSubManager()) {
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray logits = encoder.logits(m, inputs(batch), true);
             float[] oneHot = new float[batch.size() * 3];
             for (int i = 0; i < batch.size(); i++) {
@@ -129,6 +129,8 @@ final class PreciseTrainer {
             gc.backward(loss);
             lossSum += loss.getFloat();
             lossCount++;
+            }
+            // Outside the collector: the update must not be recorded for gradients.
             adam.step(m, scale);
           }
           if (step % 20 == 0) {
