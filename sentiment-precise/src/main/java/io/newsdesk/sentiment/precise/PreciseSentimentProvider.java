@@ -22,6 +22,16 @@ public final class PreciseSentimentProvider implements TargetSentimentModel.Prov
   @Override
   public void train(Path newsMtsc, Path out, Map<String, String> options, PrintStream log)
       throws IOException {
-    PreciseTrainer.train(newsMtsc, out, PreciseTrainer.Options.from(options), log);
+    if ("finetune".equals(options.get("mode"))) {
+      PreciseTrainer.train(newsMtsc, out, PreciseTrainer.Options.from(options), log);
+    } else {
+      HeadTrainer.train(
+          newsMtsc,
+          out,
+          Integer.parseInt(options.getOrDefault("threads", "2")),
+          Integer.parseInt(options.getOrDefault("epochs", "30")),
+          Long.parseLong(options.getOrDefault("seed", "17")),
+          log);
+    }
   }
 }
