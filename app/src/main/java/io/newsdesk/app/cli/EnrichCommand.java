@@ -21,6 +21,7 @@ public final class EnrichCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
   @Mixin HttpOptions http;
+  @Mixin SentimentOptions sentiment;
 
   @Option(names = "--threads", description = "Stream threads (default: the number of cores).")
   Integer threads;
@@ -52,7 +53,7 @@ public final class EnrichCommand implements Callable<Integer> {
         near = near.withThreshold(nearDuplicateThreshold);
       }
       config = config.withNearDuplicates(near);
-      EnrichApp app = EnrichApp.start(EnrichComponents.standard(), config, Duration.ofSeconds(120));
+      EnrichApp app = EnrichApp.start(sentiment.apply(EnrichComponents.standard()), config, Duration.ofSeconds(120));
       monitoring.watchStreams(app.streams());
       System.err.printf("enrich running against %s%n", env.bootstrapServers());
       Shutdown.await(app::close);

@@ -2,6 +2,7 @@ package io.newsdesk.app.cli;
 
 import io.newsdesk.enrich.sentiment.SentimentEvaluation;
 import io.newsdesk.enrich.sentiment.TargetSentiment;
+import io.newsdesk.enrich.sentiment.TargetSentimentModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,8 +37,27 @@ public final class EvalSentimentCommand implements Callable<Integer> {
   @Option(names = "--model", description = "A model file instead of the shipped one.")
   Path model;
 
+  @Option(
+      names = "--precise",
+      description = "Score the precise model (module sentiment-precise) instead of the fast one.")
+  boolean precise;
+
   @Override
   public Integer call() throws Exception {
+    if (precise) {
+      try (TargetSentimentModel m = TargetSentimentModel.provider("precise").load()) {
+        System.out.println("model " + m.version());
+        for (Path file : files) {
+          System.out.println(file + ": " + TargetSentimentModel.evaluate(m, file).summary());
+        }
+        if (seconds > 0) {
+          System.out.printf(
+              "%.0f targets/s on one thread (per CPU-second)%n",
+              TargetSentimentModel.targetsPerSecond(m, files, seconds));
+        }
+      }
+      return 0;
+    }
     TargetSentiment m = model == null ? TargetSentiment.standard() : TargetSentiment.read(model);
     System.out.println("model " + m.version());
     for (Path file : files) {

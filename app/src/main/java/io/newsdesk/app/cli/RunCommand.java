@@ -38,6 +38,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin IngestOptions ingest;
   @Mixin RollOptions roll;
   @Mixin HttpOptions http;
+  @Mixin SentimentOptions sentiment;
 
   @Option(
       names = "--out",
@@ -73,8 +74,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     Path files = out != null ? out : kafka.dataDir().resolve("out");
     // The models load while the broker starts: both take seconds, and a restart waits for both.
+    sentiment.check();
     CompletableFuture<EnrichComponents> components =
-        CompletableFuture.supplyAsync(EnrichComponents::standard);
+        CompletableFuture.supplyAsync(() -> sentiment.apply(EnrichComponents.standard()));
     try (KafkaEnvironment env = KafkaEnvironment.open(kafka);
         Monitoring monitoring =
             Monitoring.start(

@@ -8,6 +8,7 @@ import io.newsdesk.enrich.entities.ConllTagging;
 import io.newsdesk.enrich.entities.PerceptronEntityRecognizer;
 import io.newsdesk.enrich.sentiment.NewsMtscTagging;
 import io.newsdesk.enrich.sentiment.TargetSentiment;
+import io.newsdesk.enrich.sentiment.TargetSentimentModel;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.Article;
 import io.newsdesk.schema.AvroJson;
@@ -56,6 +57,8 @@ public final class TagCommand implements Callable<Integer> {
           "Tag NewsMTSC lines: each target gets a predicted polarity (2.0 negative, 4.0 neutral, 6.0 positive).")
   Path targets;
 
+  @picocli.CommandLine.Mixin SentimentOptions sentiment;
+
   @Override
   public Integer call() throws IOException {
     if (conll != null) {
@@ -69,13 +72,19 @@ public final class TagCommand implements Callable<Integer> {
     if (targets != null) {
       try (BufferedReader in = Files.newBufferedReader(targets, StandardCharsets.UTF_8)) {
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        NewsMtscTagging.tag(TargetSentiment.standard(), in, out);
+        if (!sentiment.precise()) {
+          NewsMtscTagging.tag(TargetSentiment.standard(), in, out);
+        } else {
+          try (TargetSentimentModel m = TargetSentimentModel.provider(sentiment.model).load()) {
+            TargetSentimentModel.tag(m, in, out);
+          }
+        }
         out.flush();
       }
       return 0;
     }
     String text = read(input);
-    EnrichedArticle tagged = tag(EnrichComponents.standard(), text);
+    EnrichedArticle tagged = tag(sentiment.apply(EnrichComponents.standard()), text);
     System.out.println(
         AvroJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(tagged)));
     return 0;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {
       TrainSentimentCommand.class,
+      TrainPreciseSentimentCommand.class,
       TrainNerCommand.class,
       TrainGazetteersCommand.class,
       // one line per trainer

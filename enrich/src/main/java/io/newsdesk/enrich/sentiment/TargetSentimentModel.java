@@ -1,0 +1,156 @@
+package io.newsdesk.enrich.sentiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * A target sentiment model plugged in from another module through {@link ServiceLoader} (the fast
+ * model is built in): {@code --sentiment precise} selects the provider named {@code precise} when
+ * its module is on the class path, and fails fast with how to build it when not.
+ */
+public interface TargetSentimentModel extends AutoCloseable {
+
+  /**
+   * Labels (0 negative, 1 neutral, 2 positive) of targets in one sentence; each target is its
+   * mentions' character spans {@code [from0, to0, from1, to1, ...]}, the main mention first.
+   */
+  int[] predict(String sentence, List<int[]> targets);
+
+  /** Name and version, recorded on every article. */
+  String version();
+
+  @Override
+  default void close() {}
+
+  /** Finds and builds a model; registered in {@code META-INF/services}. */
+  interface Provider {
+
+    /** What {@code --sentiment} calls it, e.g. {@code precise}. */
+    String name();
+
+    TargetSentimentModel load();
+
+    /**
+     * Rebuilds the model from the NewsMTSC folder ({@code train.jsonl}, {@code dev-rw/dev.jsonl},
+     * {@code dev-mt/dev.jsonl}) into {@code out}, logging progress to {@code log}.
+     */
+    void train(Path newsMtsc, Path out, java.util.Map<String, String> options, java.io.PrintStream log)
+        throws IOException;
+  }
+
+  /** The provider named {@code name}, or an error saying how to put it on the class path. */
+  static Provider provider(String name) {
+    for (Provider p : ServiceLoader.load(Provider.class)) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    throw new IllegalStateException(
+        "sentiment model '"
+            + name
+            + "' is not on the class path: build it with `mvn -B -Pprecise package -DskipTests`"
+            + " (module sentiment-precise) and run bin/newsdesk, which adds its jar when asked for"
+            + " --sentiment "
+            + name);
+  }
+
+  /** One labelled NewsMTSC target, for training: the sentence, the target's spans, label 0..2. */
+  record Labelled(String sentence, int[] spans, int label) {}
+
+  /** The labelled targets of a NewsMTSC file. */
+  static List<Labelled> labelled(Path newsMtsc) throws IOException {
+    List<Labelled> out = new ArrayList<>();
+    for (NewsMtsc.Line line : NewsMtsc.read(newsMtsc)) {
+      for (NewsMtsc.Target t : line.targets()) {
+        if (t.label() >= 0) {
+          out.add(new Labelled(line.sentence(), t.spans(), t.label()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** F1m, accuracy and confusion of {@code model} on a labelled NewsMTSC file. */
+  static SentimentEvaluation.Result evaluate(TargetSentimentModel model, Path newsMtsc)
+      throws IOException {
+    int[][] confusion = new int[3][3];
+    for (NewsMtsc.Line line : NewsMtsc.read(newsMtsc)) {
+      int[] predicted = predict(model, line);
+      for (int j = 0; j < predicted.length; j++) {
+        int gold = line.targets().get(j).label();
+        if (gold >= 0) {
+          confusion[gold][predicted[j]]++;
+        }
+      }
+    }
+    return SentimentEvaluation.score(confusion);
+  }
+
+  /** F1m and accuracy from a confusion matrix (rows gold, columns predicted). */
+  static SentimentEvaluation.Result score(int[][] confusion) {
+    return SentimentEvaluation.score(confusion);
+  }
+
+  /** As {@link NewsMtscTagging#tag}: NewsMTSC lines in, the same lines with polarity out. */
+  static long tag(TargetSentimentModel model, BufferedReader in, Writer out) throws IOException {
+    long tagged = 0;
+    for (String s; (s = in.readLine()) != null; ) {
+      if (s.isBlank()) {
+        continue;
+      }
+      NewsMtsc.Line line = NewsMtsc.parse(s);
+      int[] predicted = predict(model, line);
+      var targets = line.json().withArray("targets");
+      for (int j = 0; j < predicted.length; j++) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) targets.get(j))
+            .put("polarity", NewsMtsc.polarity(predicted[j]));
+      }
+      tagged += predicted.length;
+      out.write(NewsMtsc.JSON.writeValueAsString(line.json()));
+      out.write('\n');
+    }
+    out.flush();
+    return tagged;
+  }
+
+  /**
+   * Targets per CPU-second of the calling thread over the files, after a warm-up; about {@code
+   * seconds} long.
+   */
+  static double targetsPerSecond(TargetSentimentModel model, List<Path> files, double seconds)
+      throws IOException {
+    List<NewsMtsc.Line> lines = new ArrayList<>();
+    for (Path f : files) {
+      lines.addAll(NewsMtsc.read(f));
+    }
+    if (lines.isEmpty()) {
+      return 0;
+    }
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long warmUntil = System.nanoTime() + (long) (seconds * 0.25e9);
+    for (int i = 0; System.nanoTime() < warmUntil; i = (i + 1) % lines.size()) {
+      predict(model, lines.get(i));
+    }
+    long cpuStart = threads.getCurrentThreadCpuTime();
+    long targets = 0;
+    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    for (int i = 0; System.nanoTime() < deadline; i = (i + 1) % lines.size()) {
+      targets += predict(model, lines.get(i)).length;
+    }
+    return targets / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+  }
+
+  private static int[] predict(TargetSentimentModel model, NewsMtsc.Line line) {
+    List<int[]> spans = new ArrayList<>();
+    for (NewsMtsc.Target t : line.targets()) {
+      spans.add(t.spans());
+    }
+    return model.predict(line.sentence(), spans);
+  }
+}
