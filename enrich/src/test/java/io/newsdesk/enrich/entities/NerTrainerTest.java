@@ -37,4 +37,31 @@ class NerTrainerTest {
         r.tagDocument(List.<String[]>of(new String[] {"Hussein", "visited", "Baghdad", "."}));
     assertThat(tags.get(0)).containsExactly("B-PER", "O", "B-LOC", "O");
   }
+
+  @Test
+  void crossValidationScoresEveryDocumentOnceWithAModelThatDidNotSeeIt() throws Exception {
+    StringBuilder corpus = new StringBuilder();
+    String[][] people = {{"Okafor", "Lagos"}, {"Brandt", "Bremen"}, {"Quiroga", "Lima"}};
+    for (int d = 0; d < 6; d++) {
+      String[] p = people[d % 3];
+      corpus
+          .append("-DOCSTART- -X- O O\n\n")
+          .append(p[0])
+          .append(" NNP I-NP I-PER\nvisited VBD I-VP O\n")
+          .append(p[1])
+          .append(" NNP I-NP I-LOC\n. . O O\n\n");
+    }
+    List<ConllCorpus.Document> docs =
+        ConllCorpus.read(new BufferedReader(new StringReader(corpus.toString())));
+
+    List<NerEvaluation> folds =
+        NerTrainer.crossValidate(
+            docs, 3, null, new NerTrainer.Options(3, 7L, 0f, 1, new int[0], 1));
+
+    assertThat(folds).hasSize(3);
+    NerEvaluation pooled = new NerEvaluation();
+    folds.forEach(pooled::addAll);
+    // Every gold name counted once: two names in each of the six documents.
+    assertThat(pooled.report()).startsWith("gold 12,");
+  }
 }
