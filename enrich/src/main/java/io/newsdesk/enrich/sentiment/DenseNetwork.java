@@ -170,11 +170,9 @@ final class DenseNetwork {
     double s2 = 0;
     int hid = hidden;
     for (int j = 0; j < hid; j++) {
-      float a = h[j];
-      if (a <= 0f) {
-        h[j] = 0f;
-        continue;
-      }
+      // Without a branch: half the units are off, in no order a predictor could learn.
+      float a = Math.max(h[j], 0f);
+      h[j] = a;
       s0 += w2[j] * a;
       s1 += w2[hid + j] * a;
       s2 += w2[2 * hid + j] * a;
