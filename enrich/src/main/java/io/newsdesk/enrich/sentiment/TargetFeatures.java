@@ -660,7 +660,6 @@ final class TargetFeatures {
     return d;
   }
 
-
   private static boolean isBreak(Tokens t, int i, byte role) {
     return role == 0 && (t.isClauseBreak(i) || "but".equals(t.lower[i]));
   }
