@@ -262,10 +262,11 @@ final class TargetFeatures {
     int from = r.lo;
     int to = r.hi;
     int n = to - from;
-    long[] uh = new long[n];
-    byte[] role = new byte[n];
-    int[] tok = new int[n];
-    float[] val = new float[n];
+    fv.reserveUnits(n);
+    long[] uh = fv.unitHash;
+    byte[] role = fv.unitRole;
+    int[] tok = fv.unitToken;
+    float[] val = fv.unitValence;
     int units = 0;
     int p = -1;
     byte prevRole = 0;
@@ -292,7 +293,7 @@ final class TargetFeatures {
       return;
     }
     int[] clusterOf = t.clusterIds(VECTORS, CLUSTER_OF_ROW, CLUSTERS, CLUSTERS_COVERED);
-    boolean[] inQuote = new boolean[units];
+    boolean[] inQuote = fv.unitQuoted;
     boolean quoted = false;
     boolean hasQuote = false;
     int othersCount = 0;
