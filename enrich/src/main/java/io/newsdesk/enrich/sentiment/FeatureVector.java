@@ -32,6 +32,29 @@ final class FeatureVector {
   /** Scratch for the structure of the current target. */
   final TargetStructure structure = new TargetStructure();
 
+  /**
+   * Scratch for the units (words, or a whole mention) of the current target's window: hash, role,
+   * token, valence, inside quotes; every unit in use is written before it is read.
+   */
+  long[] unitHash = new long[0];
+
+  byte[] unitRole = new byte[0];
+  int[] unitToken = new int[0];
+  float[] unitValence = new float[0];
+  boolean[] unitQuoted = new boolean[0];
+
+  /** Makes the unit scratch hold at least {@code n} units. */
+  void reserveUnits(int n) {
+    if (unitHash.length < n) {
+      int m = Math.max(n, 2 * unitHash.length);
+      unitHash = new long[m];
+      unitRole = new byte[m];
+      unitToken = new int[m];
+      unitValence = new float[m];
+      unitQuoted = new boolean[m];
+    }
+  }
+
   /** Scratch for the network's hidden activations. */
   float[] hidden = new float[0];
 

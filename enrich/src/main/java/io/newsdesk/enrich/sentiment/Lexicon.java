@@ -119,8 +119,7 @@ final class Lexicon {
           Map.entry("fairly", -1f),
           Map.entry("modestly", -1f));
 
-  private static final WordTable CONTRAST_AFTER =
-      WordTable.of("but", "however", "nevertheless");
+  private static final WordTable CONTRAST_AFTER = WordTable.of("but", "however", "nevertheless");
   private static final WordTable CONTRAST_BEFORE =
       WordTable.of("although", "though", "while", "whereas", "despite");
 

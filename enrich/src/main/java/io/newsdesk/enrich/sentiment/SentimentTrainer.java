@@ -33,7 +33,7 @@ public final class SentimentTrainer {
 
     /** The settings the shipped model was trained with. */
     public static Config defaults() {
-      return new Config(20, 4, 0.1, 0.01, 1, 1.0, false, 20260601L, 32, 0.003, 1e-5, 3);
+      return new Config(18, 4, 0.1, 0.01, 1, 1.0, false, 20260601L, 32, 0.003, 1e-5, 5);
     }
 
     public Config withMembers(int v) {

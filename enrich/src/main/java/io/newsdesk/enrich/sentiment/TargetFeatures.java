@@ -262,10 +262,11 @@ final class TargetFeatures {
     int from = r.lo;
     int to = r.hi;
     int n = to - from;
-    long[] uh = new long[n];
-    byte[] role = new byte[n];
-    int[] tok = new int[n];
-    float[] val = new float[n];
+    fv.reserveUnits(n);
+    long[] uh = fv.unitHash;
+    byte[] role = fv.unitRole;
+    int[] tok = fv.unitToken;
+    float[] val = fv.unitValence;
     int units = 0;
     int p = -1;
     byte prevRole = 0;
@@ -292,7 +293,7 @@ final class TargetFeatures {
       return;
     }
     int[] clusterOf = t.clusterIds(VECTORS, CLUSTER_OF_ROW, CLUSTERS, CLUSTERS_COVERED);
-    boolean[] inQuote = new boolean[units];
+    boolean[] inQuote = fv.unitQuoted;
     boolean quoted = false;
     boolean hasQuote = false;
     int othersCount = 0;
@@ -394,6 +395,8 @@ final class TargetFeatures {
         }
       }
     }
+    // Distance of each unit to the nearest other entity, in two sweeps rather than per hit.
+    int[] otherDistance = othersCount == 0 ? null : distancesToOthers(role, units);
     // Lexicon hits: by side and distance, and whether they sit nearer another entity.
     int pos = 0;
     int neg = 0;
@@ -413,7 +416,7 @@ final class TargetFeatures {
       fv.add(T_LEX, sign, side * 4 + bucket, m);
       fv.add(T_LEXW, sign, uh[u], 1f);
       fv.add(T_LEX_SUM, sign, m);
-      int dOther = othersCount == 0 ? Integer.MAX_VALUE : nearestOther(role, units, u);
+      int dOther = othersCount == 0 ? Integer.MAX_VALUE : otherDistance[u];
       fv.add(dOther < dist ? T_LEX_OTHER : T_LEX_MINE, sign, m);
       if (othersCount > 0) {
         boolean blocked = false;
@@ -636,13 +639,26 @@ final class TargetFeatures {
     x[o + 15] = Math.min(unseenPolar, 4) / 4f;
   }
 
-  private static int nearestOther(byte[] role, int units, int u) {
-    for (int d = 1; d < units; d++) {
-      if ((u - d >= 0 && role[u - d] == 2) || (u + d < units && role[u + d] == 2)) {
-        return d;
+  /** For each unit, the distance to the nearest unit of another entity (0 for such a unit). */
+  private static int[] distancesToOthers(byte[] role, int units) {
+    int[] d = new int[units];
+    int last = -1;
+    for (int u = 0; u < units; u++) {
+      if (role[u] == 2) {
+        last = u;
+      }
+      d[u] = last < 0 ? Integer.MAX_VALUE : u - last;
+    }
+    last = -1;
+    for (int u = units - 1; u >= 0; u--) {
+      if (role[u] == 2) {
+        last = u;
+      }
+      if (last >= 0) {
+        d[u] = Math.min(d[u], last - u);
       }
     }
-    return Integer.MAX_VALUE;
+    return d;
   }
 
   private static boolean isBreak(Tokens t, int i, byte role) {

@@ -31,8 +31,7 @@ final class TargetStructure {
           "amid");
 
   /** Contrast words after which a clause carries the emphasis: "X did well, but ...". */
-  private static final WordTable CONTRAST =
-      WordTable.of("but", "however", "yet", "nevertheless");
+  private static final WordTable CONTRAST = WordTable.of("but", "however", "yet", "nevertheless");
 
   /** Concession words whose clause is outweighed by the main clause: "despite X's efforts". */
   private static final WordTable CONCESSION =
@@ -104,7 +103,8 @@ final class TargetStructure {
           "strongly");
 
   private static final WordTable SKIP_BEFORE =
-      WordTable.of("the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its");
+      WordTable.of(
+          "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its");
 
   static final int NONE = 0;
 

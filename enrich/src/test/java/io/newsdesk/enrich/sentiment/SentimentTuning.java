@@ -46,6 +46,10 @@ public final class SentimentTuning {
       int folds = Integer.getInteger("cv");
       double f1 = 0;
       double acc = 0;
+      // Out-of-fold confusion per shift of the neutral and positive biases: a bias choice for
+      // macro-F1 made on train alone.
+      float[] shifts = {-0.4f, -0.2f, 0f, 0.2f, 0.4f};
+      int[][][][] shifted = new int[shifts.length][shifts.length][3][3];
       for (int f = 0; f < folds; f++) {
         List<NewsMtsc.Line> fit = new java.util.ArrayList<>();
         List<NewsMtsc.Line> held = new java.util.ArrayList<>();
@@ -57,10 +61,34 @@ public final class SentimentTuning {
                 SentimentTrainer.serialize(SentimentTrainer.train(fit, base)));
         var r = SentimentEvaluation.evaluate(m, held);
         System.out.printf("fold %d F1m %.4f acc %.4f%n", f, r.macroF1(), r.accuracy());
+        LinearModel lm = m.model();
+        float b1 = lm.bias[1];
+        float b2 = lm.bias[2];
+        for (int a = 0; a < shifts.length; a++) {
+          for (int b = 0; b < shifts.length; b++) {
+            lm.bias[1] = b1 + shifts[a];
+            lm.bias[2] = b2 + shifts[b];
+            int[][] c = SentimentEvaluation.evaluate(m, held).confusion();
+            for (int g = 0; g < 3; g++) {
+              for (int p = 0; p < 3; p++) {
+                shifted[a][b][g][p] += c[g][p];
+              }
+            }
+          }
+        }
+        lm.bias[1] = b1;
+        lm.bias[2] = b2;
         f1 += r.macroF1() / folds;
         acc += r.accuracy() / folds;
       }
       System.out.printf("cv %d folds: F1m %.4f acc %.4f%n", folds, f1, acc);
+      for (int a = 0; a < shifts.length; a++) {
+        for (int b = 0; b < shifts.length; b++) {
+          System.out.printf(
+              "  out-of-fold, shift neutral %+.1f positive %+.1f: F1m %.4f%n",
+              shifts[a], shifts[b], SentimentEvaluation.score(shifted[a][b]).macroF1());
+        }
+      }
       return;
     }
     double[] l2s = doubles("l2", "" + base.l2());
