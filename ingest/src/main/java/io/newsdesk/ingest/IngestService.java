@@ -86,6 +86,22 @@ public final class IngestService implements AutoCloseable {
   /** Items of one poll committed together at most: a crash mid-poll repeats none of them. */
   static final int ITEMS_PER_COMMIT = 8;
 
+  /**
+   * The rest of a feed poll whose items wait for their hosts' politeness delay: instead of a
+   * worker sleeping through the delay, the source goes back to the scheduler, due when the first
+   * of those hosts is ready, and then fetches what is due without reading the feed again. A
+   * per-host delay queue built on the scheduler's queue: workers take whatever is due.
+   */
+  private record Pending(
+      String kind,
+      List<FeedEntry> entries,
+      Arrival arrival,
+      FetchResult listing,
+      String hash,
+      Duration hint) {}
+
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
   private final AdaptiveInterval intervals;
   private final HttpFetcher.RedirectGuard guard;
   private final ExecutorService workers;
@@ -281,6 +297,7 @@ public final class IngestService implements AutoCloseable {
     if (s != null) {
       s.remove(url);
     }
+    pending.remove(url);
     kinds.remove(url);
     bounds.remove(url);
   }
@@ -352,20 +369,47 @@ public final class IngestService implements AutoCloseable {
   }
 
   private Duration hostReadyIn(String source) {
-    if (!source.startsWith("http")) {
+    Pending rest = pending.get(source);
+    if (rest != null) {
+      return itemsReadyIn(rest.entries());
+    }
+    return readyIn(source);
+  }
+
+  private Duration readyIn(String url) {
+    if (url == null || !url.startsWith("http")) {
       return Duration.ZERO;
     }
     try {
-      return throttle.readyIn(URI.create(source).getHost());
+      return throttle.readyIn(URI.create(url).getHost());
     } catch (IllegalArgumentException e) {
       return Duration.ZERO;
     }
+  }
+
+  /** How long until the first host of these items is ready (zero when one is now). */
+  private Duration itemsReadyIn(List<FeedEntry> entries) {
+    Duration first = null;
+    for (FeedEntry e : entries) {
+      Duration d = readyIn(e.link());
+      if (d.isZero()) {
+        return d;
+      }
+      first = first == null || d.compareTo(first) < 0 ? d : first;
+    }
+    return first == null ? Duration.ZERO : first;
   }
 
   private long pollForSchedule(String source) throws Exception {
     if (folder != null && source.equals(folder.source())) {
       pollFolder();
       return clock.millis() + 2000;
+    }
+    Pending rest = pending.remove(source);
+    if (rest != null && kinds.containsKey(source)) {
+      resume(source, rest);
+      SourceState s = states.get(key(source));
+      return s == null ? clock.millis() : s.getNextPollAt();
     }
     switch (kinds.getOrDefault(source, "feed")) {
       case "page", "discovery" -> pollPage(source);
@@ -395,6 +439,22 @@ public final class IngestService implements AutoCloseable {
     }
     Duration d = config.defaultPollInterval();
     return d.compareTo(b.min()) < 0 ? b.min() : d.compareTo(b.max()) > 0 ? b.max() : d;
+  }
+
+  /** Fetches the items of a feed poll that waited for their hosts, without reading it again. */
+  private PollOutcome resume(String feedUrl, Pending rest) throws InterruptedException {
+    SourceState st = stateFor(feedUrl, rest.kind());
+    return processEntries(
+        feedUrl,
+        rest.kind(),
+        rest.entries(),
+        rest.arrival(),
+        st,
+        rest.listing(),
+        rest.hash(),
+        clock.millis(),
+        rest.hint(),
+        List.of());
   }
 
   /** Polls one feed: fetch, parse, fetch each new item's page, publish all with the state. */
@@ -586,6 +646,8 @@ public final class IngestService implements AutoCloseable {
     int retriable = 0;
     int budget = config.maxItemsPerPoll();
     Set<String> deferredHosts = new java.util.HashSet<>();
+    // Continuous mode: items whose host is in its politeness delay wait in the scheduler's queue.
+    List<FeedEntry> later = new ArrayList<>();
     int counted = 0;
     int published = 0;
     int deadPublished = 0;
@@ -675,8 +737,15 @@ public final class IngestService implements AutoCloseable {
         duplicates++;
         continue;
       }
-      claimed.add(canonical);
       String host = hostOf(canonical);
+      if (started && host != null && !throttle.readyIn(host).isZero()) {
+        // The host is in its politeness delay: fetch it when it is due, not by sleeping here.
+        seenUrls.release(canonical);
+        later.add(e);
+        budget++;
+        continue;
+      }
+      claimed.add(canonical);
       if (host != null && deferredHosts.contains(host)) {
         // That host timed out or asked us to wait in this poll: its items wait for the next one.
         seenUrls.release(canonical);
@@ -755,17 +824,31 @@ public final class IngestService implements AutoCloseable {
     SourceStates.increment(st, SourceStates.DUPLICATES, duplicates);
     SourceStates.increment(st, SourceStates.DISALLOWED, disallowed);
     SourceStates.increment(st, SourceStates.FAILURES, failures);
-    markSuccess(st, r, hash, now);
-    if (retriable > 0) {
-      // Forget the validators so the next poll reads the feed again and retries those items.
-      st.setEtag(null);
-      st.setLastModified(null);
-      st.setContentHash(null);
+    if (!later.isEmpty()) {
+      // Items wait for their hosts: until they are in, keep the old validators (a new owner
+      // after a crash reads the feed again and finds them unseen), and come back when a host is
+      // ready. The interval stays as it is.
+      st.setLastSuccessAt(now);
+      st.setConsecutiveFailures(0);
+      st.setLastError(null);
+      st.setNextPollAt(now + Math.max(1, itemsReadyIn(later).toMillis()));
+      pending.put(feedUrl, new Pending(kind, List.copyOf(later), arrival, r, hash, hint));
+    } else {
+      markSuccess(st, r, hash, now);
+      if (retriable > 0) {
+        // Forget the validators so the next poll reads the feed again and retries those items.
+        st.setEtag(null);
+        st.setLastModified(null);
+        st.setContentHash(null);
+      }
+      Duration next =
+          intervals(feedUrl).afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, hint);
+      schedule(st, next, now);
     }
-    Duration next =
-        intervals(feedUrl).afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, hint);
-    schedule(st, next, now);
     boolean ok = commit(st, docs, dead, claimed);
+    if (!ok) {
+      pending.remove(feedUrl);
+    }
     LOG.debug(
         "Feed {}: {} new, {} duplicates, {} failed",
         Redact.url(feedUrl),
