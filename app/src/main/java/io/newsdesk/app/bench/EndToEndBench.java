@@ -63,6 +63,7 @@ public final class EndToEndBench {
       double loadBefore,
       double loadAfter,
       Map<String, Long> pipelineCpuNanos,
+      List<Map.Entry<String, Long>> topThreads,
       int warmup) {
 
     public double documentsPerSecond() {
@@ -113,12 +114,15 @@ public final class EndToEndBench {
     }
     // Warm-up documents run through the same pipeline first (JIT, caches, transactions), so that
     // what is timed is the steady state of a long-running pipeline.
+    // Generated pages, so that the timed documents meet no copies of themselves they would not
+    // have met without a warm-up.
     Path warmDrop = dir.resolve("warmup");
     Files.createDirectories(warmDrop);
+    List<String> warmPages = warmup > 0 ? BenchCorpus.generate(warmup, 7) : List.of();
     for (int i = 0; i < warmup; i++) {
       Files.writeString(
           warmDrop.resolve(String.format("warm-%06d.html", i)),
-          corpus.get(corpus.size() - 1 - (i % corpus.size())),
+          warmPages.get(i),
           StandardCharsets.UTF_8);
     }
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -152,6 +156,7 @@ public final class EndToEndBench {
         long i0 = System.nanoTime();
         ingest.service().runOnce();
         ingestMs = (System.nanoTime() - i0) / 1_000_000;
+        cpuClock.sample();
       }
       if (!pipeline.awaitDrained(Duration.ofMinutes(30))) {
         throw new IllegalStateException("the benchmark pipeline did not drain in 30 minutes");
@@ -183,6 +188,7 @@ public final class EndToEndBench {
           loadBefore,
           loadAfter,
           pipelineCpu,
+          cpuClock.top(8),
           warmup);
     }
   }
@@ -337,6 +343,11 @@ public final class EndToEndBench {
         r.processCpuMsPerDoc(),
         r.documentsPerCpuBoundSecond(),
         r.threads());
+    out.println("  busiest threads, CPU ms per document:");
+    for (Map.Entry<String, Long> t : r.topThreads()) {
+      out.printf(
+          "    %8.2f  %s%n", t.getValue() / 1e6 / Math.max(r.documents(), 1), t.getKey());
+    }
     out.printf(
         "load average %.2f before, %.2f after (other processes share the cores: wall-clock"
             + " figures drop with load, CPU figures much less)%n",
