@@ -1,5 +1,7 @@
 package io.newsdesk.ingest;
 
+import io.newsdesk.ingest.feed.ArticleLinks;
+import io.newsdesk.ingest.feed.FeedAutodiscovery;
 import io.newsdesk.ingest.feed.FeedEntry;
 import io.newsdesk.ingest.feed.FeedParseException;
 import io.newsdesk.ingest.feed.FeedParser;
@@ -82,6 +84,9 @@ public final class IngestService implements AutoCloseable {
   private final List<String> sitemapSources;
   private final Map<String, String> kinds = new ConcurrentHashMap<>();
   private final Map<String, AdaptiveInterval> bounds = new ConcurrentHashMap<>();
+
+  /** Advertised feeds a discovery source reads per poll at most. */
+  static final int MAX_DISCOVERED_FEEDS = 3;
 
   /** Items of one poll committed together at most: a crash mid-poll repeats none of them. */
   static final int ITEMS_PER_COMMIT = 8;
@@ -412,7 +417,8 @@ public final class IngestService implements AutoCloseable {
       return s == null ? clock.millis() : s.getNextPollAt();
     }
     switch (kinds.getOrDefault(source, "feed")) {
-      case "page", "discovery" -> pollPage(source);
+      case "page" -> pollPage(source);
+      case "discovery" -> pollDiscovery(source);
       case "sitemap" -> pollSitemap(source);
       default -> pollFeed(source);
     }
@@ -460,6 +466,15 @@ public final class IngestService implements AutoCloseable {
   /** Polls one feed: fetch, parse, fetch each new item's page, publish all with the state. */
   PollOutcome pollFeed(String feedUrl) throws InterruptedException {
     return pollListing(feedUrl, "feed");
+  }
+
+  /**
+   * Polls a site's home or section page: the article links on it and the items of the feeds it
+   * advertises ({@code <link rel="alternate">}, at most {@link #MAX_DISCOVERED_FEEDS}) are fetched
+   * like a feed's items, each new one once.
+   */
+  PollOutcome pollDiscovery(String pageUrl) throws InterruptedException {
+    return pollListing(pageUrl, "discovery");
   }
 
   /** Polls one sitemap (or sitemap index) like a feed: its new URLs are fetched as pages. */
@@ -516,6 +531,8 @@ public final class IngestService implements AutoCloseable {
     try {
       if (kind.equals("sitemap")) {
         entries = sitemapEntries(feedUrl, r, childDead, now);
+      } else if (kind.equals("discovery")) {
+        entries = discoveredEntries(feedUrl, r);
       } else {
         ParsedFeed feed = parser.parse(r.body(), r.headers().get("content-type"), r.finalUrl());
         if (!feed.warnings().isEmpty()) {
@@ -555,13 +572,54 @@ public final class IngestService implements AutoCloseable {
         feedUrl,
         kind,
         entries,
-        kind.equals("sitemap") ? Arrival.SITEMAP : Arrival.FEED,
+        kind.equals("sitemap")
+            ? Arrival.SITEMAP
+            : kind.equals("discovery") ? Arrival.PAGE : Arrival.FEED,
         st,
         r,
         hash,
         now,
         hint,
         childDead);
+  }
+
+  /** A discovery page's article links, then the items of the feeds it advertises. */
+  private List<FeedEntry> discoveredEntries(String pageUrl, FetchResult r)
+      throws InterruptedException {
+    String base = r.finalUrl() != null ? r.finalUrl() : pageUrl;
+    String html =
+        new String(
+            r.body(),
+            io.newsdesk.ingest.fetch.Charsets.forNameOrUtf8(
+                io.newsdesk.ingest.fetch.Charsets.detect(r.body(), r.contentType())));
+    Map<String, FeedEntry> byLink = new java.util.LinkedHashMap<>();
+    for (FeedEntry e : ArticleLinks.find(html, base, config.maxItemsPerPoll())) {
+      byLink.putIfAbsent(e.link(), e);
+    }
+    List<String> feedsAdvertised = FeedAutodiscovery.discover(html, base);
+    for (String feedUrl : feedsAdvertised.subList(0, Math.min(MAX_DISCOVERED_FEEDS, feedsAdvertised.size()))) {
+      try {
+        if (fetcher.refusal(feedUrl) != null
+            || (config.respectRobots() && !robots.isAllowed(feedUrl))) {
+          continue;
+        }
+        FetchResult f = fetcher.fetch(FetchRequest.of(feedUrl), guard);
+        for (FeedEntry e :
+            parser.parse(f.body(), f.headers().get("content-type"), f.finalUrl()).entries()) {
+          if (e.link() != null) {
+            byLink.putIfAbsent(e.link(), e);
+          }
+        }
+      } catch (FetchException | FeedParseException e) {
+        // The page's own links still count; the feed is read again on the next poll.
+        LOG.info(
+            "Feed {} advertised by {} not read: {}",
+            Redact.url(feedUrl),
+            Redact.url(pageUrl),
+            Redact.text(e.getMessage()));
+      }
+    }
+    return new ArrayList<>(byLink.values());
   }
 
   private List<FeedEntry> sitemapEntries(String url, FetchResult r, List<DeadLetter> dead, long now)

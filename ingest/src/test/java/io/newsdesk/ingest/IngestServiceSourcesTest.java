@@ -164,4 +164,55 @@ class IngestServiceSourcesTest {
     }
     return sb.append("</channel></rss>").toString();
   }
+
+  @Test
+  void aDiscoverySourceFetchesTheArticlesItLinksAndItsAdvertisedFeedsItemsOnce() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<String> extra = new java.util.concurrent.atomic.AtomicReference<>("");
+    server
+        .route(
+            "/world/",
+            ex ->
+                send(
+                    ex,
+                    "text/html",
+                    "<html><head><link rel='alternate' type='application/rss+xml' href='/world/rss'>"
+                        + "</head><body><a href='/about'>About</a> <a href='/tag/floods'>Floods</a>"
+                        + "<a href='/2024/01/11/council-passes-budget'>Council</a>"
+                        + "<a href='/world/minister-visits-the-flooded-north'>Minister</a>"
+                        + extra.get()
+                        + "</body></html>"))
+        .route(
+            "/world/rss",
+            ex ->
+                send(
+                    ex,
+                    "application/rss+xml",
+                    "<rss version='2.0'><channel><title>World</title><item><title>Brief</title>"
+                        + "<link>"
+                        + server.url("/briefs/1")
+                        + "</link></item></channel></rss>"))
+        .route("/2024", ex -> send(ex, "text/html", "<html><body>budget</body></html>"))
+        .route("/world/minister", ex -> send(ex, "text/html", "<html><body>visit</body></html>"))
+        .route("/world/later", ex -> send(ex, "text/html", "<html><body>later</body></html>"))
+        .route("/briefs", ex -> send(ex, "text/html", "<html><body>brief</body></html>"));
+    String home = server.url("/world/");
+    try (IngestService s = IngestService.builder(TestConfigs.fast(), sink).build()) {
+      s.startCatalogOnly();
+      s.watch(home, "discovery", Duration.ofMillis(100), Duration.ofMillis(200));
+      await().atMost(Duration.ofSeconds(10)).until(() -> sink.documents().size() == 3);
+      extra.set("<a href='/world/later-story-about-the-floods'>Later</a>");
+      await().atMost(Duration.ofSeconds(10)).until(() -> sink.documents().size() == 4);
+      await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+    }
+    assertThat(sink.documents().stream().map(RawDocument::getCanonicalUrl))
+        .containsExactlyInAnyOrder(
+            server.url("/2024/01/11/council-passes-budget"),
+            server.url("/world/minister-visits-the-flooded-north"),
+            server.url("/briefs/1"),
+            server.url("/world/later-story-about-the-floods"));
+    assertThat(server.hits("/2024/01/11/council-passes-budget")).isEqualTo(1);
+    assertThat(server.hits("/about")).isZero();
+    assertThat(server.hits("/tag/floods")).isZero();
+    assertThat(sink.documents()).allMatch(d -> d.getArrival() == io.newsdesk.schema.Arrival.PAGE);
+  }
 }
