@@ -92,10 +92,10 @@ public final class IngestService implements AutoCloseable {
   static final int ITEMS_PER_COMMIT = 8;
 
   /**
-   * The rest of a feed poll whose items wait for their hosts' politeness delay: instead of a
-   * worker sleeping through the delay, the source goes back to the scheduler, due when the first
-   * of those hosts is ready, and then fetches what is due without reading the feed again. A
-   * per-host delay queue built on the scheduler's queue: workers take whatever is due.
+   * The rest of a feed poll whose items wait for their hosts' politeness delay: instead of a worker
+   * sleeping through the delay, the source goes back to the scheduler, due when the first of those
+   * hosts is ready, and then fetches what is due without reading the feed again. A per-host delay
+   * queue built on the scheduler's queue: workers take whatever is due.
    */
   private record Pending(
       String kind,
@@ -597,7 +597,8 @@ public final class IngestService implements AutoCloseable {
       byLink.putIfAbsent(e.link(), e);
     }
     List<String> feedsAdvertised = FeedAutodiscovery.discover(html, base);
-    for (String feedUrl : feedsAdvertised.subList(0, Math.min(MAX_DISCOVERED_FEEDS, feedsAdvertised.size()))) {
+    for (String feedUrl :
+        feedsAdvertised.subList(0, Math.min(MAX_DISCOVERED_FEEDS, feedsAdvertised.size()))) {
       try {
         if (fetcher.refusal(feedUrl) != null
             || (config.respectRobots() && !robots.isAllowed(feedUrl))) {

@@ -167,7 +167,8 @@ class IngestServiceSourcesTest {
 
   @Test
   void aDiscoverySourceFetchesTheArticlesItLinksAndItsAdvertisedFeedsItemsOnce() throws Exception {
-    java.util.concurrent.atomic.AtomicReference<String> extra = new java.util.concurrent.atomic.AtomicReference<>("");
+    java.util.concurrent.atomic.AtomicReference<String> extra =
+        new java.util.concurrent.atomic.AtomicReference<>("");
     server
         .route(
             "/world/",

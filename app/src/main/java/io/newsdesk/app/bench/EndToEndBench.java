@@ -306,8 +306,7 @@ public final class EndToEndBench {
     out.printf(
         "newsdesk bench: %d documents, %s, %d partitions, %d stream threads (= cores)%n",
         r.documents(), r.corpus(), partitions, r.threads());
-    out.printf(
-        "%-22s %10s %10s %12s%n", "stage (one thread)", "ms/doc", "docs/s", "CPU ms/doc");
+    out.printf("%-22s %10s %10s %12s%n", "stage (one thread)", "ms/doc", "docs/s", "CPU ms/doc");
     double[] cpu = r.cpuMsPerDoc();
     row(out, "extract", r.extractMsPerDoc(), cpu[0]);
     row(out, "entities", r.entitiesMsPerDoc(), cpu[1]);
@@ -339,14 +338,10 @@ public final class EndToEndBench {
     }
     out.printf(
         "  %-30s %8.2f ms = %.1f documents/s on %d cores with the machine to itself%n",
-        "whole process",
-        r.processCpuMsPerDoc(),
-        r.documentsPerCpuBoundSecond(),
-        r.threads());
+        "whole process", r.processCpuMsPerDoc(), r.documentsPerCpuBoundSecond(), r.threads());
     out.println("  busiest threads, CPU ms per document:");
     for (Map.Entry<String, Long> t : r.topThreads()) {
-      out.printf(
-          "    %8.2f  %s%n", t.getValue() / 1e6 / Math.max(r.documents(), 1), t.getKey());
+      out.printf("    %8.2f  %s%n", t.getValue() / 1e6 / Math.max(r.documents(), 1), t.getKey());
     }
     out.printf(
         "load average %.2f before, %.2f after (other processes share the cores: wall-clock"

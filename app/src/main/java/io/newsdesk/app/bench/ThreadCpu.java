@@ -45,8 +45,7 @@ final class ThreadCpu {
               t.setDaemon(true);
               return t;
             });
-    sampler.scheduleAtFixedRate(
-        this::sample, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+    sampler.scheduleAtFixedRate(this::sample, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Starts counting now. */

@@ -55,8 +55,7 @@ public final class ClusterNode {
   static Properties properties(
       int nodeId, Path logDir, int brokerPort, int controllerPort, String voters) {
     Properties p = new Properties();
-    p.putAll(
-        EmbeddedKafka.commonNodeSettings(nodeId, voters, logDir, brokerPort, controllerPort));
+    p.putAll(EmbeddedKafka.commonNodeSettings(nodeId, voters, logDir, brokerPort, controllerPort));
     p.putAll(
         Map.ofEntries(
             Map.entry("num.partitions", "2"),

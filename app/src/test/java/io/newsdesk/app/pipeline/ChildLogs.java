@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * Where integration tests' child processes write their logs: {@code target/child-logs/TEST/},
- * kept after the run (a temporary folder would take a once-seen failure's evidence with it), and on
+ * Where integration tests' child processes write their logs: {@code target/child-logs/TEST/}, kept
+ * after the run (a temporary folder would take a once-seen failure's evidence with it), and on
  * failure the last lines of each log are printed with the test's output.
  */
 public final class ChildLogs implements TestWatcher {
@@ -51,7 +51,8 @@ public final class ChildLogs implements TestWatcher {
         System.err.printf(
             "---- last %d of %d lines of %s ----%n",
             Math.min(TAIL_LINES, lines.size()), lines.size(), log.toAbsolutePath());
-        lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())
+        lines
+            .subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())
             .forEach(System.err::println);
       }
     } catch (IOException e) {

@@ -239,7 +239,8 @@ class ClusterFaultIT {
   private final Path logs = ChildLogs.dir(ClusterFaultIT.class);
 
   private void start(String name, List<String> cmd) throws IOException {
-    // Logs stay after the test, for a failure to be read (target/child-logs/ClusterFaultIT/NAME.log;
+    // Logs stay after the test, for a failure to be read
+    // (target/child-logs/ClusterFaultIT/NAME.log;
     // a restarted process appends), and their tails are printed when it fails.
     Process p =
         new ProcessBuilder(cmd)

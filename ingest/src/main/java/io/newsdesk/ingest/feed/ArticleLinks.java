@@ -26,10 +26,39 @@ public final class ArticleLinks {
   private static final Pattern NUMERIC_ID = Pattern.compile("\\d{5,}");
   private static final Set<String> NOT_ARTICLES =
       Set.of(
-          "tag", "tags", "topic", "topics", "category", "categories", "section", "author",
-          "authors", "search", "login", "signin", "sign-in", "register", "subscribe", "account",
-          "about", "contact", "privacy", "terms", "cookies", "newsletter", "newsletters", "feed",
-          "rss", "page", "video", "videos", "gallery", "podcast", "podcasts", "live", "weather");
+          "tag",
+          "tags",
+          "topic",
+          "topics",
+          "category",
+          "categories",
+          "section",
+          "author",
+          "authors",
+          "search",
+          "login",
+          "signin",
+          "sign-in",
+          "register",
+          "subscribe",
+          "account",
+          "about",
+          "contact",
+          "privacy",
+          "terms",
+          "cookies",
+          "newsletter",
+          "newsletters",
+          "feed",
+          "rss",
+          "page",
+          "video",
+          "videos",
+          "gallery",
+          "podcast",
+          "podcasts",
+          "live",
+          "weather");
   private static final Pattern FILE =
       Pattern.compile(
           "\\.(jpe?g|png|gif|webp|svg|pdf|zip|mp3|mp4|css|js|xml|rss|json|ico)$",

@@ -34,7 +34,11 @@ class ArticleLinksTest {
   void atMostTheGivenNumberOfLinks() {
     StringBuilder html = new StringBuilder("<body>");
     for (int i = 0; i < 30; i++) {
-      html.append("<a href='/2024/02/0").append(i % 9 + 1).append("/story-").append(i).append("'>s</a>");
+      html.append("<a href='/2024/02/0")
+          .append(i % 9 + 1)
+          .append("/story-")
+          .append(i)
+          .append("'>s</a>");
     }
     assertThat(ArticleLinks.find(html.toString(), "http://example.org/", 10)).hasSize(10);
   }

@@ -94,7 +94,8 @@ class PollSchedulerTest {
 
   /** A clock the test moves by hand. */
   private static final class FakeClock extends Clock {
-    final java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+    final java.util.concurrent.atomic.AtomicLong millis =
+        new java.util.concurrent.atomic.AtomicLong(1_000_000);
 
     @Override
     public java.time.ZoneId getZone() {
@@ -118,8 +119,7 @@ class PollSchedulerTest {
     // other hosts have one item each. Each poll fetches one item of its host when the host is
     // ready and answers when its host is next allowed: the per-host delay queue.
     FakeClock clock = new FakeClock();
-    HostThrottle throttle =
-        new HostThrottle(Duration.ZERO, 1, () -> clock.millis() * 1_000_000L);
+    HostThrottle throttle = new HostThrottle(Duration.ZERO, 1, () -> clock.millis() * 1_000_000L);
     throttle.setCrawlDelay("slow", Duration.ofSeconds(10));
     ExecutorService one = Executors.newSingleThreadExecutor();
     Map<String, AtomicInteger> left = new ConcurrentHashMap<>();
