@@ -94,6 +94,16 @@ public record IngestConfig(
     require("itemRetries", itemRetries >= 0, "must be >= 0");
   }
 
+  /**
+   * Fetch workers by default: four per core. A worker never sleeps through a host's politeness
+   * delay (that work waits in the scheduler's queue), so it only waits on the network, and a page
+   * fetch spends most of its time there; four per core keeps the cores busy parsing and publishing
+   * while others wait, without hundreds of idle threads (8 on a 2-core machine).
+   */
+  public static int defaultFetchWorkers() {
+    return 4 * Runtime.getRuntime().availableProcessors();
+  }
+
   /** Production defaults: 1 s per host, 10 MB bodies, 15 min default interval. */
   public static IngestConfig defaults() {
     return new IngestConfig(
@@ -110,7 +120,7 @@ public record IngestConfig(
         Duration.ofMinutes(2),
         Duration.ofHours(24),
         Duration.ofMinutes(15),
-        16,
+        defaultFetchWorkers(),
         Duration.ofHours(24),
         true,
         2000,

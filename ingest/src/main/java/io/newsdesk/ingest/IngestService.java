@@ -1,5 +1,7 @@
 package io.newsdesk.ingest;
 
+import io.newsdesk.ingest.feed.ArticleLinks;
+import io.newsdesk.ingest.feed.FeedAutodiscovery;
 import io.newsdesk.ingest.feed.FeedEntry;
 import io.newsdesk.ingest.feed.FeedParseException;
 import io.newsdesk.ingest.feed.FeedParser;
@@ -83,8 +85,27 @@ public final class IngestService implements AutoCloseable {
   private final Map<String, String> kinds = new ConcurrentHashMap<>();
   private final Map<String, AdaptiveInterval> bounds = new ConcurrentHashMap<>();
 
+  /** Advertised feeds a discovery source reads per poll at most. */
+  static final int MAX_DISCOVERED_FEEDS = 3;
+
   /** Items of one poll committed together at most: a crash mid-poll repeats none of them. */
   static final int ITEMS_PER_COMMIT = 8;
+
+  /**
+   * The rest of a feed poll whose items wait for their hosts' politeness delay: instead of a worker
+   * sleeping through the delay, the source goes back to the scheduler, due when the first of those
+   * hosts is ready, and then fetches what is due without reading the feed again. A per-host delay
+   * queue built on the scheduler's queue: workers take whatever is due.
+   */
+  private record Pending(
+      String kind,
+      List<FeedEntry> entries,
+      Arrival arrival,
+      FetchResult listing,
+      String hash,
+      Duration hint) {}
+
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
   private final AdaptiveInterval intervals;
   private final HttpFetcher.RedirectGuard guard;
@@ -281,6 +302,7 @@ public final class IngestService implements AutoCloseable {
     if (s != null) {
       s.remove(url);
     }
+    pending.remove(url);
     kinds.remove(url);
     bounds.remove(url);
   }
@@ -352,14 +374,35 @@ public final class IngestService implements AutoCloseable {
   }
 
   private Duration hostReadyIn(String source) {
-    if (!source.startsWith("http")) {
+    Pending rest = pending.get(source);
+    if (rest != null) {
+      return itemsReadyIn(rest.entries());
+    }
+    return readyIn(source);
+  }
+
+  private Duration readyIn(String url) {
+    if (url == null || !url.startsWith("http")) {
       return Duration.ZERO;
     }
     try {
-      return throttle.readyIn(URI.create(source).getHost());
+      return throttle.readyIn(URI.create(url).getHost());
     } catch (IllegalArgumentException e) {
       return Duration.ZERO;
     }
+  }
+
+  /** How long until the first host of these items is ready (zero when one is now). */
+  private Duration itemsReadyIn(List<FeedEntry> entries) {
+    Duration first = null;
+    for (FeedEntry e : entries) {
+      Duration d = readyIn(e.link());
+      if (d.isZero()) {
+        return d;
+      }
+      first = first == null || d.compareTo(first) < 0 ? d : first;
+    }
+    return first == null ? Duration.ZERO : first;
   }
 
   private long pollForSchedule(String source) throws Exception {
@@ -367,8 +410,15 @@ public final class IngestService implements AutoCloseable {
       pollFolder();
       return clock.millis() + 2000;
     }
+    Pending rest = pending.remove(source);
+    if (rest != null && kinds.containsKey(source)) {
+      resume(source, rest);
+      SourceState s = states.get(key(source));
+      return s == null ? clock.millis() : s.getNextPollAt();
+    }
     switch (kinds.getOrDefault(source, "feed")) {
-      case "page", "discovery" -> pollPage(source);
+      case "page" -> pollPage(source);
+      case "discovery" -> pollDiscovery(source);
       case "sitemap" -> pollSitemap(source);
       default -> pollFeed(source);
     }
@@ -397,9 +447,34 @@ public final class IngestService implements AutoCloseable {
     return d.compareTo(b.min()) < 0 ? b.min() : d.compareTo(b.max()) > 0 ? b.max() : d;
   }
 
+  /** Fetches the items of a feed poll that waited for their hosts, without reading it again. */
+  private PollOutcome resume(String feedUrl, Pending rest) throws InterruptedException {
+    SourceState st = stateFor(feedUrl, rest.kind());
+    return processEntries(
+        feedUrl,
+        rest.kind(),
+        rest.entries(),
+        rest.arrival(),
+        st,
+        rest.listing(),
+        rest.hash(),
+        clock.millis(),
+        rest.hint(),
+        List.of());
+  }
+
   /** Polls one feed: fetch, parse, fetch each new item's page, publish all with the state. */
   PollOutcome pollFeed(String feedUrl) throws InterruptedException {
     return pollListing(feedUrl, "feed");
+  }
+
+  /**
+   * Polls a site's home or section page: the article links on it and the items of the feeds it
+   * advertises ({@code <link rel="alternate">}, at most {@link #MAX_DISCOVERED_FEEDS}) are fetched
+   * like a feed's items, each new one once.
+   */
+  PollOutcome pollDiscovery(String pageUrl) throws InterruptedException {
+    return pollListing(pageUrl, "discovery");
   }
 
   /** Polls one sitemap (or sitemap index) like a feed: its new URLs are fetched as pages. */
@@ -456,6 +531,8 @@ public final class IngestService implements AutoCloseable {
     try {
       if (kind.equals("sitemap")) {
         entries = sitemapEntries(feedUrl, r, childDead, now);
+      } else if (kind.equals("discovery")) {
+        entries = discoveredEntries(feedUrl, r);
       } else {
         ParsedFeed feed = parser.parse(r.body(), r.headers().get("content-type"), r.finalUrl());
         if (!feed.warnings().isEmpty()) {
@@ -495,13 +572,55 @@ public final class IngestService implements AutoCloseable {
         feedUrl,
         kind,
         entries,
-        kind.equals("sitemap") ? Arrival.SITEMAP : Arrival.FEED,
+        kind.equals("sitemap")
+            ? Arrival.SITEMAP
+            : kind.equals("discovery") ? Arrival.PAGE : Arrival.FEED,
         st,
         r,
         hash,
         now,
         hint,
         childDead);
+  }
+
+  /** A discovery page's article links, then the items of the feeds it advertises. */
+  private List<FeedEntry> discoveredEntries(String pageUrl, FetchResult r)
+      throws InterruptedException {
+    String base = r.finalUrl() != null ? r.finalUrl() : pageUrl;
+    String html =
+        new String(
+            r.body(),
+            io.newsdesk.ingest.fetch.Charsets.forNameOrUtf8(
+                io.newsdesk.ingest.fetch.Charsets.detect(r.body(), r.contentType())));
+    Map<String, FeedEntry> byLink = new java.util.LinkedHashMap<>();
+    for (FeedEntry e : ArticleLinks.find(html, base, config.maxItemsPerPoll())) {
+      byLink.putIfAbsent(e.link(), e);
+    }
+    List<String> feedsAdvertised = FeedAutodiscovery.discover(html, base);
+    for (String feedUrl :
+        feedsAdvertised.subList(0, Math.min(MAX_DISCOVERED_FEEDS, feedsAdvertised.size()))) {
+      try {
+        if (fetcher.refusal(feedUrl) != null
+            || (config.respectRobots() && !robots.isAllowed(feedUrl))) {
+          continue;
+        }
+        FetchResult f = fetcher.fetch(FetchRequest.of(feedUrl), guard);
+        for (FeedEntry e :
+            parser.parse(f.body(), f.headers().get("content-type"), f.finalUrl()).entries()) {
+          if (e.link() != null) {
+            byLink.putIfAbsent(e.link(), e);
+          }
+        }
+      } catch (FetchException | FeedParseException e) {
+        // The page's own links still count; the feed is read again on the next poll.
+        LOG.info(
+            "Feed {} advertised by {} not read: {}",
+            Redact.url(feedUrl),
+            Redact.url(pageUrl),
+            Redact.text(e.getMessage()));
+      }
+    }
+    return new ArrayList<>(byLink.values());
   }
 
   private List<FeedEntry> sitemapEntries(String url, FetchResult r, List<DeadLetter> dead, long now)
@@ -586,6 +705,8 @@ public final class IngestService implements AutoCloseable {
     int retriable = 0;
     int budget = config.maxItemsPerPoll();
     Set<String> deferredHosts = new java.util.HashSet<>();
+    // Continuous mode: items whose host is in its politeness delay wait in the scheduler's queue.
+    List<FeedEntry> later = new ArrayList<>();
     int counted = 0;
     int published = 0;
     int deadPublished = 0;
@@ -680,8 +801,15 @@ public final class IngestService implements AutoCloseable {
         duplicates++;
         continue;
       }
-      claimed.add(canonical);
       String host = hostOf(canonical);
+      if (started && host != null && !throttle.readyIn(host).isZero()) {
+        // The host is in its politeness delay: fetch it when it is due, not by sleeping here.
+        seenUrls.release(canonical);
+        later.add(e);
+        budget++;
+        continue;
+      }
+      claimed.add(canonical);
       if (host != null && deferredHosts.contains(host)) {
         // That host timed out or asked us to wait in this poll: its items wait for the next one.
         seenUrls.release(canonical);
@@ -770,17 +898,31 @@ public final class IngestService implements AutoCloseable {
     SourceStates.increment(st, SourceStates.DUPLICATES, duplicates);
     SourceStates.increment(st, SourceStates.DISALLOWED, disallowed);
     SourceStates.increment(st, SourceStates.FAILURES, failures);
-    markSuccess(st, r, hash, now);
-    if (retriable > 0) {
-      // Forget the validators so the next poll reads the feed again and retries those items.
-      st.setEtag(null);
-      st.setLastModified(null);
-      st.setContentHash(null);
+    if (!later.isEmpty()) {
+      // Items wait for their hosts: until they are in, keep the old validators (a new owner
+      // after a crash reads the feed again and finds them unseen), and come back when a host is
+      // ready. The interval stays as it is.
+      st.setLastSuccessAt(now);
+      st.setConsecutiveFailures(0);
+      st.setLastError(null);
+      st.setNextPollAt(now + Math.max(1, itemsReadyIn(later).toMillis()));
+      pending.put(feedUrl, new Pending(kind, List.copyOf(later), arrival, r, hash, hint));
+    } else {
+      markSuccess(st, r, hash, now);
+      if (retriable > 0) {
+        // Forget the validators so the next poll reads the feed again and retries those items.
+        st.setEtag(null);
+        st.setLastModified(null);
+        st.setContentHash(null);
+      }
+      Duration next =
+          intervals(feedUrl).afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, hint);
+      schedule(st, next, now);
     }
-    Duration next =
-        intervals(feedUrl).afterSuccess(Duration.ofMillis(st.getIntervalMs()), newItems, hint);
-    schedule(st, next, now);
     boolean ok = commit(st, docs, dead, claimed);
+    if (!ok) {
+      pending.remove(feedUrl);
+    }
     LOG.debug(
         "Feed {}: {} new, {} duplicates, {} failed",
         Redact.url(feedUrl),

@@ -23,7 +23,10 @@ final class ThreadCpu {
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<Long, Long> start = new HashMap<>();
+  private final Map<Long, Long> last = new HashMap<>();
+  private final Map<Long, String> names = new HashMap<>();
   private final long processStart;
+  private final java.util.concurrent.ScheduledExecutorService sampler;
 
   private ThreadCpu() {
     processStart = processCpuNanos();
@@ -33,6 +36,16 @@ final class ThreadCpu {
         start.put(id, t);
       }
     }
+    // Threads that end during the run (ingest's workers, short-lived clients) are read every
+    // 100 ms while they live, so their time is not lost to "ended threads".
+    sampler =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "main-cpu-sampler");
+              t.setDaemon(true);
+              return t;
+            });
+    sampler.scheduleAtFixedRate(this::sample, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Starts counting now. */
@@ -40,25 +53,49 @@ final class ThreadCpu {
     return new ThreadCpu();
   }
 
+  /** Reads the CPU time of every live thread now. */
+  synchronized void sample() {
+    long[] ids = threads.getAllThreadIds();
+    ThreadInfo[] infos = threads.getThreadInfo(ids);
+    for (int i = 0; i < ids.length; i++) {
+      long now = threads.getThreadCpuTime(ids[i]);
+      if (now >= 0 && infos[i] != null) {
+        last.put(ids[i], now);
+        names.put(ids[i], infos[i].getThreadName());
+      }
+    }
+  }
+
+  /** The {@code n} threads that used most CPU since the start, with nanoseconds. */
+  synchronized java.util.List<Map.Entry<String, Long>> top(int n) {
+    Map<String, Long> byName = new HashMap<>();
+    last.forEach(
+        (id, cpu) ->
+            byName.merge(
+                names.get(id).replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>"),
+                cpu - start.getOrDefault(id, 0L),
+                Long::sum));
+    return byName.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(n)
+        .toList();
+  }
+
   /** Nanoseconds of CPU per stage since {@link #start()}, in a fixed order, plus the total. */
-  Map<String, Long> sinceStart() {
+  synchronized Map<String, Long> sinceStart() {
+    sample();
+    sampler.shutdownNow();
     Map<String, Long> by = new LinkedHashMap<>();
     for (String s : new String[] {INGEST, ENRICH, SINK, BROKER, OTHER}) {
       by.put(s, 0L);
     }
     long counted = 0;
-    long[] ids = threads.getAllThreadIds();
-    ThreadInfo[] infos = threads.getThreadInfo(ids);
-    for (int i = 0; i < ids.length; i++) {
-      long now = threads.getThreadCpuTime(ids[i]);
-      if (now < 0 || infos[i] == null) {
-        continue;
-      }
-      long used = now - start.getOrDefault(ids[i], 0L);
-      String stage = stageOf(infos[i].getThreadName());
+    for (Map.Entry<Long, Long> e : last.entrySet()) {
+      String stage = stageOf(names.get(e.getKey()));
       if (stage == null) {
-        continue; // the benchmark's own thread: it only waits
+        continue; // the benchmark's own threads: they only wait
       }
+      long used = e.getValue() - start.getOrDefault(e.getKey(), 0L);
       by.merge(stage, used, Long::sum);
       counted += used;
     }
@@ -70,7 +107,7 @@ final class ThreadCpu {
 
   /** The stage a thread works for, by the names the stages give their threads; null for main. */
   static String stageOf(String name) {
-    if (name.equals("main")) {
+    if (name.startsWith("main")) {
       return null;
     }
     if (name.startsWith("newsdesk-ingest") || name.contains("newsdesk-ingest")) {

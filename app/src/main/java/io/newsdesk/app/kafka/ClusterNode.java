@@ -55,29 +55,14 @@ public final class ClusterNode {
   static Properties properties(
       int nodeId, Path logDir, int brokerPort, int controllerPort, String voters) {
     Properties p = new Properties();
+    p.putAll(EmbeddedKafka.commonNodeSettings(nodeId, voters, logDir, brokerPort, controllerPort));
     p.putAll(
         Map.ofEntries(
-            Map.entry("process.roles", "broker,controller"),
-            Map.entry("node.id", String.valueOf(nodeId)),
-            Map.entry("controller.quorum.voters", voters),
-            Map.entry(
-                "listeners",
-                "PLAINTEXT://127.0.0.1:"
-                    + brokerPort
-                    + ",CONTROLLER://127.0.0.1:"
-                    + controllerPort),
-            Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort),
-            Map.entry("controller.listener.names", "CONTROLLER"),
-            Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-            Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
-            Map.entry("log.dirs", logDir.toString()),
             Map.entry("num.partitions", "2"),
             Map.entry("default.replication.factor", "3"),
             Map.entry("min.insync.replicas", "2"),
-            Map.entry("message.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
             Map.entry(
                 "replica.fetch.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
-            Map.entry("auto.create.topics.enable", "false"),
             Map.entry("offsets.topic.replication.factor", "3"),
             Map.entry("offsets.topic.num.partitions", "3"),
             Map.entry("transaction.state.log.replication.factor", "3"),
@@ -85,15 +70,12 @@ public final class ClusterNode {
             Map.entry("transaction.state.log.num.partitions", "3"),
             Map.entry("share.coordinator.state.topic.replication.factor", "3"),
             Map.entry("share.coordinator.state.topic.min.isr", "2"),
-            Map.entry("group.initial.rebalance.delay.ms", "0"),
             Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024)),
-            Map.entry("log.cleaner.threads", "1"),
             Map.entry("num.network.threads", "1"),
             Map.entry("num.io.threads", "2"),
             Map.entry("num.replica.fetchers", "1"),
             Map.entry("log.segment.bytes", String.valueOf(16 * 1024 * 1024)),
             Map.entry("broker.session.timeout.ms", "4000"),
-            Map.entry("broker.heartbeat.interval.ms", "500"),
             Map.entry("unclean.leader.election.enable", "false")));
     return p;
   }

@@ -115,27 +115,40 @@ public final class EmbeddedKafka implements AutoCloseable {
     shutdownQuietly(server);
   }
 
+  /**
+   * What every Newsdesk KRaft node sets, single node or cluster member: a combined broker and
+   * controller on 127.0.0.1, plain listeners, our message size, no topics created by accident, no
+   * rebalance delay, one log cleaner thread. Callers add replication and sizing.
+   */
+  static Map<String, String> commonNodeSettings(
+      int nodeId, String voters, Path logDir, int brokerPort, int controllerPort) {
+    return Map.ofEntries(
+        Map.entry("process.roles", "broker,controller"),
+        Map.entry("node.id", String.valueOf(nodeId)),
+        Map.entry("controller.quorum.voters", voters),
+        Map.entry(
+            "listeners",
+            "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort),
+        Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort),
+        Map.entry("controller.listener.names", "CONTROLLER"),
+        Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+        Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+        Map.entry("log.dirs", logDir.toString()),
+        Map.entry("message.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
+        Map.entry("auto.create.topics.enable", "false"),
+        Map.entry("group.initial.rebalance.delay.ms", "0"),
+        Map.entry("log.cleaner.threads", "1"),
+        Map.entry("broker.heartbeat.interval.ms", "500"));
+  }
+
   private static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
     Properties p = new Properties();
     p.putAll(
+        commonNodeSettings(
+            NODE_ID, NODE_ID + "@127.0.0.1:" + controllerPort, logDir, brokerPort, controllerPort));
+    p.putAll(
         Map.ofEntries(
-            Map.entry("process.roles", "broker,controller"),
-            Map.entry("node.id", String.valueOf(NODE_ID)),
-            Map.entry("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort),
-            Map.entry(
-                "listeners",
-                "PLAINTEXT://127.0.0.1:"
-                    + brokerPort
-                    + ",CONTROLLER://127.0.0.1:"
-                    + controllerPort),
-            Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort),
-            Map.entry("controller.listener.names", "CONTROLLER"),
-            Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-            Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
-            Map.entry("log.dirs", logDir.toString()),
             Map.entry("num.partitions", "1"),
-            Map.entry("message.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
-            Map.entry("auto.create.topics.enable", "false"),
             Map.entry("offsets.topic.replication.factor", "1"),
             // One node: one partition per coordinator topic (fewer logs to recover after a crash).
             Map.entry("offsets.topic.num.partitions", "1"),
@@ -144,9 +157,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             Map.entry("transaction.state.log.num.partitions", "1"),
             Map.entry("share.coordinator.state.topic.replication.factor", "1"),
             Map.entry("share.coordinator.state.topic.min.isr", "1"),
-            Map.entry("group.initial.rebalance.delay.ms", "0"),
             Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024)),
-            Map.entry("log.cleaner.threads", "1"),
             Map.entry("num.network.threads", "2"),
             Map.entry("num.io.threads", "4"),
             // Short recovery after kill -9: the recovery point advances with every flush, so flush
@@ -159,7 +170,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             Map.entry("log.flush.offset.checkpoint.interval.ms", "5000"),
             Map.entry("log.flush.start.offset.checkpoint.interval.ms", "5000"),
             Map.entry("broker.session.timeout.ms", "3000"),
-            Map.entry("broker.heartbeat.interval.ms", "500"),
             // A transaction whose producer never came back is aborted within seconds, so that
             // read_committed readers are not held behind it for long.
             Map.entry("transaction.abort.timed.out.transaction.cleanup.interval.ms", "5000")));

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * killed with SIGKILL and started again. At the end every article is in the sink's files exactly
  * once. Prints what it killed and the counts.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ChildLogs.class)
 class ClusterFaultIT {
 
   private static final int HOSTS = 10;
@@ -235,9 +236,12 @@ class ClusterFaultIT {
     return cmd;
   }
 
+  private final Path logs = ChildLogs.dir(ClusterFaultIT.class);
+
   private void start(String name, List<String> cmd) throws IOException {
-    // Logs stay after the test, for a failure to be read: target/cluster-fault-it/NAME.log.
-    Path logs = Files.createDirectories(Path.of("target", "cluster-fault-it"));
+    // Logs stay after the test, for a failure to be read
+    // (target/child-logs/ClusterFaultIT/NAME.log;
+    // a restarted process appends), and their tails are printed when it fails.
     Process p =
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)

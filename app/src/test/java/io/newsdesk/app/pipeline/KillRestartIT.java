@@ -36,9 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
  * middle of the stream and started again: every document must reach the sink topic and the files
  * exactly once.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ChildLogs.class)
 class KillRestartIT {
 
   @TempDir Path dir;
+  private final Path logs = ChildLogs.dir(KillRestartIT.class);
   private EmbeddedKafka kafka;
   private final List<Process> processes = new ArrayList<>();
 
@@ -118,7 +120,7 @@ class KillRestartIT {
     Process p =
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve(stage + "-" + processes.size() + ".log").toFile())
+            .redirectOutput(logs.resolve(stage + "-" + processes.size() + ".log").toFile())
             .start();
     processes.add(p);
     return p;

@@ -35,11 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * machines; {@code -Dnewsdesk.kills=10 -Dnewsdesk.articles=600 -Dnewsdesk.maxResume=15} is the full
  * measurement against the 15 s goal.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ChildLogs.class)
 class RunKillRestartIT {
 
   private static final Duration ROLL_INTERVAL = Duration.ofMinutes(10);
 
   @TempDir Path dir;
+  private final Path logs = ChildLogs.dir(RunKillRestartIT.class);
   private Process process;
 
   @AfterEach
@@ -81,7 +83,7 @@ class RunKillRestartIT {
       double resume = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
           "round %d: next new record in the sink %.1f s after start (%s)%n",
-          round, resume, phases(dir.resolve("run-" + round + ".log"), started));
+          round, resume, phases(logs.resolve("run-" + round + ".log"), started));
       if (round > 0) {
         resumes.add(resume);
       }
@@ -157,7 +159,7 @@ class RunKillRestartIT {
             "none");
     return new ProcessBuilder(cmd)
         .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("run-" + round + ".log").toFile())
+        .redirectOutput(logs.resolve("run-" + round + ".log").toFile())
         .start();
   }
 

@@ -24,11 +24,11 @@ public final class LanguageIdentifier {
   private static final int MAX_CHARS = 3000;
 
   /**
-   * The first look reads this many characters and decides when its lead is clear (the best
-   * language at least {@link #CLEAR_LEAD} times as likely as the next); only unclear texts are read
-   * to {@link #MAX_CHARS}. The model's cost grows with the characters read: on the 1,032 pages of
-   * the trafilatura evaluation set (whole page text, most in German) this takes 2.4 times less
-   * time and agrees with reading 3,000 characters on 1,024.
+   * The first look reads this many characters and decides when its lead is clear (the best language
+   * at least {@link #CLEAR_LEAD} times as likely as the next); only unclear texts are read to
+   * {@link #MAX_CHARS}. The model's cost grows with the characters read: on the 1,032 pages of the
+   * trafilatura evaluation set (whole page text, most in German) this takes 2.4 times less time and
+   * agrees with reading 3,000 characters on 1,024.
    */
   private static final int FIRST_LOOK_CHARS = 1000;
 
@@ -73,7 +73,8 @@ public final class LanguageIdentifier {
       return Optional.empty();
     }
     LanguageDetectorME me = detector.get();
-    Language[] ranked = me.predictLanguages(text.substring(0, Math.min(text.length(), FIRST_LOOK_CHARS)));
+    Language[] ranked =
+        me.predictLanguages(text.substring(0, Math.min(text.length(), FIRST_LOOK_CHARS)));
     if (text.length() > FIRST_LOOK_CHARS
         && ranked.length > 1
         && ranked[0].getConfidence() < ranked[1].getConfidence() * CLEAR_LEAD) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * At most N requests at a time per host (one by default), and a minimum delay between the end of
@@ -32,6 +33,7 @@ public final class HostThrottle {
   private final long minDelayNanos;
   private final int perHost;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  private final LongSupplier nanos;
 
   /** One connection per host. */
   public HostThrottle(Duration minDelay) {
@@ -39,8 +41,14 @@ public final class HostThrottle {
   }
 
   public HostThrottle(Duration minDelay, int connectionsPerHost) {
+    this(minDelay, connectionsPerHost, System::nanoTime);
+  }
+
+  /** As above, reading time from {@code nanoClock} (tests pass a fake one). */
+  public HostThrottle(Duration minDelay, int connectionsPerHost, LongSupplier nanoClock) {
     this.minDelayNanos = minDelay.toNanos();
     this.perHost = connectionsPerHost;
+    this.nanos = nanoClock;
   }
 
   /** Waits until the host has a free connection and its delay has passed. */
@@ -50,7 +58,7 @@ public final class HostThrottle {
     try {
       long wait;
       synchronized (slot) {
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         long start =
             slot.nextStartNanos == Long.MIN_VALUE ? now : Math.max(now, slot.nextStartNanos);
         wait = start - now;
@@ -66,7 +74,7 @@ public final class HostThrottle {
     }
     return () -> {
       synchronized (slot) {
-        long after = System.nanoTime() + slot.delayNanos();
+        long after = nanos.getAsLong() + slot.delayNanos();
         if (slot.nextStartNanos == Long.MIN_VALUE || after > slot.nextStartNanos) {
           slot.nextStartNanos = after;
         }
@@ -87,7 +95,7 @@ public final class HostThrottle {
     }
     long wait;
     synchronized (slot) {
-      wait = slot.nextStartNanos == Long.MIN_VALUE ? 0 : slot.nextStartNanos - System.nanoTime();
+      wait = slot.nextStartNanos == Long.MIN_VALUE ? 0 : slot.nextStartNanos - nanos.getAsLong();
     }
     return wait <= 0 ? Duration.ZERO : Duration.ofNanos(wait);
   }

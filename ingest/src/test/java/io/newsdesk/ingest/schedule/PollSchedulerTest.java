@@ -91,4 +91,93 @@ class PollSchedulerTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> polls("free") == 1);
     assertThat(polls("busy")).isZero();
   }
+
+  /** A clock the test moves by hand. */
+  private static final class FakeClock extends Clock {
+    final java.util.concurrent.atomic.AtomicLong millis =
+        new java.util.concurrent.atomic.AtomicLong(1_000_000);
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.ofEpochMilli(millis.get());
+    }
+  }
+
+  @Test
+  void workForAHostInItsDelayWaitsInTheQueueWhileOneWorkerServesEveryOtherHost() throws Exception {
+    // One worker; host "slow" asks 10 s between requests (a crawl delay) and has 4 items, five
+    // other hosts have one item each. Each poll fetches one item of its host when the host is
+    // ready and answers when its host is next allowed: the per-host delay queue.
+    FakeClock clock = new FakeClock();
+    HostThrottle throttle = new HostThrottle(Duration.ZERO, 1, () -> clock.millis() * 1_000_000L);
+    throttle.setCrawlDelay("slow", Duration.ofSeconds(10));
+    ExecutorService one = Executors.newSingleThreadExecutor();
+    Map<String, AtomicInteger> left = new ConcurrentHashMap<>();
+    left.put("slow", new AtomicInteger(4));
+    List<String> fetched = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int h = 1; h <= 5; h++) {
+      left.put("host" + h, new AtomicInteger(1));
+    }
+    PollScheduler s =
+        new PollScheduler(
+            dispatcher,
+            one,
+            4,
+            host -> {
+              if (throttle.readyIn(host).isZero() && left.get(host).get() > 0) {
+                try (HostThrottle.Permit p = throttle.acquire(host)) {
+                  fetched.add(host + "@" + clock.millis());
+                  left.get(host).decrementAndGet();
+                }
+              }
+              return left.get(host).get() > 0
+                  ? clock.millis() + throttle.readyIn(host).toMillis()
+                  : clock.millis() + 3_600_000;
+            },
+            host -> throttle.readyIn(host),
+            clock,
+            Duration.ofMillis(5));
+    try {
+      for (String host : left.keySet()) {
+        s.add(host, clock.millis());
+      }
+      s.start();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> fetched.stream().filter(f -> f.startsWith("host")).count() == 5);
+      // No time has passed on the clock: "slow" gave one item, the five other hosts theirs.
+      assertThat(fetched.stream().filter(f -> f.startsWith("slow")).count()).isEqualTo(1);
+      for (int k = 2; k <= 4; k++) {
+        clock.millis.addAndGet(9_000); // not yet: 9 s of the 10 s delay
+        await().pollDelay(Duration.ofMillis(50)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        assertThat(fetched.stream().filter(f -> f.startsWith("slow")).count()).isEqualTo(k - 1);
+        clock.millis.addAndGet(1_000);
+        int expected = k;
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> fetched.stream().filter(f -> f.startsWith("slow")).count() == expected);
+      }
+      List<Long> slowTimes =
+          fetched.stream()
+              .filter(f -> f.startsWith("slow"))
+              .map(f -> Long.parseLong(f.substring(f.indexOf('@') + 1)))
+              .toList();
+      for (int i = 1; i < slowTimes.size(); i++) {
+        assertThat(slowTimes.get(i) - slowTimes.get(i - 1)).isGreaterThanOrEqualTo(10_000);
+      }
+    } finally {
+      s.close();
+      one.shutdownNow();
+    }
+  }
 }
