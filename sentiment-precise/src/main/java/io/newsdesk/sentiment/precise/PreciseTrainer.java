@@ -244,6 +244,7 @@ final class PreciseTrainer {
     private final Map<String, NDArray> params;
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
+    private final Map<String, NDArray> grads = new LinkedHashMap<>();
     private final Options o;
     private int t;
 
@@ -266,18 +267,25 @@ final class PreciseTrainer {
       for (var e : params.entrySet()) {
         String name = e.getKey();
         NDArray p = e.getValue();
-        NDArray g = p.getGradient();
-        g.attach(scratch);
+        // The gradient handle stays open: closing it may free the tensor autograd accumulates into.
+        NDArray g = grads.computeIfAbsent(name, k -> p.getGradient());
         float lr = (name.startsWith("head.") ? o.headLr() : o.lr()) * scale;
         boolean decay = name.endsWith(".weight") && !name.contains("LayerNorm");
         if (decay && o.weightDecay() > 0) {
           p.muli(1 - lr * o.weightDecay());
         }
-        NDArray mi = m.get(name).muli(b1).addi(g.mul(1 - b1));
-        NDArray vi = v.get(name).muli(b2).addi(g.square().mul(1 - b2));
-        p.subi(mi.div(c1).div(vi.div(c2).sqrt().add(1e-8f)).mul(lr));
+        NDArray mi = m.get(name).muli(b1).addi(scratch(scratch, g.mul(1 - b1)));
+        NDArray vi = v.get(name).muli(b2).addi(scratch(scratch, g.square()).muli(1 - b2));
+        NDArray denominator = scratch(scratch, vi.div(c2));
+        denominator = scratch(scratch, denominator.sqrt()).addi(1e-8f);
+        p.subi(scratch(scratch, mi.div(c1)).divi(denominator).muli(lr));
         g.muli(0);
       }
+    }
+
+    private static NDArray scratch(NDManager scratch, NDArray temporary) {
+      temporary.attach(scratch);
+      return temporary;
     }
   }
 }
