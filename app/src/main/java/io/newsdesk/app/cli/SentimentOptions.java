@@ -56,7 +56,9 @@ public final class SentimentOptions {
     }
   }
 
-  /** The components with the chosen sentiment model; fails fast when it is not on the class path. */
+  /**
+   * The components with the chosen sentiment model; fails fast when it is not on the class path.
+   */
   EnrichComponents apply(EnrichComponents components) {
     if (!precise()) {
       return components;

@@ -58,7 +58,9 @@ class BudgetedSentimentAnnotatorTest {
     Recording precise = new Recording();
     var annotator = new BudgetedSentimentAnnotator(new LexiconSentimentAnnotator(), precise, 1);
     List<Entity> es =
-        new ArrayList<>(List.of(entity("PER:tom berg", 0.3, "Tom Berg"), entity("PER:ana ruiz", 0.9, "Ana Ruiz")));
+        new ArrayList<>(
+            List.of(
+                entity("PER:tom berg", 0.3, "Tom Berg"), entity("PER:ana ruiz", 0.9, "Ana Ruiz")));
     annotator.annotate(TEXT, es);
     // Ana Ruiz, the more salient, was scored sentence by sentence, with spans inside each sentence.
     assertThat(precise.asked).containsExactly("Ana Ruiz", "Ana Ruiz");
@@ -74,7 +76,9 @@ class BudgetedSentimentAnnotatorTest {
     Recording precise = new Recording();
     var annotator = new BudgetedSentimentAnnotator(new LexiconSentimentAnnotator(), precise, 0);
     List<Entity> es =
-        new ArrayList<>(List.of(entity("PER:tom berg", 0.3, "Tom Berg"), entity("PER:ana ruiz", 0.9, "Ana Ruiz")));
+        new ArrayList<>(
+            List.of(
+                entity("PER:tom berg", 0.3, "Tom Berg"), entity("PER:ana ruiz", 0.9, "Ana Ruiz")));
     annotator.annotate(TEXT, es);
     assertThat(precise.asked).containsExactlyInAnyOrder("Ana Ruiz", "Ana Ruiz", "Tom Berg");
     assertThat(es.get(0).getSentiment().getLabel()).isEqualTo("neutral");
@@ -83,7 +87,9 @@ class BudgetedSentimentAnnotatorTest {
   @Test
   void a_negative_budget_is_refused() {
     assertThatThrownBy(
-            () -> new BudgetedSentimentAnnotator(new LexiconSentimentAnnotator(), new Recording(), -1))
+            () ->
+                new BudgetedSentimentAnnotator(
+                    new LexiconSentimentAnnotator(), new Recording(), -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

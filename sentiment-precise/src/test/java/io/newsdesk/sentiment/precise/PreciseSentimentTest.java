@@ -25,7 +25,8 @@ class PreciseSentimentTest {
 
   @Test
   void the_service_loader_finds_the_precise_model_by_name() {
-    assertThat(TargetSentimentModel.provider("precise")).isInstanceOf(PreciseSentimentProvider.class);
+    assertThat(TargetSentimentModel.provider("precise"))
+        .isInstanceOf(PreciseSentimentProvider.class);
     assertThat(model.version()).startsWith("minilm-l6-newsmtsc");
   }
 
@@ -51,12 +52,28 @@ class PreciseSentimentTest {
     // Own sentences, one target each: (sentence, target, expected label 0 negative .. 2 positive).
     List<Object[]> cases =
         List.of(
-            new Object[] {"Prosecutors say Delmont ran a fraud that stole the savings of retirees.", "Delmont", 0},
+            new Object[] {
+              "Prosecutors say Delmont ran a fraud that stole the savings of retirees.",
+              "Delmont",
+              0
+            },
             new Object[] {"Kessler was convicted of assault and bribery on Tuesday.", "Kessler", 0},
-            new Object[] {"Voters booed Ms. Farrow, calling her a liar and a disgrace.", "Ms. Farrow", 0},
-            new Object[] {"Colleagues celebrated Dr. Iwu as a brilliant, generous and honest leader.", "Dr. Iwu", 2},
-            new Object[] {"Firefighter Lena Ortiz was hailed as a hero for saving three children.", "Lena Ortiz", 2},
-            new Object[] {"The committee will meet Mr. Brandt on Thursday in the capital.", "Mr. Brandt", 1});
+            new Object[] {
+              "Voters booed Ms. Farrow, calling her a liar and a disgrace.", "Ms. Farrow", 0
+            },
+            new Object[] {
+              "Colleagues celebrated Dr. Iwu as a brilliant, generous and honest leader.",
+              "Dr. Iwu",
+              2
+            },
+            new Object[] {
+              "Firefighter Lena Ortiz was hailed as a hero for saving three children.",
+              "Lena Ortiz",
+              2
+            },
+            new Object[] {
+              "The committee will meet Mr. Brandt on Thursday in the capital.", "Mr. Brandt", 1
+            });
     int right = 0;
     for (Object[] c : cases) {
       String s = (String) c[0];
