@@ -53,7 +53,9 @@ public final class EnrichCommand implements Callable<Integer> {
         near = near.withThreshold(nearDuplicateThreshold);
       }
       config = config.withNearDuplicates(near);
-      EnrichApp app = EnrichApp.start(sentiment.apply(EnrichComponents.standard()), config, Duration.ofSeconds(120));
+      EnrichApp app =
+          EnrichApp.start(
+              sentiment.apply(EnrichComponents.standard()), config, Duration.ofSeconds(120));
       monitoring.watchStreams(app.streams());
       System.err.printf("enrich running against %s%n", env.bootstrapServers());
       Shutdown.await(app::close);

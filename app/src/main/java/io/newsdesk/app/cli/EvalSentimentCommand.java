@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true)
 public final class EvalSentimentCommand implements Callable<Integer> {
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   private static final String DATA =
       "${sys:newsdesk.shared.dir:-../shared}/data/sentiment/newsmtsc";
 
@@ -45,7 +47,13 @@ public final class EvalSentimentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (precise) {
-      try (TargetSentimentModel m = TargetSentimentModel.provider("precise").load()) {
+      TargetSentimentModel.Provider provider;
+      try {
+        provider = TargetSentimentModel.provider("precise");
+      } catch (IllegalStateException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      try (TargetSentimentModel m = provider.load()) {
         System.out.println("model " + m.version());
         for (Path file : files) {
           System.out.println(file + ": " + TargetSentimentModel.evaluate(m, file).summary());

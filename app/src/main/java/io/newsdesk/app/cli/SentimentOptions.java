@@ -3,10 +3,16 @@ package io.newsdesk.app.cli;
 import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.enrich.sentiment.BudgetedSentimentAnnotator;
 import io.newsdesk.enrich.sentiment.TargetSentimentModel;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code --sentiment fast|precise} and {@code --sentiment-budget N} for run, enrich and tag. */
 public final class SentimentOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
   @Option(
       names = "--sentiment",
@@ -26,6 +32,11 @@ public final class SentimentOptions {
               + " precise model, the others keep the fast one's sentiment (0: all).")
   int budget;
 
+  /** The chosen plugged-in model (precise() only). */
+  TargetSentimentModel load() {
+    return provider().load();
+  }
+
   boolean precise() {
     return !model.equals("fast");
   }
@@ -33,16 +44,26 @@ public final class SentimentOptions {
   /** Fails fast, before anything starts, when the chosen model is not on the class path. */
   void check() {
     if (precise()) {
-      TargetSentimentModel.provider(model);
+      provider();
     }
   }
 
-  /** The components with the chosen sentiment model; fails fast when it is not on the class path. */
+  private TargetSentimentModel.Provider provider() {
+    try {
+      return TargetSentimentModel.provider(model);
+    } catch (IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /**
+   * The components with the chosen sentiment model; fails fast when it is not on the class path.
+   */
   EnrichComponents apply(EnrichComponents components) {
     if (!precise()) {
       return components;
     }
-    TargetSentimentModel m = TargetSentimentModel.provider(model).load();
+    TargetSentimentModel m = load();
     return new EnrichComponents(
         components.extractor(),
         components.tagger(),

@@ -75,7 +75,7 @@ public final class TagCommand implements Callable<Integer> {
         if (!sentiment.precise()) {
           NewsMtscTagging.tag(TargetSentiment.standard(), in, out);
         } else {
-          try (TargetSentimentModel m = TargetSentimentModel.provider(sentiment.model).load()) {
+          try (TargetSentimentModel m = sentiment.load()) {
             TargetSentimentModel.tag(m, in, out);
           }
         }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --sentiment precise}: tone and every entity's sentiment from the fast annotator first, then
- * the {@code budget} most salient entities (all when the budget is 0) scored again by a plugged-in
- * {@link TargetSentimentModel}, sentence by sentence, their labels averaged.
+ * {@code --sentiment precise}: tone and every entity's sentiment from the fast annotator first,
+ * then the {@code budget} most salient entities (all when the budget is 0) scored again by a
+ * plugged-in {@link TargetSentimentModel}, sentence by sentence, their labels averaged.
  */
 public final class BudgetedSentimentAnnotator implements SentimentAnnotator {
 

@@ -39,7 +39,8 @@ public interface TargetSentimentModel extends AutoCloseable {
      * Rebuilds the model from the NewsMTSC folder ({@code train.jsonl}, {@code dev-rw/dev.jsonl},
      * {@code dev-mt/dev.jsonl}) into {@code out}, logging progress to {@code log}.
      */
-    void train(Path newsMtsc, Path out, java.util.Map<String, String> options, java.io.PrintStream log)
+    void train(
+        Path newsMtsc, Path out, java.util.Map<String, String> options, java.io.PrintStream log)
         throws IOException;
   }
 

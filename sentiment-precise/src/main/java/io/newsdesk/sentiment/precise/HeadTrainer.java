@@ -31,7 +31,9 @@ final class HeadTrainer {
       throws IOException {
     long start = System.nanoTime();
     Map<String, PreciseWeights.Entry> none = new LinkedHashMap<>();
-    none.put("head.weight", new PreciseWeights.Entry(new long[] {768, 3}, new float[768 * 3], null, null));
+    none.put(
+        "head.weight",
+        new PreciseWeights.Entry(new long[] {768, 3}, new float[768 * 3], null, null));
     none.put("head.bias", new PreciseWeights.Entry(new long[] {3}, new float[3], null, null));
     Data train;
     Data devRw;
@@ -60,7 +62,8 @@ final class HeadTrainer {
       }
     }
     Map<String, PreciseWeights.Entry> weights = new LinkedHashMap<>();
-    weights.put("head.weight", new PreciseWeights.Entry(new long[] {768, 3}, bestHead[0], null, null));
+    weights.put(
+        "head.weight", new PreciseWeights.Entry(new long[] {768, 3}, bestHead[0], null, null));
     weights.put("head.bias", new PreciseWeights.Entry(new long[] {3}, bestHead[1], null, null));
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());

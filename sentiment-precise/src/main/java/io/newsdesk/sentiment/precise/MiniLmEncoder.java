@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * all-MiniLM-L6-v2 (BERT: 6 layers, 384 wide, 12 heads, GELU) written with DJL array operations, so
- * that it can be fine-tuned on the CPU, plus the sentiment head: a linear layer over the [CLS] state
- * joined with the mean state of the target's pieces. The embedding tables stay frozen (looked up in
- * Java); everything from the embeddings' LayerNorm on is trained.
+ * that it can be fine-tuned on the CPU, plus the sentiment head: a linear layer over the [CLS]
+ * state joined with the mean state of the target's pieces. The embedding tables stay frozen (looked
+ * up in Java); everything from the embeddings' LayerNorm on is trained.
  */
 final class MiniLmEncoder implements AutoCloseable {
 
@@ -60,7 +60,10 @@ final class MiniLmEncoder implements AutoCloseable {
    * shapes; arrays live in {@code manager}.
    */
   MiniLmEncoder(
-      NDManager manager, Embeddings embeddings, Map<String, float[]> weights, Map<String, long[]> shapes) {
+      NDManager manager,
+      Embeddings embeddings,
+      Map<String, float[]> weights,
+      Map<String, long[]> shapes) {
     this.manager = manager;
     this.embeddings = embeddings;
     for (String name : parameterNames()) {
@@ -128,7 +131,9 @@ final class MiniLmEncoder implements AutoCloseable {
               p + "attention.output.LayerNorm");
       NDArray h = linear(a, p + "intermediate.dense");
       h = h.mul(h.div((float) Math.sqrt(2)).erf().add(1f)).mul(0.5f);
-      x = layerNorm(dropout(linear(h, p + "output.dense"), training).add(a), p + "output.LayerNorm");
+      x =
+          layerNorm(
+              dropout(linear(h, p + "output.dense"), training).add(a), p + "output.LayerNorm");
     }
     return x;
   }
@@ -173,7 +178,11 @@ final class MiniLmEncoder implements AutoCloseable {
 
   private NDArray layerNorm(NDArray x, String module) {
     return LayerNorm.layerNorm(
-            x, new Shape(HIDDEN), params.get(module + ".weight"), params.get(module + ".bias"), LN_EPS)
+            x,
+            new Shape(HIDDEN),
+            params.get(module + ".weight"),
+            params.get(module + ".bias"),
+            LN_EPS)
         .singletonOrThrow();
   }
 

@@ -87,7 +87,9 @@ final class OnnxSentimentModel implements TargetSentimentModel {
       if (w.quantized() && int8) {
         int cols = (int) w.dims()[1];
         replace.put(init + "_quantized", new OnnxWeights.Tensor(w.dims(), OnnxWeights.INT8, w.q()));
-        replace.put(init + "_zero_point", new OnnxWeights.Tensor(new long[] {cols}, OnnxWeights.INT8, new byte[cols]));
+        replace.put(
+            init + "_zero_point",
+            new OnnxWeights.Tensor(new long[] {cols}, OnnxWeights.INT8, new byte[cols]));
         replace.put(init + "_scale", OnnxWeights.Tensor.of(new long[] {cols}, w.scales()));
       } else {
         replace.put(init, OnnxWeights.Tensor.of(w.dims(), w.floats()));
@@ -201,7 +203,8 @@ final class OnnxSentimentModel implements TargetSentimentModel {
         OnnxTensor maskT = OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(mask), shape);
         OnnxTensor typeT = OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(types), shape);
         OrtSession.Result r =
-            session.run(Map.of("input_ids", idT, "attention_mask", maskT, "token_type_ids", typeT))) {
+            session.run(
+                Map.of("input_ids", idT, "attention_mask", maskT, "token_type_ids", typeT))) {
       return (float[][][]) r.get(0).getValue();
     } catch (OrtException e) {
       throw new IllegalStateException(e);

@@ -136,7 +136,8 @@ final class OnnxWeights {
       }
     }
     if ("MatMul".equals(op) && inputs.size() == 2 && inputs.get(1).startsWith("onnx::MatMul")) {
-      String module = output.replaceFirst("^/", "").replace("/MatMul_output_0", "").replace('/', '.');
+      String module =
+          output.replaceFirst("^/", "").replace("/MatMul_output_0", "").replace('/', '.');
       aliases.put(module + ".weight", inputs.get(1));
     }
   }

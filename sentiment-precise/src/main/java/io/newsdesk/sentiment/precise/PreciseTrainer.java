@@ -114,21 +114,21 @@ final class PreciseTrainer {
                   : Math.max(0f, (total - step) / (float) (total - o.warmup() * total));
           try (NDManager m = manager.newSubManager()) {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray logits = encoder.logits(m, inputs(batch), true);
-            float[] oneHot = new float[batch.size() * 3];
-            for (int i = 0; i < batch.size(); i++) {
-              oneHot[i * 3 + batch.get(i).label()] = 1;
-            }
-            NDArray loss =
-                logits
-                    .logSoftmax(1)
-                    .mul(m.create(oneHot, new ai.djl.ndarray.types.Shape(batch.size(), 3)))
-                    .sum()
-                    .neg()
-                    .div(batch.size());
-            gc.backward(loss);
-            lossSum += loss.getFloat();
-            lossCount++;
+              NDArray logits = encoder.logits(m, inputs(batch), true);
+              float[] oneHot = new float[batch.size() * 3];
+              for (int i = 0; i < batch.size(); i++) {
+                oneHot[i * 3 + batch.get(i).label()] = 1;
+              }
+              NDArray loss =
+                  logits
+                      .logSoftmax(1)
+                      .mul(m.create(oneHot, new ai.djl.ndarray.types.Shape(batch.size(), 3)))
+                      .sum()
+                      .neg()
+                      .div(batch.size());
+              gc.backward(loss);
+              lossSum += loss.getFloat();
+              lossCount++;
             }
             // Outside the collector: the update must not be recorded for gradients.
             adam.step(m, scale);
@@ -136,11 +136,7 @@ final class PreciseTrainer {
           if (step % 20 == 0) {
             log.printf(
                 "epoch %d step %d/%d loss %.4f  %.1f s/step%n",
-                epoch,
-                step,
-                total,
-                lossSum / lossCount,
-                (System.nanoTime() - start) / 1e9 / step);
+                epoch, step, total, lossSum / lossCount, (System.nanoTime() - start) / 1e9 / step);
             lossSum = 0;
             lossCount = 0;
           }
@@ -229,7 +225,8 @@ final class PreciseTrainer {
     List<List<Example>> out = new ArrayList<>();
     int chunk = size * 50;
     for (int c = 0; c < shuffled.size(); c += chunk) {
-      List<Example> part = new ArrayList<>(shuffled.subList(c, Math.min(shuffled.size(), c + chunk)));
+      List<Example> part =
+          new ArrayList<>(shuffled.subList(c, Math.min(shuffled.size(), c + chunk)));
       part.sort(java.util.Comparator.comparingInt(e -> e.input().length()));
       for (int i = 0; i < part.size(); i += size) {
         out.add(part.subList(i, Math.min(part.size(), i + size)));
@@ -244,6 +241,7 @@ final class PreciseTrainer {
     private final Map<String, NDArray> params;
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
+    private final Map<String, NDArray> grads = new LinkedHashMap<>();
     private final Options o;
     private int t;
 
@@ -266,18 +264,25 @@ final class PreciseTrainer {
       for (var e : params.entrySet()) {
         String name = e.getKey();
         NDArray p = e.getValue();
-        NDArray g = p.getGradient();
-        g.attach(scratch);
+        // The gradient handle stays open: closing it may free the tensor autograd accumulates into.
+        NDArray g = grads.computeIfAbsent(name, k -> p.getGradient());
         float lr = (name.startsWith("head.") ? o.headLr() : o.lr()) * scale;
         boolean decay = name.endsWith(".weight") && !name.contains("LayerNorm");
         if (decay && o.weightDecay() > 0) {
           p.muli(1 - lr * o.weightDecay());
         }
-        NDArray mi = m.get(name).muli(b1).addi(g.mul(1 - b1));
-        NDArray vi = v.get(name).muli(b2).addi(g.square().mul(1 - b2));
-        p.subi(mi.div(c1).div(vi.div(c2).sqrt().add(1e-8f)).mul(lr));
+        NDArray mi = m.get(name).muli(b1).addi(scratch(scratch, g.mul(1 - b1)));
+        NDArray vi = v.get(name).muli(b2).addi(scratch(scratch, g.square()).muli(1 - b2));
+        NDArray denominator = scratch(scratch, vi.div(c2));
+        denominator = scratch(scratch, denominator.sqrt()).addi(1e-8f);
+        p.subi(scratch(scratch, mi.div(c1)).divi(denominator).muli(lr));
         g.muli(0);
       }
+    }
+
+    private static NDArray scratch(NDManager scratch, NDArray temporary) {
+      temporary.attach(scratch);
+      return temporary;
     }
   }
 }

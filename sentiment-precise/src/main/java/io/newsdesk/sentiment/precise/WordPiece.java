@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * BERT's uncased tokenization over the MiniLM vocabulary: words split at whitespace and punctuation,
- * lower-cased without accents, then greedy longest-match word pieces ({@code ##} continues a word).
- * Every piece keeps the character span of its word in the original text, so that a target's
- * offsets map to pieces.
+ * BERT's uncased tokenization over the MiniLM vocabulary: words split at whitespace and
+ * punctuation, lower-cased without accents, then greedy longest-match word pieces ({@code ##}
+ * continues a word). Every piece keeps the character span of its word in the original text, so that
+ * a target's offsets map to pieces.
  */
 final class WordPiece {
 
@@ -139,7 +139,10 @@ final class WordPiece {
   }
 
   private static boolean isPunctuation(int c) {
-    if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) {
+    if ((c >= 33 && c <= 47)
+        || (c >= 58 && c <= 64)
+        || (c >= 91 && c <= 96)
+        || (c >= 123 && c <= 126)) {
       return true;
     }
     int t = Character.getType(c);

@@ -49,7 +49,8 @@ class MiniLmEncoderTest {
     Map<String, PreciseWeights.Entry> headOnly = new LinkedHashMap<>();
     headOnly.put(
         "head.weight",
-        new PreciseWeights.Entry(shapes.get("head.weight"), weights.get("head.weight"), null, null));
+        new PreciseWeights.Entry(
+            shapes.get("head.weight"), weights.get("head.weight"), null, null));
     headOnly.put(
         "head.bias", new PreciseWeights.Entry(shapes.get("head.bias"), new float[3], null, null));
     float[][][] ort;
