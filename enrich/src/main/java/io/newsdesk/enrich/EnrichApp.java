@@ -14,6 +14,11 @@ public final class EnrichApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
 
+  /** Failed stream threads replaced within {@link #REPLACEMENT_WINDOW} before giving up. */
+  static final int MAX_REPLACEMENTS = 5;
+
+  static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
+
   private final KafkaStreams streams;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
@@ -43,11 +48,27 @@ public final class EnrichApp implements AutoCloseable {
             running.countDown();
           }
         });
+    ThreadReplacements replacements =
+        new ThreadReplacements(MAX_REPLACEMENTS, REPLACEMENT_WINDOW, java.time.Clock.systemUTC());
     streams.setUncaughtExceptionHandler(
         e -> {
-          // Bad input never gets here (it becomes a dead letter): this is a bug or a broken
-          // cluster.
-          LOG.error("enrich stopped on an unexpected error", e);
+          // Bad input never gets here (it becomes a dead letter): this is a broken cluster or a
+          // bug. A cluster fault (a broker killed mid-transaction) passes with a new thread and
+          // producer, its transaction aborted; a bug that fails again and again stops the client.
+          if (replacements.allow()) {
+            LOG.warn(
+                "enrich stream thread failed; replacing it ({} of {} within {})",
+                replacements.used(),
+                MAX_REPLACEMENTS,
+                REPLACEMENT_WINDOW,
+                e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+          }
+          LOG.error(
+              "enrich stopped: stream threads failed {} times within {}",
+              MAX_REPLACEMENTS,
+              REPLACEMENT_WINDOW,
+              e);
           app.failure.set(e);
           return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });

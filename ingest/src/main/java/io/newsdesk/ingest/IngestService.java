@@ -854,13 +854,22 @@ public final class IngestService implements AutoCloseable {
           // A host that stalled or asked us to wait costs this poll one deadline, not one each.
           deferredHosts.add(host);
         }
-        if (ex.isRetriable() && tried < config.itemRetries()) {
+        int retries = config.itemRetries();
+        if (ex.isRetriable() && tried < retries) {
+          if (tried == 0 && ex.timedOut()) {
+            // A stalled, trickling or endless body is reported within the fetch deadline, not
+            // only after the last retry: a dead letter that says the item will be tried again.
+            DeadLetter letter = fetchDeadLetter(ex, feedUrl, now);
+            letter.getAttributes().put("attempts", "1");
+            letter.getAttributes().put("retries_left", String.valueOf(retries));
+            dead.add(letter);
+          }
           LOG.info(
               "Item {} of feed {} failed, will retry at the next poll ({} of {}): {}",
               Redact.url(canonical),
               Redact.url(feedUrl),
               tried + 1,
-              config.itemRetries(),
+              retries,
               Redact.text(ex.getMessage()));
           seenUrls.release(canonical);
           claimed.remove(canonical);

@@ -540,27 +540,40 @@ class IngestServiceTest {
             .build();
     try (IngestService s =
         IngestService.builder(config, sink).feeds(List.of(server.url("/feed.xml"))).build()) {
-      // First poll: the good item arrives, the gopher link is refused, the silent one waits.
+      // First poll: the good item arrives, the gopher link is refused, and the silent one is
+      // reported at once (a dead letter that says it will be tried again).
       assertThat(s.runOnce().documents()).isEqualTo(1);
+      assertThat(sink.deadLetters()).hasSize(2);
       assertThat(sink.deadLetters())
+          .anySatisfy(
+              d -> assertThat(d.getAttributes()).containsEntry("code", "unsupported_scheme"));
+      assertThat(sink.deadLetters())
+          .filteredOn(d -> d.getUrl().endsWith("/silent/1"))
           .singleElement()
           .satisfies(
-              d -> assertThat(d.getAttributes()).containsEntry("code", "unsupported_scheme"));
-      // Second poll: the silent item's one retry times out too, and it is a dead letter.
+              d -> {
+                assertThat(d.getUrl()).endsWith("/silent/1");
+                assertThat(d.getAttributes())
+                    .containsEntry("code", "timeout")
+                    .containsEntry("attempts", "1")
+                    .containsEntry("retries_left", "1");
+              });
+      // Second poll: the silent item's one retry times out too, and it is a final dead letter.
       assertThat(s.runOnce().documents()).isZero();
-      assertThat(sink.deadLetters()).hasSize(2);
-      assertThat(sink.deadLetters().get(1))
+      assertThat(sink.deadLetters()).hasSize(3);
+      assertThat(sink.deadLetters().get(2))
           .satisfies(
               d -> {
                 assertThat(d.getUrl()).endsWith("/silent/1");
                 assertThat(d.getReason()).startsWith("timeout");
                 assertThat(d.getAttributes())
                     .containsEntry("code", "timeout")
-                    .containsEntry("attempts", "2");
+                    .containsEntry("attempts", "2")
+                    .doesNotContainKey("retries_left");
               });
       // Third poll: both are handled; neither is requested nor dead-lettered again.
       s.runOnce();
-      assertThat(sink.deadLetters()).hasSize(2);
+      assertThat(sink.deadLetters()).hasSize(3);
       assertThat(server.hits("/silent/1")).isEqualTo(2);
     } finally {
       release.countDown();

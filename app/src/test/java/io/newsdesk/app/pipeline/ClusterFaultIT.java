@@ -242,11 +242,14 @@ class ClusterFaultIT {
     // Logs stay after the test, for a failure to be read
     // (target/child-logs/ClusterFaultIT/NAME.log;
     // a restarted process appends), and their tails are printed when it fails.
-    Process p =
+    ProcessBuilder b =
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()))
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+    // Newsdesk's own INFO lines (polls, commits, rebalances, thread replacements): a stall that
+    // shows up once in many runs must be readable from its logs.
+    b.environment().put("NEWSDESK_LOG_LEVEL", "INFO");
+    Process p = b.start();
     processes.put(name, p);
   }
 

@@ -262,9 +262,8 @@ class HostileInputIT {
             .respectRobots(false)
             // The feed's host, the five probe hosts and the good host; 127.0.0.2 stays blocked.
             .allowNetworks(List.of("127.0.0.1/32", "127.0.0.3/32", "127.0.0.4/31", "127.0.0.6/31"))
-            // A bad body is a dead letter at its first deadline (production tries again at
-            // --item-retries later polls first).
-            .itemRetries(0)
+            // The default --item-retries: a bad body is still a dead letter at its first
+            // deadline (one that says it will be tried again at later polls).
             .build();
     RunReport.Marks marks = RunReport.mark(kafka.bootstrapServers());
     try (Pipeline pipeline =
