@@ -15,13 +15,23 @@ public final class NewsMtscTagging {
    * returns the number of targets tagged.
    */
   public static long tag(TargetSentiment model, BufferedReader in, Writer out) throws IOException {
+    return tag(line -> predict(model, line), in, out);
+  }
+
+  /**
+   * As {@link #tag(TargetSentiment, BufferedReader, Writer)}, with the labels (0 negative, 1
+   * neutral, 2 positive) of each line's targets from {@code predictor}: any target model.
+   */
+  static long tag(
+      java.util.function.Function<NewsMtsc.Line, int[]> predictor, BufferedReader in, Writer out)
+      throws IOException {
     long tagged = 0;
     for (String s; (s = in.readLine()) != null; ) {
       if (s.isBlank()) {
         continue;
       }
       NewsMtsc.Line line = NewsMtsc.parse(s);
-      int[] predicted = predict(model, line);
+      int[] predicted = predictor.apply(line);
       var targets = line.json().withArray("targets");
       for (int j = 0; j < predicted.length; j++) {
         ((com.fasterxml.jackson.databind.node.ObjectNode) targets.get(j))

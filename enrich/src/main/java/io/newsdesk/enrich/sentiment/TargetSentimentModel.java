@@ -99,24 +99,7 @@ public interface TargetSentimentModel extends AutoCloseable {
 
   /** As {@link NewsMtscTagging#tag}: NewsMTSC lines in, the same lines with polarity out. */
   static long tag(TargetSentimentModel model, BufferedReader in, Writer out) throws IOException {
-    long tagged = 0;
-    for (String s; (s = in.readLine()) != null; ) {
-      if (s.isBlank()) {
-        continue;
-      }
-      NewsMtsc.Line line = NewsMtsc.parse(s);
-      int[] predicted = predict(model, line);
-      var targets = line.json().withArray("targets");
-      for (int j = 0; j < predicted.length; j++) {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) targets.get(j))
-            .put("polarity", NewsMtsc.polarity(predicted[j]));
-      }
-      tagged += predicted.length;
-      out.write(NewsMtsc.JSON.writeValueAsString(line.json()));
-      out.write('\n');
-    }
-    out.flush();
-    return tagged;
+    return NewsMtscTagging.tag(line -> predict(model, line), in, out);
   }
 
   /**
