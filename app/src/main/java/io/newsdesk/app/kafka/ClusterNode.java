@@ -1,18 +1,12 @@
 package io.newsdesk.app.kafka;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.Feature;
-import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * One node (combined KRaft broker and controller, 127.0.0.1) of a small real cluster, run as its
@@ -39,7 +33,7 @@ public final class ClusterNode {
     String voters = args[4];
     String clusterId = args[5];
     Files.createDirectories(logDir);
-    format(logDir, nodeId, clusterId);
+    EmbeddedKafka.formatIfNeeded(logDir, nodeId, clusterId);
     KafkaRaftServer server =
         new KafkaRaftServer(
             KafkaConfig.fromProps(
@@ -56,6 +50,7 @@ public final class ClusterNode {
       int nodeId, Path logDir, int brokerPort, int controllerPort, String voters) {
     Properties p = new Properties();
     p.putAll(EmbeddedKafka.commonNodeSettings(nodeId, voters, logDir, brokerPort, controllerPort));
+    p.putAll(EmbeddedKafka.internalTopicSettings(3, 2, 3));
     p.putAll(
         Map.ofEntries(
             Map.entry("num.partitions", "2"),
@@ -63,13 +58,6 @@ public final class ClusterNode {
             Map.entry("min.insync.replicas", "2"),
             Map.entry(
                 "replica.fetch.max.bytes", String.valueOf(TopicProvisioner.MAX_MESSAGE_BYTES)),
-            Map.entry("offsets.topic.replication.factor", "3"),
-            Map.entry("offsets.topic.num.partitions", "3"),
-            Map.entry("transaction.state.log.replication.factor", "3"),
-            Map.entry("transaction.state.log.min.isr", "2"),
-            Map.entry("transaction.state.log.num.partitions", "3"),
-            Map.entry("share.coordinator.state.topic.replication.factor", "3"),
-            Map.entry("share.coordinator.state.topic.min.isr", "2"),
             Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024)),
             Map.entry("num.network.threads", "1"),
             Map.entry("num.io.threads", "2"),
@@ -78,26 +66,5 @@ public final class ClusterNode {
             Map.entry("broker.session.timeout.ms", "4000"),
             Map.entry("unclean.leader.election.enable", "false")));
     return p;
-  }
-
-  private static void format(Path logDir, int nodeId, String clusterId) {
-    if (Files.exists(logDir.resolve("meta.properties"))) {
-      return;
-    }
-    try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
-      new Formatter()
-          .setPrintStream(quiet)
-          .setClusterId(clusterId)
-          .setNodeId(nodeId)
-          .setDirectories(List.of(logDir.toString()))
-          .setMetadataLogDirectory(logDir.toString())
-          .setReleaseVersion(MetadataVersion.latestProduction())
-          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-          .setControllerListenerName("CONTROLLER")
-          .setIgnoreFormatted(true)
-          .run();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot format Kafka storage in " + logDir, e);
-    }
   }
 }

@@ -71,7 +71,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       int controllerPort = freePort();
       Properties props = brokerProperties(logDir, brokerPort, controllerPort);
       KafkaConfig config = KafkaConfig.fromProps(props, false);
-      formatIfNeeded(logDir);
+      formatIfNeeded(logDir, NODE_ID, Uuid.randomUuid().toString());
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       try {
         server.startup();
@@ -146,17 +146,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.putAll(
         commonNodeSettings(
             NODE_ID, NODE_ID + "@127.0.0.1:" + controllerPort, logDir, brokerPort, controllerPort));
+    // One node: one partition per coordinator topic (fewer logs to recover after a crash).
+    p.putAll(internalTopicSettings(1, 1, 1));
     p.putAll(
         Map.ofEntries(
             Map.entry("num.partitions", "1"),
-            Map.entry("offsets.topic.replication.factor", "1"),
-            // One node: one partition per coordinator topic (fewer logs to recover after a crash).
-            Map.entry("offsets.topic.num.partitions", "1"),
-            Map.entry("transaction.state.log.replication.factor", "1"),
-            Map.entry("transaction.state.log.min.isr", "1"),
-            Map.entry("transaction.state.log.num.partitions", "1"),
-            Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-            Map.entry("share.coordinator.state.topic.min.isr", "1"),
             Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024)),
             Map.entry("num.network.threads", "2"),
             Map.entry("num.io.threads", "4"),
@@ -176,15 +170,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     return p;
   }
 
-  private static void formatIfNeeded(Path logDir) {
+  /**
+   * Formats a node's storage directory for KRaft unless it already holds a formatted node (a
+   * restart keeps its data).
+   */
+  static void formatIfNeeded(Path logDir, int nodeId, String clusterId) {
     if (Files.exists(logDir.resolve("meta.properties"))) {
       return;
     }
     try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
       new Formatter()
           .setPrintStream(quiet)
-          .setClusterId(Uuid.randomUuid().toString())
-          .setNodeId(NODE_ID)
+          .setClusterId(clusterId)
+          .setNodeId(nodeId)
           .setDirectories(List.of(logDir.toString()))
           .setMetadataLogDirectory(logDir.toString())
           .setReleaseVersion(MetadataVersion.latestProduction())
@@ -195,6 +193,25 @@ public final class EmbeddedKafka implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("cannot format Kafka storage in " + logDir, e);
     }
+  }
+
+  /**
+   * Replication of the internal topics (consumer offsets, transaction state, share state): {@code
+   * replicas} copies, {@code minIsr} of them in sync for a write, {@code partitions} partitions
+   * each.
+   */
+  static Map<String, String> internalTopicSettings(int replicas, int minIsr, int partitions) {
+    String r = String.valueOf(replicas);
+    String isr = String.valueOf(minIsr);
+    String n = String.valueOf(partitions);
+    return Map.of(
+        "offsets.topic.replication.factor", r,
+        "offsets.topic.num.partitions", n,
+        "transaction.state.log.replication.factor", r,
+        "transaction.state.log.min.isr", isr,
+        "transaction.state.log.num.partitions", n,
+        "share.coordinator.state.topic.replication.factor", r,
+        "share.coordinator.state.topic.min.isr", isr);
   }
 
   private static void awaitReady(String bootstrap, Duration timeout) {
