@@ -81,19 +81,17 @@ public final class SourcesCommand implements Runnable {
     }
   }
 
-  /** {@code sources add URL}. */
-  @Command(name = "add", mixinStandardHelpOptions = true, description = "Watch a source.")
-  public static final class Add implements Callable<Integer> {
-    @Mixin Target target;
-
-    @Parameters(paramLabel = "URL", description = "The feed, sitemap or page URL.")
-    String url;
-
+  /**
+   * What to watch about a source: its kind, polling interval bounds and tags ({@code add}, {@code
+   * import}).
+   */
+  static final class SourceOptions {
     @Option(
         names = "--kind",
         paramLabel = "K",
         defaultValue = "feed",
-        description = "feed, sitemap, page or discovery (default: ${DEFAULT-VALUE}).")
+        description =
+            "feed, sitemap, page or discovery (default: ${DEFAULT-VALUE}); an OPML import holds feeds.")
     String kind;
 
     @Option(
@@ -113,11 +111,32 @@ public final class SourcesCommand implements Runnable {
     @Option(names = "--tag", paramLabel = "T", description = "A tag (repeatable).")
     List<String> tags = new ArrayList<>();
 
+    Duration minInterval() {
+      return interval == null ? null : parseDuration(interval);
+    }
+
+    Duration maxInterval() {
+      return maxInterval == null ? minInterval() : parseDuration(maxInterval);
+    }
+
+    Source source(String url, String sourceKind) {
+      return SourceCatalog.source(url, sourceKind, minInterval(), maxInterval(), tags);
+    }
+  }
+
+  /** {@code sources add URL}. */
+  @Command(name = "add", mixinStandardHelpOptions = true, description = "Watch a source.")
+  public static final class Add implements Callable<Integer> {
+    @Mixin Target target;
+
+    @Parameters(paramLabel = "URL", description = "The feed, sitemap or page URL.")
+    String url;
+
+    @Mixin SourceOptions options;
+
     @Override
     public Integer call() {
-      Duration min = interval == null ? null : parseDuration(interval);
-      Duration max = maxInterval == null ? min : parseDuration(maxInterval);
-      Source s = SourceCatalog.source(url, kind, min, max, tags);
+      Source s = options.source(url, options.kind);
       try (KafkaEnvironment env = target.open();
           Producer<byte[], byte[]> p = SourceCatalog.producer(env.clientProperties())) {
         SourceCatalog.put(p, List.of(s));
@@ -193,18 +212,11 @@ public final class SourcesCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "A text list of URLs or an OPML file.")
     Path file;
 
-    @Option(
-        names = "--kind",
-        paramLabel = "K",
-        defaultValue = "feed",
-        description = "Kind of the URLs of a text list (default: ${DEFAULT-VALUE}); OPML: feeds.")
-    String kind;
-
-    @Option(names = "--tag", paramLabel = "T", description = "A tag for all of them (repeatable).")
-    List<String> tags = new ArrayList<>();
+    @Mixin SourceOptions options;
 
     @Override
     public Integer call() throws Exception {
+      options.maxInterval(); // a malformed interval fails before any URL is read
       String text = Files.readString(file, StandardCharsets.UTF_8);
       boolean opml =
           file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".opml")
@@ -215,7 +227,7 @@ public final class SourcesCommand implements Runnable {
       List<String> skipped = new ArrayList<>();
       for (String u : urls) {
         try {
-          sources.add(SourceCatalog.source(u, opml ? "feed" : kind, null, null, tags));
+          sources.add(options.source(u, opml ? "feed" : options.kind));
         } catch (IllegalArgumentException e) {
           skipped.add(u + " (" + e.getMessage() + ")");
         }
