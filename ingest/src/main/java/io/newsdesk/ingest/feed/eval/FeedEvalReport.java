@@ -23,15 +23,7 @@ public final class FeedEvalReport {
     fields(sb, r.byField());
     r.failures().stream()
         .limit(failures)
-        .forEach(
-            f ->
-                sb.append("  FAIL ")
-                    .append(f.path())
-                    .append(" | ")
-                    .append(f.expect())
-                    .append(" | got ")
-                    .append(f.actual())
-                    .append('\n'));
+        .forEach(f -> failure(sb, f.path(), f.expect(), f.actual()));
     return sb.toString();
   }
 
@@ -51,16 +43,18 @@ public final class FeedEvalReport {
     fields(sb, r.byField());
     r.failures().stream()
         .limit(failures)
-        .forEach(
-            f ->
-                sb.append("  FAIL ")
-                    .append(f.file())
-                    .append(" | ")
-                    .append(f.label())
-                    .append(" | got ")
-                    .append(f.actual())
-                    .append('\n'));
+        .forEach(f -> failure(sb, f.file(), f.label(), f.actual()));
     return sb.toString();
+  }
+
+  private static void failure(StringBuilder sb, Object where, Object expected, Object actual) {
+    sb.append("  FAIL ")
+        .append(where)
+        .append(" | ")
+        .append(expected)
+        .append(" | got ")
+        .append(actual)
+        .append('\n');
   }
 
   private static void fields(StringBuilder sb, Map<String, int[]> byField) {
