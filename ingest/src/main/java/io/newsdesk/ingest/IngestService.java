@@ -112,10 +112,11 @@ public final class IngestService implements AutoCloseable {
   private final ExecutorService workers;
 
   /**
-   * Fetch the items of polls, one chain of a host's items per task: tasks that never wait on
-   * other tasks, so polls waiting for them on {@link #workers} cannot deadlock.
+   * Fetch the items of polls, one chain of a host's items per task: tasks that never wait on other
+   * tasks, so polls waiting for them on {@link #workers} cannot deadlock.
    */
   private final ExecutorService itemWorkers;
+
   private ScheduledExecutorService dispatcher;
   private PollScheduler scheduler;
   private PushReceiver receiver;
@@ -1304,17 +1305,16 @@ public final class IngestService implements AutoCloseable {
     }
 
     /** An item to fetch; its URL is claimed in {@link #seenUrls} until the poll applies it. */
-    static Step fetch(
-        FeedEntry entry, String idKey, String canonical, String host, FeedItem item) {
+    static Step fetch(FeedEntry entry, String idKey, String canonical, String host, FeedItem item) {
       return new Step(entry, idKey, canonical, host, item, true);
     }
   }
 
   /**
    * One host's items of a poll, fetched one after another on an item worker: the host sees one
-   * request at a time (spaced by {@link HostThrottle}); after a timeout or a Retry-After its
-   * other items wait for the next poll; in continuous mode an item whose host is in its delay
-   * goes back to the scheduler's queue instead of sleeping here.
+   * request at a time (spaced by {@link HostThrottle}); after a timeout or a Retry-After its other
+   * items wait for the next poll; in continuous mode an item whose host is in its delay goes back
+   * to the scheduler's queue instead of sleeping here.
    */
   private final class ItemChain implements Runnable {
     final String host;
