@@ -75,6 +75,10 @@ public final class IngestService implements AutoCloseable {
   private final Integer listenPort;
   private final Map<String, SourceState> states = new ConcurrentHashMap<>();
   private final SeenSet seenUrls;
+
+  /** URLs claimed in {@link #seenUrls} by polls that have not committed them yet. */
+  private final Set<String> uncommitted = ConcurrentHashMap.newKeySet();
+
   private final HostThrottle throttle;
   private final HttpFetcher fetcher;
   private final RobotsCache robots;
@@ -301,6 +305,8 @@ public final class IngestService implements AutoCloseable {
     long now = clock.millis();
     boolean changed = oldKind != null && (!oldKind.equals(k) || !b.equals(old));
     if (!s.contains(url)) {
+      // A source (re)added starts from its state, not from the rest of an earlier poll.
+      pending.remove(url);
       s.add(url, dueAt(url, now, b));
     } else if (changed) {
       s.reschedule(url, now);
@@ -756,16 +762,24 @@ public final class IngestService implements AutoCloseable {
         steps.add(Step.done(e, idKey, null, item, ItemResult.FEED_ONLY));
         continue;
       }
-      if (!seenUrls.claim(canonical)) {
+      if (!claim(canonical)) {
         // Another source of this process publishes it. Only the publisher records it as seen:
         // if that source crashes before its commit, this one must still see the item as new.
-        steps.add(Step.done(e, idKey, canonical, item, ItemResult.DUPLICATE));
+        // While that poll has not committed, this one must not record the feed as read either
+        // (its validators would hide the item from the next poll once the feed stops changing).
+        steps.add(
+            Step.done(
+                e,
+                idKey,
+                canonical,
+                item,
+                uncommitted.contains(canonical) ? ItemResult.BUSY : ItemResult.DUPLICATE));
         continue;
       }
       String host = hostOf(canonical);
       if (started && host != null && !throttle.readyIn(host).isZero()) {
         // The host is in its politeness delay: fetch it when it is due, not by sleeping here.
-        seenUrls.release(canonical);
+        release(canonical);
         later.add(e);
         budget++;
         continue;
@@ -836,6 +850,12 @@ public final class IngestService implements AutoCloseable {
             newItems++;
           }
           case DUPLICATE -> duplicates++;
+          case BUSY -> {
+            // Claimed by a poll still in flight: counted as a duplicate, but the validators are
+            // forgotten so that the next poll looks at the item again if that poll fails.
+            duplicates++;
+            retriable++;
+          }
           case REFUSED -> {
             // Refused before any connection: blocked address, no host, or not http(s).
             LOG.warn(
@@ -868,13 +888,13 @@ public final class IngestService implements AutoCloseable {
           }
           case LATER -> {
             // The host's politeness delay began with this poll's earlier item: wait in the queue.
-            seenUrls.release(canonical);
+            release(canonical);
             later.add(s.entry);
           }
           case DEFERRED, SKIPPED -> {
             // That host timed out or asked us to wait in this poll (or the poll stopped): the
             // item waits for the next poll.
-            seenUrls.release(canonical);
+            release(canonical);
             retriable++;
           }
           case ERROR -> {
@@ -885,7 +905,7 @@ public final class IngestService implements AutoCloseable {
                 Redact.url(feedUrl),
                 res.bug());
             failures++;
-            seenUrls.release(canonical);
+            release(canonical);
             retriable++;
           }
           case FAILED -> {
@@ -909,7 +929,7 @@ public final class IngestService implements AutoCloseable {
                   tried + 1,
                   retries,
                   Redact.text(ex.getMessage()));
-              seenUrls.release(canonical);
+              release(canonical);
               retriable++;
               newSeen.add(retryKey(tried + 1, canonical));
             } else {
@@ -942,7 +962,7 @@ public final class IngestService implements AutoCloseable {
         for (int i = applied; i < steps.size(); i++) {
           Step s = steps.get(i);
           if (s.fetching) {
-            seenUrls.release(s.canonical);
+            release(s.canonical);
           }
         }
       }
@@ -960,7 +980,10 @@ public final class IngestService implements AutoCloseable {
       st.setConsecutiveFailures(0);
       st.setLastError(null);
       st.setNextPollAt(now + Math.max(1, itemsReadyIn(later).toMillis()));
-      pending.put(feedUrl, new Pending(kind, List.copyOf(later), arrival, r, hash, hint));
+      if (!catalogOnly || kinds.containsKey(feedUrl)) {
+        // Not for a source unwatched meanwhile: a stale rest would be resumed if it came back.
+        pending.put(feedUrl, new Pending(kind, List.copyOf(later), arrival, r, hash, hint));
+      }
     } else {
       markSuccess(st, r, hash, now);
       if (retriable > 0) {
@@ -1036,7 +1059,7 @@ public final class IngestService implements AutoCloseable {
       SourceStates.increment(st, SourceStates.NOT_MODIFIED, 1);
     } else {
       boolean firstVersion = st.getContentHash() == null;
-      boolean claimed = seenUrls.claim(canonical);
+      boolean claimed = claim(canonical);
       if (claimed) {
         claimedNow.add(canonical);
       }
@@ -1226,6 +1249,7 @@ public final class IngestService implements AutoCloseable {
   private enum ItemKind {
     FEED_ONLY,
     DUPLICATE,
+    BUSY,
     REFUSED,
     DISALLOWED,
     FETCHED,
@@ -1241,6 +1265,7 @@ public final class IngestService implements AutoCloseable {
       ItemKind kind, FetchResult page, FetchException error, RuntimeException bug) {
     static final ItemResult FEED_ONLY = new ItemResult(ItemKind.FEED_ONLY, null, null, null);
     static final ItemResult DUPLICATE = new ItemResult(ItemKind.DUPLICATE, null, null, null);
+    static final ItemResult BUSY = new ItemResult(ItemKind.BUSY, null, null, null);
     static final ItemResult DISALLOWED = new ItemResult(ItemKind.DISALLOWED, null, null, null);
     static final ItemResult DEFERRED = new ItemResult(ItemKind.DEFERRED, null, null, null);
     static final ItemResult LATER = new ItemResult(ItemKind.LATER, null, null, null);
@@ -1432,12 +1457,28 @@ public final class IngestService implements AutoCloseable {
     robots.crawlDelay(url).ifPresent(d -> throttle.setCrawlDelay(URI.create(url).getHost(), d));
   }
 
+  /** Claims a URL for the poll about to publish it; false when another source has it. */
+  private boolean claim(String canonical) {
+    if (seenUrls.claim(canonical)) {
+      uncommitted.add(canonical);
+      return true;
+    }
+    return false;
+  }
+
+  /** Gives back a claim whose item this poll did not publish. */
+  private void release(String canonical) {
+    uncommitted.remove(canonical);
+    seenUrls.release(canonical);
+  }
+
   /** Publishes one source's output atomically; the in-memory state moves only on success. */
   private boolean commit(
       SourceState st, List<RawDocument> docs, List<DeadLetter> dead, List<String> claimed) {
     try {
       sink.publish(new DocumentSink.Batch(docs, dead, st));
       states.put(st.getSource(), st);
+      claimed.forEach(uncommitted::remove);
       return true;
     } catch (PublishException e) {
       if (e.getCause() instanceof org.apache.kafka.clients.consumer.CommitFailedException) {
@@ -1454,7 +1495,7 @@ public final class IngestService implements AutoCloseable {
             st.getSource(),
             e);
       }
-      claimed.forEach(seenUrls::release);
+      claimed.forEach(this::release);
       return false;
     }
   }

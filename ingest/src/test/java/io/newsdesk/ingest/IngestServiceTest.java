@@ -757,6 +757,70 @@ class IngestServiceTest {
   }
 
   @Test
+  void noUrlCredentialReachesTheLogsTheDeadLettersOrTheState() throws Exception {
+    List<String> secrets = List.of("hunter2", "tok-SECRET-42", "pw-ITEM", "ITEMTOKEN");
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      FeedHandler feed = new FeedHandler();
+      String itemWithSecrets =
+          "http://reader:pw-ITEM@127.0.0.1:"
+              + server.port()
+              + "/missing/1?access_token=ITEMTOKEN&id=7";
+      feed.xml.set(rss("News", "/a/1", itemWithSecrets));
+      server
+          .route("/feed.xml", feed)
+          .route("/a", new ArticleHandler())
+          .route("/missing", new NotFound())
+          .route("/gone.xml", new NotFound());
+      String port = String.valueOf(server.port());
+      String goodFeed =
+          "http://reader:hunter2@127.0.0.1:" + port + "/feed.xml?access_token=tok-SECRET-42";
+      String goneFeed =
+          "http://reader:hunter2@127.0.0.1:" + port + "/gone.xml?access_token=tok-SECRET-42";
+      try (IngestService s =
+          IngestService.builder(TestConfigs.fast(), sink)
+              .feeds(List.of(goodFeed, goneFeed))
+              .build()) {
+        s.runOnce();
+      }
+    } finally {
+      root.detachAppender(logs);
+    }
+    // Something of each happened: the good item came, the 404s are dead letters.
+    assertThat(sink.documents()).hasSize(1);
+    assertThat(sink.deadLetters()).hasSize(2);
+    List<String> written = new java.util.ArrayList<>();
+    for (ch.qos.logback.classic.spi.ILoggingEvent e : logs.list) {
+      written.add(e.getFormattedMessage());
+      if (e.getThrowableProxy() != null) {
+        written.add(e.getThrowableProxy().getMessage());
+      }
+    }
+    for (DeadLetter d : sink.deadLetters()) {
+      written.add(d.toString());
+    }
+    for (RawDocument d : sink.documents()) {
+      written.add(d.getSource() + " " + d.getUrl() + " " + d.getCanonicalUrl() + " " + d.getItem());
+    }
+    sink.states()
+        .forEach(
+            (key, st) -> {
+              written.add(key);
+              written.add(st.toString());
+            });
+    assertThat(logs.list).isNotEmpty();
+    for (String secret : secrets) {
+      assertThat(written).noneSatisfy(w -> assertThat(w).contains(secret));
+    }
+  }
+
+  @Test
   void twentyHostsAnswering429DoNotDelayAGoodPageOnAnotherHost() throws Exception {
     // Twenty hosts (127.0.0.10 to .29), each answering 429 with Retry-After: 60.
     List<com.sun.net.httpserver.HttpServer> busy = new java.util.ArrayList<>();
