@@ -733,8 +733,10 @@ public final class IngestService implements AutoCloseable {
       if (budget-- <= 0) {
         break;
       }
-      String idKey = e.identity() == null ? null : "id:" + e.identity();
-      String canonical = e.link() == null ? null : UrlCanonicalizer.canonicalizeOrNull(e.link());
+      // Keys for the seen list (state topic): credentials in the link kept only as a hash.
+      String idKey = e.identity() == null ? null : "id:" + Redact.keyed(e.identity());
+      String canonical =
+          e.link() == null ? null : Redact.keyed(UrlCanonicalizer.canonicalizeOrNull(e.link()));
       // A link that is no http(s) URL (gopher:, ftp:, data:...) is remembered by its hash.
       String refKey =
           canonical == null && e.link() != null && !e.link().isBlank()
@@ -1059,9 +1061,9 @@ public final class IngestService implements AutoCloseable {
       SourceStates.increment(st, SourceStates.NOT_MODIFIED, 1);
     } else {
       boolean firstVersion = st.getContentHash() == null;
-      boolean claimed = claim(canonical);
+      boolean claimed = claim(Redact.keyed(canonical));
       if (claimed) {
-        claimedNow.add(canonical);
+        claimedNow.add(Redact.keyed(canonical));
       }
       if (firstVersion && !claimed) {
         // A feed item (or another page source) with the same canonical URL was published already.
@@ -1071,7 +1073,7 @@ public final class IngestService implements AutoCloseable {
         docs.add(RawDocuments.fromFetch(key(pageUrl), canonical, r, Arrival.PAGE, null));
         newItems = 1;
         SourceStates.increment(st, SourceStates.NEW_ITEMS, 1);
-        SourceStates.addSeen(st, List.of(canonical), config.maxSeenPerSource());
+        SourceStates.addSeen(st, List.of(Redact.keyed(canonical)), config.maxSeenPerSource());
       }
     }
     if (duplicates == 0) {
@@ -1421,11 +1423,12 @@ public final class IngestService implements AutoCloseable {
       if (refused != null) {
         return ItemResult.refused(refused);
       }
-      if (config.respectRobots() && !robots.isAllowed(s.canonical)) {
-        return ItemResult.DISALLOWED;
-      }
       if (config.respectRobots()) {
-        applyCrawlDelay(s.canonical);
+        String url = UrlCanonicalizer.canonicalizeOrNull(s.entry.link());
+        if (!robots.isAllowed(url)) {
+          return ItemResult.DISALLOWED;
+        }
+        applyCrawlDelay(url);
       }
       return ItemResult.fetched(fetcher.fetch(FetchRequest.of(s.entry.link()), guard));
     } catch (FetchException ex) {
