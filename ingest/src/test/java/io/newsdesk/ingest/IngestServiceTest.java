@@ -821,6 +821,77 @@ class IngestServiceTest {
   }
 
   @Test
+  void aFeedWhoseItemAnotherPollHasInFlightIsNotRecordedAsRead() throws Exception {
+    // Feeds A and B list the same story. A claims it and is still fetching it when B reads its
+    // own feed: B must not record its feed as read (validators, content hash), since A may yet
+    // fail to publish, and an unchanged feed is never looked at again. (Two polls of one source
+    // at once, after a lost partition came back, lost a whole feed this way in ClusterFaultIT.)
+    java.util.concurrent.CountDownLatch bDone = new java.util.concurrent.CountDownLatch(1);
+    FeedHandler a = new FeedHandler();
+    a.xml.set(rss("A", "/slow/shared"));
+    FeedHandler b = new FeedHandler();
+    b.xml.set(rss("B", "/slow/shared", "/a/only-in-b"));
+    java.util.concurrent.CountDownLatch aFetching = new java.util.concurrent.CountDownLatch(1);
+    server
+        .route("/a.xml", a)
+        .route(
+            "/b.xml",
+            ex -> {
+              // B's feed arrives once A has claimed the story and is fetching it.
+              try {
+                aFetching.await(5, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              b.handle(ex);
+            })
+        .route("/a", new ArticleHandler())
+        .route(
+            "/slow",
+            ex -> {
+              aFetching.countDown();
+              try {
+                bDone.await(5, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              respond(ex, 200, "text/html", "<p>shared story</p>");
+            });
+    // B's poll needs no fetch of the shared story: it commits first. A's commit (the second
+    // publish) fails.
+    sink.failPublish = 2;
+    // One host serves both feeds: it takes more than one request at a time here.
+    IngestConfig config =
+        TestConfigs.fast().toBuilder().respectRobots(false).perHostConnections(4).build();
+    try (IngestService s =
+        IngestService.builder(config, sink)
+            .feeds(List.of(server.url("/a.xml"), server.url("/b.xml")))
+            .build()) {
+      Thread poll =
+          new Thread(
+              () -> {
+                try {
+                  s.runOnce();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      poll.start();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> sink.states().containsKey(server.url("/b.xml")));
+      bDone.countDown();
+      poll.join(10_000);
+      SourceState bState = sink.states().get(server.url("/b.xml"));
+      assertThat(bState.getContentHash()).as("B's feed not recorded as read").isNull();
+      assertThat(bState.getEtag()).isNull();
+      assertThat(sink.documents())
+          .extracting(d -> String.valueOf(d.getUrl()))
+          .containsExactly(server.url("/a/only-in-b"));
+    }
+  }
+
+  @Test
   void twentyHostsAnswering429DoNotDelayAGoodPageOnAnotherHost() throws Exception {
     // Twenty hosts (127.0.0.10 to .29), each answering 429 with Retry-After: 60.
     List<com.sun.net.httpserver.HttpServer> busy = new java.util.ArrayList<>();

@@ -203,8 +203,9 @@ class HostileInputIT {
     Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put(innerBase + "/secret", "blocked_address");
     m.put("http://169.254.169.254/latest/meta-data/iam/", "blocked_address");
-    m.put("http://10.0.0.1/admin", "blocked_address");
-    m.put("file:///etc/passwd", "unsupported_scheme");
+    // (Not the links of the other test's feed: a URL one source handled is a duplicate here.)
+    m.put("http://10.1.2.3/admin", "blocked_address");
+    m.put("file:///etc/shadow", "unsupported_scheme");
     m.put("gopher://127.0.0.2:" + inner.getAddress().getPort() + "/secret", "unsupported_scheme");
     m.put(base + "/run-redirect", "blocked_address");
     m.put(probeUrls.get("/bomb") + "/run", "decompression_limit|too_large|fetch_deadline");

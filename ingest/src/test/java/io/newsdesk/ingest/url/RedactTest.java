@@ -13,8 +13,7 @@ class RedactTest {
     assertThat(a).doesNotContain("pw1", "T-one", "bob").startsWith("https://h").contains("&id=7");
     assertThat(b).doesNotContain("pw2", "T-two");
     assertThat(a).isNotEqualTo(b);
-    assertThat(Redact.keyed("https://bob:pw1@news.example/a?access_token=T-one&id=7"))
-        .isEqualTo(a);
+    assertThat(Redact.keyed("https://bob:pw1@news.example/a?access_token=T-one&id=7")).isEqualTo(a);
   }
 
   @Test
