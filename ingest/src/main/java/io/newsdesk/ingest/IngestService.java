@@ -75,6 +75,10 @@ public final class IngestService implements AutoCloseable {
   private final Integer listenPort;
   private final Map<String, SourceState> states = new ConcurrentHashMap<>();
   private final SeenSet seenUrls;
+
+  /** URLs claimed in {@link #seenUrls} by polls that have not committed them yet. */
+  private final Set<String> uncommitted = ConcurrentHashMap.newKeySet();
+
   private final HostThrottle throttle;
   private final HttpFetcher fetcher;
   private final RobotsCache robots;
@@ -110,6 +114,13 @@ public final class IngestService implements AutoCloseable {
   private final AdaptiveInterval intervals;
   private final HttpFetcher.RedirectGuard guard;
   private final ExecutorService workers;
+
+  /**
+   * Fetch the items of polls, one chain of a host's items per task: tasks that never wait on other
+   * tasks, so polls waiting for them on {@link #workers} cannot deadlock.
+   */
+  private final ExecutorService itemWorkers;
+
   private ScheduledExecutorService dispatcher;
   private PollScheduler scheduler;
   private PushReceiver receiver;
@@ -147,19 +158,23 @@ public final class IngestService implements AutoCloseable {
         new RobotsCache(fetcher, config.robotsAgentName(), config.robotsCacheTtl(), clock);
     this.guard = config.respectRobots() ? robots::isAllowed : url -> true;
     this.intervals = new AdaptiveInterval(config.minPollInterval(), config.maxPollInterval());
+    this.workers = pool(config.maxConcurrentFetches(), "newsdesk-ingest-");
+    this.itemWorkers = pool(config.maxConcurrentFetches(), "newsdesk-ingest-item-");
+  }
+
+  private static ThreadPoolExecutor pool(int size, String name) {
     AtomicInteger n = new AtomicInteger();
-    this.workers =
-        new ThreadPoolExecutor(
-            config.maxConcurrentFetches(),
-            config.maxConcurrentFetches(),
-            60,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "newsdesk-ingest-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    return new ThreadPoolExecutor(
+        size,
+        size,
+        60,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, name + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** A builder for a service publishing to {@code sink}. */
@@ -290,6 +305,8 @@ public final class IngestService implements AutoCloseable {
     long now = clock.millis();
     boolean changed = oldKind != null && (!oldKind.equals(k) || !b.equals(old));
     if (!s.contains(url)) {
+      // A source (re)added starts from its state, not from the rest of an earlier poll.
+      pending.remove(url);
       s.add(url, dueAt(url, now, b));
     } else if (changed) {
       s.reschedule(url, now);
@@ -704,60 +721,22 @@ public final class IngestService implements AutoCloseable {
     int failures = 0;
     int retriable = 0;
     int budget = config.maxItemsPerPoll();
-    Set<String> deferredHosts = new java.util.HashSet<>();
     // Continuous mode: items whose host is in its politeness delay wait in the scheduler's queue.
     List<FeedEntry> later = new ArrayList<>();
     int counted = 0;
     int published = 0;
     int deadPublished = 0;
+    // 1. In feed order, what each entry needs: already seen, refused by its scheme, feed content
+    //    only, a duplicate of another source, waiting for its host, or a fetch.
+    List<Step> steps = new ArrayList<>();
     for (FeedEntry e : entries) {
       if (budget-- <= 0) {
         break;
       }
-      boolean handedOver = catalogOnly && !kinds.containsKey(feedUrl);
-      if (docs.size() >= ITEMS_PER_COMMIT || handedOver) {
-        // Commit as the poll goes on: these items and the state recording them as seen, with the
-        // old validators, so a crash now neither repeats them nor loses the rest of the feed.
-        SourceStates.addSeen(st, newSeen, config.maxSeenPerSource());
-        SourceStates.increment(st, SourceStates.NEW_ITEMS, newItems - counted);
-        counted = newItems;
-        if (!commit(SourceStates.copy(st), docs, dead, claimed)) {
-          return new PollOutcome(
-              feedUrl,
-              kind,
-              "publish-failed",
-              published,
-              newItems,
-              duplicates,
-              disallowed,
-              failures,
-              deadPublished,
-              null);
-        }
-        published += docs.size();
-        deadPublished += dead.size();
-        docs.clear();
-        dead.clear();
-        claimed.clear();
-        newSeen.clear();
-        if (handedOver) {
-          // No longer this instance's source (removed, or its partition moved to another
-          // instance): stop here; the old validators make the new owner read the rest.
-          return new PollOutcome(
-              feedUrl,
-              kind,
-              "handed-over",
-              published,
-              newItems,
-              duplicates,
-              disallowed,
-              failures,
-              deadPublished,
-              null);
-        }
-      }
-      String idKey = e.identity() == null ? null : "id:" + e.identity();
-      String canonical = e.link() == null ? null : UrlCanonicalizer.canonicalizeOrNull(e.link());
+      // Keys for the seen list (state topic): credentials in the link kept only as a hash.
+      String idKey = e.identity() == null ? null : "id:" + Redact.keyed(e.identity());
+      String canonical =
+          e.link() == null ? null : Redact.keyed(UrlCanonicalizer.canonicalizeOrNull(e.link()));
       // A link that is no http(s) URL (gopher:, ftp:, data:...) is remembered by its hash.
       String refKey =
           canonical == null && e.link() != null && !e.link().isBlank()
@@ -776,130 +755,218 @@ public final class IngestService implements AutoCloseable {
         // A link that names another scheme (gopher:, ftp:, data:...): refused, not fetched.
         FetchException refused = fetcher.refusal(e.link());
         if (refused != null) {
-          LOG.warn(
-              "Item {} of feed {} refused: {}",
-              Redact.url(e.link()),
-              Redact.url(feedUrl),
-              Redact.text(refused.getMessage()));
-          failures++;
-          dead.add(fetchDeadLetter(refused, feedUrl, now));
-          // Handled: neither dead-lettered again nor fetched at the next poll, guid or not.
-          addKeys(newSeen, idKey, refKey);
+          steps.add(Step.done(e, idKey, refKey, item, ItemResult.refused(refused)));
           continue;
         }
       }
       if (canonical == null) {
         // An item without a fetchable link: its feed content is all there is.
-        docs.add(feedOnlyDocument(feedUrl, e, item, r, idKey));
-        newSeen.add(idKey);
-        newItems++;
+        steps.add(Step.done(e, idKey, null, item, ItemResult.FEED_ONLY));
         continue;
       }
-      if (!seenUrls.claim(canonical)) {
+      if (!claim(canonical)) {
         // Another source of this process publishes it. Only the publisher records it as seen:
         // if that source crashes before its commit, this one must still see the item as new.
-        duplicates++;
+        // While that poll has not committed, this one must not record the feed as read either
+        // (its validators would hide the item from the next poll once the feed stops changing).
+        steps.add(
+            Step.done(
+                e,
+                idKey,
+                canonical,
+                item,
+                uncommitted.contains(canonical) ? ItemResult.BUSY : ItemResult.DUPLICATE));
         continue;
       }
       String host = hostOf(canonical);
       if (started && host != null && !throttle.readyIn(host).isZero()) {
         // The host is in its politeness delay: fetch it when it is due, not by sleeping here.
-        seenUrls.release(canonical);
+        release(canonical);
         later.add(e);
         budget++;
         continue;
       }
-      claimed.add(canonical);
-      if (host != null && deferredHosts.contains(host)) {
-        // That host timed out or asked us to wait in this poll: its items wait for the next one.
-        seenUrls.release(canonical);
-        claimed.remove(canonical);
-        retriable++;
-        continue;
-      }
-      try {
-        FetchException refused = fetcher.refusal(e.link());
-        if (refused != null) {
-          // Refused before any connection: blocked address, no host, or not http(s).
-          LOG.warn(
-              "Item {} of feed {} refused: {}",
-              Redact.url(canonical),
-              Redact.url(feedUrl),
-              Redact.text(refused.getMessage()));
-          failures++;
-          dead.add(fetchDeadLetter(refused, feedUrl, now));
-          addKeys(newSeen, idKey, canonical);
-          continue;
-        }
-        if (config.respectRobots() && !robots.isAllowed(canonical)) {
-          LOG.info(
-              "Item {} of feed {} disallowed by robots.txt; skipped",
-              Redact.url(canonical),
-              Redact.url(feedUrl));
-          disallowed++;
-          addKeys(newSeen, idKey, canonical);
-          continue;
-        }
-        if (config.respectRobots()) {
-          applyCrawlDelay(canonical);
-        }
-        FetchResult page = fetcher.fetch(FetchRequest.of(e.link()), guard);
-        docs.add(RawDocuments.fromFetch(key(feedUrl), canonical, page, arrival, item));
-        addKeys(newSeen, idKey, canonical);
-        newItems++;
-      } catch (FetchException ex) {
-        failures++;
-        int tried = ex.isRetriable() ? retriesSoFar(seen, canonical) : 0;
-        if (host != null && (ex.timedOut() || ex.retryAfter() != null)) {
-          // A host that stalled or asked us to wait costs this poll one deadline, not one each.
-          deferredHosts.add(host);
-        }
-        int retries = config.itemRetries();
-        if (ex.isRetriable() && tried < retries) {
-          if (tried == 0 && ex.timedOut()) {
-            // A stalled, trickling or endless body is reported within the fetch deadline, not
-            // only after the last retry: a dead letter that says the item will be tried again.
-            DeadLetter letter = fetchDeadLetter(ex, feedUrl, now);
-            letter.getAttributes().put("attempts", "1");
-            letter.getAttributes().put("retries_left", String.valueOf(retries));
-            dead.add(letter);
+      steps.add(Step.fetch(e, idKey, canonical, host, item));
+    }
+    // 2. The fetches, concurrently across hosts: one chain per host takes that host's items in
+    //    feed order (one request in flight per host, its politeness delay kept by the throttle),
+    //    so items on hosts that stall wait for their own deadline only, not for each other's.
+    List<ItemChain> chains = startChains(steps);
+    // 3. The outcomes in feed order, committed every ITEMS_PER_COMMIT documents: what is
+    //    published, and the state recording it as seen, depend on the feed alone, not on which
+    //    host answered first; an item is marked seen only in the commit that publishes it (or
+    //    its dead letter), so a crash mid-poll neither repeats nor loses one.
+    int applied = 0;
+    try {
+      for (; applied < steps.size(); applied++) {
+        boolean handedOver = catalogOnly && !kinds.containsKey(feedUrl);
+        if (docs.size() >= ITEMS_PER_COMMIT || handedOver) {
+          // Commit as the poll goes on: these items and the state recording them as seen, with
+          // the old validators, so a crash now neither repeats them nor loses the rest.
+          SourceStates.addSeen(st, newSeen, config.maxSeenPerSource());
+          SourceStates.increment(st, SourceStates.NEW_ITEMS, newItems - counted);
+          counted = newItems;
+          if (!commit(SourceStates.copy(st), docs, dead, claimed)) {
+            return new PollOutcome(
+                feedUrl,
+                kind,
+                "publish-failed",
+                published,
+                newItems,
+                duplicates,
+                disallowed,
+                failures,
+                deadPublished,
+                null);
           }
-          LOG.info(
-              "Item {} of feed {} failed, will retry at the next poll ({} of {}): {}",
-              Redact.url(canonical),
-              Redact.url(feedUrl),
-              tried + 1,
-              retries,
-              Redact.text(ex.getMessage()));
-          seenUrls.release(canonical);
-          claimed.remove(canonical);
-          retriable++;
-          newSeen.add(retryKey(tried + 1, canonical));
-        } else {
-          // Permanent (404, too_large, decompression_limit...) or out of retries (a server
-          // that never answers, trickles or stays busy): a dead letter, and the item is handled.
-          LOG.warn(
-              "Item {} of feed {} failed after {} tries, dead-lettered: {}",
-              Redact.url(canonical),
-              Redact.url(feedUrl),
-              tried + 1,
-              Redact.text(ex.getMessage()));
-          DeadLetter letter = fetchDeadLetter(ex, feedUrl, now);
-          letter.getAttributes().put("attempts", String.valueOf(tried + 1));
-          dead.add(letter);
-          addKeys(newSeen, idKey, canonical);
+          published += docs.size();
+          deadPublished += dead.size();
+          docs.clear();
+          dead.clear();
+          claimed.clear();
+          newSeen.clear();
+          if (handedOver) {
+            // No longer this instance's source (removed, or its partition moved to another
+            // instance): stop here; the old validators make the new owner read the rest.
+            return new PollOutcome(
+                feedUrl,
+                kind,
+                "handed-over",
+                published,
+                newItems,
+                duplicates,
+                disallowed,
+                failures,
+                deadPublished,
+                null);
+          }
         }
-      } catch (RuntimeException ex) {
-        // A bug on one item must not lose the others: this item is retried on the next poll.
-        LOG.error(
-            "Item {} of feed {} failed unexpectedly, will retry",
-            Redact.url(canonical),
-            Redact.url(feedUrl),
-            ex);
-        failures++;
-        seenUrls.release(canonical);
-        claimed.remove(canonical);
-        retriable++;
+        Step s = steps.get(applied);
+        ItemResult res = s.result.get();
+        String canonical = s.canonical;
+        String idKey = s.idKey;
+        switch (res.kind()) {
+          case FEED_ONLY -> {
+            docs.add(feedOnlyDocument(feedUrl, s.entry, s.item, r, idKey));
+            newSeen.add(idKey);
+            newItems++;
+          }
+          case DUPLICATE -> duplicates++;
+          case BUSY -> {
+            // Claimed by a poll still in flight: counted as a duplicate, but the validators are
+            // forgotten so that the next poll looks at the item again if that poll fails.
+            duplicates++;
+            retriable++;
+          }
+          case REFUSED -> {
+            // Refused before any connection: blocked address, no host, or not http(s).
+            LOG.warn(
+                "Item {} of feed {} refused: {}",
+                Redact.url(s.entry.link()),
+                Redact.url(feedUrl),
+                Redact.text(res.error().getMessage()));
+            failures++;
+            dead.add(fetchDeadLetter(res.error(), feedUrl, now));
+            // Handled: neither dead-lettered again nor fetched at the next poll, guid or not.
+            addKeys(newSeen, idKey, canonical);
+            if (s.fetching) {
+              claimed.add(canonical);
+            }
+          }
+          case DISALLOWED -> {
+            LOG.info(
+                "Item {} of feed {} disallowed by robots.txt; skipped",
+                Redact.url(canonical),
+                Redact.url(feedUrl));
+            disallowed++;
+            addKeys(newSeen, idKey, canonical);
+            claimed.add(canonical);
+          }
+          case FETCHED -> {
+            docs.add(RawDocuments.fromFetch(key(feedUrl), canonical, res.page(), arrival, s.item));
+            addKeys(newSeen, idKey, canonical);
+            claimed.add(canonical);
+            newItems++;
+          }
+          case LATER -> {
+            // The host's politeness delay began with this poll's earlier item: wait in the queue.
+            release(canonical);
+            later.add(s.entry);
+          }
+          case DEFERRED, SKIPPED -> {
+            // That host timed out or asked us to wait in this poll (or the poll stopped): the
+            // item waits for the next poll.
+            release(canonical);
+            retriable++;
+          }
+          case ERROR -> {
+            // A bug on one item must not lose the others: this item is retried on the next poll.
+            LOG.error(
+                "Item {} of feed {} failed unexpectedly, will retry",
+                Redact.url(canonical),
+                Redact.url(feedUrl),
+                res.bug());
+            failures++;
+            release(canonical);
+            retriable++;
+          }
+          case FAILED -> {
+            FetchException ex = res.error();
+            failures++;
+            int tried = ex.isRetriable() ? retriesSoFar(seen, canonical) : 0;
+            int retries = config.itemRetries();
+            if (ex.isRetriable() && tried < retries) {
+              if (tried == 0 && ex.timedOut()) {
+                // A stalled, trickling or endless body is reported within the fetch deadline,
+                // not only after the last retry: a dead letter saying it will be tried again.
+                DeadLetter letter = fetchDeadLetter(ex, feedUrl, now);
+                letter.getAttributes().put("attempts", "1");
+                letter.getAttributes().put("retries_left", String.valueOf(retries));
+                dead.add(letter);
+              }
+              LOG.info(
+                  "Item {} of feed {} failed, will retry at the next poll ({} of {}): {}",
+                  Redact.url(canonical),
+                  Redact.url(feedUrl),
+                  tried + 1,
+                  retries,
+                  Redact.text(ex.getMessage()));
+              release(canonical);
+              retriable++;
+              newSeen.add(retryKey(tried + 1, canonical));
+            } else {
+              // Permanent (404, too_large, decompression_limit...) or out of retries (a server
+              // that never answers, trickles or stays busy): a dead letter; the item is handled.
+              LOG.warn(
+                  "Item {} of feed {} failed after {} tries, dead-lettered: {}",
+                  Redact.url(canonical),
+                  Redact.url(feedUrl),
+                  tried + 1,
+                  Redact.text(ex.getMessage()));
+              DeadLetter letter = fetchDeadLetter(ex, feedUrl, now);
+              letter.getAttributes().put("attempts", String.valueOf(tried + 1));
+              dead.add(letter);
+              addKeys(newSeen, idKey, canonical);
+              claimed.add(canonical);
+            }
+          }
+        }
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("an item future failed", e.getCause());
+    } finally {
+      if (applied < steps.size()) {
+        // Stopped early (publish failed, handed over, interrupted): the items not applied stay
+        // unseen, so the next poll, here or at the new owner, takes them.
+        for (ItemChain c : chains) {
+          c.stop();
+        }
+        for (int i = applied; i < steps.size(); i++) {
+          Step s = steps.get(i);
+          if (s.fetching) {
+            release(s.canonical);
+          }
+        }
       }
     }
     SourceStates.addSeen(st, newSeen, config.maxSeenPerSource());
@@ -915,7 +982,10 @@ public final class IngestService implements AutoCloseable {
       st.setConsecutiveFailures(0);
       st.setLastError(null);
       st.setNextPollAt(now + Math.max(1, itemsReadyIn(later).toMillis()));
-      pending.put(feedUrl, new Pending(kind, List.copyOf(later), arrival, r, hash, hint));
+      if (!catalogOnly || kinds.containsKey(feedUrl)) {
+        // Not for a source unwatched meanwhile: a stale rest would be resumed if it came back.
+        pending.put(feedUrl, new Pending(kind, List.copyOf(later), arrival, r, hash, hint));
+      }
     } else {
       markSuccess(st, r, hash, now);
       if (retriable > 0) {
@@ -991,9 +1061,9 @@ public final class IngestService implements AutoCloseable {
       SourceStates.increment(st, SourceStates.NOT_MODIFIED, 1);
     } else {
       boolean firstVersion = st.getContentHash() == null;
-      boolean claimed = seenUrls.claim(canonical);
+      boolean claimed = claim(Redact.keyed(canonical));
       if (claimed) {
-        claimedNow.add(canonical);
+        claimedNow.add(Redact.keyed(canonical));
       }
       if (firstVersion && !claimed) {
         // A feed item (or another page source) with the same canonical URL was published already.
@@ -1003,7 +1073,7 @@ public final class IngestService implements AutoCloseable {
         docs.add(RawDocuments.fromFetch(key(pageUrl), canonical, r, Arrival.PAGE, null));
         newItems = 1;
         SourceStates.increment(st, SourceStates.NEW_ITEMS, 1);
-        SourceStates.addSeen(st, List.of(canonical), config.maxSeenPerSource());
+        SourceStates.addSeen(st, List.of(Redact.keyed(canonical)), config.maxSeenPerSource());
       }
     }
     if (duplicates == 0) {
@@ -1177,6 +1247,197 @@ public final class IngestService implements AutoCloseable {
     return Redact.secrets(source);
   }
 
+  /** What became of one item of a poll. */
+  private enum ItemKind {
+    FEED_ONLY,
+    DUPLICATE,
+    BUSY,
+    REFUSED,
+    DISALLOWED,
+    FETCHED,
+    FAILED,
+    DEFERRED,
+    LATER,
+    SKIPPED,
+    ERROR
+  }
+
+  /** The outcome of one item: the page fetched, or why not. */
+  private record ItemResult(
+      ItemKind kind, FetchResult page, FetchException error, RuntimeException bug) {
+    static final ItemResult FEED_ONLY = new ItemResult(ItemKind.FEED_ONLY, null, null, null);
+    static final ItemResult DUPLICATE = new ItemResult(ItemKind.DUPLICATE, null, null, null);
+    static final ItemResult BUSY = new ItemResult(ItemKind.BUSY, null, null, null);
+    static final ItemResult DISALLOWED = new ItemResult(ItemKind.DISALLOWED, null, null, null);
+    static final ItemResult DEFERRED = new ItemResult(ItemKind.DEFERRED, null, null, null);
+    static final ItemResult LATER = new ItemResult(ItemKind.LATER, null, null, null);
+    static final ItemResult SKIPPED = new ItemResult(ItemKind.SKIPPED, null, null, null);
+
+    static ItemResult refused(FetchException e) {
+      return new ItemResult(ItemKind.REFUSED, null, e, null);
+    }
+
+    static ItemResult failed(FetchException e) {
+      return new ItemResult(ItemKind.FAILED, null, e, null);
+    }
+
+    static ItemResult fetched(FetchResult page) {
+      return new ItemResult(ItemKind.FETCHED, page, null, null);
+    }
+
+    static ItemResult bug(RuntimeException e) {
+      return new ItemResult(ItemKind.ERROR, null, null, e);
+    }
+
+    /** A failure that costs the rest of the host's items in this poll their turn. */
+    boolean holdsHost() {
+      return kind == ItemKind.FAILED && (error.timedOut() || error.retryAfter() != null);
+    }
+  }
+
+  /**
+   * One entry of a poll, in feed order; a fetch's result completes when its host's chain reaches
+   * it, every other result at once.
+   */
+  private static final class Step {
+    final FeedEntry entry;
+    final String idKey;
+    final String canonical;
+    final String host;
+    final FeedItem item;
+    final boolean fetching;
+    final java.util.concurrent.CompletableFuture<ItemResult> result =
+        new java.util.concurrent.CompletableFuture<>();
+
+    private Step(
+        FeedEntry entry,
+        String idKey,
+        String canonical,
+        String host,
+        FeedItem item,
+        boolean fetching) {
+      this.entry = entry;
+      this.idKey = idKey;
+      this.canonical = canonical;
+      this.host = host;
+      this.item = item;
+      this.fetching = fetching;
+    }
+
+    static Step done(
+        FeedEntry entry, String idKey, String canonical, FeedItem item, ItemResult result) {
+      Step s = new Step(entry, idKey, canonical, null, item, false);
+      s.result.complete(result);
+      return s;
+    }
+
+    /** An item to fetch; its URL is claimed in {@link #seenUrls} until the poll applies it. */
+    static Step fetch(FeedEntry entry, String idKey, String canonical, String host, FeedItem item) {
+      return new Step(entry, idKey, canonical, host, item, true);
+    }
+  }
+
+  /**
+   * One host's items of a poll, fetched one after another on an item worker: the host sees one
+   * request at a time (spaced by {@link HostThrottle}); after a timeout or a Retry-After its other
+   * items wait for the next poll; in continuous mode an item whose host is in its delay goes back
+   * to the scheduler's queue instead of sleeping here.
+   */
+  private final class ItemChain implements Runnable {
+    final String host;
+    final List<Step> steps = new ArrayList<>();
+    volatile boolean stopped;
+    volatile Future<?> task;
+
+    ItemChain(String host) {
+      this.host = host;
+    }
+
+    /** Stops the chain (its fetch in flight is interrupted); its items left are skipped. */
+    void stop() {
+      stopped = true;
+      Future<?> t = task;
+      if (t != null) {
+        t.cancel(true);
+      }
+    }
+
+    @Override
+    public void run() {
+      boolean held = false;
+      try {
+        for (int i = 0; i < steps.size(); i++) {
+          Step s = steps.get(i);
+          if (stopped || Thread.currentThread().isInterrupted()) {
+            break;
+          }
+          if (held) {
+            s.result.complete(ItemResult.DEFERRED);
+          } else if (started && i > 0 && host != null && !throttle.readyIn(host).isZero()) {
+            s.result.complete(ItemResult.LATER);
+          } else {
+            ItemResult res = fetchItem(s);
+            s.result.complete(res);
+            held = res.holdsHost();
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        skipRest();
+      }
+    }
+
+    void skipRest() {
+      for (Step s : steps) {
+        s.result.complete(ItemResult.SKIPPED); // no-op for those done
+      }
+    }
+  }
+
+  /** Starts one chain per host on the item workers; the poll reads their results in feed order. */
+  private List<ItemChain> startChains(List<Step> steps) {
+    Map<String, ItemChain> byHost = new LinkedHashMap<>();
+    for (Step s : steps) {
+      if (s.fetching) {
+        String k = s.host == null ? "url " + s.canonical : s.host;
+        byHost.computeIfAbsent(k, h -> new ItemChain(s.host)).steps.add(s);
+      }
+    }
+    List<ItemChain> chains = new ArrayList<>(byHost.values());
+    for (ItemChain c : chains) {
+      try {
+        c.task = itemWorkers.submit(c);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        c.stopped = true;
+        c.skipRest();
+      }
+    }
+    return chains;
+  }
+
+  /** Fetches one item's page: refused, disallowed by robots.txt, fetched or failed. */
+  private ItemResult fetchItem(Step s) throws InterruptedException {
+    try {
+      FetchException refused = fetcher.refusal(s.entry.link());
+      if (refused != null) {
+        return ItemResult.refused(refused);
+      }
+      if (config.respectRobots()) {
+        String url = UrlCanonicalizer.canonicalizeOrNull(s.entry.link());
+        if (!robots.isAllowed(url)) {
+          return ItemResult.DISALLOWED;
+        }
+        applyCrawlDelay(url);
+      }
+      return ItemResult.fetched(fetcher.fetch(FetchRequest.of(s.entry.link()), guard));
+    } catch (FetchException ex) {
+      return ItemResult.failed(ex);
+    } catch (RuntimeException ex) {
+      return ItemResult.bug(ex);
+    }
+  }
+
   private static String hostOf(String url) {
     try {
       String h = URI.create(url).getHost();
@@ -1199,12 +1460,28 @@ public final class IngestService implements AutoCloseable {
     robots.crawlDelay(url).ifPresent(d -> throttle.setCrawlDelay(URI.create(url).getHost(), d));
   }
 
+  /** Claims a URL for the poll about to publish it; false when another source has it. */
+  private boolean claim(String canonical) {
+    if (seenUrls.claim(canonical)) {
+      uncommitted.add(canonical);
+      return true;
+    }
+    return false;
+  }
+
+  /** Gives back a claim whose item this poll did not publish. */
+  private void release(String canonical) {
+    uncommitted.remove(canonical);
+    seenUrls.release(canonical);
+  }
+
   /** Publishes one source's output atomically; the in-memory state moves only on success. */
   private boolean commit(
       SourceState st, List<RawDocument> docs, List<DeadLetter> dead, List<String> claimed) {
     try {
       sink.publish(new DocumentSink.Batch(docs, dead, st));
       states.put(st.getSource(), st);
+      claimed.forEach(uncommitted::remove);
       return true;
     } catch (PublishException e) {
       if (e.getCause() instanceof org.apache.kafka.clients.consumer.CommitFailedException) {
@@ -1221,7 +1498,7 @@ public final class IngestService implements AutoCloseable {
             st.getSource(),
             e);
       }
-      claimed.forEach(seenUrls::release);
+      claimed.forEach(this::release);
       return false;
     }
   }
@@ -1239,8 +1516,10 @@ public final class IngestService implements AutoCloseable {
       receiver.close();
     }
     workers.shutdownNow();
+    itemWorkers.shutdownNow();
     try {
       workers.awaitTermination(10, TimeUnit.SECONDS);
+      itemWorkers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -625,6 +625,273 @@ class IngestServiceTest {
   }
 
   @Test
+  void itemsOnStalledHostsWaitForTheirOwnDeadlineNotForEachOthers() throws Exception {
+    // Six hosts (127.0.0.40 to .45) that accept the request and never answer, between three
+    // good items on the feed's host: fetched one after another they would cost six deadlines.
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<com.sun.net.httpserver.HttpServer> silent = new java.util.ArrayList<>();
+    List<String> links = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        com.sun.net.httpserver.HttpServer h =
+            com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0." + (40 + i), 0), 16);
+        h.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        h.createContext(
+            "/",
+            ex -> {
+              try {
+                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              ex.close();
+            });
+        h.start();
+        silent.add(h);
+        links.add("http://127.0.0." + (40 + i) + ":" + h.getAddress().getPort() + "/story");
+      }
+      links.add(0, "/a/good-0");
+      links.add(3, "/a/good-1");
+      links.add("/a/good-2");
+      FeedHandler feed = new FeedHandler();
+      feed.xml.set(rss("Stalled", links.toArray(String[]::new)));
+      server.route("/feed.xml", feed).route("/a", new ArticleHandler());
+      Duration deadline = Duration.ofMillis(1500);
+      IngestConfig config =
+          TestConfigs.fast().toBuilder()
+              .allowNetworks(List.of("127.0.0.0/24"))
+              .respectRobots(false)
+              .readTimeout(deadline)
+              .maxRetries(0)
+              .itemRetries(1)
+              .maxConcurrentFetches(8)
+              .build();
+      long t0 = System.nanoTime();
+      try (IngestService s =
+          IngestService.builder(config, sink).feeds(List.of(server.url("/feed.xml"))).build()) {
+        s.runOnce();
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      // About one deadline, not six.
+      assertThat(took).isLessThan(deadline.multipliedBy(3));
+      // Published in feed order, each once; every stalled host reported at its first deadline.
+      assertThat(sink.documents())
+          .extracting(d -> String.valueOf(d.getUrl()))
+          .containsExactly(
+              server.url("/a/good-0"), server.url("/a/good-1"), server.url("/a/good-2"));
+      assertThat(sink.deadLetters())
+          .hasSize(6)
+          .allSatisfy(
+              d ->
+                  assertThat(d.getAttributes())
+                      .containsEntry("code", "timeout")
+                      .containsEntry("retries_left", "1"));
+      // Not marked seen: the next poll tries them again (their one retry).
+      SourceState st = sink.states().get(server.url("/feed.xml"));
+      assertThat(SourceStates.seen(st)).noneMatch(k -> k.startsWith("http://127.0.0.4"));
+      System.out.printf(
+          "Six stalled hosts in one feed: poll took %d ms (fetch deadline %d ms)%n",
+          took.toMillis(), deadline.toMillis());
+    } finally {
+      release.countDown();
+      silent.forEach(h -> h.stop(0));
+    }
+  }
+
+  @Test
+  void aCrashBetweenTheCommitsOfAConcurrentPollRepeatsNothingAndLosesNothing() throws Exception {
+    // Twenty items on ten hosts: fetched concurrently, committed eight at a time in feed order.
+    List<com.sun.net.httpserver.HttpServer> hosts = new java.util.ArrayList<>();
+    List<String> links = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 10; i++) {
+        com.sun.net.httpserver.HttpServer h =
+            com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0." + (50 + i), 0), 16);
+        h.createContext(
+            "/",
+            ex -> {
+              respond(ex, 200, "text/html", "<p>story " + ex.getRequestURI() + "</p>");
+              ex.close();
+            });
+        h.start();
+        hosts.add(h);
+      }
+      for (int j = 0; j < 20; j++) {
+        com.sun.net.httpserver.HttpServer h = hosts.get(j % 10);
+        links.add("http://127.0.0." + (50 + j % 10) + ":" + h.getAddress().getPort() + "/s" + j);
+      }
+      FeedHandler feed = new FeedHandler();
+      feed.xml.set(rss("Many hosts", links.toArray(String[]::new)));
+      server.route("/feed.xml", feed);
+      IngestConfig config =
+          TestConfigs.fast().toBuilder()
+              .allowNetworks(List.of("127.0.0.0/24"))
+              .respectRobots(false)
+              .maxConcurrentFetches(6)
+              .build();
+      // The second commit fails: a crash after the first eight items were published.
+      sink.failPublish = 2;
+      try (IngestService s =
+          IngestService.builder(config, sink).feeds(List.of(server.url("/feed.xml"))).build()) {
+        assertThat(s.runOnce().outcomes().get(0).status()).isEqualTo("publish-failed");
+      }
+      assertThat(sink.documents())
+          .extracting(d -> String.valueOf(d.getUrl()))
+          .containsExactlyElementsOf(links.subList(0, IngestService.ITEMS_PER_COMMIT));
+      // A new process from the committed state publishes the other twelve, each once, in order.
+      try (IngestService restarted =
+          IngestService.builder(config, sink)
+              .feeds(List.of(server.url("/feed.xml")))
+              .initialState(sink.states())
+              .build()) {
+        restarted.runOnce();
+      }
+      assertThat(sink.documents())
+          .extracting(d -> String.valueOf(d.getUrl()))
+          .containsExactlyElementsOf(links);
+    } finally {
+      hosts.forEach(h -> h.stop(0));
+    }
+  }
+
+  @Test
+  void noUrlCredentialReachesTheLogsTheDeadLettersOrTheState() throws Exception {
+    List<String> secrets = List.of("hunter2", "tok-SECRET-42", "pw-ITEM", "ITEMTOKEN");
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      FeedHandler feed = new FeedHandler();
+      String itemWithSecrets =
+          "http://reader:pw-ITEM@127.0.0.1:"
+              + server.port()
+              + "/missing/1?access_token=ITEMTOKEN&id=7";
+      feed.xml.set(rss("News", "/a/1", itemWithSecrets));
+      server
+          .route("/feed.xml", feed)
+          .route("/a", new ArticleHandler())
+          .route("/missing", new NotFound())
+          .route("/gone.xml", new NotFound());
+      String port = String.valueOf(server.port());
+      String goodFeed =
+          "http://reader:hunter2@127.0.0.1:" + port + "/feed.xml?access_token=tok-SECRET-42";
+      String goneFeed =
+          "http://reader:hunter2@127.0.0.1:" + port + "/gone.xml?access_token=tok-SECRET-42";
+      try (IngestService s =
+          IngestService.builder(TestConfigs.fast(), sink)
+              .feeds(List.of(goodFeed, goneFeed))
+              .build()) {
+        s.runOnce();
+      }
+    } finally {
+      root.detachAppender(logs);
+    }
+    // Something of each happened: the good item came, the 404s are dead letters.
+    assertThat(sink.documents()).hasSize(1);
+    assertThat(sink.deadLetters()).hasSize(2);
+    List<String> written = new java.util.ArrayList<>();
+    for (ch.qos.logback.classic.spi.ILoggingEvent e : logs.list) {
+      written.add(e.getFormattedMessage());
+      if (e.getThrowableProxy() != null) {
+        written.add(e.getThrowableProxy().getMessage());
+      }
+    }
+    for (DeadLetter d : sink.deadLetters()) {
+      written.add(d.toString());
+    }
+    for (RawDocument d : sink.documents()) {
+      written.add(d.getSource() + " " + d.getUrl() + " " + d.getCanonicalUrl() + " " + d.getItem());
+    }
+    sink.states()
+        .forEach(
+            (key, st) -> {
+              written.add(key);
+              written.add(st.toString());
+            });
+    assertThat(logs.list).isNotEmpty();
+    for (String secret : secrets) {
+      assertThat(written).noneSatisfy(w -> assertThat(w).contains(secret));
+    }
+  }
+
+  @Test
+  void aFeedWhoseItemAnotherPollHasInFlightIsNotRecordedAsRead() throws Exception {
+    // Feeds A and B list the same story. A claims it and is still fetching it when B reads its
+    // own feed: B must not record its feed as read (validators, content hash), since A may yet
+    // fail to publish, and an unchanged feed is never looked at again. (Two polls of one source
+    // at once, after a lost partition came back, lost a whole feed this way in ClusterFaultIT.)
+    java.util.concurrent.CountDownLatch bDone = new java.util.concurrent.CountDownLatch(1);
+    FeedHandler a = new FeedHandler();
+    a.xml.set(rss("A", "/slow/shared"));
+    FeedHandler b = new FeedHandler();
+    b.xml.set(rss("B", "/slow/shared", "/a/only-in-b"));
+    java.util.concurrent.CountDownLatch aFetching = new java.util.concurrent.CountDownLatch(1);
+    server
+        .route("/a.xml", a)
+        .route(
+            "/b.xml",
+            ex -> {
+              // B's feed arrives once A has claimed the story and is fetching it.
+              try {
+                aFetching.await(5, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              b.handle(ex);
+            })
+        .route("/a", new ArticleHandler())
+        .route(
+            "/slow",
+            ex -> {
+              aFetching.countDown();
+              try {
+                bDone.await(5, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              respond(ex, 200, "text/html", "<p>shared story</p>");
+            });
+    // B's poll needs no fetch of the shared story: it commits first. A's commit (the second
+    // publish) fails.
+    sink.failPublish = 2;
+    // One host serves both feeds: it takes more than one request at a time here.
+    IngestConfig config =
+        TestConfigs.fast().toBuilder().respectRobots(false).perHostConnections(4).build();
+    try (IngestService s =
+        IngestService.builder(config, sink)
+            .feeds(List.of(server.url("/a.xml"), server.url("/b.xml")))
+            .build()) {
+      Thread poll =
+          new Thread(
+              () -> {
+                try {
+                  s.runOnce();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      poll.start();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> sink.states().containsKey(server.url("/b.xml")));
+      bDone.countDown();
+      poll.join(10_000);
+      SourceState bState = sink.states().get(server.url("/b.xml"));
+      assertThat(bState.getContentHash()).as("B's feed not recorded as read").isNull();
+      assertThat(bState.getEtag()).isNull();
+      assertThat(sink.documents())
+          .extracting(d -> String.valueOf(d.getUrl()))
+          .containsExactly(server.url("/a/only-in-b"));
+    }
+  }
+
+  @Test
   void twentyHostsAnswering429DoNotDelayAGoodPageOnAnotherHost() throws Exception {
     // Twenty hosts (127.0.0.10 to .29), each answering 429 with Retry-After: 60.
     List<com.sun.net.httpserver.HttpServer> busy = new java.util.ArrayList<>();

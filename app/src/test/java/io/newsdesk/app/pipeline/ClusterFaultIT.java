@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.newsdesk.app.bench.BenchCorpus;
 import io.newsdesk.app.kafka.TopicProvisioner;
 import io.newsdesk.ingest.sources.SourceCatalog;
 import io.newsdesk.schema.Source;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +43,7 @@ class ClusterFaultIT {
 
   @TempDir Path dir;
   private final Map<String, Process> processes = new LinkedHashMap<>();
-  private final List<HttpServer> sites = new ArrayList<>();
+  private final List<FeedServer> sites = new ArrayList<>();
   private final int[] brokerPorts = new int[3];
   private final int[] controllerPorts = new int[3];
   private String voters;
@@ -59,7 +54,7 @@ class ClusterFaultIT {
   @AfterEach
   void stop() {
     processes.values().forEach(Process::destroyForcibly);
-    sites.forEach(s -> s.stop(0));
+    sites.forEach(FeedServer::close);
   }
 
   @Test
@@ -265,12 +260,10 @@ class ClusterFaultIT {
 
   /** One site per loopback host; its feed gains an item every second or so, a window of 40. */
   private int startSite(int h) throws IOException {
-    HttpServer site =
-        HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0." + h), 0), 16);
-    site.createContext("/", ex -> serve(ex, h));
-    site.start();
+    FeedServer site =
+        FeedServer.start("127.0.0." + h, 16, 0, (path, host) -> answer(path, host, h));
     sites.add(site);
-    return site.getAddress().getPort();
+    return site.port();
   }
 
   private int visible() {
@@ -278,48 +271,20 @@ class ClusterFaultIT {
     return (int) Math.min(PER_HOST, 5 + seconds);
   }
 
-  private void serve(HttpExchange ex, int h) throws IOException {
-    try (ex) {
-      String path = ex.getRequestURI().getPath();
-      String hostHeader = ex.getRequestHeaders().getFirst("Host");
-      String body;
-      String type;
-      if (path.equals("/feed.xml")) {
-        int n = visible();
-        StringBuilder rss =
-            new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Site ")
-                .append(h)
-                .append("</title><link>http://")
-                .append(hostHeader)
-                .append("/</link><description>d</description>");
-        for (int i = n - 1; i >= Math.max(0, n - 40); i--) {
-          rss.append("<item><title>Story ")
-              .append(h)
-              .append('-')
-              .append(i)
-              .append("</title><link>http://")
-              .append(hostHeader)
-              .append("/story-")
-              .append(i)
-              .append(".html</link></item>");
-        }
-        body = rss.append("</channel></rss>").toString();
-        type = "application/rss+xml";
-      } else if (path.startsWith("/story-")) {
-        int i = Integer.parseInt(path.replaceAll("\\D", ""));
-        body = pages.get((h - 1) * PER_HOST + i);
-        type = "text/html; charset=utf-8";
-      } else {
-        ex.sendResponseHeaders(404, -1);
-        return;
+  private FeedServer.Reply answer(String path, String hostHeader, int h) {
+    if (path.equals("/feed.xml")) {
+      int n = visible();
+      FeedServer.Rss rss = new FeedServer.Rss("Site " + h, "http://" + hostHeader + "/", "d");
+      for (int i = n - 1; i >= Math.max(0, n - 40); i--) {
+        rss.item("Story " + h + "-" + i, "http://" + hostHeader + "/story-" + i + ".html");
       }
-      byte[] b = body.getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", type);
-      ex.sendResponseHeaders(200, b.length);
-      try (OutputStream o = ex.getResponseBody()) {
-        o.write(b);
-      }
+      return new FeedServer.Reply("application/rss+xml", rss.xml());
     }
+    if (path.startsWith("/story-")) {
+      int i = Integer.parseInt(path.replaceAll("\\D", ""));
+      return new FeedServer.Reply("text/html; charset=utf-8", pages.get((h - 1) * PER_HOST + i));
+    }
+    return null;
   }
 
   private static int freePort() throws IOException {

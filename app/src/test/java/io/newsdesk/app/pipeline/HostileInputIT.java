@@ -67,6 +67,18 @@ class HostileInputIT {
       new java.util.concurrent.atomic.AtomicLong();
   static byte[] gzipMember;
 
+  /**
+   * An internal server on another loopback address, never allowed: what blocked items, a gopher
+   * link and a redirect point at. It counts every request it gets.
+   */
+  static HttpServer inner;
+
+  static final java.util.concurrent.atomic.AtomicInteger innerRequests =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The 5 MB text page dense with names, made once. */
+  static byte[] denseText;
+
   @BeforeAll
   static void start() throws IOException {
     kafka = DemoRun.embedded(dir);
@@ -85,6 +97,34 @@ class HostileInputIT {
           ex.close();
         });
     hostile.createContext("/secret", ex -> send(ex, 200, "text/html", "<p>internal secret</p>"));
+    inner = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 16);
+    inner.createContext(
+        "/",
+        ex -> {
+          innerRequests.incrementAndGet();
+          send(ex, 200, "text/html", "<p>internal secret</p>");
+        });
+    inner.start();
+    String innerBase = "http://127.0.0.2:" + inner.getAddress().getPort();
+    hostile.createContext("/run-feed.xml", ex -> send(ex, 200, "application/rss+xml", runFeed()));
+    hostile.createContext(
+        "/run-redirect",
+        ex -> {
+          ex.getResponseHeaders().set("Location", innerBase + "/redirected");
+          ex.sendResponseHeaders(302, -1);
+          ex.close();
+        });
+    denseText =
+        HostileDocumentBench.nameDenseText(5_000_000, 5_000, 7).getBytes(StandardCharsets.UTF_8);
+    hostile.createContext(
+        "/dense",
+        ex -> {
+          ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+          ex.sendResponseHeaders(200, denseText.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(denseText);
+          }
+        });
     hostile.start();
     // 64 MiB of zeros gzipped once (~64 KB); the bomb repeats this member 160 times: 10 GiB.
     java.io.ByteArrayOutputStream member = new java.io.ByteArrayOutputStream();
@@ -146,12 +186,52 @@ class HostileInputIT {
     if (good != null) {
       good.stop(0);
     }
+    if (inner != null) {
+      inner.stop(0);
+    }
     if (hostile != null) {
       hostile.stop(0);
     }
     if (kafka != null) {
       kafka.close();
     }
+  }
+
+  /** The links of the feed {@code run --once} reads, with the code each probe must get. */
+  private static Map<String, String> runProbes() {
+    String innerBase = "http://127.0.0.2:" + inner.getAddress().getPort();
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put(innerBase + "/secret", "blocked_address");
+    m.put("http://169.254.169.254/latest/meta-data/iam/", "blocked_address");
+    // (Not the links of the other test's feed: a URL one source handled is a duplicate here.)
+    m.put("http://10.1.2.3/admin", "blocked_address");
+    m.put("file:///etc/shadow", "unsupported_scheme");
+    m.put("gopher://127.0.0.2:" + inner.getAddress().getPort() + "/secret", "unsupported_scheme");
+    m.put(base + "/run-redirect", "blocked_address");
+    m.put(probeUrls.get("/bomb") + "/run", "decompression_limit|too_large|fetch_deadline");
+    m.put(probeUrls.get("/endless") + "/run", "too_large|fetch_deadline");
+    m.put(probeUrls.get("/trickle") + "/run", "fetch_deadline");
+    m.put(probeUrls.get("/silent") + "/run", "timeout");
+    return m;
+  }
+
+  private static String runFeed() {
+    List<String> links = new ArrayList<>();
+    links.add(base + "/a/run-first");
+    links.addAll(runProbes().keySet());
+    links.add(base + "/dense/names");
+    links.add(base + "/a/run-second");
+    StringBuilder sb =
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Run</title>");
+    for (int i = 0; i < links.size(); i++) {
+      sb.append("<item><title>Run item ")
+          .append(i)
+          .append("</title><link>")
+          .append(links.get(i).replace("&", "&amp;"))
+          .append("</link></item>");
+    }
+    return sb.append("</channel></rss>").toString();
   }
 
   private static String feed(int port) {
@@ -393,8 +473,10 @@ class HostileInputIT {
         }
       }
       assertThat(byProbe).as(reasons.toString()).containsOnlyKeys(probeUrls.keySet());
+      // Cut at the decompressed-size limit, or, when the probes are fetched at once on a busy
+      // machine, at the fetch deadline first; either way within the deadline and capped.
       assertThat(byProbe.get("/bomb").getAttributes().get("code"))
-          .isIn("decompression_limit", "too_large");
+          .isIn("decompression_limit", "too_large", "fetch_deadline");
       assertThat(byProbe.get("/endless").getAttributes().get("code"))
           .isIn("too_large", "fetch_deadline");
       assertThat(byProbe.get("/trickle").getAttributes()).containsEntry("code", "fetch_deadline");
@@ -416,6 +498,95 @@ class HostileInputIT {
           drainedMs,
           dense.getLimits());
     }
+  }
+
+  /**
+   * The issue's "run --once over a feed holding all of the above": the real command line (its
+   * flags, an in-process call of the CLI entry point) on this class's broker, with the probes'
+   * hosts opened by --allow-network and --allow-host, and 127.0.0.2 left blocked.
+   */
+  @Test
+  void runOnceOverAFeedHoldingEveryProbeEndsSoonWithItsRealArticlesDelivered() throws Exception {
+    java.nio.file.Path feeds = dir.resolve("run-feeds.txt");
+    java.nio.file.Files.writeString(feeds, base + "/run-feed.xml\n");
+    java.nio.file.Path out = dir.resolve("run-out");
+    URI silent = URI.create(probeUrls.get("/silent"));
+    RunReport.Marks marks = RunReport.mark(kafka.bootstrapServers());
+    long t0 = System.nanoTime();
+    int exit =
+        io.newsdesk.app.Newsdesk.commandLine()
+            .execute(
+                "run",
+                "--once",
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--data-dir",
+                dir.resolve("run-data").toString(),
+                "--out",
+                out.toString(),
+                "--feeds",
+                feeds.toString(),
+                "--http",
+                "none",
+                "--fetch-deadline",
+                "3",
+                "--allow-network",
+                "127.0.0.1/32",
+                "--allow-network",
+                "127.0.0.3/32",
+                "--allow-network",
+                "127.0.0.4/31",
+                "--allow-host",
+                silent.getHost() + ":" + silent.getPort());
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    assertThat(exit).isZero();
+    assertThat(took).isLessThan(Duration.ofMinutes(5));
+
+    // The sink files: both real articles exactly once, the dense page once with its cut
+    // recorded, nothing of a probe and nothing of the internal server.
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    List<com.fasterxml.jackson.databind.JsonNode> lines = new ArrayList<>();
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(out)) {
+      for (java.nio.file.Path f :
+          files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        for (String line : java.nio.file.Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          lines.add(json.readTree(line));
+        }
+      }
+    }
+    List<String> urls = lines.stream().map(n -> n.path("article").path("url").asText()).toList();
+    // (The sink's group may write the other test's articles into these files too.)
+    assertThat(urls)
+        .as("article URLs in the sink files")
+        .containsOnlyOnce(base + "/a/run-first", base + "/a/run-second", base + "/dense/names")
+        .noneMatch(u -> runProbes().containsKey(u) || u.contains("127.0.0.2"));
+    com.fasterxml.jackson.databind.JsonNode dense = lines.get(urls.indexOf(base + "/dense/names"));
+    assertThat(dense.path("limits").isNull() || dense.path("limits").isMissingNode())
+        .as("the 5 MB page's cut is recorded: %s", dense.path("limits"))
+        .isFalse();
+    assertThat(lines).noneSatisfy(n -> assertThat(n.toString()).contains("internal secret"));
+
+    // Each probe a dead letter with its reason, once; the blocked ones never requested.
+    List<DeadLetter> letters = read(Topics.DEAD_LETTERS.name(), DeadLetter.class, marks);
+    Map<String, String> expected = runProbes();
+    Map<String, List<String>> codes = new java.util.LinkedHashMap<>();
+    for (DeadLetter d : letters) {
+      if (expected.containsKey(String.valueOf(d.getUrl()))) {
+        codes
+            .computeIfAbsent(String.valueOf(d.getUrl()), k -> new ArrayList<>())
+            .add(d.getAttributes().get("code"));
+      }
+    }
+    List<String> all = letters.stream().map(d -> d.getUrl() + " " + d.getReason()).toList();
+    assertThat(codes).as(all.toString()).containsOnlyKeys(expected.keySet());
+    expected.forEach(
+        (url, code) -> assertThat(codes.get(url)).as(url).singleElement().asString().matches(code));
+    assertThat(innerRequests).as("requests to the blocked internal server").hasValue(0);
+    System.out.printf(
+        "HostileInputIT: run --once over one feed of %d probes and 3 pages took %.1f s (fetch"
+            + " deadline 3 s); %d articles in the files; dead letters %s; dense page cut %s%n",
+        expected.size(), took.toMillis() / 1e3, lines.size(), codes, dense.path("limits"));
   }
 
   private <T extends org.apache.avro.specific.SpecificRecordBase> List<T> read(

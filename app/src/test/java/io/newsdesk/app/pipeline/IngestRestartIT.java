@@ -3,18 +3,13 @@ package io.newsdesk.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.newsdesk.app.kafka.EmbeddedKafka;
 import io.newsdesk.app.kafka.TopicProvisioner;
 import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.RawDocument;
 import io.newsdesk.schema.Topics;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,14 +40,14 @@ class IngestRestartIT {
 
   @TempDir Path dir;
   private EmbeddedKafka kafka;
-  private HttpServer site;
+  private FeedServer site;
   private final List<Process> processes = new ArrayList<>();
 
   @AfterEach
   void stop() {
     processes.forEach(Process::destroyForcibly);
     if (site != null) {
-      site.stop(0);
+      site.close();
     }
     if (kafka != null) {
       kafka.close();
@@ -156,62 +151,36 @@ class IngestRestartIT {
   }
 
   private String startSite() throws IOException {
-    site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    String base = "http://127.0.0.1:" + site.getAddress().getPort();
-    site.createContext("/", ex -> serve(ex, base));
-    site.start();
-    return base;
+    site = FeedServer.start(InetAddress.getLoopbackAddress(), 16, 0, (path, host) -> answer(path));
+    return "http://127.0.0.1:" + site.port();
   }
 
-  private static void serve(HttpExchange ex, String base) throws IOException {
-    try (ex) {
-      String path = ex.getRequestURI().getPath();
-      String body;
-      String type;
-      if (path.startsWith("/feed-")) {
-        int f = Integer.parseInt(path.replaceAll("\\D", ""));
-        StringBuilder rss =
-            new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed ")
-                .append(f)
-                .append("</title>");
-        for (int i = 0; i < ITEMS; i++) {
-          rss.append(item(base, f, i));
-        }
-        // Every feed also lists the first item of the previous feed: cross-feed duplicates.
-        rss.append(item(base, (f + FEEDS - 1) % FEEDS, 0));
-        body = rss.append("</channel></rss>").toString();
-        type = "application/rss+xml";
-      } else if (path.startsWith("/page-")) {
-        body =
-            "<html><head><title>"
-                + path
-                + "</title></head><body><article><p>Story "
-                + path
-                + " with enough words to be an article about talks between Baghdad and Washington.</p></article></body></html>";
-        type = "text/html";
-      } else {
-        ex.sendResponseHeaders(404, -1);
-        return;
+  private FeedServer.Reply answer(String path) {
+    String base = "http://127.0.0.1:" + site.port();
+    if (path.startsWith("/feed-")) {
+      int f = Integer.parseInt(path.replaceAll("\\D", ""));
+      FeedServer.Rss rss = new FeedServer.Rss("Feed " + f);
+      for (int i = 0; i < ITEMS; i++) {
+        item(rss, base, f, i);
       }
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-      ex.sendResponseHeaders(200, bytes.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-      }
+      // Every feed also lists the first item of the previous feed: cross-feed duplicates.
+      item(rss, base, (f + FEEDS - 1) % FEEDS, 0);
+      return new FeedServer.Reply("application/rss+xml; charset=utf-8", rss.xml());
     }
+    if (path.startsWith("/page-")) {
+      return new FeedServer.Reply(
+          "text/html; charset=utf-8",
+          "<html><head><title>"
+              + path
+              + "</title></head><body><article><p>Story "
+              + path
+              + " with enough words to be an article about talks between Baghdad and Washington.</p></article></body></html>");
+    }
+    return null;
   }
 
-  private static String item(String base, int f, int i) {
+  private static void item(FeedServer.Rss rss, String base, int f, int i) {
     String link = base + "/page-" + f + "-" + i + ".html";
-    return "<item><title>Item "
-        + f
-        + "-"
-        + i
-        + "</title><link>"
-        + link
-        + "?utm_source=feed</link><guid>"
-        + link
-        + "</guid></item>";
+    rss.item("Item " + f + "-" + i, link + "?utm_source=feed", link);
   }
 }

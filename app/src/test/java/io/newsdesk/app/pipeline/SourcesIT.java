@@ -3,8 +3,6 @@ package io.newsdesk.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.newsdesk.app.cli.KafkaOptions;
 import io.newsdesk.app.cli.SourcesCommand;
 import io.newsdesk.app.kafka.EmbeddedKafka;
@@ -15,9 +13,6 @@ import io.newsdesk.schema.RawDocument;
 import io.newsdesk.schema.Source;
 import io.newsdesk.schema.Topics;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +44,7 @@ class SourcesIT {
 
   @TempDir Path dir;
   private EmbeddedKafka kafka;
-  private HttpServer site;
+  private FeedServer site;
   private final List<IngestWiring> instances = new ArrayList<>();
   private final Map<Integer, AtomicInteger> items = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicInteger> feedRequests = new ConcurrentHashMap<>();
@@ -58,7 +53,7 @@ class SourcesIT {
   void stop() {
     instances.forEach(IngestWiring::close);
     if (site != null) {
-      site.stop(0);
+      site.close();
     }
     if (kafka != null) {
       kafka.close();
@@ -168,59 +163,31 @@ class SourcesIT {
   }
 
   private int startSite() throws IOException {
-    site = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 32);
-    site.createContext("/", this::serve);
-    site.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-    site.start();
-    return site.getAddress().getPort();
+    site = FeedServer.start("0.0.0.0", 32, 4, this::answer);
+    return site.port();
   }
 
-  private void serve(HttpExchange ex) throws IOException {
-    try (ex) {
-      String hostHeader = ex.getRequestHeaders().getFirst("Host");
-      String hostOnly = hostHeader.substring(0, hostHeader.lastIndexOf(':'));
-      int h = Integer.parseInt(hostOnly.substring(hostOnly.lastIndexOf('.') + 1));
-      String path = ex.getRequestURI().getPath();
-      String body;
-      String type;
-      if (path.equals("/feed.xml")) {
-        feedRequests.get(h).incrementAndGet();
-        StringBuilder rss =
-            new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Host ")
-                .append(h)
-                .append("</title><link>http://")
-                .append(hostHeader)
-                .append("/</link><description>d</description>");
-        for (int i = items.get(h).get() - 1; i >= 0; i--) {
-          rss.append("<item><title>Item ")
-              .append(i)
-              .append("</title><link>http://")
-              .append(hostHeader)
-              .append("/page-")
-              .append(i)
-              .append(".html</link></item>");
-        }
-        body = rss.append("</channel></rss>").toString();
-        type = "application/rss+xml";
-      } else if (path.startsWith("/page-")) {
-        body =
-            "<html><head><title>Page</title></head><body><article><p>Host "
-                + h
-                + " reports item "
-                + path
-                + ".</p></article></body></html>";
-        type = "text/html; charset=utf-8";
-      } else {
-        ex.sendResponseHeaders(404, -1);
-        return;
+  private FeedServer.Reply answer(String path, String hostHeader) {
+    String hostOnly = hostHeader.substring(0, hostHeader.lastIndexOf(':'));
+    int h = Integer.parseInt(hostOnly.substring(hostOnly.lastIndexOf('.') + 1));
+    if (path.equals("/feed.xml")) {
+      feedRequests.get(h).incrementAndGet();
+      FeedServer.Rss rss = new FeedServer.Rss("Host " + h, "http://" + hostHeader + "/", "d");
+      for (int i = items.get(h).get() - 1; i >= 0; i--) {
+        rss.item("Item " + i, "http://" + hostHeader + "/page-" + i + ".html");
       }
-      byte[] b = body.getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", type);
-      ex.sendResponseHeaders(200, b.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(b);
-      }
+      return new FeedServer.Reply("application/rss+xml", rss.xml());
     }
+    if (path.startsWith("/page-")) {
+      return new FeedServer.Reply(
+          "text/html; charset=utf-8",
+          "<html><head><title>Page</title></head><body><article><p>Host "
+              + h
+              + " reports item "
+              + path
+              + ".</p></article></body></html>");
+    }
+    return null;
   }
 
   /** Canonical URLs of every committed raw document. */

@@ -144,6 +144,13 @@ public final class PollScheduler implements AutoCloseable {
           if (token == null || token != d.token) {
             continue; // removed, or rescheduled: a newer entry stands for it
           }
+          if (inFlight.contains(d.source)) {
+            // Removed and added again while its poll was still running (e.g. its partition was
+            // lost and given back at once): one poll of a source at a time. The running poll
+            // requeues it, due no later than now.
+            pendingAt.merge(d.source, now, Math::min);
+            continue;
+          }
           Duration wait = hostReadyIn.apply(d.source);
           if (wait != null && !wait.isZero()) {
             queue.add(new Due(d.source, now + Math.max(1, wait.toMillis()), d.token));
@@ -162,20 +169,24 @@ public final class PollScheduler implements AutoCloseable {
     try {
       workers.execute(
           () -> {
-            long next;
+            long next = clock.millis() + 60_000;
             try {
               next = poller.poll(source);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
-              return;
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+              // Whatever happened, the source stays scheduled: a poll that died must not leave
+              // it marked in flight, never to be polled again.
               LOG.error("Poll of {} failed unexpectedly", source, e);
-              next = clock.millis() + 60_000;
+            } finally {
+              synchronized (this) {
+                inFlight.remove(source);
+                requeue(source, next);
+                notifyAll();
+              }
             }
-            synchronized (this) {
-              inFlight.remove(source);
-              requeue(source, next);
-              notifyAll();
+            if (Thread.currentThread().isInterrupted()) {
+              return;
             }
             // A freed slot is filled at once rather than at the next tick.
             try {

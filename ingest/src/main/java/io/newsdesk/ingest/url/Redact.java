@@ -39,6 +39,44 @@ public final class Redact {
     return m.replaceAll("$1***");
   }
 
+  /**
+   * A URL as a key (seen lists, state): its user:password and secret-looking query values replaced
+   * by a short hash of themselves, so that distinct URLs stay distinct and the secret is not kept.
+   * A URL without secrets is its own key.
+   */
+  public static String keyed(String url) {
+    if (url == null) {
+      return null;
+    }
+    Matcher u = USERINFO.matcher(url);
+    StringBuilder b = new StringBuilder();
+    while (u.find()) {
+      String info = u.group().substring(u.group(1).length(), u.group().length() - 1);
+      u.appendReplacement(b, Matcher.quoteReplacement(u.group(1) + "h" + hash(info) + "@"));
+    }
+    u.appendTail(b);
+    Matcher m = SECRET_PARAM.matcher(b);
+    StringBuilder c = new StringBuilder();
+    while (m.find()) {
+      String value = m.group().substring(m.group(1).length());
+      m.appendReplacement(
+          c, Matcher.quoteReplacement(m.group(1) + (value.isEmpty() ? "" : "h" + hash(value))));
+    }
+    m.appendTail(c);
+    return c.toString();
+  }
+
+  private static String hash(String secret) {
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Whether a URL carries something {@link #secrets} would hide. */
   public static boolean hasSecrets(String url) {
     return url != null && !secrets(url).equals(url);

@@ -59,6 +59,40 @@ class DropFolderTest {
   }
 
   @Test
+  void aSymbolicLinkIsRefusedWithADeadLetterAndItsTargetNeverRead(@TempDir Path outside)
+      throws Exception {
+    Path secret = outside.resolve("passwd");
+    Files.writeString(secret, "root:x:0:0:secret line\n");
+    try {
+      Files.createSymbolicLink(dir.resolve("passwd.txt"), secret);
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("symbolic links not supported here: " + e);
+    }
+    Files.writeString(dir.resolve("real.txt"), "A real dropped article.");
+    try (IngestService s = service()) {
+      assertThat(s.runOnce().documents()).isEqualTo(1);
+      // Refused once, not at every scan.
+      s.runOnce();
+    }
+    assertThat(sink.documents())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getUrl()).endsWith("real.txt"));
+    assertThat(sink.deadLetters())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getReason()).isEqualTo("symbolic_link");
+              assertThat(d.getUrl()).endsWith("passwd.txt");
+              assertThat(d.getOriginalBytes().remaining()).isZero();
+            });
+    assertThat(sink.documents())
+        .noneSatisfy(
+            d ->
+                assertThat(StandardCharsets.UTF_8.decode(d.getBody().duplicate()).toString())
+                    .contains("secret line"));
+  }
+
+  @Test
   void aChangedFileIsTakenAgain() throws Exception {
     Path f = dir.resolve("a.txt");
     Files.writeString(f, "first");

@@ -73,6 +73,77 @@ class PollSchedulerTest {
   }
 
   @Test
+  void aSourceRemovedAndAddedBackWhileItsPollRunsIsNeverPolledTwiceAtOnce() throws Exception {
+    // A partition lost and given back at once: the source is removed and added while its poll
+    // is still running. Two polls of one source at once would race on its state (one of them
+    // recording the feed as read while the other's items were still in flight).
+    java.util.concurrent.CountDownLatch inPoll = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    AtomicInteger count = new AtomicInteger();
+    Clock clock = Clock.systemUTC();
+    PollScheduler s =
+        new PollScheduler(
+            dispatcher,
+            workers,
+            4,
+            source -> {
+              mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+              try {
+                if (count.incrementAndGet() == 1) {
+                  inPoll.countDown();
+                  release.await();
+                }
+                return clock.millis() + 20;
+              } finally {
+                running.decrementAndGet();
+              }
+            },
+            source -> Duration.ZERO,
+            clock,
+            Duration.ofMillis(10));
+    s.add("a", 0);
+    s.start();
+    assertThat(inPoll.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    s.remove("a");
+    s.add("a", 0);
+    await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
+    assertThat(count).as("no second poll while the first runs").hasValue(1);
+    release.countDown();
+    // Once the first poll is done, the source goes on being polled (once at a time).
+    await().atMost(Duration.ofSeconds(5)).until(() -> count.get() >= 4);
+    assertThat(mostAtOnce).hasValue(1);
+  }
+
+  @Test
+  void aPollThatDiesOfAnErrorLeavesItsSourceScheduled() throws Exception {
+    AtomicInteger count = new AtomicInteger();
+    Clock clock = Clock.systemUTC();
+    PollScheduler s =
+        new PollScheduler(
+            dispatcher,
+            workers,
+            4,
+            source -> {
+              if (count.incrementAndGet() == 1) {
+                throw new StackOverflowError("a bug deep in a parser");
+              }
+              return clock.millis() + 20;
+            },
+            source -> Duration.ZERO,
+            clock,
+            Duration.ofMillis(10));
+    s.add("a", 0);
+    s.start();
+    // Requeued a minute after the failure; brought forward to show it is still scheduled.
+    await().atMost(Duration.ofSeconds(5)).until(() -> count.get() >= 1);
+    assertThat(s.awaitIdle(List.of("a"), Duration.ofSeconds(5))).isTrue();
+    s.reschedule("a", 0);
+    await().atMost(Duration.ofSeconds(5)).until(() -> count.get() >= 3);
+  }
+
+  @Test
   void rescheduleBringsALongIntervalForward() throws Exception {
     PollScheduler s = scheduler(60_000, Map.of());
     s.add("a", 0);
