@@ -96,11 +96,14 @@ public final class EndToEndBench {
    */
   public static Result run(int n, Path dir, int partitions, Path data, int warmup)
       throws Exception {
-    java.util.Optional<List<String>> real = BenchCorpus.real(data, n);
-    List<String> corpus = real.orElseGet(() -> BenchCorpus.generate(n, 42));
+    java.util.Optional<BenchCorpus.RealPages> real = BenchCorpus.real(data);
+    List<String> corpus = real.map(r -> r.take(n)).orElseGet(() -> BenchCorpus.generate(n, 42));
     String label =
         real.isPresent()
-            ? "real article pages (" + BenchCorpus.realSource(data) + ", cycled)"
+            ? real.get().description()
+                + (real.get().repeats(n) > 0
+                    ? ", cycled: " + real.get().repeats(n) + " documents repeat a page"
+                    : ", none repeated")
             : "synthetic pages generated from the demo (no extraction data under " + data + ")";
     EnrichComponents components = EnrichComponents.standard();
     double[] cpu = new double[STAGES];
