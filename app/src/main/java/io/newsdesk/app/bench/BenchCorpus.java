@@ -199,7 +199,8 @@ public final class BenchCorpus {
     }
     return java.util.Optional.of(
         new RealPages(
-            List.copyOf(pages), pages.size() + " distinct real pages (" + String.join(", ", parts) + ")"));
+            List.copyOf(pages),
+            pages.size() + " distinct real pages (" + String.join(", ", parts) + ")"));
   }
 
   private static String read(Path f) throws java.io.IOException {
