@@ -29,7 +29,15 @@ public record EnrichConfig(
     String applicationServer) {
 
   public static final String DEFAULT_APPLICATION_ID = "newsdesk-enrich";
-  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
+
+  /**
+   * Under exactly_once_v2 every commit is a transaction: markers on every partition written,
+   * offsets, a flush. 1 s instead of 200 ms: newsdesk bench (1,000 real pages) went from 39.9 to
+   * 28.8 CPU ms per document (broker and client I/O 6.7 to 2.7, GC 14.2 to 10.7); a record waits up
+   * to one interval per transactional hop (about six from raw to enriched).
+   */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(1000);
+
   public static final Duration DEFAULT_DUPLICATE_RETENTION = Duration.ofDays(7);
 
   public EnrichConfig {
