@@ -144,7 +144,7 @@ public final class BenchCorpus {
       List.of(
           "extraction/scrapinghub/html",
           "extraction/readability-test-pages/test-pages",
-          "extraction/trafilatura-eval/tests/cache");
+          "extraction/trafilatura-eval/tests");
 
   /** Real pages: each distinct page once, in a fixed order, and what they are. */
   public record RealPages(List<String> pages, String description) {
