@@ -29,7 +29,15 @@ public record EnrichConfig(
     String applicationServer) {
 
   public static final String DEFAULT_APPLICATION_ID = "newsdesk-enrich";
-  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
+
+  /**
+   * Under exactly_once_v2 every commit is a transaction: markers on every partition written,
+   * offsets, a flush. 1 s instead of 200 ms: newsdesk bench (1,000 real pages) went from 39.9 to
+   * 28.8 CPU ms per document (broker and client I/O 6.7 to 2.7, GC 14.2 to 10.7); a record waits up
+   * to one interval per transactional hop (about six from raw to enriched).
+   */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(1000);
+
   public static final Duration DEFAULT_DUPLICATE_RETENTION = Duration.ofDays(7);
 
   public EnrichConfig {
@@ -148,6 +156,11 @@ public record EnrichConfig(
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     p.put(StreamsConfig.producerPrefix("max.request.size"), 16 * 1024 * 1024);
+    // Every internal and output topic carries whole articles (text, entities): batches of 256 KB
+    // hold several articles instead of one per 16 KB batch (the producer default), from the
+    // producer's buffer pool; lz4 is cheap and shrinks what the broker writes and consumers read.
+    p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+    p.put(StreamsConfig.producerPrefix("batch.size"), 256 * 1024);
     p.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), 16 * 1024 * 1024);
     p.put(StreamsConfig.consumerPrefix("max.poll.records"), 100);
     // Repartition and changelog topics carry whole articles: allow what the raw topic allows.

@@ -135,46 +135,82 @@ public final class BenchCorpus {
     }
   }
 
-  private static final String REAL = "extraction/scrapinghub/html";
+  /**
+   * Where real pages are read from, relative to the data directory, news articles first: the
+   * ScrapingHub article benchmark, Readability's test pages, then the trafilatura evaluation pages
+   * (many German, not all news).
+   */
+  private static final List<String> REAL =
+      List.of(
+          "extraction/scrapinghub/html",
+          "extraction/readability-test-pages/test-pages",
+          "extraction/trafilatura-eval/tests");
 
-  /** Where real pages are read from, relative to the data directory. */
-  public static String realSource(Path data) {
-    return data.resolve(REAL).toString();
+  /** Real pages: each distinct page once, in a fixed order, and what they are. */
+  public record RealPages(List<String> pages, String description) {
+
+    /** {@code n} documents: every distinct page once before any repeats (cycled beyond that). */
+    public List<String> take(int n) {
+      List<String> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(pages.get(i % pages.size()));
+      }
+      return out;
+    }
+
+    /** How many of {@code n} documents repeat a page already in the run. */
+    public int repeats(int n) {
+      return Math.max(0, n - pages.size());
+    }
   }
 
   /**
-   * {@code n} real article pages: the *.html[.gz] files of the extraction benchmark under {@code
-   * data}, in name order, cycled; empty when the data is absent.
+   * The real pages under {@code data}: the *.html[.gz] files of the extraction benchmarks (in each
+   * set, in path order); empty when the data is absent.
    */
-  public static java.util.Optional<List<String>> real(Path data, int n) throws java.io.IOException {
-    if (data == null || !java.nio.file.Files.isDirectory(data.resolve(REAL))) {
+  public static java.util.Optional<RealPages> real(Path data) throws java.io.IOException {
+    if (data == null) {
       return java.util.Optional.empty();
     }
-    List<Path> files;
-    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(data.resolve(REAL))) {
-      files =
-          s.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".html.gz"))
-              .sorted()
-              .toList();
-    }
-    if (files.isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    List<String> pages = new java.util.ArrayList<>();
-    for (Path f : files) {
-      byte[] b = java.nio.file.Files.readAllBytes(f);
-      if (f.toString().endsWith(".gz")) {
-        try (java.io.InputStream in =
-            new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
-          b = in.readAllBytes();
-        }
+    List<String> pages = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    for (String set : REAL) {
+      Path dir = data.resolve(set);
+      if (!java.nio.file.Files.isDirectory(dir)) {
+        continue;
       }
-      pages.add(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+      List<Path> files;
+      try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
+        files =
+            s.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".html.gz"))
+                .filter(p -> !p.getFileName().toString().startsWith("expected"))
+                .sorted()
+                .toList();
+      }
+      for (Path f : files) {
+        pages.add(read(f));
+      }
+      if (!files.isEmpty()) {
+        parts.add(files.size() + " from " + dir);
+      }
     }
-    List<String> out = new java.util.ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(pages.get(i % pages.size()));
+    if (pages.isEmpty()) {
+      return java.util.Optional.empty();
     }
-    return java.util.Optional.of(out);
+    return java.util.Optional.of(
+        new RealPages(
+            List.copyOf(pages),
+            pages.size() + " distinct real pages (" + String.join(", ", parts) + ")"));
+  }
+
+  private static String read(Path f) throws java.io.IOException {
+    byte[] b = java.nio.file.Files.readAllBytes(f);
+    if (f.toString().endsWith(".gz")) {
+      try (java.io.InputStream in =
+          new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
+        b = in.readAllBytes();
+      }
+    }
+    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
 }
