@@ -14,6 +14,12 @@ final class FusedStages {
   private final float scale1;
   private final float scale2;
 
+  // Edge scores per word shape, which depend on the weights alone: computed once per shape.
+  private final java.util.Map<String, float[]> edges1 =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, float[]> edges2 =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   FusedStages(NerModel stage1, NerModel stage2) {
     long[] k1 = stage1.index.keys();
     long[] k2 = stage2.index.keys();
@@ -46,47 +52,80 @@ final class FusedStages {
   int[][] tag(NerFeatures features, NerFeatures.Doc doc) {
     int ns = doc.sentenceCount();
     float[][][] first = new float[ns][][];
-    float[][][] second = new float[ns][][];
+    int[][][] second = new int[ns][][];
+    int[] rows = new int[256];
+    int[] acc = new int[2 * L];
     for (int s = 0; s < ns; s++) {
       int n = doc.words[s].length;
-      first[s] = new float[n][];
-      second[s] = new float[n][];
+      first[s] = new float[n][L];
+      second[s] = new int[n][];
       for (int i = 0; i < n; i++) {
-        float[] acc = new float[L];
-        float[] acc2 = new float[L];
-        for (long f : doc.statics[s][i]) {
-          int row = index.get(f);
+        long[] feats = doc.statics[s][i];
+        int m = feats.length;
+        if (rows.length < m) {
+          rows = new int[m];
+        }
+        // All lookups first, so that the cache misses of independent keys overlap; then the sums
+        // (of 16-bit weights, exact in ints, in any order).
+        lookUp(feats, m, rows);
+        java.util.Arrays.fill(acc, 0);
+        short[] w = weights;
+        for (int f = 0; f < m; f++) {
+          int row = rows[f];
           if (row >= 0) {
             int base = row * 2 * L;
-            for (int l = 0; l < L; l++) {
-              acc[l] += weights[base + l];
-              acc2[l] += weights[base + L + l];
+            for (int l = 0; l < 2 * L; l++) {
+              acc[l] += w[base + l];
             }
           }
         }
+        float[] a1 = first[s][i];
         for (int l = 0; l < L; l++) {
-          acc[l] *= scale1;
+          a1[l] = acc[l] * scale1;
         }
-        first[s][i] = acc;
-        second[s][i] = acc2;
+        second[s][i] = java.util.Arrays.copyOfRange(acc, L, 2 * L);
       }
     }
     int[][] labels =
         ViterbiDecoder.decode(
-            features, doc, first, (f, n, out) -> score(f, n, out, 0, scale1), null, null);
+            features, doc, first, (f, n, out) -> score(f, n, out, 0, scale1), edges1, null, null);
     long[][][] extra = features.stage1Features(doc, labels);
+    float[][][] base2 = new float[ns][][];
     for (int s = 0; s < ns; s++) {
-      for (int i = 0; i < doc.words[s].length; i++) {
-        float[] acc2 = second[s][i];
+      int n = doc.words[s].length;
+      base2[s] = new float[n][L];
+      for (int i = 0; i < n; i++) {
+        int[] acc2 = second[s][i];
         long[] x = extra[s][i];
-        add(x, x.length, acc2, L);
+        addInts(x, x.length, acc2, L);
+        float[] b = base2[s][i];
         for (int l = 0; l < L; l++) {
-          acc2[l] *= scale2;
+          b[l] = acc2[l] * scale2;
         }
       }
     }
     return ViterbiDecoder.decode(
-        features, doc, second, (f, n, out) -> score(f, n, out, L, scale2), null, null);
+        features, doc, base2, (f, n, out) -> score(f, n, out, L, scale2), edges2, null, null);
+  }
+
+  private void lookUp(long[] feats, int n, int[] rows) {
+    LongIntMap index = this.index;
+    for (int f = 0; f < n; f++) {
+      rows[f] = index.get(feats[f]);
+    }
+  }
+
+  private void addInts(long[] feats, int n, int[] acc, int offset) {
+    short[] w = weights;
+    for (int f = 0; f < n; f++) {
+      int row = index.get(feats[f]);
+      if (row >= 0) {
+        int base = row * 2 * L + offset;
+        for (int l = 0; l < L; l++) {
+          acc[l] += w[base + l];
+        }
+      }
+    }
   }
 
   private void score(long[] feats, int n, float[] out, int offset, float scale) {

@@ -27,6 +27,7 @@ final class ViterbiDecoder {
 
   private static final int L = Labels.COUNT;
   private static final int MAX_FEATURES = 256;
+  private static final int MAX_CACHED_SHAPES = 1 << 14;
   private static final float NONE = Float.NEGATIVE_INFINITY;
 
   // ALLOWED[last ? 1 : 0][prev * L + next]
@@ -55,13 +56,31 @@ final class ViterbiDecoder {
       Scorer scorer,
       int[][] gold,
       Learner learner) {
+    return decode(features, doc, base, scorer, null, gold, learner);
+  }
+
+  /**
+   * As above; {@code edgeCache} (nullable, only with fixed weights: no learner) keeps the edge
+   * scores of each word shape across calls.
+   */
+  static int[][] decode(
+      NerFeatures features,
+      NerFeatures.Doc doc,
+      float[][][] base,
+      Scorer scorer,
+      Map<String, float[]> edgeCache,
+      int[][] gold,
+      Learner learner) {
+    if (edgeCache != null && learner != null) {
+      throw new IllegalArgumentException("edge scores cannot be cached while learning");
+    }
     int ns = doc.sentenceCount();
     int[][] out = new int[ns][];
     long[] feats = new long[MAX_FEATURES];
     long[] pairFeats = new long[2];
     float[] row = new float[L];
     Map<String, int[]> history = new HashMap<>();
-    Map<String, float[]> edges = new HashMap<>();
+    Map<String, float[]> edges = edgeCache != null ? edgeCache : new HashMap<>();
     for (int s = 0; s < ns; s++) {
       int n = doc.words[s].length;
       float[][] emit = new float[n][L];
@@ -94,7 +113,9 @@ final class ViterbiDecoder {
             scorer.score(pairFeats, m, row);
             System.arraycopy(row, 0, e, p * L, L);
           }
-          edges.put(shape, e);
+          if (edges.size() < MAX_CACHED_SHAPES) {
+            edges.put(shape, e);
+          }
         }
         pair[i] = e;
       }
