@@ -8,19 +8,64 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Word classes at several granularities, learned from unlabelled text; immutable. */
+/**
+ * Word classes at several granularities, learned from unlabelled text; immutable. Looked up through
+ * an open-addressing table keyed on a 64-bit hash of the word's characters (lower-cased variants
+ * hashed on the fly, without building strings).
+ */
 final class WordClusters {
 
   private final Map<String, int[]> ids;
   private final int granularities;
+  private final LongIntMap byHash;
+  private final int[][] rows;
 
   WordClusters(Map<String, int[]> ids) {
     this.ids = Map.copyOf(ids);
     this.granularities = ids.isEmpty() ? 0 : ids.values().iterator().next().length;
+    this.byHash = new LongIntMap(ids.size());
+    this.rows = new int[ids.size()][];
+    int r = 0;
+    for (var e : this.ids.entrySet()) {
+      long h = hash(e.getKey(), 0);
+      if (byHash.get(h) >= 0) {
+        throw new IllegalStateException("word hash collision: " + e.getKey());
+      }
+      rows[r] = e.getValue();
+      byHash.put(h, r++);
+    }
   }
 
   int size() {
     return ids.size();
+  }
+
+  private static final int AS_IS = 0;
+  private static final int LOWER = 1;
+  private static final int CAPITALISED = 2;
+
+  // FNV-1a over the characters of the word as is, lower-cased or capitalised (first character as
+  // is, the rest lower-cased), then a 64-bit finaliser; never 0. Only for ASCII when lowering.
+  private static long hash(String w, int variant) {
+    long h = 0xcbf29ce484222325L;
+    for (int k = 0; k < w.length(); k++) {
+      char c = w.charAt(k);
+      if (variant == LOWER || variant == CAPITALISED && k > 0) {
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + 32);
+        }
+      }
+      h = (h ^ c) * 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h == 0 ? 1 : h;
+  }
+
+  private int[] find(long h) {
+    int r = byHash.get(h);
+    return r < 0 ? null : rows[r];
   }
 
   int granularities() {
@@ -29,6 +74,30 @@ final class WordClusters {
 
   /** The class ids of a word (tried as is, then lower-cased), or null when unknown. */
   int[] classes(String word) {
+    boolean ascii = true;
+    boolean hasUpper = false;
+    for (int k = 0; k < word.length(); k++) {
+      char c = word.charAt(k);
+      if (c > 127) {
+        ascii = false;
+        break;
+      }
+      hasUpper |= c >= 'A' && c <= 'Z';
+    }
+    if (!ascii) {
+      return classesSlow(word);
+    }
+    int[] c = find(hash(word, AS_IS));
+    if (c == null && hasUpper) {
+      c = find(hash(word, LOWER));
+      if (c == null && word.length() > 1) {
+        c = find(hash(word, CAPITALISED));
+      }
+    }
+    return c;
+  }
+
+  private int[] classesSlow(String word) {
     int[] c = ids.get(word);
     if (c == null) {
       String lower = word.toLowerCase(Locale.ROOT);
