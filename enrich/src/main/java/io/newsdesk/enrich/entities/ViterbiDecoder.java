@@ -33,11 +33,26 @@ final class ViterbiDecoder {
   // ALLOWED[last ? 1 : 0][prev * L + next]
   private static final boolean[][] ALLOWED = new boolean[2][L * L];
 
+  // PREDECESSORS[last ? 1 : 0][l]: the labels allowed before l, in increasing order.
+  private static final int[][][] PREDECESSORS = new int[2][L][];
+
   static {
     for (int p = 0; p < L; p++) {
       for (int l = 0; l < L; l++) {
         ALLOWED[0][p * L + l] = Labels.allowed(p, l, false);
         ALLOWED[1][p * L + l] = Labels.allowed(p, l, true);
+      }
+    }
+    for (int last = 0; last < 2; last++) {
+      for (int l = 0; l < L; l++) {
+        int[] ps = new int[L];
+        int m = 0;
+        for (int p = 0; p < L; p++) {
+          if (ALLOWED[last][p * L + l]) {
+            ps[m++] = p;
+          }
+        }
+        PREDECESSORS[last][l] = Arrays.copyOf(ps, m);
       }
     }
   }
@@ -174,13 +189,15 @@ final class ViterbiDecoder {
       prev[l] = ok0[Labels.O * L + l] ? emit[0][l] + pair[0][Labels.O * L + l] : NONE;
     }
     for (int i = 1; i < n; i++) {
-      boolean[] ok = ALLOWED[i + 1 == n ? 1 : 0];
+      int[][] preds = PREDECESSORS[i + 1 == n ? 1 : 0];
       float[] e = pair[i];
+      float[] em = emit[i];
+      int[] bk = back[i];
       for (int l = 0; l < L; l++) {
         float best = NONE;
         int arg = 0;
-        for (int p = 0; p < L; p++) {
-          if (prev[p] != NONE && ok[p * L + l]) {
+        for (int p : preds[l]) {
+          if (prev[p] != NONE) {
             float v = prev[p] + e[p * L + l];
             if (best == NONE || v > best) {
               best = v;
@@ -188,8 +205,8 @@ final class ViterbiDecoder {
             }
           }
         }
-        cur[l] = best == NONE ? NONE : best + emit[i][l];
-        back[i][l] = arg;
+        cur[l] = best == NONE ? NONE : best + em[l];
+        bk[l] = arg;
       }
       float[] t = prev;
       prev = cur;
