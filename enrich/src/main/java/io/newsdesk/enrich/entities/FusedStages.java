@@ -108,12 +108,25 @@ final class FusedStages {
         features, doc, base2, (f, n, out) -> score(f, n, out, L, scale2), edges2, null, null);
   }
 
+  // Looks up the rows of all the features and touches both ends of each row's weights: the loads
+  // are independent, so the processor overlaps their cache misses (a software prefetch) before the
+  // summing loop, whose long body would otherwise let only a row or two be in flight at a time.
   private void lookUp(long[] feats, int n, int[] rows) {
     LongIntMap index = this.index;
+    short[] w = weights;
+    int touched = 0;
     for (int f = 0; f < n; f++) {
-      rows[f] = index.get(feats[f]);
+      int row = index.get(feats[f]);
+      rows[f] = row;
+      if (row >= 0) {
+        touched += w[row * 2 * L] + w[row * 2 * L + 2 * L - 1];
+      }
     }
+    sink = touched;
   }
+
+  @SuppressWarnings("unused")
+  private int sink;
 
   private void addInts(long[] feats, int n, int[] acc, int offset) {
     short[] w = weights;
