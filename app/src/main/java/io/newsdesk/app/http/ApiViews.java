@@ -193,7 +193,8 @@ public final class ApiViews {
       String key, String window, List<EntityTrend> series, List<EntityTrend> hourly) {
     Map<String, Object> m = new LinkedHashMap<>();
     EntityTrend any = !series.isEmpty() ? series.get(0) : hourly.get(0);
-    m.put("key", key);
+    // A bare surname folded into its person answers under the person's key.
+    m.put("key", any.getKey());
     m.put("name", any.getCanonical());
     m.put("type", any.getType());
     m.put("window", window);
