@@ -117,11 +117,11 @@ final class NerFeatures {
         dl[i] = digits(lower[s][i]);
       }
       byte[][] gaz = gazetteer == null ? null : gazetteer.match(lower[s]);
-      int[][] cls = null;
+      int[] cls = null;
       if (clusters != null) {
-        cls = new int[n][];
+        cls = new int[n];
         for (int i = 0; i < n; i++) {
-          cls[i] = clusters.classes(words[s][i]);
+          cls[i] = clusters.row(words[s][i]);
         }
       }
       for (int i = 0; i < n; i++) {
@@ -142,7 +142,7 @@ final class NerFeatures {
       String[] dl,
       String[] sh,
       byte[][] gaz,
-      int[][] cls,
+      int[] cls,
       boolean upperSentence,
       Map<String, int[]> casing,
       int i,
@@ -211,21 +211,22 @@ final class NerFeatures {
       }
     }
     if (clusters != null) {
-      int[] c0 = cls[i];
-      int[] cp = i > 0 ? cls[i - 1] : null;
-      int[] cn = i + 1 < n ? cls[i + 1] : null;
-      int[] cp2 = i > 1 ? cls[i - 2] : null;
-      int[] cn2 = i + 2 < n ? cls[i + 2] : null;
-      for (int g = 0; g < clusters.granularities(); g++) {
-        int a = c0 == null ? -1 : c0[g];
+      WordClusters wc = clusters;
+      int c0 = cls[i];
+      int cp = i > 0 ? cls[i - 1] : -1;
+      int cn = i + 1 < n ? cls[i + 1] : -1;
+      int cp2 = i > 1 ? cls[i - 2] : -1;
+      int cn2 = i + 2 < n ? cls[i + 2] : -1;
+      for (int g = 0; g < wc.granularities(); g++) {
+        int a = c0 < 0 ? -1 : wc.classOf(c0, g);
         out[k++] = hash(40 + g, a);
         out[k++] = hash(50 + g, a, 0, s0);
-        out[k++] = hash(60 + g, cp == null ? (i > 0 ? -1 : -2) : cp[g]);
-        out[k++] = hash(70 + g, cn == null ? (i + 1 < n ? -1 : -2) : cn[g]);
-        out[k++] = hash(120 + g, cp2 == null ? (i > 1 ? -1 : -2) : cp2[g]);
-        out[k++] = hash(130 + g, cn2 == null ? (i + 2 < n ? -1 : -2) : cn2[g]);
+        out[k++] = hash(60 + g, cp < 0 ? (i > 0 ? -1 : -2) : wc.classOf(cp, g));
+        out[k++] = hash(70 + g, cn < 0 ? (i + 1 < n ? -1 : -2) : wc.classOf(cn, g));
+        out[k++] = hash(120 + g, cp2 < 0 ? (i > 1 ? -1 : -2) : wc.classOf(cp2, g));
+        out[k++] = hash(130 + g, cn2 < 0 ? (i + 2 < n ? -1 : -2) : wc.classOf(cn2, g));
       }
-      if (c0 == null) {
+      if (c0 < 0) {
         out[k++] = hash(140, s0);
       }
     }

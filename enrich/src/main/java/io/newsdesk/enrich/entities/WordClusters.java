@@ -19,12 +19,14 @@ final class WordClusters {
   private final int granularities;
   private final LongIntMap byHash;
   private final int[][] rows;
+  private final int[] flat; // row * granularities + g
 
   WordClusters(Map<String, int[]> ids) {
     this.ids = Map.copyOf(ids);
     this.granularities = ids.isEmpty() ? 0 : ids.values().iterator().next().length;
     this.byHash = new LongIntMap(ids.size());
     this.rows = new int[ids.size()][];
+    this.flat = new int[ids.size() * granularities];
     int r = 0;
     for (var e : this.ids.entrySet()) {
       long h = hash(e.getKey(), 0);
@@ -32,6 +34,7 @@ final class WordClusters {
         throw new IllegalStateException("word hash collision: " + e.getKey());
       }
       rows[r] = e.getValue();
+      System.arraycopy(e.getValue(), 0, flat, r * granularities, granularities);
       byHash.put(h, r++);
     }
   }
@@ -63,17 +66,11 @@ final class WordClusters {
     return h == 0 ? 1 : h;
   }
 
-  private int[] find(long h) {
-    int r = byHash.get(h);
-    return r < 0 ? null : rows[r];
-  }
-
-  int granularities() {
-    return granularities;
-  }
-
-  /** The class ids of a word (tried as is, then lower-cased), or null when unknown. */
-  int[] classes(String word) {
+  /**
+   * The row of a word's classes as {@link #classes} finds them (-1 when unknown), for {@link
+   * #classOf}: no arrays handed out.
+   */
+  int row(String word) {
     boolean ascii = true;
     boolean hasUpper = false;
     for (int k = 0; k < word.length(); k++) {
@@ -85,29 +82,40 @@ final class WordClusters {
       hasUpper |= c >= 'A' && c <= 'Z';
     }
     if (!ascii) {
-      return classesSlow(word);
+      int r = byHash.get(hash(word, AS_IS));
+      if (r < 0) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        r = byHash.get(hash(lower, AS_IS));
+        if (r < 0 && word.length() > 1 && !lower.equals(word)) {
+          // Headlines in capitals: "JAPAN" takes the classes of "Japan".
+          r = byHash.get(hash(word.charAt(0) + lower.substring(1), AS_IS));
+        }
+      }
+      return r;
     }
-    int[] c = find(hash(word, AS_IS));
-    if (c == null && hasUpper) {
-      c = find(hash(word, LOWER));
-      if (c == null && word.length() > 1) {
-        c = find(hash(word, CAPITALISED));
+    int r = byHash.get(hash(word, AS_IS));
+    if (r < 0 && hasUpper) {
+      r = byHash.get(hash(word, LOWER));
+      if (r < 0 && word.length() > 1) {
+        r = byHash.get(hash(word, CAPITALISED));
       }
     }
-    return c;
+    return r;
   }
 
-  private int[] classesSlow(String word) {
-    int[] c = ids.get(word);
-    if (c == null) {
-      String lower = word.toLowerCase(Locale.ROOT);
-      c = ids.get(lower);
-      if (c == null && word.length() > 1 && !lower.equals(word)) {
-        // Headlines in capitals: "JAPAN" takes the classes of "Japan".
-        c = ids.get(word.charAt(0) + lower.substring(1));
-      }
-    }
-    return c;
+  /** Class {@code g} of the word at {@code row}. */
+  int classOf(int row, int g) {
+    return flat[row * granularities + g];
+  }
+
+  int granularities() {
+    return granularities;
+  }
+
+  /** The class ids of a word (tried as is, then lower-cased), or null when unknown. */
+  int[] classes(String word) {
+    int r = row(word);
+    return r < 0 ? null : rows[r];
   }
 
   void write(DataOutput out) throws IOException {
