@@ -96,8 +96,8 @@ public final class EnrichStores {
   }
 
   /**
-   * What the open stories held here fold when counting entities: a bare surname into the one
-   * person of its story named in full ({@link EntityFolds}).
+   * What the open stories held here fold when counting entities: a bare surname into the one person
+   * of its story named in full ({@link EntityFolds}).
    */
   public EntityFolds entityFolds() {
     List<StoryState> open = new ArrayList<>();
@@ -138,8 +138,8 @@ public final class EnrichStores {
   }
 
   /**
-   * One entity's retained windows of kind {@code window}, oldest first, with the counts of the
-   * keys folded into it; a folded key answers for the person it folds into.
+   * One entity's retained windows of kind {@code window}, oldest first, with the counts of the keys
+   * folded into it; a folded key answers for the person it folds into.
    */
   public List<EntityTrend> series(Window window, String key) {
     EntityFolds folds = entityFolds();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsdesk.enrich.entities.EntityTagger;
 import io.newsdesk.enrich.trends.TrendTopology;
 import io.newsdesk.schema.EnrichedArticle;
-import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.Entity;
+import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.Mention;
 import io.newsdesk.schema.Story;
 import io.newsdesk.schema.StoryEntity;
@@ -140,7 +140,9 @@ class StoryLevelNamesTest {
                   .filter(t -> t.getType().equals("PER"))
                   .sorted(Comparator.comparing(t -> t.getKey() + "|" + t.getWindowStart()))
                   .toList();
-          assertThat(rows).extracting(t -> t.getKey().toString()).containsOnly("PER:lucia ferreyra");
+          assertThat(rows)
+              .extracting(t -> t.getKey().toString())
+              .containsOnly("PER:lucia ferreyra");
           assertThat(rows).extracting(EntityTrend::getArticles).containsOnly(2L);
           rows.forEach(t -> answer.add(row(t)));
         }

@@ -24,7 +24,8 @@ final class NerFeatures {
   static {
     for (int init = 0; init < 2; init++) {
       for (int p = 0; p < 8; p++) {
-        String pattern = ((p & 1) != 0 ? "l" : "") + ((p & 2) != 0 ? "C" : "") + ((p & 4) != 0 ? "U" : "");
+        String pattern =
+            ((p & 1) != 0 ? "l" : "") + ((p & 2) != 0 ? "C" : "") + ((p & 4) != 0 ? "U" : "");
         CASING[init][p] = hash(80, (init == 1 ? "init-" : "") + pattern);
       }
       CASING[init][8] = hash(80, init == 1 ? "init-none" : "none");
@@ -234,8 +235,7 @@ final class NerFeatures {
     if (Character.isUpperCase(first)) {
       int[] c = casing.get(low);
       // Sentence-initial and headline words borrow the casing the same word has elsewhere.
-      int pattern =
-          c == null ? 8 : (c[0] > 0 ? 1 : 0) | (c[1] > 0 ? 2 : 0) | (c[2] > 0 ? 4 : 0);
+      int pattern = c == null ? 8 : (c[0] > 0 ? 1 : 0) | (c[1] > 0 ? 2 : 0) | (c[2] > 0 ? 4 : 0);
       out[k++] = CASING[i == 0 || upperSentence ? 1 : 0][pattern];
     }
     return k;
