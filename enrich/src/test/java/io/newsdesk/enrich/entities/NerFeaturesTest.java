@@ -29,7 +29,8 @@ class NerFeaturesTest {
 
   @Test
   void featuresHashedWithoutBuildingStringsHaveTheIdsOfTheStrings() {
-    for (String w : List.of("a", "Lisbon", "1996-08-22", "AL-HADATH", "naïve", "Zürich's", "U.S.")) {
+    for (String w :
+        List.of("a", "Lisbon", "1996-08-22", "AL-HADATH", "naïve", "Zürich's", "U.S.")) {
       String low = w.toLowerCase(java.util.Locale.ROOT);
       for (int a = 1; a <= 4 && a <= low.length(); a++) {
         assertThat(NerFeatures.hashRange(4 + a, low, 0, a))
