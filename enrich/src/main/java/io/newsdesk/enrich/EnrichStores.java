@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreType;
@@ -105,6 +106,10 @@ public final class EnrichStores {
       while (it.hasNext()) {
         open.add(it.next().value);
       }
+    } catch (InvalidStateStoreException e) {
+      // The stories are migrating or restoring: answer with the counts as written, unfolded,
+      // rather than not at all (the trend stores themselves are queryable).
+      return EntityFolds.NONE;
     }
     return EntityFolds.of(open);
   }
