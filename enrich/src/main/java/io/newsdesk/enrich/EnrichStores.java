@@ -1,5 +1,6 @@
 package io.newsdesk.enrich;
 
+import io.newsdesk.enrich.stories.EntityFolds;
 import io.newsdesk.enrich.stories.StoryState;
 import io.newsdesk.enrich.stories.StoryTopology;
 import io.newsdesk.enrich.trends.TrendAggregate;
@@ -10,12 +11,15 @@ import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.Story;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreType;
@@ -92,38 +96,85 @@ public final class EnrichStores {
     }
   }
 
-  /** Every retained window of kind {@code window} of every entity held here. */
+  /**
+   * What the open stories held here fold when counting entities: a bare surname into the one person
+   * of its story named in full ({@link EntityFolds}).
+   */
+  public EntityFolds entityFolds() {
+    List<StoryState> open = new ArrayList<>();
+    try (KeyValueIterator<String, StoryState> it = storyStore().all()) {
+      while (it.hasNext()) {
+        open.add(it.next().value);
+      }
+    } catch (InvalidStateStoreException e) {
+      // The stories are migrating or restoring: answer with the counts as written, unfolded,
+      // rather than not at all (the trend stores themselves are queryable).
+      return EntityFolds.NONE;
+    }
+    return EntityFolds.of(open);
+  }
+
+  /**
+   * Every retained window of kind {@code window} of every entity held here, a bare surname's counts
+   * folded into its person's ({@link #entityFolds}): the same answer whichever order the articles
+   * came in.
+   */
   public List<EntityTrend> trends(Window window) {
-    List<EntityTrend> out = new ArrayList<>();
+    EntityFolds folds = entityFolds();
+    Map<Windowed<String>, TrendAggregate> merged = new LinkedHashMap<>();
     try (KeyValueIterator<Windowed<String>, TrendAggregate> it = trendStore(window).all()) {
       while (it.hasNext()) {
         KeyValue<Windowed<String>, TrendAggregate> kv = it.next();
-        out.add(
-            TrendTopology.trend(
-                window.name(),
-                kv.key.key(),
-                kv.key.window().start(),
-                kv.key.window().end(),
-                kv.value));
+        String key = folds.keyOf(kv.key.key());
+        merged.merge(new Windowed<>(key, kv.key.window()), kv.value, TrendAggregate::with);
       }
     }
+    List<EntityTrend> out = new ArrayList<>(merged.size());
+    merged.forEach(
+        (wk, t) ->
+            out.add(
+                TrendTopology.trend(
+                    window.name(),
+                    wk.key(),
+                    wk.window().start(),
+                    wk.window().end(),
+                    named(folds, wk.key(), t))));
     return out;
   }
 
-  /** One entity's retained windows of kind {@code window}, oldest first. */
+  /**
+   * One entity's retained windows of kind {@code window}, oldest first, with the counts of the keys
+   * folded into it; a folded key answers for the person it folds into.
+   */
   public List<EntityTrend> series(Window window, String key) {
-    List<EntityTrend> out = new ArrayList<>();
-    try (WindowStoreIterator<TrendAggregate> it =
-        trendStore(window).fetch(key, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
-      while (it.hasNext()) {
-        KeyValue<Long, TrendAggregate> kv = it.next();
-        long start = kv.key;
-        out.add(
-            TrendTopology.trend(
-                window.name(), key, start, start + window.size().toMillis(), kv.value));
+    EntityFolds folds = entityFolds();
+    String counted = folds.keyOf(key);
+    TreeMap<Long, TrendAggregate> byStart = new TreeMap<>();
+    for (String k : folds.keysCountedAs(counted)) {
+      try (WindowStoreIterator<TrendAggregate> it =
+          trendStore(window).fetch(k, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
+        while (it.hasNext()) {
+          KeyValue<Long, TrendAggregate> kv = it.next();
+          byStart.merge(kv.key, kv.value, TrendAggregate::with);
+        }
       }
     }
+    List<EntityTrend> out = new ArrayList<>(byStart.size());
+    byStart.forEach(
+        (start, t) ->
+            out.add(
+                TrendTopology.trend(
+                    window.name(),
+                    counted,
+                    start,
+                    start + window.size().toMillis(),
+                    named(folds, counted, t))));
     return out;
+  }
+
+  private static TrendAggregate named(EntityFolds folds, String key, TrendAggregate t) {
+    String name = folds.nameOf(key);
+    return name == null ? t : t.named(name);
   }
 
   private ReadOnlyKeyValueStore<String, StoryState> storyStore() {

@@ -9,6 +9,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * The enrich topology under {@link TopologyTestDriver}, with its raw input and any output topic.
@@ -49,6 +51,21 @@ final class EnrichTopologyDriver implements AutoCloseable {
   /** The same, with the record timestamp {@code at}. */
   void send(String id, String url, String body, Instant at) {
     raw.pipeInput(id, RAW.encode(EnrichTopologyTest.doc(id, url, body)), at);
+  }
+
+  /** The topology's queryable stores, as interactive queries read them. */
+  EnrichStores stores() {
+    return new EnrichStores(
+        new EnrichStores.Lookup() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <T> T store(String name, QueryableStoreType<T> type) {
+            return (T)
+                (type instanceof QueryableStoreTypes.WindowStoreType
+                    ? driver.getWindowStore(name)
+                    : driver.getKeyValueStore(name));
+          }
+        });
   }
 
   @Override

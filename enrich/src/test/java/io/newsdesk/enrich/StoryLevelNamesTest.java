@@ -3,8 +3,10 @@ package io.newsdesk.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdesk.enrich.entities.EntityTagger;
+import io.newsdesk.enrich.trends.TrendTopology;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
+import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.Mention;
 import io.newsdesk.schema.Story;
 import io.newsdesk.schema.StoryEntity;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,6 +121,55 @@ class StoryLevelNamesTest {
         assertThat(weights).isEqualTo(first);
       }
     }
+  }
+
+  @Test
+  void trendingAndAnEntitysHistoryCountTheSurnameForThePersonInBothOrders() {
+    List<List<String>> answers = new ArrayList<>();
+    for (List<String> order :
+        List.of(List.of(SURNAME_ONLY, FULL_NAME), List.of(FULL_NAME, SURNAME_ONLY))) {
+      try (Run run = new Run(stateDir.resolve("trends" + runs++))) {
+        run.send("art0", order.get(0), 0);
+        run.send("art1", order.get(1), 0);
+        assertThat(run.articles()).extracting(EnrichedArticle::getStoryId).containsOnly("art0");
+        EnrichStores stores = run.driver.stores();
+        List<String> answer = new ArrayList<>();
+        for (TrendTopology.Window w : List.of(TrendTopology.DAY, TrendTopology.HOUR)) {
+          List<EntityTrend> rows =
+              stores.trends(w).stream()
+                  .filter(t -> t.getType().equals("PER"))
+                  .sorted(Comparator.comparing(t -> t.getKey() + "|" + t.getWindowStart()))
+                  .toList();
+          assertThat(rows)
+              .extracting(t -> t.getKey().toString())
+              .containsOnly("PER:lucia ferreyra");
+          assertThat(rows).extracting(EntityTrend::getArticles).containsOnly(2L);
+          rows.forEach(t -> answer.add(row(t)));
+        }
+        List<EntityTrend> hourly = stores.series(TrendTopology.HOURLY, "PER:lucia ferreyra");
+        assertThat(hourly).extracting(EntityTrend::getArticles).containsExactly(2L);
+        assertThat(hourly).extracting(EntityTrend::getMentions).containsExactly(4L);
+        hourly.forEach(t -> answer.add(row(t)));
+        // Asked for by the bare surname, the history is the person's.
+        assertThat(stores.series(TrendTopology.HOURLY, "PER:ferreyra"))
+            .extracting(this::row)
+            .isEqualTo(hourly.stream().map(this::row).toList());
+        answers.add(answer);
+      }
+    }
+    assertThat(answers.get(1)).isEqualTo(answers.get(0));
+  }
+
+  private String row(EntityTrend t) {
+    return String.join(
+        " ",
+        t.getWindow(),
+        t.getKey(),
+        t.getCanonical(),
+        t.getType(),
+        String.valueOf(t.getWindowStart()),
+        String.valueOf(t.getArticles()),
+        String.valueOf(t.getMentions()));
   }
 
   private Map<String, Double> storyWeights(String... bodies) {

@@ -9,6 +9,7 @@ import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.SourceState;
 import io.newsdesk.schema.Story;
 import io.newsdesk.schema.StoryEntity;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -165,8 +166,15 @@ public final class ApiViews {
   /** Trending rows of several instances, of the window starting at {@code start}, top first. */
   public static List<Map<String, Object>> mergeTrending(
       List<Map<String, Object>> rows, long start, int top) {
-    return rows.stream()
-        .filter(r -> windowStart(r) == start)
+    // Rows of one key from two instances (a bare surname folded into its person on one, the
+    // person's own counts on the other) count together.
+    Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+    for (Map<String, Object> r : rows) {
+      if (windowStart(r) == start) {
+        byKey.merge(String.valueOf(r.get("key")), r, ApiViews::sumRows);
+      }
+    }
+    return byKey.values().stream()
         .sorted(
             Comparator.<Map<String, Object>>comparingLong(r -> number(r, "articles"))
                 .thenComparingLong(r -> number(r, "mentions"))
@@ -174,6 +182,45 @@ public final class ApiViews {
                 .thenComparing(r -> String.valueOf(r.get("key"))))
         .limit(top)
         .toList();
+  }
+
+  // Two trending rows of one key and window: counts summed, mean sentiment weighted by mentions,
+  // sparklines added point by point from their latest hour.
+  static Map<String, Object> sumRows(Map<String, Object> a, Map<String, Object> b) {
+    Map<String, Object> m = new LinkedHashMap<>(a);
+    long ma = number(a, "mentions");
+    long mb = number(b, "mentions");
+    m.put("articles", number(a, "articles") + number(b, "articles"));
+    m.put("mentions", ma + mb);
+    Object sa = a.get("meanSentiment");
+    Object sb = b.get("meanSentiment");
+    if (sa instanceof Number x && sb instanceof Number y) {
+      m.put(
+          "meanSentiment",
+          ma + mb == 0
+              ? (x.doubleValue() + y.doubleValue()) / 2
+              : (x.doubleValue() * ma + y.doubleValue() * mb) / (ma + mb));
+    } else if (sa == null) {
+      m.put("meanSentiment", sb);
+    }
+    if (a.get("spark") instanceof List<?> pa && b.get("spark") instanceof List<?> pb) {
+      int n = Math.max(pa.size(), pb.size());
+      List<Long> spark = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        int ia = i - (n - pa.size());
+        int ib = i - (n - pb.size());
+        long v = 0;
+        if (ia >= 0 && pa.get(ia) instanceof Number x) {
+          v += x.longValue();
+        }
+        if (ib >= 0 && pb.get(ib) instanceof Number y) {
+          v += y.longValue();
+        }
+        spark.add(v);
+      }
+      m.put("spark", spark);
+    }
+    return m;
   }
 
   /** Story rows of several instances, most recently grown first, then largest. */
@@ -193,7 +240,8 @@ public final class ApiViews {
       String key, String window, List<EntityTrend> series, List<EntityTrend> hourly) {
     Map<String, Object> m = new LinkedHashMap<>();
     EntityTrend any = !series.isEmpty() ? series.get(0) : hourly.get(0);
-    m.put("key", key);
+    // A bare surname folded into its person answers under the person's key.
+    m.put("key", any.getKey());
     m.put("name", any.getCanonical());
     m.put("type", any.getType());
     m.put("window", window);

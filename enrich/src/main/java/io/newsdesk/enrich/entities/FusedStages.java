@@ -14,12 +14,27 @@ final class FusedStages {
   private final float scale1;
   private final float scale2;
 
+  // Edge scores per word shape, which depend on the weights alone: computed once per shape.
+  private final java.util.Map<String, float[]> edges1 =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, float[]> edges2 =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   FusedStages(NerModel stage1, NerModel stage2) {
     long[] k1 = stage1.index.keys();
     long[] k2 = stage2.index.keys();
     java.util.Arrays.sort(k1);
     java.util.Arrays.sort(k2);
-    index = new LongIntMap(k1.length + k2.length);
+    LongIntMap union = new LongIntMap(k1.length + k2.length);
+    for (long k : k1) {
+      union.getOrAdd(k);
+    }
+    for (long k : k2) {
+      union.getOrAdd(k);
+    }
+    // Sized for the features the stages hold together: half the memory of sizing for the sum,
+    // which matters because lookups are bound by cache and TLB misses.
+    index = new LongIntMap(union.size());
     for (long k : k1) {
       index.getOrAdd(k);
     }
@@ -46,47 +61,93 @@ final class FusedStages {
   int[][] tag(NerFeatures features, NerFeatures.Doc doc) {
     int ns = doc.sentenceCount();
     float[][][] first = new float[ns][][];
-    float[][][] second = new float[ns][][];
+    int[][][] second = new int[ns][][];
+    int[] rows = new int[256];
+    int[] acc = new int[2 * L];
     for (int s = 0; s < ns; s++) {
       int n = doc.words[s].length;
-      first[s] = new float[n][];
-      second[s] = new float[n][];
+      first[s] = new float[n][L];
+      second[s] = new int[n][];
       for (int i = 0; i < n; i++) {
-        float[] acc = new float[L];
-        float[] acc2 = new float[L];
-        for (long f : doc.statics[s][i]) {
-          int row = index.get(f);
+        long[] feats = doc.statics[s][i];
+        int m = feats.length;
+        if (rows.length < m) {
+          rows = new int[m];
+        }
+        // All lookups first, so that the cache misses of independent keys overlap; then the sums
+        // (of 16-bit weights, exact in ints, in any order).
+        lookUp(feats, m, rows);
+        java.util.Arrays.fill(acc, 0);
+        short[] w = weights;
+        for (int f = 0; f < m; f++) {
+          int row = rows[f];
           if (row >= 0) {
             int base = row * 2 * L;
-            for (int l = 0; l < L; l++) {
-              acc[l] += weights[base + l];
-              acc2[l] += weights[base + L + l];
+            for (int l = 0; l < 2 * L; l++) {
+              acc[l] += w[base + l];
             }
           }
         }
+        float[] a1 = first[s][i];
         for (int l = 0; l < L; l++) {
-          acc[l] *= scale1;
+          a1[l] = acc[l] * scale1;
         }
-        first[s][i] = acc;
-        second[s][i] = acc2;
+        second[s][i] = java.util.Arrays.copyOfRange(acc, L, 2 * L);
       }
     }
     int[][] labels =
         ViterbiDecoder.decode(
-            features, doc, first, (f, n, out) -> score(f, n, out, 0, scale1), null, null);
+            features, doc, first, (f, n, out) -> score(f, n, out, 0, scale1), edges1, null, null);
     long[][][] extra = features.stage1Features(doc, labels);
+    float[][][] base2 = new float[ns][][];
     for (int s = 0; s < ns; s++) {
-      for (int i = 0; i < doc.words[s].length; i++) {
-        float[] acc2 = second[s][i];
+      int n = doc.words[s].length;
+      base2[s] = new float[n][L];
+      for (int i = 0; i < n; i++) {
+        int[] acc2 = second[s][i];
         long[] x = extra[s][i];
-        add(x, x.length, acc2, L);
+        addInts(x, x.length, acc2, L);
+        float[] b = base2[s][i];
         for (int l = 0; l < L; l++) {
-          acc2[l] *= scale2;
+          b[l] = acc2[l] * scale2;
         }
       }
     }
     return ViterbiDecoder.decode(
-        features, doc, second, (f, n, out) -> score(f, n, out, L, scale2), null, null);
+        features, doc, base2, (f, n, out) -> score(f, n, out, L, scale2), edges2, null, null);
+  }
+
+  // Looks up the rows of all the features and touches both ends of each row's weights: the loads
+  // are independent, so the processor overlaps their cache misses (a software prefetch) before the
+  // summing loop, whose long body would otherwise let only a row or two be in flight at a time.
+  private void lookUp(long[] feats, int n, int[] rows) {
+    LongIntMap index = this.index;
+    short[] w = weights;
+    int touched = 0;
+    for (int f = 0; f < n; f++) {
+      int row = index.get(feats[f]);
+      rows[f] = row;
+      if (row >= 0) {
+        touched += w[row * 2 * L] + w[row * 2 * L + 2 * L - 1];
+      }
+    }
+    sink = touched;
+  }
+
+  @SuppressWarnings("unused")
+  private int sink;
+
+  private void addInts(long[] feats, int n, int[] acc, int offset) {
+    short[] w = weights;
+    for (int f = 0; f < n; f++) {
+      int row = index.get(feats[f]);
+      if (row >= 0) {
+        int base = row * 2 * L + offset;
+        for (int l = 0; l < L; l++) {
+          acc[l] += w[base + l];
+        }
+      }
+    }
   }
 
   private void score(long[] feats, int n, float[] out, int offset, float scale) {

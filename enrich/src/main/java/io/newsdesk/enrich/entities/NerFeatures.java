@@ -16,6 +16,22 @@ final class NerFeatures {
   private static final String EOS = "</s>";
   private static final int MAX_STATIC = 192;
 
+  private static final long BIAS = hash(0, "");
+
+  // hash(80, casing pattern) by [sentence-initial or headline][pattern bits lCU, or 8 for none].
+  private static final long[][] CASING = new long[2][9];
+
+  static {
+    for (int init = 0; init < 2; init++) {
+      for (int p = 0; p < 8; p++) {
+        String pattern =
+            ((p & 1) != 0 ? "l" : "") + ((p & 2) != 0 ? "C" : "") + ((p & 4) != 0 ? "U" : "");
+        CASING[init][p] = hash(80, (init == 1 ? "init-" : "") + pattern);
+      }
+      CASING[init][8] = hash(80, init == 1 ? "init-none" : "none");
+    }
+  }
+
   private final Gazetteer gazetteer;
   private final WordClusters clusters;
 
@@ -97,18 +113,22 @@ final class NerFeatures {
     for (int s = 0; s < ns; s++) {
       int n = words[s].length;
       statics[s] = new long[n][];
+      String[] dl = new String[n];
+      for (int i = 0; i < n; i++) {
+        dl[i] = digits(lower[s][i]);
+      }
       byte[][] gaz = gazetteer == null ? null : gazetteer.match(lower[s]);
-      int[][] cls = null;
+      int[] cls = null;
       if (clusters != null) {
-        cls = new int[n][];
+        cls = new int[n];
         for (int i = 0; i < n; i++) {
-          cls[i] = clusters.classes(words[s][i]);
+          cls[i] = clusters.row(words[s][i]);
         }
       }
       for (int i = 0; i < n; i++) {
         int k =
             staticFeatures(
-                words[s], lower[s], shapes[s], gaz, cls, upperSentence[s], casing, i, buf);
+                words[s], lower[s], dl, shapes[s], gaz, cls, upperSentence[s], casing, i, buf);
         long[] f = new long[k];
         System.arraycopy(buf, 0, f, 0, k);
         statics[s][i] = f;
@@ -120,9 +140,10 @@ final class NerFeatures {
   private int staticFeatures(
       String[] w,
       String[] lw,
+      String[] dl,
       String[] sh,
       byte[][] gaz,
-      int[][] cls,
+      int[] cls,
       boolean upperSentence,
       Map<String, int[]> casing,
       int i,
@@ -131,30 +152,32 @@ final class NerFeatures {
     int n = w.length;
     String word = w[i];
     String low = lw[i];
-    String dlow = digits(low);
+    String dlow = dl[i];
     String p1 = i > 0 ? lw[i - 1] : BOS;
-    String p2 = i > 1 ? lw[i - 2] : BOS;
     String n1 = i + 1 < n ? lw[i + 1] : EOS;
-    String n2 = i + 2 < n ? lw[i + 2] : EOS;
+    String dp1 = i > 0 ? dl[i - 1] : BOS;
+    String dp2 = i > 1 ? dl[i - 2] : BOS;
+    String dn1 = i + 1 < n ? dl[i + 1] : EOS;
+    String dn2 = i + 2 < n ? dl[i + 2] : EOS;
     String s0 = sh[i];
     String sp = i > 0 ? sh[i - 1] : BOS;
     String sn = i + 1 < n ? sh[i + 1] : EOS;
-    out[k++] = hash(0, "");
-    out[k++] = hash(1, digits(word));
+    out[k++] = BIAS;
+    out[k++] = word == low ? hash(1, dlow) : hash(1, digits(word));
     out[k++] = hash(2, dlow);
     out[k++] = hash(3, s0);
-    out[k++] = hash(4, longShape(word));
+    out[k++] = longShapeHash(word);
     int len = low.length();
     for (int a = 1; a <= 4 && a <= len; a++) {
-      out[k++] = hash(4 + a, low.substring(0, a));
-      out[k++] = hash(8 + a, low.substring(len - a));
+      out[k++] = hashRange(4 + a, low, 0, a);
+      out[k++] = hashRange(8 + a, low, len - a, len);
     }
-    out[k++] = hash(13, digits(p1));
-    out[k++] = hash(14, digits(n1));
-    out[k++] = hash(15, digits(p2));
-    out[k++] = hash(16, digits(n2));
-    out[k++] = hash(17, digits(p1), dlow);
-    out[k++] = hash(18, dlow, digits(n1));
+    out[k++] = hash(13, dp1);
+    out[k++] = hash(14, dn1);
+    out[k++] = hash(15, dp2);
+    out[k++] = hash(16, dn2);
+    out[k++] = hash(17, dp1, dlow);
+    out[k++] = hash(18, dlow, dn1);
     out[k++] = hash(19, sp, s0, sn);
     out[k++] = hash(20, sp);
     out[k++] = hash(21, sn);
@@ -171,8 +194,8 @@ final class NerFeatures {
     }
     if (upperSentence) {
       out[k++] = hash(29, dlow);
-      out[k++] = hash(30, digits(p1), dlow);
-      out[k++] = hash(31, dlow, digits(n1));
+      out[k++] = hash(30, dp1, dlow);
+      out[k++] = hash(31, dlow, dn1);
     }
     if (gaz != null) {
       for (int c = 0; c < gaz[i].length; c++) {
@@ -189,21 +212,22 @@ final class NerFeatures {
       }
     }
     if (clusters != null) {
-      int[] c0 = cls[i];
-      int[] cp = i > 0 ? cls[i - 1] : null;
-      int[] cn = i + 1 < n ? cls[i + 1] : null;
-      int[] cp2 = i > 1 ? cls[i - 2] : null;
-      int[] cn2 = i + 2 < n ? cls[i + 2] : null;
-      for (int g = 0; g < clusters.granularities(); g++) {
-        int a = c0 == null ? -1 : c0[g];
+      WordClusters wc = clusters;
+      int c0 = cls[i];
+      int cp = i > 0 ? cls[i - 1] : -1;
+      int cn = i + 1 < n ? cls[i + 1] : -1;
+      int cp2 = i > 1 ? cls[i - 2] : -1;
+      int cn2 = i + 2 < n ? cls[i + 2] : -1;
+      for (int g = 0; g < wc.granularities(); g++) {
+        int a = c0 < 0 ? -1 : wc.classOf(c0, g);
         out[k++] = hash(40 + g, a);
         out[k++] = hash(50 + g, a, 0, s0);
-        out[k++] = hash(60 + g, cp == null ? (i > 0 ? -1 : -2) : cp[g]);
-        out[k++] = hash(70 + g, cn == null ? (i + 1 < n ? -1 : -2) : cn[g]);
-        out[k++] = hash(120 + g, cp2 == null ? (i > 1 ? -1 : -2) : cp2[g]);
-        out[k++] = hash(130 + g, cn2 == null ? (i + 2 < n ? -1 : -2) : cn2[g]);
+        out[k++] = hash(60 + g, cp < 0 ? (i > 0 ? -1 : -2) : wc.classOf(cp, g));
+        out[k++] = hash(70 + g, cn < 0 ? (i + 1 < n ? -1 : -2) : wc.classOf(cn, g));
+        out[k++] = hash(120 + g, cp2 < 0 ? (i > 1 ? -1 : -2) : wc.classOf(cp2, g));
+        out[k++] = hash(130 + g, cn2 < 0 ? (i + 2 < n ? -1 : -2) : wc.classOf(cn2, g));
       }
-      if (c0 == null) {
+      if (c0 < 0) {
         out[k++] = hash(140, s0);
       }
     }
@@ -211,12 +235,8 @@ final class NerFeatures {
     if (Character.isUpperCase(first)) {
       int[] c = casing.get(low);
       // Sentence-initial and headline words borrow the casing the same word has elsewhere.
-      if (c == null) {
-        out[k++] = hash(80, i == 0 || upperSentence ? "init-none" : "none");
-      } else {
-        String pattern = (c[0] > 0 ? "l" : "") + (c[1] > 0 ? "C" : "") + (c[2] > 0 ? "U" : "");
-        out[k++] = hash(80, (i == 0 || upperSentence ? "init-" : "") + pattern);
-      }
+      int pattern = c == null ? 8 : (c[0] > 0 ? 1 : 0) | (c[1] > 0 ? 2 : 0) | (c[2] > 0 ? 4 : 0);
+      out[k++] = CASING[i == 0 || upperSentence ? 1 : 0][pattern];
     }
     return k;
   }
@@ -407,7 +427,7 @@ final class NerFeatures {
     return b.toString();
   }
 
-  private static String longShape(String w) {
+  static String longShape(String w) {
     int n = Math.min(w.length(), 6);
     char[] out = new char[n];
     for (int k = 0; k < n; k++) {
@@ -459,6 +479,28 @@ final class NerFeatures {
   static long hash(int template, String a) {
     long h = 0xcbf29ce484222325L ^ (template * 0x9E3779B97F4A7C15L);
     h = mixIn(h, a);
+    return finish(h);
+  }
+
+  /** {@code hash(template, a.substring(from, to))} without building the substring. */
+  static long hashRange(int template, String a, int from, int to) {
+    long h = 0xcbf29ce484222325L ^ (template * 0x9E3779B97F4A7C15L);
+    for (int k = from; k < to; k++) {
+      h = (h ^ a.charAt(k)) * 0x100000001b3L;
+    }
+    return finish(h);
+  }
+
+  /** {@code hash(4, longShape(w))} without building the shape. */
+  static long longShapeHash(String w) {
+    long h = 0xcbf29ce484222325L ^ (4 * 0x9E3779B97F4A7C15L);
+    int n = Math.min(w.length(), 6);
+    for (int k = 0; k < n; k++) {
+      h = (h ^ cls(w.charAt(k))) * 0x100000001b3L;
+    }
+    if (w.length() > 6) {
+      h = (h ^ '+') * 0x100000001b3L;
+    }
     return finish(h);
   }
 

@@ -27,16 +27,32 @@ final class ViterbiDecoder {
 
   private static final int L = Labels.COUNT;
   private static final int MAX_FEATURES = 256;
+  private static final int MAX_CACHED_SHAPES = 1 << 14;
   private static final float NONE = Float.NEGATIVE_INFINITY;
 
   // ALLOWED[last ? 1 : 0][prev * L + next]
   private static final boolean[][] ALLOWED = new boolean[2][L * L];
+
+  // PREDECESSORS[last ? 1 : 0][l]: the labels allowed before l, in increasing order.
+  private static final int[][][] PREDECESSORS = new int[2][L][];
 
   static {
     for (int p = 0; p < L; p++) {
       for (int l = 0; l < L; l++) {
         ALLOWED[0][p * L + l] = Labels.allowed(p, l, false);
         ALLOWED[1][p * L + l] = Labels.allowed(p, l, true);
+      }
+    }
+    for (int last = 0; last < 2; last++) {
+      for (int l = 0; l < L; l++) {
+        int[] ps = new int[L];
+        int m = 0;
+        for (int p = 0; p < L; p++) {
+          if (ALLOWED[last][p * L + l]) {
+            ps[m++] = p;
+          }
+        }
+        PREDECESSORS[last][l] = Arrays.copyOf(ps, m);
       }
     }
   }
@@ -55,13 +71,31 @@ final class ViterbiDecoder {
       Scorer scorer,
       int[][] gold,
       Learner learner) {
+    return decode(features, doc, base, scorer, null, gold, learner);
+  }
+
+  /**
+   * As above; {@code edgeCache} (nullable, only with fixed weights: no learner) keeps the edge
+   * scores of each word shape across calls.
+   */
+  static int[][] decode(
+      NerFeatures features,
+      NerFeatures.Doc doc,
+      float[][][] base,
+      Scorer scorer,
+      Map<String, float[]> edgeCache,
+      int[][] gold,
+      Learner learner) {
+    if (edgeCache != null && learner != null) {
+      throw new IllegalArgumentException("edge scores cannot be cached while learning");
+    }
     int ns = doc.sentenceCount();
     int[][] out = new int[ns][];
     long[] feats = new long[MAX_FEATURES];
     long[] pairFeats = new long[2];
     float[] row = new float[L];
     Map<String, int[]> history = new HashMap<>();
-    Map<String, float[]> edges = new HashMap<>();
+    Map<String, float[]> edges = edgeCache != null ? edgeCache : new HashMap<>();
     for (int s = 0; s < ns; s++) {
       int n = doc.words[s].length;
       float[][] emit = new float[n][L];
@@ -94,7 +128,9 @@ final class ViterbiDecoder {
             scorer.score(pairFeats, m, row);
             System.arraycopy(row, 0, e, p * L, L);
           }
-          edges.put(shape, e);
+          if (edges.size() < MAX_CACHED_SHAPES) {
+            edges.put(shape, e);
+          }
         }
         pair[i] = e;
       }
@@ -153,13 +189,15 @@ final class ViterbiDecoder {
       prev[l] = ok0[Labels.O * L + l] ? emit[0][l] + pair[0][Labels.O * L + l] : NONE;
     }
     for (int i = 1; i < n; i++) {
-      boolean[] ok = ALLOWED[i + 1 == n ? 1 : 0];
+      int[][] preds = PREDECESSORS[i + 1 == n ? 1 : 0];
       float[] e = pair[i];
+      float[] em = emit[i];
+      int[] bk = back[i];
       for (int l = 0; l < L; l++) {
         float best = NONE;
         int arg = 0;
-        for (int p = 0; p < L; p++) {
-          if (prev[p] != NONE && ok[p * L + l]) {
+        for (int p : preds[l]) {
+          if (prev[p] != NONE) {
             float v = prev[p] + e[p * L + l];
             if (best == NONE || v > best) {
               best = v;
@@ -167,8 +205,8 @@ final class ViterbiDecoder {
             }
           }
         }
-        cur[l] = best == NONE ? NONE : best + emit[i][l];
-        back[i][l] = arg;
+        cur[l] = best == NONE ? NONE : best + em[l];
+        bk[l] = arg;
       }
       float[] t = prev;
       prev = cur;

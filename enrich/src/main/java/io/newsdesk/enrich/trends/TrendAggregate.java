@@ -44,6 +44,22 @@ public record TrendAggregate(
         scored + m.scored);
   }
 
+  /** The counts of this and {@code other} together, under this one's name and type. */
+  public TrendAggregate with(TrendAggregate other) {
+    return new TrendAggregate(
+        canonical,
+        type,
+        articles + other.articles,
+        mentions + other.mentions,
+        sentimentSum + other.sentimentSum,
+        scored + other.scored);
+  }
+
+  /** The same counts under another canonical name. */
+  public TrendAggregate named(String name) {
+    return new TrendAggregate(name, type, articles, mentions, sentimentSum, scored);
+  }
+
   Double meanSentiment() {
     return scored == 0 ? null : sentimentSum / scored;
   }

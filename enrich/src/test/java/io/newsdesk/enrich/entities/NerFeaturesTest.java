@@ -28,6 +28,46 @@ class NerFeaturesTest {
   }
 
   @Test
+  void featuresHashedWithoutBuildingStringsHaveTheIdsOfTheStrings() {
+    for (String w :
+        List.of("a", "Lisbon", "1996-08-22", "AL-HADATH", "naïve", "Zürich's", "U.S.")) {
+      String low = w.toLowerCase(java.util.Locale.ROOT);
+      for (int a = 1; a <= 4 && a <= low.length(); a++) {
+        assertThat(NerFeatures.hashRange(4 + a, low, 0, a))
+            .isEqualTo(NerFeatures.hash(4 + a, low.substring(0, a)));
+        assertThat(NerFeatures.hashRange(8 + a, low, low.length() - a, low.length()))
+            .isEqualTo(NerFeatures.hash(8 + a, low.substring(low.length() - a)));
+      }
+      assertThat(NerFeatures.longShapeHash(w))
+          .isEqualTo(NerFeatures.hash(4, NerFeatures.longShape(w)));
+    }
+  }
+
+  @Test
+  void wordClassesAreFoundByRowForEveryCasingAndAlphabet() {
+    WordClusters c =
+        new WordClusters(
+            Map.of(
+                "zürich", new int[] {4, 8},
+                "Paris", new int[] {5, 10},
+                "paris", new int[] {6, 12},
+                "said", new int[] {7, 14}));
+    for (String w : List.of("zürich", "ZÜRICH", "Zürich", "PARIS", "Paris", "paris", "SAID")) {
+      int row = c.row(w);
+      assertThat(row).as(w).isNotNegative();
+      for (int g = 0; g < 2; g++) {
+        assertThat(c.classOf(row, g)).isEqualTo(c.classes(w)[g]);
+      }
+    }
+    // As is first, then lower-cased, then capitalised: "PARIS" is "paris", "Paris" itself.
+    assertThat(c.classes("PARIS")).containsExactly(6, 12);
+    assertThat(c.classes("Paris")).containsExactly(5, 10);
+    assertThat(c.classes("ZÜRICH")).containsExactly(4, 8);
+    assertThat(c.row("Geneva")).isEqualTo(-1);
+    assertThat(c.classes("Geneva")).isNull();
+  }
+
+  @Test
   void aWordSeesTheClassesOfTheWordsTwoPlacesAwayOnEitherSide() {
     NerFeatures f = new NerFeatures(null, CLUSTERS);
     long[] flew = features(f, "She flew to Lisbon .", 1);

@@ -56,6 +56,28 @@ class PerceptronEntityRecognizerTest {
   }
 
   @Test
+  void fusedTaggingAgreesWithTheStagesInTurnOnNewsDocuments() throws Exception {
+    String shared = System.getProperty("newsdesk.shared.dir", "../shared");
+    Path testa = Path.of(shared, "data/ner/conll2003/eng.testa");
+    assumeTrue(Files.isReadable(testa), "CoNLL-2003 data absent at " + testa + "; skipped");
+    NerFeatures features = new NerFeatures(Gazetteer.loadDefault(), recognizer.clusters());
+    List<ConllCorpus.Document> docs = ConllCorpus.read(testa);
+    int tokens = 0;
+    for (ConllCorpus.Document d : docs.subList(0, 40)) {
+      if (d.sentences().isEmpty()) {
+        continue;
+      }
+      List<String[]> fused = recognizer.tagDocument(d.words());
+      int[][] stagewise = recognizer.stagewise(features.prepare(d.words()));
+      for (int s = 0; s < fused.size(); s++) {
+        assertThat(fused.get(s)).containsExactly(Labels.toIob2(stagewise[s]));
+        tokens += fused.get(s).length;
+      }
+    }
+    assertThat(tokens).isGreaterThan(5000);
+  }
+
+  @Test
   void taggingIsSafeFromManyThreads() throws Exception {
     List<String[]> doc =
         List.<String[]>of(
