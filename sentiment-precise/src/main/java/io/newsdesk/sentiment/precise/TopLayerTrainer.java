@@ -192,7 +192,7 @@ final class TopLayerTrainer {
             }
             adam.step(m, scale);
           }
-          if (step % 20 == 0) {
+          if (step % 10 == 0) {
             log.printf(
                 "epoch %d step %d/%d loss %.4f  %.2f s/step%n",
                 epoch,
