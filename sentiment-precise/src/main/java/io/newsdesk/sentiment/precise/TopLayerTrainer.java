@@ -66,14 +66,14 @@ final class TopLayerTrainer {
     static Options from(Map<String, String> o) {
       return new Options(
           Integer.parseInt(o.getOrDefault("top", "2")),
-          Integer.parseInt(o.getOrDefault("epochs", "4")),
+          Integer.parseInt(o.getOrDefault("epochs", "2")),
           Integer.parseInt(o.getOrDefault("batch", "32")),
           Float.parseFloat(o.getOrDefault("lr", "1e-4")),
           Float.parseFloat(o.getOrDefault("head-lr", "1e-3")),
           Float.parseFloat(o.getOrDefault("warmup", "0.06")),
           Float.parseFloat(o.getOrDefault("weight-decay", "0.01")),
-          Boolean.parseBoolean(o.getOrDefault("class-weights", "false")),
-          Integer.parseInt(o.getOrDefault("eval-every", "0")),
+          Boolean.parseBoolean(o.getOrDefault("class-weights", "true")),
+          Integer.parseInt(o.getOrDefault("eval-every", "60")),
           Integer.parseInt(o.getOrDefault("patience", "3")),
           Integer.parseInt(o.getOrDefault("limit", "0")),
           Integer.parseInt(o.getOrDefault("threads", "2")),
