@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
     name = "sentiment-precise",
     description =
         "Train the precise sentiment model (MiniLM, module sentiment-precise) on NewsMTSC train,"
-            + " choosing on dev-rw only. Default: the head over the frozen int8 encoder;"
-            + " --finetune fine-tunes the whole encoder with DJL (hours on 2 cores).",
+            + " choosing on dev-rw only. Default: fine-tunes the top layers (--set top=2) and the"
+            + " head with DJL over cached lower-layer states (in memory); --head-only fits the head"
+            + " over the frozen int8 encoder (minutes); --finetune fine-tunes the whole encoder"
+            + " (hours on 2 cores).",
     mixinStandardHelpOptions = true)
 public final class TrainPreciseSentimentCommand implements Callable<Integer> {
 
@@ -34,20 +36,30 @@ public final class TrainPreciseSentimentCommand implements Callable<Integer> {
       description = "Where to write the weights.")
   Path out;
 
-  @Option(names = "--finetune", description = "Fine-tune the encoder (DJL, PyTorch on the CPU).")
+  @Option(
+      names = "--finetune",
+      description = "Fine-tune the whole encoder (DJL, PyTorch on the CPU).")
   boolean finetune;
+
+  @Option(names = "--head-only", description = "Fit only the head over the frozen int8 encoder.")
+  boolean headOnly;
 
   @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
       description =
-          "Training settings, e.g. epochs=3 batch=16 lr=5e-5 threads=2 (see the module's trainers).")
+          "Training settings, e.g. top=2 epochs=2 batch=32 lr=1e-4 head-lr=1e-3 class-weights=true"
+              + " eval-every=60 patience=3 threads=2 (see the module's trainers).")
   Map<String, String> settings = new LinkedHashMap<>();
 
   @Override
   public Integer call() throws Exception {
     Map<String, String> options = new LinkedHashMap<>(settings);
-    options.put("mode", finetune ? "finetune" : "head");
+    if (finetune && headOnly) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "--finetune and --head-only exclude each other");
+    }
+    options.put("mode", finetune ? "finetune" : headOnly ? "head" : "top");
     TargetSentimentModel.provider("precise").train(data, out, options, System.out);
     return 0;
   }

@@ -54,6 +54,7 @@ final class MiniLmEncoder implements AutoCloseable {
   private final NDManager manager;
   private final Embeddings embeddings;
   private final Map<String, NDArray> params = new LinkedHashMap<>();
+  private final Map<String, NDArray> trainable = new LinkedHashMap<>();
 
   /**
    * An encoder holding {@code weights} (name to values, matrices stored [in, out]) with the given
@@ -64,17 +65,38 @@ final class MiniLmEncoder implements AutoCloseable {
       Embeddings embeddings,
       Map<String, float[]> weights,
       Map<String, long[]> shapes) {
+    this(manager, embeddings, weights, shapes, name -> true);
+  }
+
+  /** As above, only the tensors {@code trainable} accepts collecting gradients; others frozen. */
+  MiniLmEncoder(
+      NDManager manager,
+      Embeddings embeddings,
+      Map<String, float[]> weights,
+      Map<String, long[]> shapes,
+      java.util.function.Predicate<String> trainable) {
     this.manager = manager;
     this.embeddings = embeddings;
     for (String name : parameterNames()) {
       NDArray a = manager.create(weights.get(name), new Shape(shapes.get(name)));
-      a.setRequiresGradient(true);
+      if (trainable.test(name)) {
+        a.setRequiresGradient(true);
+        this.trainable.put(name, a);
+      }
       params.put(name, a);
     }
   }
 
+  /** The trainable tensors (all of them unless a filter was given). */
   Map<String, NDArray> parameters() {
-    return params;
+    return trainable;
+  }
+
+  /** The current values of the trainable tensors only. */
+  Map<String, float[]> trainableValues() {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    trainable.forEach((k, v) -> out.put(k, v.toFloatArray()));
+    return out;
   }
 
   /** The trained values, for saving. */
@@ -92,55 +114,94 @@ final class MiniLmEncoder implements AutoCloseable {
 
   /** Last hidden states [batch, length, 384] of padded inputs, in {@code m}. */
   NDArray hidden(NDManager m, List<TargetInput> batch, boolean training) {
-    int b = batch.size();
+    return upper(m, lower(m, batch, 0, training), maskBias(m, batch, width(batch)), 0, training);
+  }
+
+  /** The longest input's length: the padded width of a batch. */
+  static int width(List<TargetInput> batch) {
     int t = 0;
     for (TargetInput in : batch) {
       t = Math.max(t, in.length());
     }
+    return t;
+  }
+
+  /** Attention bias [batch, 1, 1, length]: 0 on pieces, -10000 on padding. */
+  static NDArray maskBias(NDManager m, List<TargetInput> batch, int t) {
+    float[] maskBias = new float[batch.size() * t];
+    for (int i = 0; i < batch.size(); i++) {
+      for (int j = batch.get(i).length(); j < t; j++) {
+        maskBias[i * t + j] = -10000f;
+      }
+    }
+    return m.create(maskBias, new Shape(batch.size(), 1, 1, t));
+  }
+
+  /**
+   * The hidden states [batch, length, 384] after the embeddings and the first {@code layers}
+   * encoder layers (0: the embeddings' output), in {@code m}: what {@link #upper} continues from.
+   */
+  NDArray lower(NDManager m, List<TargetInput> batch, int layers, boolean training) {
+    int b = batch.size();
+    int t = width(batch);
     float[] emb = new float[b * t * HIDDEN];
-    float[] maskBias = new float[b * t];
     for (int i = 0; i < b; i++) {
       TargetInput in = batch.get(i);
-      for (int j = 0; j < t; j++) {
-        if (j < in.length()) {
-          embeddings.sum(in.ids()[j], j, in.types()[j], emb, (i * t + j) * HIDDEN);
-        } else {
-          maskBias[i * t + j] = -10000f;
-        }
+      for (int j = 0; j < in.length(); j++) {
+        embeddings.sum(in.ids()[j], j, in.types()[j], emb, (i * t + j) * HIDDEN);
       }
     }
     NDArray x = m.create(emb, new Shape(b, t, HIDDEN));
-    NDArray bias = m.create(maskBias, new Shape(b, 1, 1, t));
     x = layerNorm(x, "embeddings.LayerNorm");
     x = dropout(x, training);
-    for (int l = 0; l < LAYERS; l++) {
-      String p = "encoder.layer." + l + ".";
-      NDArray q = heads(linear(x, p + "attention.self.query"), b, t);
-      NDArray k = heads(linear(x, p + "attention.self.key"), b, t);
-      NDArray v = heads(linear(x, p + "attention.self.value"), b, t);
-      NDArray scores =
-          q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(HIDDEN / HEADS)).add(bias);
-      NDArray ctx =
-          dropout(scores.softmax(-1), training)
-              .matMul(v)
-              .transpose(0, 2, 1, 3)
-              .reshape(b, t, HIDDEN);
-      NDArray a =
-          layerNorm(
-              dropout(linear(ctx, p + "attention.output.dense"), training).add(x),
-              p + "attention.output.LayerNorm");
-      NDArray h = linear(a, p + "intermediate.dense");
-      h = h.mul(h.div((float) Math.sqrt(2)).erf().add(1f)).mul(0.5f);
-      x =
-          layerNorm(
-              dropout(linear(h, p + "output.dense"), training).add(a), p + "output.LayerNorm");
+    if (layers > 0) {
+      NDArray bias = maskBias(m, batch, t);
+      for (int l = 0; l < layers; l++) {
+        x = layer(x, bias, l, training);
+      }
     }
     return x;
   }
 
+  /** Runs encoder layers {@code from}..5 over {@code x} (as {@link #lower} left it). */
+  NDArray upper(NDManager m, NDArray x, NDArray bias, int from, boolean training) {
+    for (int l = from; l < LAYERS; l++) {
+      x = layer(x, bias, l, training);
+    }
+    return x;
+  }
+
+  private NDArray layer(NDArray x, NDArray bias, int l, boolean training) {
+    int b = (int) x.getShape().get(0);
+    int t = (int) x.getShape().get(1);
+    String p = "encoder.layer." + l + ".";
+    NDArray q = heads(linear(x, p + "attention.self.query"), b, t);
+    NDArray k = heads(linear(x, p + "attention.self.key"), b, t);
+    NDArray v = heads(linear(x, p + "attention.self.value"), b, t);
+    NDArray scores =
+        q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(HIDDEN / HEADS)).add(bias);
+    NDArray ctx =
+        dropout(scores.softmax(-1), training)
+            .matMul(v)
+            .transpose(0, 2, 1, 3)
+            .reshape(b, t, HIDDEN);
+    NDArray a =
+        layerNorm(
+            dropout(linear(ctx, p + "attention.output.dense"), training).add(x),
+            p + "attention.output.LayerNorm");
+    NDArray h = linear(a, p + "intermediate.dense");
+    h = h.mul(h.div((float) Math.sqrt(2)).erf().add(1f)).mul(0.5f);
+    return layerNorm(
+        dropout(linear(h, p + "output.dense"), training).add(a), p + "output.LayerNorm");
+  }
+
   /** Class scores [batch, 3] (before softmax) of the inputs' targets, in {@code m}. */
   NDArray logits(NDManager m, List<TargetInput> batch, boolean training) {
-    NDArray x = hidden(m, batch, training);
+    return head(m, hidden(m, batch, training), batch, training);
+  }
+
+  /** Class scores [batch, 3] from the last hidden states {@code x} of the inputs, in {@code m}. */
+  NDArray head(NDManager m, NDArray x, List<TargetInput> batch, boolean training) {
     int b = batch.size();
     int t = (int) x.getShape().get(1);
     NDArray pool = m.create(poolingWeights(batch, t), new Shape(b, 1, t));

@@ -53,14 +53,23 @@ final class OnnxSentimentModel implements TargetSentimentModel {
     this.version = version;
   }
 
-  /** The shipped model (int8). */
+  /**
+   * The shipped model (int8). For comparing candidates, the system properties {@code
+   * newsdesk.precise.weights} (a weights file instead of the resource) and {@code
+   * newsdesk.precise.graph=fp32} (the float32 graph) override it.
+   */
   static OnnxSentimentModel load() {
-    try (InputStream in = OnnxSentimentModel.class.getClassLoader().getResourceAsStream(WEIGHTS)) {
+    String file = System.getProperty("newsdesk.precise.weights");
+    boolean int8 = !"fp32".equals(System.getProperty("newsdesk.precise.graph"));
+    try (InputStream in =
+        file != null
+            ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))
+            : OnnxSentimentModel.class.getClassLoader().getResourceAsStream(WEIGHTS)) {
       if (in == null) {
         throw new IllegalStateException(
             "no " + WEIGHTS + ": train it with `newsdesk train sentiment-precise`");
       }
-      return of(PreciseWeights.read(in), true);
+      return of(PreciseWeights.read(in), int8);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -22,8 +22,11 @@ public final class PreciseSentimentProvider implements TargetSentimentModel.Prov
   @Override
   public void train(Path newsMtsc, Path out, Map<String, String> options, PrintStream log)
       throws IOException {
-    if ("finetune".equals(options.get("mode"))) {
+    String mode = options.getOrDefault("mode", "top");
+    if ("finetune".equals(mode)) {
       PreciseTrainer.train(newsMtsc, out, PreciseTrainer.Options.from(options), log);
+    } else if ("top".equals(mode)) {
+      TopLayerTrainer.train(newsMtsc, out, TopLayerTrainer.Options.from(options), log);
     } else {
       HeadTrainer.train(
           newsMtsc,

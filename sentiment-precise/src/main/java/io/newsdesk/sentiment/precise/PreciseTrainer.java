@@ -59,7 +59,7 @@ final class PreciseTrainer {
     }
   }
 
-  private record Example(TargetInput input, int label) {}
+  record Example(TargetInput input, int label) {}
 
   private PreciseTrainer() {}
 
@@ -95,7 +95,7 @@ final class PreciseTrainer {
     NDManager manager = NDManager.newBaseManager();
     try (MiniLmEncoder encoder =
         new MiniLmEncoder(manager, MiniLmEncoder.Embeddings.of(onnx), init, shapes)) {
-      AdamW adam = new AdamW(encoder.parameters(), o);
+      AdamW adam = new AdamW(encoder.parameters(), o.lr(), o.headLr(), o.weightDecay());
       int stepsPerEpoch = (train.size() + o.batch() - 1) / o.batch();
       int total = stepsPerEpoch * o.epochs();
       int step = 0;
@@ -210,7 +210,7 @@ final class PreciseTrainer {
     return out;
   }
 
-  private static List<Example> examples(WordPiece tokenizer, Path file) throws IOException {
+  static List<Example> examples(WordPiece tokenizer, Path file) throws IOException {
     List<Example> out = new ArrayList<>();
     for (TargetSentimentModel.Labelled l : TargetSentimentModel.labelled(file)) {
       out.add(new Example(TargetInput.of(tokenizer, l.sentence(), l.spans()), l.label()));
@@ -237,17 +237,21 @@ final class PreciseTrainer {
   }
 
   /** AdamW with bias correction; no weight decay on biases and LayerNorm gains. */
-  private static final class AdamW {
+  static final class AdamW {
     private final Map<String, NDArray> params;
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
     private final Map<String, NDArray> grads = new LinkedHashMap<>();
-    private final Options o;
+    private final float lr;
+    private final float headLr;
+    private final float weightDecay;
     private int t;
 
-    AdamW(Map<String, NDArray> params, Options o) {
+    AdamW(Map<String, NDArray> params, float lr, float headLr, float weightDecay) {
       this.params = params;
-      this.o = o;
+      this.lr = lr;
+      this.headLr = headLr;
+      this.weightDecay = weightDecay;
       params.forEach(
           (k, p) -> {
             m.put(k, p.zerosLike());
@@ -266,10 +270,10 @@ final class PreciseTrainer {
         NDArray p = e.getValue();
         // The gradient handle stays open: closing it may free the tensor autograd accumulates into.
         NDArray g = grads.computeIfAbsent(name, k -> p.getGradient());
-        float lr = (name.startsWith("head.") ? o.headLr() : o.lr()) * scale;
+        float lr = (name.startsWith("head.") ? headLr : this.lr) * scale;
         boolean decay = name.endsWith(".weight") && !name.contains("LayerNorm");
-        if (decay && o.weightDecay() > 0) {
-          p.muli(1 - lr * o.weightDecay());
+        if (decay && weightDecay > 0) {
+          p.muli(1 - lr * weightDecay);
         }
         NDArray mi = m.get(name).muli(b1).addi(scratch(scratch, g.mul(1 - b1)));
         NDArray vi = v.get(name).muli(b2).addi(scratch(scratch, g.square()).muli(1 - b2));

@@ -1,0 +1,389 @@
+package io.newsdesk.sentiment.precise;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.newsdesk.enrich.sentiment.SentimentEvaluation;
+import io.newsdesk.enrich.sentiment.TargetSentimentModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Fine-tunes only the top {@code top} MiniLM layers and the head, over cached lower-layer states:
+ * the frozen embeddings and layers 1..6-top run once per target (DJL, float32, no dropout) and
+ * their output is kept in memory; each training step then runs only the top layers forward and
+ * backward from the cache. AdamW with linear warm-up and decay, optional inverse-frequency class
+ * weights, dev-rw macro-F1 checked every epoch (and every {@code eval-every} steps): the best
+ * weights are written at once (a checkpoint), and training stops after {@code patience} checks
+ * without a gain. Only the trained tensors are written (matrices int8); the lower layers stay the
+ * pretrained int8 ones at inference.
+ */
+final class TopLayerTrainer {
+
+  /** Training settings; defaults are what the shipped model used. */
+  record Options(
+      int top,
+      int epochs,
+      int batch,
+      float lr,
+      float headLr,
+      float warmup,
+      float weightDecay,
+      boolean classWeights,
+      int evalEvery,
+      int patience,
+      int limit,
+      int threads,
+      long seed) {
+
+    Options {
+      if (top < 1
+          || top > MiniLmEncoder.LAYERS
+          || epochs < 1
+          || batch < 1
+          || lr <= 0
+          || headLr <= 0
+          || warmup < 0
+          || warmup >= 1
+          || patience < 1) {
+        throw new IllegalArgumentException("bad training options");
+      }
+    }
+
+    static Options from(Map<String, String> o) {
+      return new Options(
+          Integer.parseInt(o.getOrDefault("top", "2")),
+          Integer.parseInt(o.getOrDefault("epochs", "2")),
+          Integer.parseInt(o.getOrDefault("batch", "32")),
+          Float.parseFloat(o.getOrDefault("lr", "1e-4")),
+          Float.parseFloat(o.getOrDefault("head-lr", "1e-3")),
+          Float.parseFloat(o.getOrDefault("warmup", "0.06")),
+          Float.parseFloat(o.getOrDefault("weight-decay", "0.01")),
+          Boolean.parseBoolean(o.getOrDefault("class-weights", "true")),
+          Integer.parseInt(o.getOrDefault("eval-every", "60")),
+          Integer.parseInt(o.getOrDefault("patience", "3")),
+          Integer.parseInt(o.getOrDefault("limit", "0")),
+          Integer.parseInt(o.getOrDefault("threads", "2")),
+          Long.parseLong(o.getOrDefault("seed", "17")));
+    }
+  }
+
+  /** One target: its input, its label, and the frozen lower layers' states [length * 384]. */
+  record Cached(TargetInput input, int label, float[] states) {}
+
+  private TopLayerTrainer() {}
+
+  /** {@code TopLayerTrainer <newsmtsc folder> <out> [key=value ...]}, as the CLI's training. */
+  public static void main(String[] args) throws IOException {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 2; i < args.length; i++) {
+      String[] kv = args[i].split("=", 2);
+      options.put(kv[0], kv[1]);
+    }
+    train(Path.of(args[0]), Path.of(args[1]), Options.from(options), System.out);
+  }
+
+  static void train(Path newsMtsc, Path out, Options o, PrintStream log) throws IOException {
+    System.setProperty("ai.djl.offline", "true");
+    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(o.threads()));
+    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    long start = System.nanoTime();
+    WordPiece tokenizer = WordPiece.resource(OnnxSentimentModel.TOKENIZER);
+    List<PreciseTrainer.Example> trainEx =
+        PreciseTrainer.examples(tokenizer, newsMtsc.resolve("train.jsonl"));
+    Random random = new Random(o.seed());
+    if (o.limit() > 0 && trainEx.size() > o.limit()) {
+      Collections.shuffle(trainEx, random);
+      trainEx = new ArrayList<>(trainEx.subList(0, o.limit()));
+    }
+    OnnxWeights onnx = OnnxWeights.resource(OnnxSentimentModel.FP32_MODEL);
+    Map<String, long[]> shapes = new LinkedHashMap<>();
+    Map<String, float[]> init = MiniLmEncoder.pretrained(onnx, shapes, o.seed());
+    int frozen = MiniLmEncoder.LAYERS - o.top();
+    NDManager manager = NDManager.newBaseManager();
+    try (MiniLmEncoder encoder =
+        new MiniLmEncoder(
+            manager,
+            MiniLmEncoder.Embeddings.of(onnx),
+            init,
+            shapes,
+            name -> trainable(name, frozen))) {
+      List<Cached> train = cache(encoder, manager, trainEx, frozen);
+      List<Cached> devRw =
+          cache(
+              encoder,
+              manager,
+              PreciseTrainer.examples(tokenizer, newsMtsc.resolve("dev-rw/dev.jsonl")),
+              frozen);
+      List<Cached> devMt =
+          cache(
+              encoder,
+              manager,
+              PreciseTrainer.examples(tokenizer, newsMtsc.resolve("dev-mt/dev.jsonl")),
+              frozen);
+      long floats = 0;
+      for (List<Cached> split : List.of(train, devRw, devMt)) {
+        for (Cached c : split) {
+          floats += c.states().length;
+        }
+      }
+      log.printf(
+          "cached layer-%d states of %d train, %d dev-rw, %d dev-mt targets: %.0f MB float32 in"
+              + " memory, %.0f s%n",
+          frozen,
+          train.size(),
+          devRw.size(),
+          devMt.size(),
+          floats * 4 / 1e6,
+          (System.nanoTime() - start) / 1e9);
+      float[] classWeights = o.classWeights() ? classWeights(train) : new float[] {1, 1, 1};
+      log.printf(
+          "training layers %d..%d + head: %d epochs, batch %d, lr %.1e (head %.1e), warm-up %.2f,"
+              + " class weights %s%n",
+          frozen + 1,
+          MiniLmEncoder.LAYERS,
+          o.epochs(),
+          o.batch(),
+          o.lr(),
+          o.headLr(),
+          o.warmup(),
+          java.util.Arrays.toString(classWeights));
+      PreciseTrainer.AdamW adam =
+          new PreciseTrainer.AdamW(encoder.parameters(), o.lr(), o.headLr(), o.weightDecay());
+      SentimentEvaluation.Result before = evaluate(encoder, manager, devRw, frozen);
+      log.printf("before training (random head): dev-rw F1m %.4f%n", before.macroF1());
+      int stepsPerEpoch = (train.size() + o.batch() - 1) / o.batch();
+      int total = stepsPerEpoch * o.epochs();
+      int step = 0;
+      double best = -1;
+      int sinceBest = 0;
+      long trainStart = System.nanoTime();
+      epochs:
+      for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+        long epochStart = System.nanoTime();
+        double lossSum = 0;
+        int lossCount = 0;
+        for (List<Cached> batch : batches(train, o.batch(), random)) {
+          step++;
+          float scale =
+              step < o.warmup() * total
+                  ? step / (o.warmup() * total)
+                  : Math.max(0f, (total - step) / (float) (total - o.warmup() * total));
+          try (NDManager m = manager.newSubManager()) {
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+              NDArray loss =
+                  loss(m, logits(encoder, m, batch, frozen, true), labels(batch), classWeights);
+              gc.backward(loss);
+              lossSum += loss.getFloat();
+              lossCount++;
+            }
+            adam.step(m, scale);
+          }
+          if (step % 10 == 0) {
+            log.printf(
+                "epoch %d step %d/%d loss %.4f  %.2f s/step%n",
+                epoch,
+                step,
+                total,
+                lossSum / lossCount,
+                (System.nanoTime() - trainStart) / 1e9 / step);
+            lossSum = 0;
+            lossCount = 0;
+          }
+          boolean endOfEpoch = step == epoch * stepsPerEpoch;
+          if (endOfEpoch || (o.evalEvery() > 0 && step % o.evalEvery() == 0)) {
+            SentimentEvaluation.Result rw = evaluate(encoder, manager, devRw, frozen);
+            SentimentEvaluation.Result mt = evaluate(encoder, manager, devMt, frozen);
+            boolean better = rw.macroF1() > best;
+            log.printf(
+                "epoch %d step %d: dev-rw F1m %.4f acc %.4f | dev-mt F1m %.4f acc %.4f%s%n",
+                epoch,
+                step,
+                rw.macroF1(),
+                rw.accuracy(),
+                mt.macroF1(),
+                mt.accuracy(),
+                better ? "  (best so far, written)" : "");
+            if (better) {
+              best = rw.macroF1();
+              sinceBest = 0;
+              write(encoder, out);
+            } else if (++sinceBest >= o.patience()) {
+              log.printf("no gain on dev-rw in %d checks: stopping%n", o.patience());
+              break epochs;
+            }
+          }
+        }
+        log.printf(
+            "epoch %d took %.0f s (%.0f s so far)%n",
+            epoch, (System.nanoTime() - epochStart) / 1e9, (System.nanoTime() - start) / 1e9);
+      }
+      log.printf(
+          "best dev-rw F1m %.4f; weights in %s (%d bytes); %.0f s in all%n",
+          best, out, Files.size(out), (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /** Layers above {@code frozen} (0-based index >= frozen) and the head are trained. */
+  static boolean trainable(String name, int frozen) {
+    if (name.startsWith("head.")) {
+      return true;
+    }
+    if (!name.startsWith("encoder.layer.")) {
+      return false;
+    }
+    int layer = Integer.parseInt(name.split("\\.")[2]);
+    return layer >= frozen;
+  }
+
+  /** The frozen part's output for each example, computed once in batches of similar length. */
+  static List<Cached> cache(
+      MiniLmEncoder encoder, NDManager manager, List<PreciseTrainer.Example> examples, int frozen) {
+    Integer[] order = new Integer[examples.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, Comparator.comparingInt(i -> examples.get(i).input().length()));
+    Cached[] out = new Cached[examples.size()];
+    for (int s = 0; s < order.length; s += 32) {
+      List<TargetInput> batch = new ArrayList<>();
+      for (int k = s; k < Math.min(order.length, s + 32); k++) {
+        batch.add(examples.get(order[k]).input());
+      }
+      try (NDManager m = manager.newSubManager()) {
+        float[] states = encoder.lower(m, batch, frozen, false).toFloatArray();
+        int t = MiniLmEncoder.width(batch);
+        for (int k = 0; k < batch.size(); k++) {
+          PreciseTrainer.Example e = examples.get(order[s + k]);
+          int len = e.input().length() * MiniLmEncoder.HIDDEN;
+          float[] mine = new float[len];
+          System.arraycopy(states, k * t * MiniLmEncoder.HIDDEN, mine, 0, len);
+          out[order[s + k]] = new Cached(e.input(), e.label(), mine);
+        }
+      }
+    }
+    return List.of(out);
+  }
+
+  /** Class scores [batch, 3] from cached states: the top layers and the head only. */
+  static NDArray logits(
+      MiniLmEncoder encoder, NDManager m, List<Cached> batch, int frozen, boolean training) {
+    List<TargetInput> inputs = new ArrayList<>(batch.size());
+    for (Cached c : batch) {
+      inputs.add(c.input());
+    }
+    int t = MiniLmEncoder.width(inputs);
+    float[] x = new float[batch.size() * t * MiniLmEncoder.HIDDEN];
+    for (int i = 0; i < batch.size(); i++) {
+      float[] s = batch.get(i).states();
+      System.arraycopy(s, 0, x, i * t * MiniLmEncoder.HIDDEN, s.length);
+    }
+    NDArray states = m.create(x, new Shape(batch.size(), t, MiniLmEncoder.HIDDEN));
+    NDArray hidden =
+        encoder.upper(m, states, MiniLmEncoder.maskBias(m, inputs, t), frozen, training);
+    return encoder.head(m, hidden, inputs, training);
+  }
+
+  /** Mean (class-weighted) cross-entropy of {@code logits} [batch, 3]. */
+  static NDArray loss(NDManager m, NDArray logits, int[] labels, float[] classWeights) {
+    int b = labels.length;
+    float[] target = new float[b * 3];
+    float sum = 0;
+    for (int i = 0; i < b; i++) {
+      target[i * 3 + labels[i]] = classWeights[labels[i]];
+      sum += classWeights[labels[i]];
+    }
+    return logits.logSoftmax(1).mul(m.create(target, new Shape(b, 3))).sum().neg().div(sum);
+  }
+
+  private static int[] labels(List<Cached> batch) {
+    int[] out = new int[batch.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = batch.get(i).label();
+    }
+    return out;
+  }
+
+  /** Inverse class frequency, scaled so that the weights average 1 over the training targets. */
+  static float[] classWeights(List<Cached> train) {
+    int[] count = new int[3];
+    for (Cached c : train) {
+      count[c.label()]++;
+    }
+    float[] w = new float[3];
+    for (int c = 0; c < 3; c++) {
+      w[c] = count[c] == 0 ? 0 : train.size() / (3f * count[c]);
+    }
+    return w;
+  }
+
+  static SentimentEvaluation.Result evaluate(
+      MiniLmEncoder encoder, NDManager manager, List<Cached> examples, int frozen) {
+    int[][] confusion = new int[3][3];
+    for (int i = 0; i < examples.size(); i += 64) {
+      List<Cached> batch = examples.subList(i, Math.min(examples.size(), i + 64));
+      try (NDManager m = manager.newSubManager()) {
+        float[] logits = logits(encoder, m, batch, frozen, false).toFloatArray();
+        for (int k = 0; k < batch.size(); k++) {
+          int best = 0;
+          for (int c = 1; c < 3; c++) {
+            if (logits[k * 3 + c] > logits[k * 3 + best]) {
+              best = c;
+            }
+          }
+          confusion[batch.get(k).label()][best]++;
+        }
+      }
+    }
+    return TargetSentimentModel.score(confusion);
+  }
+
+  /** Writes the trained tensors only (matrices int8), atomically. */
+  private static void write(MiniLmEncoder encoder, Path out) throws IOException {
+    if (out.getParent() != null) {
+      Files.createDirectories(out.getParent());
+    }
+    Map<String, float[]> values = encoder.trainableValues();
+    Map<String, long[]> shapes = new LinkedHashMap<>();
+    encoder.shapes().forEach((k, v) -> {
+      if (values.containsKey(k)) {
+        shapes.put(k, v);
+      }
+    });
+    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    try (OutputStream os = Files.newOutputStream(tmp)) {
+      PreciseWeights.write(PreciseWeights.of(values, shapes), os);
+    }
+    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Shuffled batches of similar length (sorted within chunks of 50 batches), in shuffled order. */
+  private static List<List<Cached>> batches(List<Cached> data, int size, Random random) {
+    List<Cached> shuffled = new ArrayList<>(data);
+    Collections.shuffle(shuffled, random);
+    List<List<Cached>> out = new ArrayList<>();
+    int chunk = size * 50;
+    for (int c = 0; c < shuffled.size(); c += chunk) {
+      List<Cached> part = new ArrayList<>(shuffled.subList(c, Math.min(shuffled.size(), c + chunk)));
+      part.sort(Comparator.comparingInt(e -> e.input().length()));
+      for (int i = 0; i < part.size(); i += size) {
+        out.add(part.subList(i, Math.min(part.size(), i + size)));
+      }
+    }
+    Collections.shuffle(out, random);
+    return out;
+  }
+}
