@@ -181,10 +181,7 @@ final class MiniLmEncoder implements AutoCloseable {
     NDArray scores =
         q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(HIDDEN / HEADS)).add(bias);
     NDArray ctx =
-        dropout(scores.softmax(-1), training)
-            .matMul(v)
-            .transpose(0, 2, 1, 3)
-            .reshape(b, t, HIDDEN);
+        dropout(scores.softmax(-1), training).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, HIDDEN);
     NDArray a =
         layerNorm(
             dropout(linear(ctx, p + "attention.output.dense"), training).add(x),

@@ -7,12 +7,10 @@ import ai.djl.training.GradientCollector;
 import io.newsdesk.enrich.sentiment.SentimentEvaluation;
 import io.newsdesk.enrich.sentiment.TargetSentimentModel;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,27 +63,17 @@ final class PreciseTrainer {
 
   /** {@code PreciseTrainer <newsmtsc folder> <out> [key=value ...]}, as the CLI's training. */
   public static void main(String[] args) throws IOException {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 2; i < args.length; i++) {
-      String[] kv = args[i].split("=", 2);
-      options.put(kv[0], kv[1]);
-    }
-    train(Path.of(args[0]), Path.of(args[1]), Options.from(options), System.out);
+    train(Path.of(args[0]), Path.of(args[1]), Options.from(Training.options(args, 2)), System.out);
   }
 
   static void train(Path newsMtsc, Path out, Options o, PrintStream log) throws IOException {
-    System.setProperty("ai.djl.offline", "true");
-    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(o.threads()));
-    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    Training.useEngine(o.threads());
     WordPiece tokenizer = WordPiece.resource(OnnxSentimentModel.TOKENIZER);
     List<Example> train = examples(tokenizer, newsMtsc.resolve("train.jsonl"));
     List<Example> devRw = examples(tokenizer, newsMtsc.resolve("dev-rw/dev.jsonl"));
     List<Example> devMt = examples(tokenizer, newsMtsc.resolve("dev-mt/dev.jsonl"));
     Random random = new Random(o.seed());
-    if (o.limit() > 0 && train.size() > o.limit()) {
-      Collections.shuffle(train, random);
-      train = new ArrayList<>(train.subList(0, o.limit()));
-    }
+    train = Training.limit(train, o.limit(), random);
     log.printf(
         "train %d targets, dev-rw %d, dev-mt %d; %d epochs, batch %d, lr %.1e (head %.1e)%n",
         train.size(), devRw.size(), devMt.size(), o.epochs(), o.batch(), o.lr(), o.headLr());
@@ -106,26 +94,18 @@ final class PreciseTrainer {
         long epochStart = System.nanoTime();
         double lossSum = 0;
         int lossCount = 0;
-        for (List<Example> batch : batches(train, o.batch(), random)) {
+        for (List<Example> batch :
+            Training.batches(train, o.batch(), random, e -> e.input().length())) {
           step++;
-          float scale =
-              step < o.warmup() * total
-                  ? step / (o.warmup() * total)
-                  : Math.max(0f, (total - step) / (float) (total - o.warmup() * total));
+          float scale = Training.scale(step, total, o.warmup());
           try (NDManager m = manager.newSubManager()) {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-              NDArray logits = encoder.logits(m, inputs(batch), true);
-              float[] oneHot = new float[batch.size() * 3];
-              for (int i = 0; i < batch.size(); i++) {
-                oneHot[i * 3 + batch.get(i).label()] = 1;
-              }
               NDArray loss =
-                  logits
-                      .logSoftmax(1)
-                      .mul(m.create(oneHot, new ai.djl.ndarray.types.Shape(batch.size(), 3)))
-                      .sum()
-                      .neg()
-                      .div(batch.size());
+                  Training.loss(
+                      m,
+                      encoder.logits(m, inputs(batch), true),
+                      batch.stream().mapToInt(Example::label).toArray(),
+                      new float[] {1, 1, 1});
               gc.backward(loss);
               lossSum += loss.getFloat();
               lossCount++;
@@ -157,7 +137,7 @@ final class PreciseTrainer {
             if (better) {
               best = rw.macroF1();
               bestValues = encoder.values();
-              write(bestValues, encoder.shapes(), out);
+              Training.write(bestValues, encoder.shapes(), out);
             }
           }
         }
@@ -169,37 +149,10 @@ final class PreciseTrainer {
     }
   }
 
-  private static void write(Map<String, float[]> values, Map<String, long[]> shapes, Path out)
-      throws IOException {
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
-    }
-    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-    try (OutputStream os = Files.newOutputStream(tmp)) {
-      PreciseWeights.write(PreciseWeights.of(values, shapes), os);
-    }
-    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
   static SentimentEvaluation.Result evaluate(
       MiniLmEncoder encoder, NDManager manager, List<Example> examples) {
-    int[][] confusion = new int[3][3];
-    for (int i = 0; i < examples.size(); i += 64) {
-      List<Example> batch = examples.subList(i, Math.min(examples.size(), i + 64));
-      try (NDManager m = manager.newSubManager()) {
-        float[] logits = encoder.logits(m, inputs(batch), false).toFloatArray();
-        for (int k = 0; k < batch.size(); k++) {
-          int best = 0;
-          for (int c = 1; c < 3; c++) {
-            if (logits[k * 3 + c] > logits[k * 3 + best]) {
-              best = c;
-            }
-          }
-          confusion[batch.get(k).label()][best]++;
-        }
-      }
-    }
-    return TargetSentimentModel.score(confusion);
+    return Training.evaluate(
+        manager, examples, Example::label, (m, batch) -> encoder.logits(m, inputs(batch), false));
   }
 
   private static List<TargetInput> inputs(List<Example> batch) {
@@ -215,24 +168,6 @@ final class PreciseTrainer {
     for (TargetSentimentModel.Labelled l : TargetSentimentModel.labelled(file)) {
       out.add(new Example(TargetInput.of(tokenizer, l.sentence(), l.spans()), l.label()));
     }
-    return out;
-  }
-
-  /** Shuffled batches of similar length (sorted within chunks of 50 batches), in shuffled order. */
-  private static List<List<Example>> batches(List<Example> data, int size, Random random) {
-    List<Example> shuffled = new ArrayList<>(data);
-    Collections.shuffle(shuffled, random);
-    List<List<Example>> out = new ArrayList<>();
-    int chunk = size * 50;
-    for (int c = 0; c < shuffled.size(); c += chunk) {
-      List<Example> part =
-          new ArrayList<>(shuffled.subList(c, Math.min(shuffled.size(), c + chunk)));
-      part.sort(java.util.Comparator.comparingInt(e -> e.input().length()));
-      for (int i = 0; i < part.size(); i += size) {
-        out.add(part.subList(i, Math.min(part.size(), i + size)));
-      }
-    }
-    Collections.shuffle(out, random);
     return out;
   }
 

@@ -6,15 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.newsdesk.enrich.sentiment.SentimentEvaluation;
-import io.newsdesk.enrich.sentiment.TargetSentimentModel;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,27 +84,17 @@ final class TopLayerTrainer {
 
   /** {@code TopLayerTrainer <newsmtsc folder> <out> [key=value ...]}, as the CLI's training. */
   public static void main(String[] args) throws IOException {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 2; i < args.length; i++) {
-      String[] kv = args[i].split("=", 2);
-      options.put(kv[0], kv[1]);
-    }
-    train(Path.of(args[0]), Path.of(args[1]), Options.from(options), System.out);
+    train(Path.of(args[0]), Path.of(args[1]), Options.from(Training.options(args, 2)), System.out);
   }
 
   static void train(Path newsMtsc, Path out, Options o, PrintStream log) throws IOException {
-    System.setProperty("ai.djl.offline", "true");
-    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(o.threads()));
-    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    Training.useEngine(o.threads());
     long start = System.nanoTime();
     WordPiece tokenizer = WordPiece.resource(OnnxSentimentModel.TOKENIZER);
-    List<PreciseTrainer.Example> trainEx =
-        PreciseTrainer.examples(tokenizer, newsMtsc.resolve("train.jsonl"));
     Random random = new Random(o.seed());
-    if (o.limit() > 0 && trainEx.size() > o.limit()) {
-      Collections.shuffle(trainEx, random);
-      trainEx = new ArrayList<>(trainEx.subList(0, o.limit()));
-    }
+    List<PreciseTrainer.Example> trainEx =
+        Training.limit(
+            PreciseTrainer.examples(tokenizer, newsMtsc.resolve("train.jsonl")), o.limit(), random);
     OnnxWeights onnx = OnnxWeights.resource(OnnxSentimentModel.FP32_MODEL);
     Map<String, long[]> shapes = new LinkedHashMap<>();
     Map<String, float[]> init = MiniLmEncoder.pretrained(onnx, shapes, o.seed());
@@ -176,16 +162,15 @@ final class TopLayerTrainer {
         long epochStart = System.nanoTime();
         double lossSum = 0;
         int lossCount = 0;
-        for (List<Cached> batch : batches(train, o.batch(), random)) {
+        for (List<Cached> batch :
+            Training.batches(train, o.batch(), random, c -> c.input().length())) {
           step++;
-          float scale =
-              step < o.warmup() * total
-                  ? step / (o.warmup() * total)
-                  : Math.max(0f, (total - step) / (float) (total - o.warmup() * total));
+          float scale = Training.scale(step, total, o.warmup());
           try (NDManager m = manager.newSubManager()) {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
               NDArray loss =
-                  loss(m, logits(encoder, m, batch, frozen, true), labels(batch), classWeights);
+                  Training.loss(
+                      m, logits(encoder, m, batch, frozen, true), labels(batch), classWeights);
               gc.backward(loss);
               lossSum += loss.getFloat();
               lossCount++;
@@ -297,18 +282,6 @@ final class TopLayerTrainer {
     return encoder.head(m, hidden, inputs, training);
   }
 
-  /** Mean (class-weighted) cross-entropy of {@code logits} [batch, 3]. */
-  static NDArray loss(NDManager m, NDArray logits, int[] labels, float[] classWeights) {
-    int b = labels.length;
-    float[] target = new float[b * 3];
-    float sum = 0;
-    for (int i = 0; i < b; i++) {
-      target[i * 3 + labels[i]] = classWeights[labels[i]];
-      sum += classWeights[labels[i]];
-    }
-    return logits.logSoftmax(1).mul(m.create(target, new Shape(b, 3))).sum().neg().div(sum);
-  }
-
   private static int[] labels(List<Cached> batch) {
     int[] out = new int[batch.size()];
     for (int i = 0; i < out.length; i++) {
@@ -332,58 +305,22 @@ final class TopLayerTrainer {
 
   static SentimentEvaluation.Result evaluate(
       MiniLmEncoder encoder, NDManager manager, List<Cached> examples, int frozen) {
-    int[][] confusion = new int[3][3];
-    for (int i = 0; i < examples.size(); i += 64) {
-      List<Cached> batch = examples.subList(i, Math.min(examples.size(), i + 64));
-      try (NDManager m = manager.newSubManager()) {
-        float[] logits = logits(encoder, m, batch, frozen, false).toFloatArray();
-        for (int k = 0; k < batch.size(); k++) {
-          int best = 0;
-          for (int c = 1; c < 3; c++) {
-            if (logits[k * 3 + c] > logits[k * 3 + best]) {
-              best = c;
-            }
-          }
-          confusion[batch.get(k).label()][best]++;
-        }
-      }
-    }
-    return TargetSentimentModel.score(confusion);
+    return Training.evaluate(
+        manager, examples, Cached::label, (m, batch) -> logits(encoder, m, batch, frozen, false));
   }
 
   /** Writes the trained tensors only (matrices int8), atomically. */
   private static void write(MiniLmEncoder encoder, Path out) throws IOException {
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
-    }
     Map<String, float[]> values = encoder.trainableValues();
     Map<String, long[]> shapes = new LinkedHashMap<>();
-    encoder.shapes().forEach((k, v) -> {
-      if (values.containsKey(k)) {
-        shapes.put(k, v);
-      }
-    });
-    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-    try (OutputStream os = Files.newOutputStream(tmp)) {
-      PreciseWeights.write(PreciseWeights.of(values, shapes), os);
-    }
-    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** Shuffled batches of similar length (sorted within chunks of 50 batches), in shuffled order. */
-  private static List<List<Cached>> batches(List<Cached> data, int size, Random random) {
-    List<Cached> shuffled = new ArrayList<>(data);
-    Collections.shuffle(shuffled, random);
-    List<List<Cached>> out = new ArrayList<>();
-    int chunk = size * 50;
-    for (int c = 0; c < shuffled.size(); c += chunk) {
-      List<Cached> part = new ArrayList<>(shuffled.subList(c, Math.min(shuffled.size(), c + chunk)));
-      part.sort(Comparator.comparingInt(e -> e.input().length()));
-      for (int i = 0; i < part.size(); i += size) {
-        out.add(part.subList(i, Math.min(part.size(), i + size)));
-      }
-    }
-    Collections.shuffle(out, random);
-    return out;
+    encoder
+        .shapes()
+        .forEach(
+            (k, v) -> {
+              if (values.containsKey(k)) {
+                shapes.put(k, v);
+              }
+            });
+    Training.write(values, shapes, out);
   }
 }

@@ -44,7 +44,7 @@ class TopLayerTrainerTest {
     try (NDManager m = NDManager.newBaseManager()) {
       float loss;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray l = TopLayerTrainer.loss(m, forward.apply(m), y, new float[] {1, 1, 1});
+        NDArray l = Training.loss(m, forward.apply(m), y, new float[] {1, 1, 1});
         gc.backward(l);
         loss = l.getFloat();
       }
@@ -87,7 +87,8 @@ class TopLayerTrainerTest {
           run(encoder, m -> TopLayerTrainer.logits(encoder, m, cached, frozen, false), y);
 
       assertThat(full.loss()).isGreaterThan(0.5f);
-      assertThat(fromCache.loss()).isCloseTo(full.loss(), org.assertj.core.data.Offset.offset(1e-4f));
+      assertThat(fromCache.loss())
+          .isCloseTo(full.loss(), org.assertj.core.data.Offset.offset(1e-4f));
       for (String name : encoder.parameters().keySet()) {
         float[] a = full.grads().get(name);
         float[] b = fromCache.grads().get(name);
@@ -98,7 +99,9 @@ class TopLayerTrainerTest {
           diff += (a[i] - b[i]) * (a[i] - b[i]);
         }
         assertThat(norm).as("gradient of %s is not zero", name).isGreaterThan(0);
-        assertThat(Math.sqrt(diff / norm)).as("relative gradient error of %s", name).isLessThan(1e-3);
+        assertThat(Math.sqrt(diff / norm))
+            .as("relative gradient error of %s", name)
+            .isLessThan(1e-3);
       }
     }
   }
@@ -126,7 +129,7 @@ class TopLayerTrainerTest {
         try (NDManager m = base.newSubManager()) {
           try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray l =
-                TopLayerTrainer.loss(
+                Training.loss(
                     m,
                     TopLayerTrainer.logits(encoder, m, cached, frozen, false),
                     y,
