@@ -222,15 +222,27 @@ public final class EmbeddedKafka implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Admin admin = Admin.create(p)) {
       while (true) {
+        Exception last = null;
         try {
           if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
             return;
           }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted waiting for embedded Kafka", e);
         } catch (Exception e) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException(
-                "embedded Kafka did not become ready at " + bootstrap, e);
-          }
+          last = e;
+        }
+        // An answer without brokers (the node not yet unfenced) counts against the deadline too.
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "embedded Kafka did not become ready at " + bootstrap, last);
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted waiting for embedded Kafka", e);
         }
       }
     }
