@@ -119,8 +119,8 @@ class RunKillRestartIT {
         "exactly once: %d records, %d distinct, %d articles%n",
         ids.size(), new HashSet<>(ids).size(), n);
     System.out.printf(
-        "files: %d JSONL files in %d date partitions, at most %d per date partition over %d roll"
-            + " interval(s) of %s%n",
+        "files: %d JSONL files in %d (date partition, Kafka partition) pairs, at most %d per pair"
+            + " over %d roll interval(s) of %s%n",
         filesPerDate.values().stream().mapToInt(Integer::intValue).sum(),
         filesPerDate.size(),
         maxFiles,
@@ -130,9 +130,13 @@ class RunKillRestartIT {
         "time to resume after %d kills: median %.1f s, all %s%n", kills, median, resumes);
 
     assertThat(ids).hasSize(n).doesNotHaveDuplicates();
+    // Per date and Kafka partition: the file open at each wall-clock roll boundary, one more for
+    // records of the closing window that were still on their way through enrich (a loaded machine
+    // turns seconds of latency into a straddle), and the file closed by the final SIGTERM. A kill
+    // discards the open files: it adds none.
     assertThat((long) maxFiles)
-        .as("JSONL files per date partition")
-        .isLessThanOrEqualTo(2 * windows);
+        .as("JSONL files per date partition and Kafka partition over %d roll windows", windows)
+        .isLessThanOrEqualTo(2 * (windows - 1) + 1);
     assertThat(median)
         .as("median seconds from restart to the next record")
         .isLessThan(maxMedianResume);
@@ -146,6 +150,8 @@ class RunKillRestartIT {
             "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.newsdesk.schema",
             // The stages log their start-up steps at INFO, with times: the phases printed above.
             "-DNEWSDESK_LOG_LEVEL=INFO",
+            // Kafka's warnings (fencing, rebalances, transaction time-outs) explain a slow restart.
+            "-DNEWSDESK_KAFKA_LOG_LEVEL=" + System.getProperty("newsdesk.kafkaLogLevel", "WARN"),
             "-jar",
             System.getProperty("newsdesk.jar", "target/newsdesk.jar"),
             "run",
@@ -232,11 +238,22 @@ class RunKillRestartIT {
     return ids;
   }
 
+  /**
+   * Final JSONL files per date partition and Kafka partition of the enriched topic (the sink keeps
+   * one open file per pair; the final names are {@code newsdesk-PARTITION-FIRST-LAST.jsonl}).
+   */
   private static Map<String, Integer> jsonlFilesPerDate(Path out) throws IOException {
     Map<String, Integer> perDate = new TreeMap<>();
     try (Stream<Path> s = Files.walk(out)) {
       s.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
-          .forEach(p -> perDate.merge(p.getParent().getFileName().toString(), 1, Integer::sum));
+          .forEach(
+              p ->
+                  perDate.merge(
+                      p.getParent().getFileName().toString()
+                          + " partition "
+                          + p.getFileName().toString().split("-")[1],
+                      1,
+                      Integer::sum));
     }
     try (Stream<Path> s = Files.walk(out)) {
       assertThat(s.filter(p -> p.toString().endsWith(".inprogress")))
