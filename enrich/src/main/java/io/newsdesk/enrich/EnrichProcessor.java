@@ -5,7 +5,9 @@ import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.CorruptRecordException;
 import io.newsdesk.schema.DeadLetter;
 import io.newsdesk.schema.DeadLetters;
+import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.RawDocument;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -14,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes a raw record and enriches it; every failure becomes a dead letter carrying the record's
- * original bytes and coordinates, so the stream goes on and nothing is lost silently.
+ * Decodes a raw record and enriches it; every failure of a document becomes a dead letter carrying
+ * the record's original bytes and coordinates, so the stream goes on and nothing is lost silently.
+ * Failures downstream of the enrichment (stores, the producer) are Kafka Streams' and propagate.
  */
 final class EnrichProcessor implements FixedKeyProcessor<String, byte[], Outcome> {
 
@@ -48,19 +51,26 @@ final class EnrichProcessor implements FixedKeyProcessor<String, byte[], Outcome
       forward(record, dead("enrich.decode", e.getMessage(), e, bytes, null, record, now));
       return;
     }
+    List<EnrichedArticle> articles;
     try {
       // A scrape holding two stories gives two articles under the document's key.
-      for (var article : enricher.enrichAll(raw, now)) {
-        forward(record, Outcome.ok(article));
-      }
+      articles = enricher.enrichAll(raw, now);
     } catch (ExtractionException e) {
       String reason = e.reason().name().toLowerCase() + ": " + e.getMessage();
       forward(record, dead("enrich.extract", reason, e, bytes, raw, record, now));
+      return;
     } catch (RuntimeException | StackOverflowError e) {
       // A bug on one odd document must not stop the stream: log loudly and keep the input.
       LOG.error("enrich failed on {} (key {}): {}", raw.getUrl(), record.key(), e.toString(), e);
       String reason = "internal error while enriching: " + e;
       forward(record, dead("enrich.internal", reason, e, bytes, raw, record, now));
+      return;
+    }
+    // Outside the guard: what fails downstream of here is Kafka Streams' own business (a producer
+    // fenced after a transaction time-out throws TaskMigratedException, which must reach the
+    // stream thread so that it rejoins at once), not a property of this document.
+    for (EnrichedArticle article : articles) {
+      forward(record, Outcome.ok(article));
     }
   }
 
