@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -39,6 +40,9 @@ public record EnrichConfig(
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(1000);
 
   public static final Duration DEFAULT_DUPLICATE_RETENTION = Duration.ofDays(7);
+
+  /** How long the broker lets a Streams transaction stay open before it aborts it. */
+  public static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
 
   public EnrichConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrap.servers");
@@ -156,6 +160,14 @@ public record EnrichConfig(
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     p.put(StreamsConfig.producerPrefix("max.request.size"), 16 * 1024 * 1024);
+    // Streams' exactly-once default of 10 s lets the broker abort a transaction that is slow but
+    // alive (a cold JVM restoring and enriching on a loaded machine): the thread is fenced, its
+    // tasks closed dirty, their stores wiped and restored, the same records enriched again. 60 s is
+    // the producer default, as in the sink and ingest. A restarted instance still fences its dead
+    // self's transactions at once (same transactional ids), so recovery does not wait on this.
+    p.put(
+        StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+        (int) TRANSACTION_TIMEOUT.toMillis());
     // Every internal and output topic carries whole articles (text, entities): batches of 256 KB
     // hold several articles instead of one per 16 KB batch (the producer default), from the
     // producer's buffer pool; lz4 is cheap and shrinks what the broker writes and consumers read.

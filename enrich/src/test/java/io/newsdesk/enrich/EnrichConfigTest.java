@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,15 @@ class EnrichConfigTest {
     EnrichConfig c = EnrichConfig.defaults("k:9092", Path.of("state"));
     assertThat(c.streamsProperties().get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
         .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+  }
+
+  @Test
+  void givesASlowTransactionAMinuteInsteadOfStreamsTenSeconds() {
+    EnrichConfig c = EnrichConfig.defaults("k:9092", Path.of("state"));
+    // What the stream threads' producers get after Streams applied its exactly-once defaults.
+    Map<String, Object> producer =
+        new StreamsConfig(c.streamsProperties()).getProducerConfigs("enrich-producer");
+    assertThat(producer.get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)).isEqualTo(60_000);
   }
 
   @Test
