@@ -6,7 +6,8 @@ import java.time.Duration;
  * Limits and thresholds of article extraction, with defaults in one place.
  *
  * @param maxBytes bodies larger than this are rejected as {@code TOO_LARGE}
- * @param timeBudget a page whose parse and analysis take longer is rejected as {@code TOO_LARGE}
+ * @param timeBudget a page whose parse and analysis take more CPU time is rejected as {@code
+ *     TOO_LARGE}
  * @param minTextChars an article needs at least this many characters of main text
  * @param detectLanguage whether to identify the language of the text (loads a model once)
  */
