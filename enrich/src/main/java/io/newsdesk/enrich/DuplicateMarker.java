@@ -4,7 +4,7 @@ import io.newsdesk.schema.EnrichedArticle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -21,14 +21,17 @@ final class DuplicateMarker implements FixedKeyProcessor<String, EnrichedArticle
 
   private final String storeName;
   private final String kind;
-  private final Function<EnrichedArticle, String> keyOf;
+  private final BiFunction<String, EnrichedArticle, String> keyOf;
   private final Duration retention;
   private final io.micrometer.core.instrument.Timer timer;
   private KeyValueStore<String, String> seen;
   private FixedKeyProcessorContext<String, EnrichedArticle> context;
 
   DuplicateMarker(
-      String storeName, String kind, Function<EnrichedArticle, String> keyOf, Duration retention) {
+      String storeName,
+      String kind,
+      BiFunction<String, EnrichedArticle, String> keyOf,
+      Duration retention) {
     this.storeName = storeName;
     this.kind = kind;
     this.timer = StageTimers.dedup(kind);
@@ -59,7 +62,7 @@ final class DuplicateMarker implements FixedKeyProcessor<String, EnrichedArticle
 
   private void mark(FixedKeyRecord<String, EnrichedArticle> record) {
     EnrichedArticle article = record.value();
-    String key = keyOf.apply(article);
+    String key = keyOf.apply(record.key(), article);
     String id = article.getArticle().getId();
     if (key != null) {
       String first = seen.get(key);

@@ -39,6 +39,9 @@ public record EnrichConfig(
    */
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(1000);
 
+  /** Record cache of the trend window stores, shared by all stream threads of an instance. */
+  public static final long TREND_CACHE_BYTES = 16L * 1024 * 1024;
+
   public static final Duration DEFAULT_DUPLICATE_RETENTION = Duration.ofDays(7);
 
   /** How long the broker lets a Streams transaction stay open before it aborts it. */
@@ -155,7 +158,13 @@ public record EnrichConfig(
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    // The record cache only serves the DSL stores, that is the trend windows (the processor
+    // stores are built without caching, so duplicate and story look-ups see every write at
+    // once). Cached, an entity's window aggregates are updated in memory and written to RocksDB,
+    // their changelog and newsdesk.entity-trends once per commit instead of once per mention:
+    // each mention touches 14 windows (12 hopping hours, a day, an hourly count), which was the
+    // biggest cost of the stream thread holding the trend tasks.
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, TREND_CACHE_BYTES);
     if (applicationServer != null) {
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }

@@ -88,7 +88,7 @@ public final class EnrichTopology {
             .processValues(
                 () ->
                     new DuplicateMarker(
-                        URL_STORE, "url", EnrichTopology::urlKey, config.duplicateRetention()),
+                        URL_STORE, "url", (k, v) -> urlKey(v), config.duplicateRetention()),
                 Named.as("mark-url-duplicates"),
                 URL_STORE)
             .selectKey(
@@ -98,11 +98,9 @@ public final class EnrichTopology {
                     .withName("by-text"))
             .processValues(
                 () ->
+                    // Keyed by the fingerprint since key-by-text: not hashed a second time.
                     new DuplicateMarker(
-                        TEXT_STORE,
-                        "exact",
-                        v -> TextFingerprint.of(v.getArticle().getText()),
-                        config.duplicateRetention()),
+                        TEXT_STORE, "exact", (k, v) -> k, config.duplicateRetention()),
                 Named.as("mark-text-duplicates"),
                 TEXT_STORE);
     KStream<String, EnrichedArticle> checked =

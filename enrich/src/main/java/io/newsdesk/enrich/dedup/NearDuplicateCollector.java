@@ -16,7 +16,7 @@ final class NearDuplicateCollector
   private final String articleStore;
   private final String tallyStore;
   private final int bands;
-  private KeyValueStore<String, EnrichedArticle> pending;
+  private KeyValueStore<String, byte[]> pending;
   private KeyValueStore<String, Tally> tallies;
   private ProcessorContext<String, EnrichedArticle> context;
 
@@ -41,22 +41,23 @@ final class NearDuplicateCollector
     if (tally == null) {
       tally = Tally.EMPTY;
     }
-    EnrichedArticle article;
+    byte[] waiting;
     if (in.article() != null) {
-      article = in.article();
+      waiting = in.article();
       if (tally.received() < bands) {
-        pending.put(id, article);
+        pending.put(id, waiting);
         return;
       }
     } else {
       tally = tally.add(in.answer());
-      article = pending.get(id);
-      if (tally.received() < bands || article == null) {
+      waiting = pending.get(id);
+      if (tally.received() < bands || waiting == null) {
         tallies.put(id, tally);
         return;
       }
       pending.delete(id);
     }
+    EnrichedArticle article = NearDuplicateTopology.ARTICLE_CODEC.decode(waiting);
     tallies.delete(id);
     if (tally.bestId() != null && !tally.bestId().equals(id) && article.getDuplicateOf() == null) {
       article.setDuplicateOf(tally.bestId());

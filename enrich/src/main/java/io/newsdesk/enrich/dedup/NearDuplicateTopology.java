@@ -1,8 +1,8 @@
 package io.newsdesk.enrich.dedup;
 
 import io.newsdesk.enrich.StageTimers;
+import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.EnrichedArticle;
-import io.newsdesk.schema.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +36,14 @@ public final class NearDuplicateTopology {
   public static final String PENDING_STORE = "near-pending";
   public static final String TALLY_STORE = "near-tallies";
 
-  /** What the collector reads: an article waiting for answers, or one answer. */
-  record Input(EnrichedArticle article, BandAnswer answer) {}
+  /**
+   * What the collector reads: an article waiting for answers (as the Avro bytes it is stored in
+   * while it waits, so it is decoded once, when it leaves), or one answer.
+   */
+  record Input(byte[] article, BandAnswer answer) {}
+
+  /** The codec of the waiting articles: the same bytes as {@code Topics.ENRICHED}'s serde. */
+  static final AvroCodec<EnrichedArticle> ARTICLE_CODEC = AvroCodec.of(EnrichedArticle.class);
 
   private record Signed(EnrichedArticle article, Signature signature) {}
 
@@ -54,9 +60,7 @@ public final class NearDuplicateTopology {
             Stores.persistentKeyValueStore(BAND_STORE), Serdes.String(), BandEntry.SERDE));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(PENDING_STORE),
-            Serdes.String(),
-            Topics.ENRICHED.valueSerde()));
+            Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.ByteArray()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(TALLY_STORE), Serdes.String(), Tally.SERDE));
@@ -86,11 +90,14 @@ public final class NearDuplicateTopology {
     KStream<String, Input> waiting =
         check
             .map(
-                (k, v) -> KeyValue.pair(v.article().getArticle().getId(), v.article()),
+                (k, v) ->
+                    KeyValue.pair(
+                        v.article().getArticle().getId(), ARTICLE_CODEC.encode(v.article())),
                 Named.as("near-key-by-article"))
+            // Bytes through the repartition and the pending store: the same bytes the article
+            // serde writes, without decoding and encoding the article again on the way in.
             .repartition(
-                Repartitioned.with(Serdes.String(), Topics.ENRICHED.valueSerde())
-                    .withName("near-by-article"))
+                Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("near-by-article"))
             .mapValues(a -> new Input(a, null), Named.as("near-article-input"));
     KStream<String, EnrichedArticle> checked =
         answers

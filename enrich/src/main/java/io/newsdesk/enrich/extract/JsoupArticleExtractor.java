@@ -148,7 +148,18 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     }
   }
 
+  /**
+   * The bytes of {@code buffer}: its own array when the buffer spans all of it; not to be written.
+   */
   static byte[] bytes(ByteBuffer buffer) {
+    // A decoded record's body is a buffer over an array of its own: read it in place, without
+    // a copy of the page (callers only read the bytes).
+    if (buffer.hasArray()
+        && buffer.arrayOffset() == 0
+        && buffer.position() == 0
+        && buffer.remaining() == buffer.array().length) {
+      return buffer.array();
+    }
     ByteBuffer b = buffer.duplicate();
     byte[] out = new byte[b.remaining()];
     b.get(out);

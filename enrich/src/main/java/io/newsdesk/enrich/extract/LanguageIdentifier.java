@@ -27,10 +27,12 @@ public final class LanguageIdentifier {
    * The first look reads this many characters and decides when its lead is clear (the best language
    * at least {@link #CLEAR_LEAD} times as likely as the next); only unclear texts are read to
    * {@link #MAX_CHARS}. The model's cost grows with the characters read: on the 1,032 pages of the
-   * trafilatura evaluation set (whole page text, most in German) this takes 2.4 times less time and
-   * agrees with reading 3,000 characters on 1,024.
+   * trafilatura evaluation set (whole page text, most in German) a first look of 1,000 characters
+   * took 2.4 times less time and agreed with reading 3,000 characters on 1,024. On the extracted
+   * article text of all three extraction sets (1,450 texts), 500 characters agree with reading
+   * 3,000 on 1,448 (1,000: on all) in 40% less time than 1,000; 400 characters lose 4.
    */
-  private static final int FIRST_LOOK_CHARS = 1000;
+  private static final int FIRST_LOOK_CHARS = 500;
 
   private static final double CLEAR_LEAD = 3.0;
   private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();

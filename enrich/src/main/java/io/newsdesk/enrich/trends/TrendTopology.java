@@ -25,7 +25,8 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * Adds entity trends to a stream of articles, as a pure build step: per entity key, articles,
  * mentions and mean sentiment in a one-hour window advancing every five minutes and in one-day
- * windows, written to {@code newsdesk.entity-trends} on every update.
+ * windows, written to {@code newsdesk.entity-trends} once per commit (the record cache, {@code
+ * EnrichConfig.TREND_CACHE_BYTES}, folds the updates of one commit interval).
  *
  * <pre>
  * articles -> trend-mentions -> [trends-by-entity] -> trend-1h (store trends-1h) -> trend-1h-out
