@@ -59,6 +59,34 @@ final class NerFeatures {
     }
   }
 
+  /**
+   * How many word-identity features (the word, lower-cased, and with either neighbour) each token's
+   * features start with, after the bias.
+   */
+  static final int IDENTITY = 4;
+
+  /**
+   * The document with the word-identity features of capitalised tokens dropped, each token with
+   * probability {@code p}: trained on such copies, the model learns to tag a name from its shape,
+   * word class, gazetteer matches and context, as it must for names it never saw.
+   */
+  static Doc dropIdentity(Doc doc, java.util.Random random, double p) {
+    long[][][] statics = new long[doc.statics.length][][];
+    for (int s = 0; s < statics.length; s++) {
+      statics[s] = doc.statics[s].clone();
+      for (int i = 0; i < statics[s].length; i++) {
+        if (Character.isUpperCase(doc.words[s][i].charAt(0)) && random.nextDouble() < p) {
+          long[] f = doc.statics[s][i];
+          long[] kept = new long[f.length - IDENTITY];
+          kept[0] = f[0];
+          System.arraycopy(f, 1 + IDENTITY, kept, 1, f.length - 1 - IDENTITY);
+          statics[s][i] = kept;
+        }
+      }
+    }
+    return new Doc(doc.words, doc.lower, doc.shapes, statics);
+  }
+
   /** Prepares a document given as sentences of tokens. */
   Doc prepare(List<String[]> sentences) {
     int ns = sentences.size();
@@ -163,8 +191,11 @@ final class NerFeatures {
     String sp = i > 0 ? sh[i - 1] : BOS;
     String sn = i + 1 < n ? sh[i + 1] : EOS;
     out[k++] = BIAS;
+    // The word-identity features come first (IDENTITY of them), so training can drop them.
     out[k++] = word == low ? hash(1, dlow) : hash(1, digits(word));
     out[k++] = hash(2, dlow);
+    out[k++] = hash(17, dp1, dlow);
+    out[k++] = hash(18, dlow, dn1);
     out[k++] = hash(3, s0);
     out[k++] = longShapeHash(word);
     int len = low.length();
@@ -176,8 +207,6 @@ final class NerFeatures {
     out[k++] = hash(14, dn1);
     out[k++] = hash(15, dp2);
     out[k++] = hash(16, dn2);
-    out[k++] = hash(17, dp1, dlow);
-    out[k++] = hash(18, dlow, dn1);
     out[k++] = hash(19, sp, s0, sn);
     out[k++] = hash(20, sp);
     out[k++] = hash(21, sn);
