@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +35,10 @@ public final class EvalNerCommand implements Callable<Integer> {
   @Option(
       names = "--train",
       split = ",",
-      description = "CoNLL file(s) to cross-validate on, with --cv (eng.train).")
+      description =
+          "CoNLL file(s) to cross-validate on, with --cv (eng.train); with --conll, the file(s)"
+              + " the model was trained on: adds the scores of the unseen names (gold entities"
+              + " whose text is no entity there).")
   List<Path> train;
 
   @Option(
@@ -60,9 +64,18 @@ public final class EvalNerCommand implements Callable<Integer> {
             ? PerceptronEntityRecognizer.loadDefault()
             : PerceptronEntityRecognizer.load(model);
     List<ConllCorpus.Document> docs = ConllCorpus.read(conll);
-    NerEvaluation e = NerEvaluation.evaluate(recognizer, docs);
+    Set<String> seen = null;
+    if (train != null && !train.isEmpty()) {
+      List<ConllCorpus.Document> trained = new ArrayList<>();
+      for (Path p : train) {
+        trained.addAll(ConllCorpus.read(p));
+      }
+      seen = NerEvaluation.entityNames(trained);
+    }
+    NerEvaluation e = NerEvaluation.evaluate(recognizer, docs, seen);
     System.out.println("model: " + recognizer.version());
     System.out.print(e.report());
+    System.out.print(e.unseenReport());
     // Speed on this one thread in the steady state: the scoring pass above and one more untimed
     // pass warm the code up (JIT); then whole passes are timed until at least five seconds of this
     // thread's CPU have gone by. CPU time is what a busy shared machine does not inflate.

@@ -47,6 +47,14 @@ public final class TrainNerCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Shuffling seed (default: ${DEFAULT-VALUE}).")
   long seed = NerTrainer.Options.defaults().seed();
 
+  @Option(
+      names = "--identity-dropout",
+      description =
+          "Share of capitalised training tokens whose word-identity features are hidden in each"
+              + " pass, so the model learns names from shape, word classes, gazetteers and context"
+              + " (default: ${DEFAULT-VALUE}).")
+  float identityDropout = NerTrainer.Options.defaults().identityDropout();
+
   @Override
   public Integer call() throws Exception {
     if (!Files.exists(glove)) {
@@ -55,7 +63,8 @@ public final class TrainNerCommand implements Callable<Integer> {
     }
     NerTrainer.Options d = NerTrainer.Options.defaults();
     NerTrainer.Options options =
-        new NerTrainer.Options(epochs, seed, d.minWeight(), d.stages(), d.clusterSizes(), mixtures);
+        new NerTrainer.Options(
+            epochs, seed, d.minWeight(), d.stages(), d.clusterSizes(), mixtures, identityDropout);
     NerTrainer.train(train, dev, glove, out, options);
     return 0;
   }

@@ -1,9 +1,12 @@
 package io.newsdesk.enrich.entities;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -14,10 +17,43 @@ public final class NerEvaluation {
 
   private final Map<String, long[]> counts = new TreeMap<>(); // type -> {correct, predicted, gold}
 
+  // Names never seen as an entity in training, scored on their own; null when not asked for.
+  private final Set<String> seen;
+  private final NerEvaluation unseen;
+
+  /** An evaluation of all entities. */
+  public NerEvaluation() {
+    this(null);
+  }
+
+  /**
+   * An evaluation that also scores, on their own, the entities whose text is not in {@code seen}
+   * (see {@link #entityNames}): recall over such gold entities, precision over such predictions.
+   */
+  public NerEvaluation(Set<String> seen) {
+    this.seen = seen;
+    this.unseen = seen == null ? null : new NerEvaluation(null);
+  }
+
   /** Adds one sentence's gold and predicted tags (IOB1 or IOB2). */
   public void add(String[] gold, String[] predicted) {
+    add(null, gold, predicted);
+  }
+
+  /**
+   * Adds one sentence's words with its gold and predicted tags; the words place each entity among
+   * the seen or the unseen names (ignored when this evaluation has no seen names).
+   */
+  public void add(String[] words, String[] gold, String[] predicted) {
     List<String> g = spans(gold);
     List<String> p = spans(predicted);
+    count(g, p);
+    if (unseen != null && words != null) {
+      unseen.count(unseenOnly(words, g), unseenOnly(words, p));
+    }
+  }
+
+  private void count(List<String> g, List<String> p) {
     for (String s : g) {
       counts.computeIfAbsent(typeOf(s), k -> new long[3])[2]++;
     }
@@ -30,8 +66,59 @@ public final class NerEvaluation {
     }
   }
 
+  private List<String> unseenOnly(String[] words, List<String> spans) {
+    List<String> out = new ArrayList<>();
+    for (String s : spans) {
+      int a = s.indexOf(':');
+      int b = s.indexOf(':', a + 1);
+      int from = Integer.parseInt(s.substring(0, a));
+      int to = Integer.parseInt(s.substring(a + 1, b));
+      if (!seen.contains(surface(words, from, to))) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static String surface(String[] words, int from, int to) {
+    return String.join(" ", Arrays.asList(words).subList(from, to));
+  }
+
+  /**
+   * The text of every entity in {@code docs} (its words joined by single spaces, case kept), of any
+   * type: the names a model trained on these documents has seen.
+   */
+  public static Set<String> entityNames(List<ConllCorpus.Document> docs) {
+    Set<String> names = new HashSet<>();
+    for (ConllCorpus.Document d : docs) {
+      for (ConllCorpus.Sentence s : d.sentences()) {
+        if (s.gold() == null) {
+          continue;
+        }
+        for (String span : spans(s.gold())) {
+          int a = span.indexOf(':');
+          int b = span.indexOf(':', a + 1);
+          names.add(
+              surface(
+                  s.words(),
+                  Integer.parseInt(span.substring(0, a)),
+                  Integer.parseInt(span.substring(a + 1, b))));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The scores of the unseen names alone, or null when this evaluation has no seen names. */
+  public NerEvaluation unseen() {
+    return unseen;
+  }
+
   /** Adds another evaluation's counts to this one (pooled folds). */
   public void addAll(NerEvaluation other) {
+    if (unseen != null && other.unseen != null) {
+      unseen.addAll(other.unseen);
+    }
     other.counts.forEach(
         (type, c) -> {
           long[] mine = counts.computeIfAbsent(type, k -> new long[3]);
@@ -44,7 +131,16 @@ public final class NerEvaluation {
   /** Scores a recognizer on CoNLL documents that carry gold tags. */
   public static NerEvaluation evaluate(
       EntityRecognizer recognizer, List<ConllCorpus.Document> docs) {
-    NerEvaluation e = new NerEvaluation();
+    return evaluate(recognizer, docs, null);
+  }
+
+  /**
+   * Scores a recognizer on CoNLL documents that carry gold tags, and on their own the names not in
+   * {@code seen} (nullable: no such breakdown).
+   */
+  public static NerEvaluation evaluate(
+      EntityRecognizer recognizer, List<ConllCorpus.Document> docs, Set<String> seen) {
+    NerEvaluation e = new NerEvaluation(seen);
     for (ConllCorpus.Document d : docs) {
       if (d.sentences().isEmpty()) {
         continue;
@@ -56,7 +152,7 @@ public final class NerEvaluation {
           throw new IllegalArgumentException(
               "sentence without gold tags in document " + d.docstart());
         }
-        e.add(gold, predicted.get(s));
+        e.add(d.sentences().get(s).words(), gold, predicted.get(s));
       }
     }
     return e;
@@ -135,6 +231,49 @@ public final class NerEvaluation {
               100 * recall(type),
               100 * f1(type),
               counts.get(type)[2]));
+    }
+    return b.toString();
+  }
+
+  /**
+   * The unseen-names table: how many gold entities are unseen, then precision, recall and F1 on
+   * them overall and per type; empty when this evaluation has no seen names.
+   */
+  public String unseenReport() {
+    if (unseen == null) {
+      return "";
+    }
+    long[] all = total();
+    long[] t = unseen.total();
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "unseen names (gold entities whose text is no entity in the training files): %d of %d"
+                + " gold (%.1f%%), predicted %d, correct %d%n",
+            t[2],
+            all[2],
+            all[2] == 0 ? 0 : 100.0 * t[2] / all[2],
+            t[1],
+            t[0]));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%-8s P %6.2f  R %6.2f  F1 %6.2f%n",
+            "unseen",
+            100 * unseen.precision(null),
+            100 * unseen.recall(null),
+            100 * unseen.f1(null)));
+    for (String type : unseen.counts.keySet()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-8s P %6.2f  R %6.2f  F1 %6.2f  (%d gold)%n",
+              type,
+              100 * unseen.precision(type),
+              100 * unseen.recall(type),
+              100 * unseen.f1(type),
+              unseen.counts.get(type)[2]));
     }
     return b.toString();
   }

@@ -32,6 +32,43 @@ final class NerFeatures {
     }
   }
 
+  /** Words that mark the type of the name they are part of ("Records", "Lake", "Cup"). */
+  static final String KEYWORDS = "/io/newsdesk/enrich/entities/name-keywords-en.txt";
+
+  // Lower-cased keyword to a bit per category of KEYWORDS.
+  private static final Map<String, Integer> KEYWORD_TYPES = new HashMap<>();
+
+  // Lower-case words that may join the capitalised words of one name ("University of Geneva").
+  private static final java.util.Set<String> CONNECTORS =
+      java.util.Set.of(
+          "of", "the", "and", "for", "de", "du", "des", "la", "le", "van", "von", "der", "da", "di",
+          "del", "y", "i", "on", "upon", "am", "an", "al", "el", "bin", "ibn");
+
+  static {
+    try (java.io.InputStream in = NerFeatures.class.getResourceAsStream(KEYWORDS)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + KEYWORDS);
+      }
+      java.io.BufferedReader r =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      int category = 0;
+      String line;
+      while ((line = r.readLine()) != null) {
+        int tab = line.indexOf('\t');
+        if (line.startsWith("#") || tab < 0) {
+          continue;
+        }
+        int bit = 1 << category++;
+        for (String word : line.substring(tab + 1).split("\\|")) {
+          KEYWORD_TYPES.merge(word.trim(), bit, (a, b) -> a | b);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private final Gazetteer gazetteer;
   private final WordClusters clusters;
 
@@ -57,6 +94,34 @@ final class NerFeatures {
     int sentenceCount() {
       return words.length;
     }
+  }
+
+  /**
+   * How many word-identity features (the word, lower-cased, and with either neighbour) each token's
+   * features start with, after the bias.
+   */
+  static final int IDENTITY = 4;
+
+  /**
+   * The document with the word-identity features of capitalised tokens dropped, each token with
+   * probability {@code p}: trained on such copies, the model learns to tag a name from its shape,
+   * word class, gazetteer matches and context, as it must for names it never saw.
+   */
+  static Doc dropIdentity(Doc doc, java.util.Random random, double p) {
+    long[][][] statics = new long[doc.statics.length][][];
+    for (int s = 0; s < statics.length; s++) {
+      statics[s] = doc.statics[s].clone();
+      for (int i = 0; i < statics[s].length; i++) {
+        if (Character.isUpperCase(doc.words[s][i].charAt(0)) && random.nextDouble() < p) {
+          long[] f = doc.statics[s][i];
+          long[] kept = new long[f.length - IDENTITY];
+          kept[0] = f[0];
+          System.arraycopy(f, 1 + IDENTITY, kept, 1, f.length - 1 - IDENTITY);
+          statics[s][i] = kept;
+        }
+      }
+    }
+    return new Doc(doc.words, doc.lower, doc.shapes, statics);
   }
 
   /** Prepares a document given as sentences of tokens. */
@@ -118,6 +183,7 @@ final class NerFeatures {
         dl[i] = digits(lower[s][i]);
       }
       byte[][] gaz = gazetteer == null ? null : gazetteer.match(lower[s]);
+      int[] runs = keywordRuns(words[s], lower[s]);
       int[] cls = null;
       if (clusters != null) {
         cls = new int[n];
@@ -128,7 +194,17 @@ final class NerFeatures {
       for (int i = 0; i < n; i++) {
         int k =
             staticFeatures(
-                words[s], lower[s], dl, shapes[s], gaz, cls, upperSentence[s], casing, i, buf);
+                words[s],
+                lower[s],
+                dl,
+                shapes[s],
+                gaz,
+                cls,
+                runs,
+                upperSentence[s],
+                casing,
+                i,
+                buf);
         long[] f = new long[k];
         System.arraycopy(buf, 0, f, 0, k);
         statics[s][i] = f;
@@ -144,6 +220,7 @@ final class NerFeatures {
       String[] sh,
       byte[][] gaz,
       int[] cls,
+      int[] runs,
       boolean upperSentence,
       Map<String, int[]> casing,
       int i,
@@ -163,8 +240,11 @@ final class NerFeatures {
     String sp = i > 0 ? sh[i - 1] : BOS;
     String sn = i + 1 < n ? sh[i + 1] : EOS;
     out[k++] = BIAS;
+    // The word-identity features come first (IDENTITY of them), so training can drop them.
     out[k++] = word == low ? hash(1, dlow) : hash(1, digits(word));
     out[k++] = hash(2, dlow);
+    out[k++] = hash(17, dp1, dlow);
+    out[k++] = hash(18, dlow, dn1);
     out[k++] = hash(3, s0);
     out[k++] = longShapeHash(word);
     int len = low.length();
@@ -176,8 +256,6 @@ final class NerFeatures {
     out[k++] = hash(14, dn1);
     out[k++] = hash(15, dp2);
     out[k++] = hash(16, dn2);
-    out[k++] = hash(17, dp1, dlow);
-    out[k++] = hash(18, dlow, dn1);
     out[k++] = hash(19, sp, s0, sn);
     out[k++] = hash(20, sp);
     out[k++] = hash(21, sn);
@@ -211,6 +289,21 @@ final class NerFeatures {
         }
       }
     }
+    if (runs[i] != 0) {
+      // Keywords of the capitalised name this word is part of: the keyword's type, whether it is
+      // this word, a later or an earlier one, and where this word stands in the name.
+      int r = runs[i];
+      int place = (r >>> 24) & 3;
+      for (int rel = 0; rel < 3; rel++) {
+        int cats = (r >>> (rel * 8)) & 0xff;
+        while (cats != 0) {
+          int c = Integer.numberOfTrailingZeros(cats);
+          cats &= cats - 1;
+          out[k++] = hash(36, c, rel);
+          out[k++] = hash(37, c * 3 + rel, place);
+        }
+      }
+    }
     if (clusters != null) {
       WordClusters wc = clusters;
       int c0 = cls[i];
@@ -239,6 +332,59 @@ final class NerFeatures {
       out[k++] = CASING[i == 0 || upperSentence ? 1 : 0][pattern];
     }
     return k;
+  }
+
+  /**
+   * Per token, the keyword categories of the capitalised name (a run of capitalised words, joined
+   * by connectors such as "of") it is part of: bits 0-7 the token's own categories, 8-15 those of
+   * later words, 16-23 those of earlier words, 24-25 the token's place (0 single, 1 first, 2
+   * inside, 3 last); 0 for tokens outside a name or names without keywords.
+   */
+  static int[] keywordRuns(String[] words, String[] lower) {
+    int n = words.length;
+    int[] out = new int[n];
+    int i = 0;
+    while (i < n) {
+      if (!Character.isUpperCase(words[i].charAt(0))) {
+        i++;
+        continue;
+      }
+      int end = i + 1;
+      while (end < n) {
+        if (Character.isUpperCase(words[end].charAt(0))) {
+          end++;
+        } else if (end + 1 < n
+            && CONNECTORS.contains(words[end])
+            && Character.isUpperCase(words[end + 1].charAt(0))) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      int[] cats = new int[end - i];
+      int any = 0;
+      for (int j = i; j < end; j++) {
+        cats[j - i] = KEYWORD_TYPES.getOrDefault(lower[j], 0);
+        any |= cats[j - i];
+      }
+      if (any != 0) {
+        for (int j = i; j < end; j++) {
+          int before = 0;
+          int after = 0;
+          for (int m = i; m < end; m++) {
+            if (m < j) {
+              before |= cats[m - i];
+            } else if (m > j) {
+              after |= cats[m - i];
+            }
+          }
+          int place = end - i == 1 ? 0 : j == i ? 1 : j == end - 1 ? 3 : 2;
+          out[j] = cats[j - i] | after << 8 | before << 16 | place << 24;
+        }
+      }
+      i = end;
+    }
+    return out;
   }
 
   /**

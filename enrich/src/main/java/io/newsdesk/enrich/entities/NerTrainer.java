@@ -24,12 +24,22 @@ public final class NerTrainer {
   /** Folds of the jackknife that gives the second stage first-stage labels of unseen text. */
   private static final int FOLDS = 3;
 
-  /** Training options; {@code minWeight} prunes features whose weights are all smaller. */
+  /**
+   * Training options; {@code minWeight} prunes features whose weights are all smaller; {@code
+   * identityDropout} is the share of capitalised training tokens whose word-identity features are
+   * hidden in each pass (see {@link NerFeatures#dropIdentity}).
+   */
   public record Options(
-      int epochs, long seed, float minWeight, int stages, int[] clusterSizes, int mixtures) {
+      int epochs,
+      long seed,
+      float minWeight,
+      int stages,
+      int[] clusterSizes,
+      int mixtures,
+      float identityDropout) {
     /** The settings the shipped model was trained with. */
     public static Options defaults() {
-      return new Options(7, 20260101L, 0.05f, 2, new int[0], 1);
+      return new Options(7, 20260101L, 0.05f, 2, new int[0], 1, 0f);
     }
   }
 
@@ -282,6 +292,7 @@ public final class NerTrainer {
       }
     }
     Random random = new Random(seed);
+    Random dropout = new Random(~seed);
     Integer[] order = new Integer[docs.size()];
     for (int e = 0; e < options.epochs(); e++) {
       for (int k = 0; k < order.length; k++) {
@@ -290,9 +301,13 @@ public final class NerTrainer {
       shuffle(order, random);
       long[] m = new long[1];
       for (int k : order) {
+        NerFeatures.Doc doc =
+            options.identityDropout() > 0
+                ? NerFeatures.dropIdentity(docs.get(k), dropout, options.identityDropout())
+                : docs.get(k);
         int[][] pred =
             ViterbiDecoder.decode(
-                features, docs.get(k), null, this::scoreTraining, gold.get(k), this::update);
+                features, doc, null, this::scoreTraining, gold.get(k), this::update);
         for (int s = 0; s < pred.length; s++) {
           for (int i = 0; i < pred[s].length; i++) {
             if (pred[s][i] != gold.get(k)[s][i]) {
@@ -325,12 +340,14 @@ public final class NerTrainer {
     String version =
         String.format(
             Locale.ROOT,
-            "perceptron-ner-en/2 viterbi stages=%d epochs=%d mixtures=%d seed=%d clusters=%d",
+            "perceptron-ner-en/2 viterbi stages=%d epochs=%d mixtures=%d seed=%d clusters=%d"
+                + (options.identityDropout() > 0 ? " identity-dropout=%.2f" : ""),
             options.stages(),
             options.epochs(),
             options.mixtures(),
             options.seed(),
-            clusters == null ? 0 : clusters.size());
+            clusters == null ? 0 : clusters.size(),
+            options.identityDropout());
     return averaged(version);
   }
 

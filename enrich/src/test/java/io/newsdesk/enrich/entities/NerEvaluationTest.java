@@ -3,6 +3,10 @@ package io.newsdesk.enrich.entities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NerEvaluationTest {
@@ -37,5 +41,50 @@ class NerEvaluationTest {
   void bilouRoundTripsThroughIob2() {
     String[] iob2 = {"B-PER", "I-PER", "I-PER", "B-PER", "O", "B-LOC", "B-MISC", "I-MISC"};
     assertThat(Labels.toIob2(Labels.fromIob2(iob2))).containsExactly(iob2);
+  }
+
+  @Test
+  void collectsTheTextOfEveryTrainingEntityWhateverItsType() throws Exception {
+    List<ConllCorpus.Document> docs =
+        ConllCorpus.read(
+            new BufferedReader(
+                new StringReader(
+                    "-DOCSTART- -X- O O\n\n"
+                        + "Ilse NNP I-NP I-PER\nVarga NNP I-NP I-PER\nvisited VBD I-VP O\n"
+                        + "Tromso NNP I-NP I-LOC\n. . O O\n\n")));
+
+    assertThat(NerEvaluation.entityNames(docs)).containsExactlyInAnyOrder("Ilse Varga", "Tromso");
+  }
+
+  @Test
+  void scoresNamesNeverSeenInTrainingOnTheirOwn() {
+    NerEvaluation e = new NerEvaluation(Set.of("Tromso"));
+    // Gold: two names, one seen in training. The tagger finds the seen one and half of the other.
+    e.add(
+        new String[] {"Ilse", "Varga", "visited", "Tromso", "and", "Quelpart"},
+        new String[] {"B-PER", "I-PER", "O", "B-LOC", "O", "O"},
+        new String[] {"B-PER", "O", "O", "B-LOC", "O", "B-ORG"});
+
+    assertThat(e.f1(null)).isCloseTo(2 * (1 / 3.0) * 0.5 / (1 / 3.0 + 0.5), within(1e-9));
+    NerEvaluation unseen = e.unseen();
+    assertThat(unseen.recall(null)).isEqualTo(0.0);
+    // Predicted "Ilse" and "Quelpart" are unseen texts, both wrong.
+    assertThat(unseen.precision(null)).isEqualTo(0.0);
+    assertThat(e.unseenReport()).contains("1 of 2 gold");
+
+    e.add(
+        new String[] {"Quelpart", "lies", "south"},
+        new String[] {"B-LOC", "O", "O"},
+        new String[] {"B-LOC", "O", "O"});
+    assertThat(unseen.recall(null)).isCloseTo(0.5, within(1e-9));
+    assertThat(unseen.precision(null)).isCloseTo(1 / 3.0, within(1e-9));
+  }
+
+  @Test
+  void hasNoUnseenBreakdownWithoutTrainingNames() {
+    NerEvaluation e = new NerEvaluation();
+    e.add(new String[] {"B-PER"}, new String[] {"B-PER"});
+    assertThat(e.unseen()).isNull();
+    assertThat(e.unseenReport()).isEmpty();
   }
 }

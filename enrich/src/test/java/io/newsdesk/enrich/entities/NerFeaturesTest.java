@@ -118,4 +118,55 @@ class NerFeaturesTest {
     assertThat(a[0]).isEqualTo(b[0]);
     assertThat(a[1]).isNotEqualTo(b[1]);
   }
+
+  @Test
+  void aKeywordGivesItsTypeToEveryWordOfTheCapitalisedName() {
+    String[] words = "He joined the University of Tarvel Records in Lake Orm".split(" ");
+    String[] lower = Arrays.stream(words).map(String::toLowerCase).toArray(String[]::new);
+    int[] runs = NerFeatures.keywordRuns(words, lower);
+
+    // "University of Tarvel Records": one name with two organisation keywords.
+    int org = 1; // ORG_KEY is the first category of the list
+    assertThat(runs[3] & 0xff).as("University is itself a keyword").isEqualTo(org);
+    assertThat((runs[3] >>> 8) & 0xff).as("Records comes later").isEqualTo(org);
+    assertThat((runs[5] >>> 16) & 0xff).as("Tarvel has University before it").isEqualTo(org);
+    assertThat((runs[5] >>> 8) & 0xff).as("and Records after it").isEqualTo(org);
+    assertThat(runs[5] & 0xff).isZero();
+    assertThat(runs[3] >>> 24).as("first word").isEqualTo(1);
+    assertThat(runs[6] >>> 24).as("last word").isEqualTo(3);
+    // "Lake Orm": a place keyword before "Orm"; words outside names carry nothing.
+    assertThat((runs[9] >>> 16) & 0xff).isEqualTo(2);
+    assertThat(runs[0]).isZero();
+    assertThat(runs[7]).isZero();
+  }
+
+  @Test
+  void aCapitalisedNameWithoutKeywordsGetsNoKeywordFeatures() {
+    String[] words = "Ilse Varga met Tromso officials".split(" ");
+    String[] lower = Arrays.stream(words).map(String::toLowerCase).toArray(String[]::new);
+    assertThat(NerFeatures.keywordRuns(words, lower)).containsOnly(0);
+  }
+
+  @Test
+  void identityDropoutHidesOnlyTheWordFeaturesOfCapitalisedTokens() {
+    NerFeatures f = new NerFeatures(null, CLUSTERS);
+    NerFeatures.Doc doc = f.prepare(List.<String[]>of("Ilse flew to Lisbon".split(" ")));
+
+    NerFeatures.Doc dropped = NerFeatures.dropIdentity(doc, new java.util.Random(1), 1.0);
+
+    for (int i : new int[] {0, 3}) {
+      long[] all = doc.statics[0][i];
+      long[] kept = dropped.statics[0][i];
+      assertThat(kept).hasSize(all.length - NerFeatures.IDENTITY);
+      String low = doc.lower[0][i];
+      assertThat(has(all, NerFeatures.hash(2, low))).isTrue();
+      assertThat(has(kept, NerFeatures.hash(2, low))).as("word of %s", low).isFalse();
+      assertThat(kept[0]).as("bias").isEqualTo(all[0]);
+      assertThat(Arrays.copyOfRange(kept, 1, kept.length))
+          .containsExactly(Arrays.copyOfRange(all, 1 + NerFeatures.IDENTITY, all.length));
+    }
+    assertThat(dropped.statics[0][1]).as("lower-case word kept").isSameAs(doc.statics[0][1]);
+    assertThat(NerFeatures.dropIdentity(doc, new java.util.Random(1), 0.0).statics[0][0])
+        .isSameAs(doc.statics[0][0]);
+  }
 }
