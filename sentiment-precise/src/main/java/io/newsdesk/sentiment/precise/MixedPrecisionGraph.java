@@ -1,0 +1,112 @@
+package io.newsdesk.sentiment.precise;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Graph surgery on the dynamically quantized MiniLM: the matrix products of chosen encoder layers
+ * go back to float32 (one MatMul over the float weights instead of DynamicQuantizeLinear,
+ * MatMulInteger, Cast and two Muls), the other layers stay int8. Fine-tuned layers were trained in
+ * float32 and lose most under 8-bit activations, the pretrained lower layers are fast and lose
+ * little; see the README's precise sentiment section for the figures.
+ */
+final class MixedPrecisionGraph {
+
+  private static final Pattern LAYER = Pattern.compile("^/encoder/layer\\.(\\d+)/");
+
+  private MixedPrecisionGraph() {}
+
+  /**
+   * The edit of {@code int8} that runs layers {@code layers} (0-based) in float32, with the float
+   * weights {@code floats} (by initializer name, e.g. {@code onnx::MatMul_839}, stored [in, out]).
+   */
+  static OnnxWeights.Edit floatLayers(
+      OnnxWeights int8, Set<Integer> layers, Map<String, OnnxWeights.Tensor> floats) {
+    Map<String, List<OnnxWeights.Node>> readers = new HashMap<>();
+    Map<String, OnnxWeights.Node> writer = new HashMap<>();
+    for (OnnxWeights.Node n : int8.nodes()) {
+      n.inputs().forEach(v -> readers.computeIfAbsent(v, k -> new ArrayList<>()).add(n));
+      n.outputs().forEach(v -> writer.put(v, n));
+    }
+    Map<String, List<OnnxWeights.Node>> edits = new LinkedHashMap<>();
+    Set<String> drop = new HashSet<>();
+    Map<String, OnnxWeights.Tensor> add = new LinkedHashMap<>();
+    for (OnnxWeights.Node n : int8.nodes()) {
+      Matcher m = LAYER.matcher(n.name());
+      if (!"MatMulInteger".equals(n.op())
+          || !m.find()
+          || !layers.contains(Integer.parseInt(m.group(1)))) {
+        continue;
+      }
+      String x = strip(n.inputs().get(0), "_quantized");
+      String w = strip(n.inputs().get(1), "_quantized");
+      OnnxWeights.Node cast = only(readers, n.outputs().get(0), "Cast");
+      OnnxWeights.Node scale = only(readers, cast.outputs().get(0), "Mul");
+      String scales =
+          scale.inputs().get(0).equals(cast.outputs().get(0))
+              ? scale.inputs().get(1)
+              : scale.inputs().get(0);
+      OnnxWeights.Node scalesMul = writer.get(scales);
+      OnnxWeights.Tensor weight = floats.get(w);
+      if (weight == null) {
+        throw new IllegalArgumentException("no float32 weights " + w + " for " + n.name());
+      }
+      String matMul = n.name().replaceFirst("_quant$", "");
+      edits.put(n.name(), List.of());
+      edits.put(cast.name(), List.of());
+      edits.put(scalesMul.name(), List.of());
+      edits.put(
+          scale.name(),
+          List.of(new OnnxWeights.Node(matMul, "MatMul", List.of(x, w), scale.outputs())));
+      drop.addAll(List.of(w + "_quantized", w + "_scale", w + "_zero_point"));
+      add.put(w, weight);
+    }
+    if (edits.isEmpty()) {
+      throw new IllegalArgumentException("no int8 matrix products in layers " + layers);
+    }
+    // Activation quantizers that only fed the replaced products go too.
+    for (OnnxWeights.Node n : int8.nodes()) {
+      if ("DynamicQuantizeLinear".equals(n.op())
+          && n.outputs().stream()
+              .flatMap(v -> readers.getOrDefault(v, List.of()).stream())
+              .allMatch(r -> edits.containsKey(r.name()))) {
+        edits.put(n.name(), List.of());
+      }
+    }
+    return new OnnxWeights.Edit(add, drop, edits, List.of());
+  }
+
+  /** The layers (0-based) whose weights {@code names} (module names) hold. */
+  static Set<Integer> layersOf(Set<String> names) {
+    Set<Integer> out = new java.util.TreeSet<>();
+    for (String name : names) {
+      if (name.startsWith("encoder.layer.")) {
+        out.add(Integer.parseInt(name.split("\\.")[2]));
+      }
+    }
+    return out;
+  }
+
+  private static OnnxWeights.Node only(
+      Map<String, List<OnnxWeights.Node>> readers, String value, String op) {
+    List<OnnxWeights.Node> r = readers.getOrDefault(value, List.of());
+    if (r.size() != 1 || !op.equals(r.get(0).op())) {
+      throw new IllegalStateException("unexpected graph after " + value + ": " + r);
+    }
+    return r.get(0);
+  }
+
+  private static String strip(String name, String suffix) {
+    if (!name.endsWith(suffix)) {
+      throw new IllegalStateException("unexpected quantized input " + name);
+    }
+    return name.substring(0, name.length() - suffix.length());
+  }
+}
