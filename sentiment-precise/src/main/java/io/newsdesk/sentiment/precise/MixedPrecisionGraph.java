@@ -7,15 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Graph surgery on the dynamically quantized MiniLM: the matrix products of chosen encoder layers
- * go back to float32 (one MatMul over the float weights instead of DynamicQuantizeLinear,
- * MatMulInteger, Cast and two Muls), the other layers stay int8. Fine-tuned layers were trained in
- * float32 and lose most under 8-bit activations, the pretrained lower layers are fast and lose
- * little; see the README's precise sentiment section for the figures.
+ * Graph surgery on the dynamically quantized MiniLM: chosen matrix products go back to float32 (one
+ * MatMul over the float weights instead of DynamicQuantizeLinear, MatMulInteger, Cast and two
+ * Muls), the others stay int8. What ships keeps the fine-tuned layers (trained in float32) and
+ * every layer's feed-forward output in float32; see the README's precise sentiment section for the
+ * variants measured.
  */
 final class MixedPrecisionGraph {
 
@@ -24,11 +25,27 @@ final class MixedPrecisionGraph {
   private MixedPrecisionGraph() {}
 
   /**
-   * The edit of {@code int8} that runs layers {@code layers} (0-based) in float32, with the float
+   * The products that stay float32 besides the fine-tuned layers: every layer's feed-forward output
+   * ({@code /encoder/layer.N/output/dense}), whose input (after GELU) has the outlier values that
+   * 8-bit activations with one scale per tensor resolve worst.
+   */
+  static final String FEED_FORWARD_OUTPUT = "^/encoder/layer\\.\\d+/output/dense/";
+
+  /** Products (by node name) in the encoder layers {@code layers} (0-based). */
+  static Predicate<String> inLayers(Set<Integer> layers) {
+    return name -> {
+      Matcher m = LAYER.matcher(name);
+      return m.find() && layers.contains(Integer.parseInt(m.group(1)));
+    };
+  }
+
+  /**
+   * The edit of {@code int8} that runs the int8 products whose node name (e.g. {@code
+   * /encoder/layer.2/output/dense/MatMul_quant}) {@code chosen} accepts in float32, with the float
    * weights {@code floats} (by initializer name, e.g. {@code onnx::MatMul_839}, stored [in, out]).
    */
-  static OnnxWeights.Edit floatLayers(
-      OnnxWeights int8, Set<Integer> layers, Map<String, OnnxWeights.Tensor> floats) {
+  static OnnxWeights.Edit floatProducts(
+      OnnxWeights int8, Predicate<String> chosen, Map<String, OnnxWeights.Tensor> floats) {
     Map<String, List<OnnxWeights.Node>> readers = new HashMap<>();
     Map<String, OnnxWeights.Node> writer = new HashMap<>();
     for (OnnxWeights.Node n : int8.nodes()) {
@@ -39,10 +56,7 @@ final class MixedPrecisionGraph {
     Set<String> drop = new HashSet<>();
     Map<String, OnnxWeights.Tensor> add = new LinkedHashMap<>();
     for (OnnxWeights.Node n : int8.nodes()) {
-      Matcher m = LAYER.matcher(n.name());
-      if (!"MatMulInteger".equals(n.op())
-          || !m.find()
-          || !layers.contains(Integer.parseInt(m.group(1)))) {
+      if (!"MatMulInteger".equals(n.op()) || !chosen.test(n.name())) {
         continue;
       }
       String x = strip(n.inputs().get(0), "_quantized");
@@ -69,7 +83,7 @@ final class MixedPrecisionGraph {
       add.put(w, weight);
     }
     if (edits.isEmpty()) {
-      throw new IllegalArgumentException("no int8 matrix products in layers " + layers);
+      throw new IllegalArgumentException("no int8 matrix products chosen");
     }
     // Activation quantizers that only fed the replaced products go too.
     for (OnnxWeights.Node n : int8.nodes()) {

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The precise sentiment model at inference: the pretrained MiniLM graph (by default int8 lower
- * layers, the fine-tuned upper layers in float32) with its initializers replaced by the fine-tuned
+ * The precise sentiment model at inference: the pretrained MiniLM graph (by default mixed
+ * precision, see {@link MixedPrecisionGraph}) with its initializers replaced by the fine-tuned
  * weights, run by ONNX Runtime on the calling thread; the head (a 768 x 3 linear layer over [CLS]
  * and the target's mean state) runs in Java. Thread-safe.
  */
@@ -57,7 +57,8 @@ final class OnnxSentimentModel implements TargetSentimentModel {
 
   /**
    * Number formats of the graph: all int8 (weights and, dynamically, activations), all float32, or
-   * int8 lower layers with the fine-tuned layers in float32 (what ships).
+   * mixed (what ships): the fine-tuned layers and every feed-forward output in float32, the rest
+   * int8.
    */
   enum Precision {
     INT8,
@@ -151,14 +152,13 @@ final class OnnxSentimentModel implements TargetSentimentModel {
     for (String name : replace.keySet()) {
       base.get(name); // fails fast if the graph does not hold it
     }
-    Set<Integer> layers = new java.util.TreeSet<>(MixedPrecisionGraph.layersOf(weights.keySet()));
-    // For comparing variants: pretrained layers also run in float32 (e.g. "3" or "0,3").
-    for (String l : System.getProperty("newsdesk.precise.float-layers", "").split(",")) {
-      if (!l.isBlank()) {
-        layers.add(Integer.parseInt(l.trim()));
-      }
-    }
-    if (precision != Precision.MIXED || layers.isEmpty()) {
+    Set<Integer> layers = MixedPrecisionGraph.layersOf(weights.keySet());
+    // For comparing variants: which other products run in float32 (a regular expression over node
+    // names; empty: none).
+    String products =
+        System.getProperty(
+            "newsdesk.precise.float-products", MixedPrecisionGraph.FEED_FORWARD_OUTPUT);
+    if (precision != Precision.MIXED || (layers.isEmpty() && products.isEmpty())) {
       return base.withInitializers(replace);
     }
     for (String name : fp32.tensors().keySet()) {
@@ -166,7 +166,13 @@ final class OnnxSentimentModel implements TargetSentimentModel {
         floats.putIfAbsent(name, fp32.get(name));
       }
     }
-    OnnxWeights.Edit mixed = MixedPrecisionGraph.floatLayers(base, layers, floats);
+    java.util.regex.Pattern extra = java.util.regex.Pattern.compile(products);
+    OnnxWeights.Edit mixed =
+        MixedPrecisionGraph.floatProducts(
+            base,
+            MixedPrecisionGraph.inLayers(layers)
+                .or(name -> !products.isEmpty() && extra.matcher(name).find()),
+            floats);
     Map<String, OnnxWeights.Tensor> initializers = new HashMap<>(replace);
     initializers.putAll(mixed.initializers());
     return base.edit(

@@ -19,17 +19,22 @@ import java.util.Random;
 
 /**
  * Fine-tunes only the top {@code top} MiniLM layers and the head, over cached lower-layer states:
- * the frozen embeddings and layers 1..6-top run once per target (DJL, float32, no dropout) and
- * their output is kept in memory; each training step then runs only the top layers forward and
- * backward from the cache. AdamW with linear warm-up and decay, optional inverse-frequency class
- * weights, dev-rw macro-F1 checked every epoch (and every {@code eval-every} steps): the best
- * weights are written at once (a checkpoint), and training stops after {@code patience} checks
- * without a gain. Only the trained tensors are written (matrices int8); the lower layers stay the
- * pretrained int8 ones at inference.
+ * the frozen embeddings and layers 1..6-top run once per target (DJL in float32, or with {@code
+ * lower=int8} the pretrained int8 graph in ONNX Runtime, as inference runs them) and their output
+ * is kept in memory; each training step then runs only the top layers forward and backward from the
+ * cache. AdamW with linear warm-up and decay, optional inverse-frequency class weights, dev-rw
+ * macro-F1 checked every epoch (and every {@code eval-every} steps): the best weights are written
+ * at once (a checkpoint), and training stops after {@code patience} checks without a gain; {@code
+ * init=FILE} starts from trained weights instead of the pretrained ones. Only the trained tensors
+ * are written (matrices int8); at inference the lower layers stay the pretrained int8 ones and the
+ * trained layers run in float32 ({@link MixedPrecisionGraph}).
  */
 final class TopLayerTrainer {
 
-  /** Training settings; defaults are what the shipped model used. */
+  /**
+   * Training settings; the defaults are the shipped model's first stage (see the README for its
+   * second, {@code lower=int8 init=...}).
+   */
   record Options(
       int top,
       int epochs,
@@ -76,7 +81,7 @@ final class TopLayerTrainer {
           Integer.parseInt(o.getOrDefault("limit", "0")),
           Integer.parseInt(o.getOrDefault("threads", "2")),
           Long.parseLong(o.getOrDefault("seed", "17")),
-          lower(o.getOrDefault("lower", "int8")),
+          lower(o.getOrDefault("lower", "fp32")),
           o.containsKey("init") ? Path.of(o.get("init")) : null);
     }
 

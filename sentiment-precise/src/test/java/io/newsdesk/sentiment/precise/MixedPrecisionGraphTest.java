@@ -78,15 +78,24 @@ class MixedPrecisionGraphTest {
   }
 
   @Test
-  void the_mixed_graph_runs_only_the_trained_layers_products_in_float32() {
+  void the_mixed_graph_runs_the_trained_layers_and_the_feed_forward_outputs_in_float32() {
     byte[] int8 = OnnxSentimentModel.graph(weights(4, 5), OnnxSentimentModel.Precision.INT8);
     byte[] mixed = OnnxSentimentModel.graph(weights(4, 5), OnnxSentimentModel.Precision.MIXED);
     // Six products per layer; attention's two activation products are float32 in both graphs.
+    // Float32: all six of layers 4 and 5, and the feed-forward output of layers 0 to 3.
     assertThat(count(int8, "MatMulInteger")).isEqualTo(36);
-    assertThat(count(mixed, "MatMulInteger")).isEqualTo(24);
-    assertThat(count(mixed, "MatMul")).isEqualTo(count(int8, "MatMul") + 12);
+    assertThat(count(mixed, "MatMulInteger")).isEqualTo(36 - 12 - 4);
+    assertThat(count(mixed, "MatMul")).isEqualTo(count(int8, "MatMul") + 16);
+    // Per layer one activation quantizer per distinct input (QKV, attention output, feed-forward
+    // in, feed-forward out): layers 4 and 5 lose all four, layers 0 to 3 the feed-forward out's.
     assertThat(count(mixed, "DynamicQuantizeLinear"))
-        .isEqualTo(count(int8, "DynamicQuantizeLinear") - 8);
+        .isEqualTo(count(int8, "DynamicQuantizeLinear") - 8 - 4);
+    assertThat(
+            OnnxWeights.of(mixed).nodes().stream()
+                .filter(n -> n.op().equals("MatMul"))
+                .map(OnnxWeights.Node::name))
+        .contains("/encoder/layer.2/output/dense/MatMul")
+        .doesNotContain("/encoder/layer.2/intermediate/dense/MatMul");
   }
 
   @Test
@@ -97,7 +106,7 @@ class MixedPrecisionGraphTest {
     double all =
         maxDiff(hidden(weights(0, 1, 2, 3, 4, 5), OnnxSentimentModel.Precision.MIXED), reference);
     assertThat(all).as("all six layers in float32 (int8 embeddings only)").isLessThan(top);
-    assertThat(top).as("top two layers in float32").isLessThan(int8);
+    assertThat(top).as("top two layers and feed-forward outputs in float32").isLessThan(int8);
   }
 
   @Test
