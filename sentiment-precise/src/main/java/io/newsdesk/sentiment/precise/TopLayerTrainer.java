@@ -31,10 +31,7 @@ import java.util.Random;
  */
 final class TopLayerTrainer {
 
-  /**
-   * Training settings; the defaults are the shipped model's first stage (see the README for its
-   * second, {@code lower=int8 init=...}).
-   */
+  /** Training settings; defaults are what the shipped model used. */
   record Options(
       int top,
       int epochs,
