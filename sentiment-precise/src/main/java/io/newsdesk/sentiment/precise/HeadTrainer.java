@@ -38,7 +38,8 @@ final class HeadTrainer {
     Data train;
     Data devRw;
     Data devMt;
-    try (OnnxSentimentModel encoder = OnnxSentimentModel.of(none, true, threads)) {
+    try (OnnxSentimentModel encoder =
+        OnnxSentimentModel.of(none, OnnxSentimentModel.Precision.INT8, threads)) {
       WordPiece tokenizer = WordPiece.resource(OnnxSentimentModel.TOKENIZER);
       train = data(encoder, tokenizer, newsMtsc.resolve("train.jsonl"));
       devRw = data(encoder, tokenizer, newsMtsc.resolve("dev-rw/dev.jsonl"));

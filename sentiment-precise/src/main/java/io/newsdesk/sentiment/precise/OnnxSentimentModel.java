@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The precise sentiment model at inference: the pretrained MiniLM graph (int8 by default) with its
- * initializers replaced by the fine-tuned weights, run by ONNX Runtime on the calling thread; the
- * head (a 768 x 3 linear layer over [CLS] and the target's mean state) runs in Java. Thread-safe.
+ * The precise sentiment model at inference: the pretrained MiniLM graph (by default mixed
+ * precision, see {@link MixedPrecisionGraph}) with its initializers replaced by the fine-tuned
+ * weights, run by ONNX Runtime on the calling thread; the head (a 768 x 3 linear layer over [CLS]
+ * and the target's mean state) runs in Java. Thread-safe.
  */
 final class OnnxSentimentModel implements TargetSentimentModel {
 
@@ -54,13 +56,34 @@ final class OnnxSentimentModel implements TargetSentimentModel {
   }
 
   /**
-   * The shipped model (int8). For comparing candidates, the system properties {@code
+   * Number formats of the graph: all int8 (weights and, dynamically, activations), all float32, or
+   * mixed (what ships): the fine-tuned layers and every feed-forward output in float32, the rest
+   * int8.
+   */
+  enum Precision {
+    INT8,
+    FP32,
+    MIXED;
+
+    /** {@code int8}, {@code fp32} or {@code mixed}. */
+    static Precision of(String name) {
+      try {
+        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "newsdesk.precise.graph must be int8, fp32 or mixed, not " + name, e);
+      }
+    }
+  }
+
+  /**
+   * The shipped model (mixed precision). For comparing candidates, the system properties {@code
    * newsdesk.precise.weights} (a weights file instead of the resource) and {@code
-   * newsdesk.precise.graph=fp32} (the float32 graph) override it.
+   * newsdesk.precise.graph} ({@code int8}, {@code fp32} or {@code mixed}) override it.
    */
   static OnnxSentimentModel load() {
     String file = System.getProperty("newsdesk.precise.weights");
-    boolean int8 = !"fp32".equals(System.getProperty("newsdesk.precise.graph"));
+    Precision precision = Precision.of(System.getProperty("newsdesk.precise.graph", "mixed"));
     try (InputStream in =
         file != null
             ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))
@@ -69,37 +92,59 @@ final class OnnxSentimentModel implements TargetSentimentModel {
         throw new IllegalStateException(
             "no " + WEIGHTS + ": train it with `newsdesk train sentiment-precise`");
       }
-      return of(PreciseWeights.read(in), int8);
+      return of(PreciseWeights.read(in), precision, 1);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
-  /** A model from fine-tuned weights over the int8 or the float32 MiniLM graph. */
+  /** A model from fine-tuned weights over the int8 (true) or the float32 MiniLM graph. */
   static OnnxSentimentModel of(Map<String, PreciseWeights.Entry> weights, boolean int8) {
-    return of(weights, int8, 1);
+    return of(weights, int8 ? Precision.INT8 : Precision.FP32, 1);
   }
 
-  /** As {@link #of(Map, boolean)}, ONNX Runtime using {@code threads} threads. */
+  /** A model from fine-tuned weights, ONNX Runtime using {@code threads} threads. */
   static OnnxSentimentModel of(
-      Map<String, PreciseWeights.Entry> weights, boolean int8, int threads) {
-    OnnxWeights base = OnnxWeights.resource(int8 ? INT8_MODEL : FP32_MODEL);
-    OnnxWeights names = int8 ? OnnxWeights.resource(FP32_MODEL) : base;
+      Map<String, PreciseWeights.Entry> weights, Precision precision, int threads) {
+    try {
+      return new OnnxSentimentModel(
+          WordPiece.resource(TOKENIZER),
+          graph(weights, precision),
+          weights.get("head.weight").floats(),
+          weights.get("head.bias").floats(),
+          "minilm-l6-newsmtsc-" + precision.name().toLowerCase(java.util.Locale.ROOT),
+          threads);
+    } catch (OrtException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The MiniLM graph in {@code precision} carrying the fine-tuned encoder weights. */
+  static byte[] graph(Map<String, PreciseWeights.Entry> weights, Precision precision) {
+    OnnxWeights fp32 = OnnxWeights.resource(FP32_MODEL);
+    OnnxWeights base = precision == Precision.FP32 ? fp32 : OnnxWeights.resource(INT8_MODEL);
     Map<String, OnnxWeights.Tensor> replace = new HashMap<>();
+    Map<String, OnnxWeights.Tensor> floats = new HashMap<>();
     for (var e : weights.entrySet()) {
       String name = e.getKey();
       PreciseWeights.Entry w = e.getValue();
       if (name.startsWith("head.")) {
         continue;
       }
-      String init = names.initializerOf(name);
-      if (w.quantized() && int8) {
+      String init = fp32.initializerOf(name);
+      boolean matrix = w.dims().length == 2;
+      if (matrix && precision == Precision.INT8 && !w.quantized()) {
+        w = PreciseWeights.Entry.quantize(w.dims(), w.values());
+      }
+      if (matrix && precision == Precision.INT8) {
         int cols = (int) w.dims()[1];
         replace.put(init + "_quantized", new OnnxWeights.Tensor(w.dims(), OnnxWeights.INT8, w.q()));
         replace.put(
             init + "_zero_point",
             new OnnxWeights.Tensor(new long[] {cols}, OnnxWeights.INT8, new byte[cols]));
         replace.put(init + "_scale", OnnxWeights.Tensor.of(new long[] {cols}, w.scales()));
+      } else if (matrix && precision == Precision.MIXED) {
+        floats.put(init, OnnxWeights.Tensor.of(w.dims(), w.floats()));
       } else {
         replace.put(init, OnnxWeights.Tensor.of(w.dims(), w.floats()));
       }
@@ -107,17 +152,32 @@ final class OnnxSentimentModel implements TargetSentimentModel {
     for (String name : replace.keySet()) {
       base.get(name); // fails fast if the graph does not hold it
     }
-    try {
-      return new OnnxSentimentModel(
-          WordPiece.resource(TOKENIZER),
-          base.withInitializers(replace),
-          weights.get("head.weight").floats(),
-          weights.get("head.bias").floats(),
-          "minilm-l6-newsmtsc" + (int8 ? "-int8" : "-fp32"),
-          threads);
-    } catch (OrtException e) {
-      throw new IllegalStateException(e);
+    Set<Integer> layers = MixedPrecisionGraph.layersOf(weights.keySet());
+    // For comparing variants: which other products run in float32 (a regular expression over node
+    // names; empty: none).
+    String products =
+        System.getProperty(
+            "newsdesk.precise.float-products", MixedPrecisionGraph.FEED_FORWARD_OUTPUT);
+    if (precision != Precision.MIXED || (layers.isEmpty() && products.isEmpty())) {
+      return base.withInitializers(replace);
     }
+    for (String name : fp32.tensors().keySet()) {
+      if (base.tensors().containsKey(name + "_quantized") && name.startsWith("onnx::MatMul")) {
+        floats.putIfAbsent(name, fp32.get(name));
+      }
+    }
+    java.util.regex.Pattern extra = java.util.regex.Pattern.compile(products);
+    OnnxWeights.Edit mixed =
+        MixedPrecisionGraph.floatProducts(
+            base,
+            MixedPrecisionGraph.inLayers(layers)
+                .or(name -> !products.isEmpty() && extra.matcher(name).find()),
+            floats);
+    Map<String, OnnxWeights.Tensor> initializers = new HashMap<>(replace);
+    initializers.putAll(mixed.initializers());
+    return base.edit(
+        new OnnxWeights.Edit(
+            initializers, mixed.dropInitializers(), mixed.nodes(), mixed.outputs()));
   }
 
   @Override

@@ -6,8 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The initializers (weights) of an ONNX model, read straight from the protobuf wire format: a
@@ -44,9 +48,28 @@ final class OnnxWeights {
     }
   }
 
+  /** One graph node: its name, operator, and the names of the values it reads and writes. */
+  record Node(String name, String op, List<String> inputs, List<String> outputs) {}
+
+  /**
+   * A change to a model: initializers replaced (or added when the graph has no such name) and
+   * dropped; nodes replaced in place by others (none: dropped); float32 graph outputs added.
+   */
+  record Edit(
+      Map<String, Tensor> initializers,
+      Set<String> dropInitializers,
+      Map<String, List<Node>> nodes,
+      List<String> outputs) {
+
+    static Edit initializers(Map<String, Tensor> replace) {
+      return new Edit(replace, Set.of(), Map.of(), List.of());
+    }
+  }
+
   private final byte[] model;
   private final Map<String, Tensor> tensors = new LinkedHashMap<>();
   private final Map<String, String> aliases = new LinkedHashMap<>();
+  private final List<Node> nodes = new ArrayList<>();
 
   private OnnxWeights(byte[] model) {
     this.model = model;
@@ -96,6 +119,11 @@ final class OnnxWeights {
     return tensors;
   }
 
+  /** The graph's nodes in file order. */
+  List<Node> nodes() {
+    return nodes;
+  }
+
   Tensor get(String name) {
     Tensor t = tensors.get(name);
     if (t == null) {
@@ -115,31 +143,46 @@ final class OnnxWeights {
   }
 
   private void readNode(Wire n) {
-    java.util.List<String> inputs = new java.util.ArrayList<>();
-    String output = null;
-    String op = null;
+    Node node = node(n);
+    nodes.add(node);
+    List<String> inputs = node.inputs();
+    if ("MatMul".equals(node.op())
+        && inputs.size() == 2
+        && inputs.get(1).startsWith("onnx::MatMul")
+        && !node.outputs().isEmpty()) {
+      String module =
+          node.outputs()
+              .get(0)
+              .replaceFirst("^/", "")
+              .replace("/MatMul_output_0", "")
+              .replace('/', '.');
+      aliases.put(module + ".weight", inputs.get(1));
+    }
+  }
+
+  /** A NodeProto's input (1), output (2), name (3) and op_type (4); other fields are skipped. */
+  private static Node node(Wire n) {
+    List<String> inputs = new ArrayList<>();
+    List<String> outputs = new ArrayList<>();
+    String name = "";
+    String op = "";
     while (n.more()) {
       int k = n.varint32();
       int field = k >>> 3;
-      if (field == 1 || field == 2 || field == 4) {
+      if ((field >= 1 && field <= 4) && (k & 7) == 2) {
         Wire s = n.sub();
         String v = new String(s.buf, s.pos, s.end - s.pos, java.nio.charset.StandardCharsets.UTF_8);
-        if (field == 1) {
-          inputs.add(v);
-        } else if (field == 2) {
-          output = v;
-        } else {
-          op = v;
+        switch (field) {
+          case 1 -> inputs.add(v);
+          case 2 -> outputs.add(v);
+          case 3 -> name = v;
+          default -> op = v;
         }
       } else {
         n.skip(k);
       }
     }
-    if ("MatMul".equals(op) && inputs.size() == 2 && inputs.get(1).startsWith("onnx::MatMul")) {
-      String module =
-          output.replaceFirst("^/", "").replace("/MatMul_output_0", "").replace('/', '.');
-      aliases.put(module + ".weight", inputs.get(1));
-    }
+    return new Node(name, op, List.copyOf(inputs), List.copyOf(outputs));
   }
 
   private void readTensor(Wire t) {
@@ -199,6 +242,18 @@ final class OnnxWeights {
    * (written as raw data); every other byte of the model is kept.
    */
   byte[] withInitializers(Map<String, Tensor> replace) {
+    return edit(Edit.initializers(replace));
+  }
+
+  /** A copy of the model with {@code edit} applied; every byte it does not touch is kept. */
+  byte[] edit(Edit edit) {
+    for (String name : edit.nodes().keySet()) {
+      if (nodes.stream().noneMatch(n -> n.name().equals(name))) {
+        throw new IllegalArgumentException("no node " + name);
+      }
+    }
+    Set<String> added = new HashSet<>(edit.initializers().keySet());
+    added.removeAll(tensors.keySet());
     ByteArrayOutputStream out = new ByteArrayOutputStream(model.length);
     Wire m = new Wire(model, 0, model.length);
     while (m.more()) {
@@ -213,19 +268,34 @@ final class OnnxWeights {
           if (gk >>> 3 == 5 && (gk & 7) == 2) {
             Wire t = g.sub();
             String name = nameOf(t);
-            Tensor r = replace.get(name);
-            if (r == null) {
+            Tensor r = edit.initializers().get(name);
+            if (edit.dropInitializers().contains(name)) {
+              continue;
+            } else if (r == null) {
               graph.write(model, gs, g.pos - gs);
             } else {
-              byte[] enc = encode(name, r);
-              writeVarint(graph, (5 << 3) | 2);
-              writeVarint(graph, enc.length);
-              graph.writeBytes(enc);
+              writeField(graph, 5, encode(name, r));
+            }
+          } else if (gk >>> 3 == 1 && (gk & 7) == 2) {
+            Wire n = g.sub();
+            List<Node> replacement = edit.nodes().get(node(new Wire(n.buf, n.pos, n.end)).name());
+            if (replacement == null) {
+              graph.write(model, gs, g.pos - gs);
+            } else {
+              for (Node r : replacement) {
+                writeField(graph, 1, encode(r));
+              }
             }
           } else {
             g.skip(gk);
             graph.write(model, gs, g.pos - gs);
           }
+        }
+        for (String name : added) {
+          writeField(graph, 5, encode(name, edit.initializers().get(name)));
+        }
+        for (String name : edit.outputs()) {
+          writeField(graph, 12, floatValueInfo(name));
         }
         writeVarint(out, key);
         writeVarint(out, graph.size());
@@ -236,6 +306,40 @@ final class OnnxWeights {
       }
     }
     return out.toByteArray();
+  }
+
+  private static void writeField(ByteArrayOutputStream o, int field, byte[] message) {
+    writeVarint(o, (field << 3) | 2);
+    writeVarint(o, message.length);
+    o.writeBytes(message);
+  }
+
+  private static void writeString(ByteArrayOutputStream o, int field, String s) {
+    writeField(o, field, s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static byte[] encode(Node n) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    n.inputs().forEach(i -> writeString(o, 1, i));
+    n.outputs().forEach(i -> writeString(o, 2, i));
+    writeString(o, 3, n.name());
+    writeString(o, 4, n.op());
+    return o.toByteArray();
+  }
+
+  /**
+   * A ValueInfoProto: name (1) and type (2) = a float tensor (TypeProto.tensor_type, elem_type).
+   */
+  private static byte[] floatValueInfo(String name) {
+    ByteArrayOutputStream elem = new ByteArrayOutputStream();
+    writeVarint(elem, 1 << 3);
+    writeVarint(elem, FLOAT);
+    ByteArrayOutputStream type = new ByteArrayOutputStream();
+    writeField(type, 1, elem.toByteArray());
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    writeString(o, 1, name);
+    writeField(o, 2, type.toByteArray());
+    return o.toByteArray();
   }
 
   private static String nameOf(Wire tensor) {

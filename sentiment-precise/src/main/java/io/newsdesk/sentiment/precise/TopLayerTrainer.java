@@ -19,13 +19,15 @@ import java.util.Random;
 
 /**
  * Fine-tunes only the top {@code top} MiniLM layers and the head, over cached lower-layer states:
- * the frozen embeddings and layers 1..6-top run once per target (DJL, float32, no dropout) and
- * their output is kept in memory; each training step then runs only the top layers forward and
- * backward from the cache. AdamW with linear warm-up and decay, optional inverse-frequency class
- * weights, dev-rw macro-F1 checked every epoch (and every {@code eval-every} steps): the best
- * weights are written at once (a checkpoint), and training stops after {@code patience} checks
- * without a gain. Only the trained tensors are written (matrices int8); the lower layers stay the
- * pretrained int8 ones at inference.
+ * the frozen embeddings and layers 1..6-top run once per target (DJL in float32, or with {@code
+ * lower=int8} the pretrained int8 graph in ONNX Runtime, as inference runs them) and their output
+ * is kept in memory; each training step then runs only the top layers forward and backward from the
+ * cache. AdamW with linear warm-up and decay, optional inverse-frequency class weights, dev-rw
+ * macro-F1 checked every epoch (and every {@code eval-every} steps): the best weights are written
+ * at once (a checkpoint), and training stops after {@code patience} checks without a gain; {@code
+ * init=FILE} starts from trained weights instead of the pretrained ones. Only the trained tensors
+ * are written (matrices int8); at inference the lower layers stay the pretrained int8 ones and the
+ * trained layers run in float32 ({@link MixedPrecisionGraph}).
  */
 final class TopLayerTrainer {
 
@@ -43,7 +45,9 @@ final class TopLayerTrainer {
       int patience,
       int limit,
       int threads,
-      long seed) {
+      long seed,
+      boolean int8Lower,
+      Path init) {
 
     Options {
       if (top < 1
@@ -73,7 +77,16 @@ final class TopLayerTrainer {
           Integer.parseInt(o.getOrDefault("patience", "3")),
           Integer.parseInt(o.getOrDefault("limit", "0")),
           Integer.parseInt(o.getOrDefault("threads", "2")),
-          Long.parseLong(o.getOrDefault("seed", "17")));
+          Long.parseLong(o.getOrDefault("seed", "17")),
+          lower(o.getOrDefault("lower", "fp32")),
+          o.containsKey("init") ? Path.of(o.get("init")) : null);
+    }
+
+    private static boolean lower(String v) {
+      if (!v.equals("int8") && !v.equals("fp32")) {
+        throw new IllegalArgumentException("lower must be int8 or fp32, not " + v);
+      }
+      return v.equals("int8");
     }
   }
 
@@ -98,6 +111,18 @@ final class TopLayerTrainer {
     OnnxWeights onnx = OnnxWeights.resource(OnnxSentimentModel.FP32_MODEL);
     Map<String, long[]> shapes = new LinkedHashMap<>();
     Map<String, float[]> init = MiniLmEncoder.pretrained(onnx, shapes, o.seed());
+    if (o.init() != null) {
+      // Continue from trained weights (e.g. the shipped model) instead of the pretrained ones.
+      try (var in = Files.newInputStream(o.init())) {
+        for (var e : PreciseWeights.read(in).entrySet()) {
+          if (!init.containsKey(e.getKey())) {
+            throw new IllegalArgumentException(o.init() + ": unknown tensor " + e.getKey());
+          }
+          init.put(e.getKey(), e.getValue().floats());
+        }
+      }
+      log.printf("starting from the weights in %s%n", o.init());
+    }
     int frozen = MiniLmEncoder.LAYERS - o.top();
     NDManager manager = NDManager.newBaseManager();
     try (MiniLmEncoder encoder =
@@ -107,19 +132,24 @@ final class TopLayerTrainer {
             init,
             shapes,
             name -> trainable(name, frozen))) {
-      List<Cached> train = cache(encoder, manager, trainEx, frozen);
-      List<Cached> devRw =
-          cache(
-              encoder,
-              manager,
-              PreciseTrainer.examples(tokenizer, newsMtsc.resolve("dev-rw/dev.jsonl")),
-              frozen);
-      List<Cached> devMt =
-          cache(
-              encoder,
-              manager,
-              PreciseTrainer.examples(tokenizer, newsMtsc.resolve("dev-mt/dev.jsonl")),
-              frozen);
+      List<PreciseTrainer.Example> devRwEx =
+          PreciseTrainer.examples(tokenizer, newsMtsc.resolve("dev-rw/dev.jsonl"));
+      List<PreciseTrainer.Example> devMtEx =
+          PreciseTrainer.examples(tokenizer, newsMtsc.resolve("dev-mt/dev.jsonl"));
+      List<Cached> train;
+      List<Cached> devRw;
+      List<Cached> devMt;
+      if (o.int8Lower()) {
+        try (Int8Lower lower = new Int8Lower(frozen, o.threads())) {
+          train = lower.cache(trainEx);
+          devRw = lower.cache(devRwEx);
+          devMt = lower.cache(devMtEx);
+        }
+      } else {
+        train = cache(encoder, manager, trainEx, frozen);
+        devRw = cache(encoder, manager, devRwEx, frozen);
+        devMt = cache(encoder, manager, devMtEx, frozen);
+      }
       long floats = 0;
       for (List<Cached> split : List.of(train, devRw, devMt)) {
         for (Cached c : split) {
@@ -127,9 +157,10 @@ final class TopLayerTrainer {
         }
       }
       log.printf(
-          "cached layer-%d states of %d train, %d dev-rw, %d dev-mt targets: %.0f MB float32 in"
-              + " memory, %.0f s%n",
+          "cached layer-%d states (%s) of %d train, %d dev-rw, %d dev-mt targets: %.0f MB float32"
+              + " in memory, %.0f s%n",
           frozen,
+          o.int8Lower() ? "int8 graph, ONNX Runtime" : "float32, DJL",
           train.size(),
           devRw.size(),
           devMt.size(),
@@ -261,6 +292,84 @@ final class TopLayerTrainer {
       }
     }
     return List.of(out);
+  }
+
+  /**
+   * The lower layers as inference runs them: the pretrained int8 graph in ONNX Runtime, one target
+   * per run (activation scales are per run), its layer-{@code frozen} output read as an extra graph
+   * output. The top layers then train on exactly the states they will see.
+   */
+  static final class Int8Lower implements AutoCloseable {
+    private final ai.onnxruntime.OrtEnvironment env =
+        ai.onnxruntime.OrtEnvironment.getEnvironment();
+    private final ai.onnxruntime.OrtSession session;
+    private final String output;
+
+    Int8Lower(int frozen, int threads) {
+      if (frozen < 1) {
+        throw new IllegalArgumentException("int8 lower layers need at least one frozen layer");
+      }
+      output = "/encoder/layer." + (frozen - 1) + "/output/LayerNorm/Add_1_output_0";
+      byte[] graph =
+          OnnxWeights.resource(OnnxSentimentModel.INT8_MODEL)
+              .edit(new OnnxWeights.Edit(Map.of(), java.util.Set.of(), Map.of(), List.of(output)));
+      try (ai.onnxruntime.OrtSession.SessionOptions so =
+          new ai.onnxruntime.OrtSession.SessionOptions()) {
+        so.setIntraOpNumThreads(threads);
+        so.setInterOpNumThreads(1);
+        so.setOptimizationLevel(ai.onnxruntime.OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        session = env.createSession(graph, so);
+      } catch (ai.onnxruntime.OrtException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    List<Cached> cache(List<PreciseTrainer.Example> examples) {
+      List<Cached> out = new ArrayList<>(examples.size());
+      for (PreciseTrainer.Example e : examples) {
+        out.add(new Cached(e.input(), e.label(), states(e.input())));
+      }
+      return out;
+    }
+
+    /** Layer-{@code frozen} states [length * 384] of one input. */
+    float[] states(TargetInput in) {
+      long[] shape = {1, in.length()};
+      long[] ids = new long[in.length()];
+      long[] mask = new long[in.length()];
+      long[] types = new long[in.length()];
+      for (int j = 0; j < ids.length; j++) {
+        ids[j] = in.ids()[j];
+        mask[j] = 1;
+        types[j] = in.types()[j];
+      }
+      try (ai.onnxruntime.OnnxTensor idT =
+              ai.onnxruntime.OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(ids), shape);
+          ai.onnxruntime.OnnxTensor maskT =
+              ai.onnxruntime.OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(mask), shape);
+          ai.onnxruntime.OnnxTensor typeT =
+              ai.onnxruntime.OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(types), shape);
+          ai.onnxruntime.OrtSession.Result r =
+              session.run(
+                  Map.of("input_ids", idT, "attention_mask", maskT, "token_type_ids", typeT),
+                  java.util.Set.of(output))) {
+        java.nio.FloatBuffer b = ((ai.onnxruntime.OnnxTensor) r.get(0)).getFloatBuffer();
+        float[] out = new float[b.remaining()];
+        b.get(out);
+        return out;
+      } catch (ai.onnxruntime.OrtException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        session.close();
+      } catch (ai.onnxruntime.OrtException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /** Class scores [batch, 3] from cached states: the top layers and the head only. */

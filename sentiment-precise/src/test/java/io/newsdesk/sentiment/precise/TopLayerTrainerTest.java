@@ -1,6 +1,7 @@
 package io.newsdesk.sentiment.precise;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -146,5 +147,16 @@ class TopLayerTrainerTest {
         assertThat(TopLayerTrainer.evaluate(encoder, m, cached, frozen).accuracy()).isEqualTo(1.0);
       }
     }
+  }
+
+  @Test
+  void lower_states_come_from_float32_unless_int8_is_asked_for_and_nothing_else_is_accepted() {
+    assertThat(TopLayerTrainer.Options.from(Map.of()).int8Lower()).isFalse();
+    assertThat(TopLayerTrainer.Options.from(Map.of("lower", "int8")).int8Lower()).isTrue();
+    assertThat(TopLayerTrainer.Options.from(Map.of("init", "shipped.bin.gz")).init())
+        .hasToString("shipped.bin.gz");
+    assertThatThrownBy(() -> TopLayerTrainer.Options.from(Map.of("lower", "fp16")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lower");
   }
 }
