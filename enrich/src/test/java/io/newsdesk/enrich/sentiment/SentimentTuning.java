@@ -42,6 +42,20 @@ public final class SentimentTuning {
             .withRate(
                 Double.parseDouble(
                     System.getProperty("srate", "" + SentimentTrainer.Config.defaults().rate())));
+    // Pseudo-labelled targets (newsdesk train sentiment-pseudo-labels) join every fit; the
+    // held-out folds stay gold only.
+    String pseudoFile = System.getProperty("pseudo");
+    List<NewsMtsc.Line> pseudoLines =
+        pseudoFile == null ? List.of() : NewsMtsc.read(Path.of(pseudoFile));
+    int pseudoLimit = Integer.getInteger("pseudoLimit", Integer.MAX_VALUE);
+    if (pseudoLines.size() > pseudoLimit) {
+      pseudoLines = pseudoLines.subList(0, pseudoLimit);
+    }
+    SentimentTrainer.Pseudo pseudo =
+        new SentimentTrainer.Pseudo(
+            Double.parseDouble(System.getProperty("pseudoWeight", "1")),
+            Double.parseDouble(System.getProperty("pseudoMin", "0")),
+            Boolean.parseBoolean(System.getProperty("pseudoSoft", "true")));
     if (Integer.getInteger("cv", 0) > 1) {
       int folds = Integer.getInteger("cv");
       double f1 = 0;
@@ -58,7 +72,7 @@ public final class SentimentTuning {
         }
         TargetSentiment m =
             TargetSentiment.fromBytes(
-                SentimentTrainer.serialize(SentimentTrainer.train(fit, base)));
+                SentimentTrainer.serialize(SentimentTrainer.train(fit, pseudoLines, base, pseudo)));
         var r = SentimentEvaluation.evaluate(m, held);
         System.out.printf("fold %d F1m %.4f acc %.4f%n", f, r.macroF1(), r.accuracy());
         LinearModel lm = m.model();
@@ -107,7 +121,8 @@ public final class SentimentTuning {
         for (double r : rates) {
           SentimentTrainer.Config c = base.withL2(l2).withEpochs(e).withRate(r);
           long t0 = System.nanoTime();
-          byte[] bytes = SentimentTrainer.serialize(SentimentTrainer.train(train, c));
+          byte[] bytes =
+              SentimentTrainer.serialize(SentimentTrainer.train(train, pseudoLines, c, pseudo));
           TargetSentiment m = TargetSentiment.fromBytes(bytes);
           if (Boolean.getBoolean("shifts")) {
             LinearModel lm = m.model();
