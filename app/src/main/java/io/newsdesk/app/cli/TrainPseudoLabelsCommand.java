@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sentiment-pseudo-labels",
     description =
-        "Label people and organisations in news sentences outside NewsMTSC (CoNLL-2003 train,"
-            + " scrapinghub article bodies) with the precise model (module sentiment-precise,"
+        "Label people and organisations in news sentences (CoNLL-2003 train, English scrapinghub"
+            + " article bodies, names in NewsMTSC train that are not its targets) with the precise"
+            + " model (module sentiment-precise,"
             + " -Pprecise): NewsMTSC lines with each target's polarity and class probabilities,"
             + " for `train sentiment --pseudo`.",
     mixinStandardHelpOptions = true)
@@ -48,6 +49,14 @@ public final class TrainPseudoLabelsCommand implements Callable<Integer> {
           "JSON {id: {articleBody}}: sentences and the PER/ORG names our tagger finds in them"
               + " (skipped when absent).")
   Path articles;
+
+  @Option(
+      names = "--newsmtsc-train",
+      defaultValue = DATA + "/sentiment/newsmtsc/train.jsonl",
+      description =
+          "NewsMTSC train: the PER/ORG names our tagger finds in its sentences that are not"
+              + " targets there (skipped when absent; never the dev or test splits).")
+  Path newsMtscTrain;
 
   @Option(
       names = "--out",
@@ -80,6 +89,12 @@ public final class TrainPseudoLabelsCommand implements Callable<Integer> {
       List<UnlabelledTargets.Candidate> found =
           UnlabelledTargets.fromArticles(bodies, DefaultEntityTagger.loadDefault());
       System.out.printf("%s: %d sentences%n", articles, found.size());
+      candidates.addAll(found);
+    }
+    if (Files.isRegularFile(newsMtscTrain)) {
+      List<UnlabelledTargets.Candidate> found =
+          UnlabelledTargets.fromNewsMtsc(newsMtscTrain, DefaultEntityTagger.loadDefault());
+      System.out.printf("%s: %d sentences%n", newsMtscTrain, found.size());
       candidates.addAll(found);
     }
     if (candidates.isEmpty()) {

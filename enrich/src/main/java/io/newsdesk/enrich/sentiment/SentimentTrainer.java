@@ -221,9 +221,15 @@ public final class SentimentTrainer {
   /**
    * How pseudo-labelled targets (a teacher's class probabilities) join the gold ones: only those
    * whose top probability reaches {@code minConfidence}, each counting {@code weight} of a gold
-   * target, trained towards the teacher's probabilities ({@code soft}) or its arg-max label.
+   * target, trained towards the teacher's probabilities ({@code soft}) or its arg-max label; with
+   * {@code balanced}, the pseudo-labelled classes are balanced among themselves (as the gold ones
+   * are) so that the teacher's class mix on other text does not move the student's prior.
    */
-  public record Pseudo(double weight, double minConfidence, boolean soft) {
+  public record Pseudo(double weight, double minConfidence, boolean soft, boolean balanced) {
+
+    public Pseudo(double weight, double minConfidence, boolean soft) {
+      this(weight, minConfidence, soft, false);
+    }
 
     public Pseudo {
       if (weight < 0 || minConfidence < 0 || minConfidence > 1) {
@@ -311,11 +317,11 @@ public final class SentimentTrainer {
       examples.addAll(extra);
     }
     if (config.members() <= 1) {
-      return fit(examples, config);
+      return fit(examples, config, pseudo.balanced());
     }
     List<LinearModel> members = new ArrayList<>();
     for (int k = 0; k < config.members(); k++) {
-      members.add(fit(examples, config.withSeed(config.seed() + k)));
+      members.add(fit(examples, config.withSeed(config.seed() + k), pseudo.balanced()));
     }
     return average(members);
   }
@@ -359,7 +365,7 @@ public final class SentimentTrainer {
     return new LinearModel(first.bits, w, bias, new DenseNetwork(in, n * h, w1, b1, w2));
   }
 
-  private static LinearModel fit(List<Example> examples, Config config) {
+  private static LinearModel fit(List<Example> examples, Config config, boolean balancePseudo) {
     int dims = 1 << config.bits();
     int[] count = new int[dims];
     for (Example e : examples) {
@@ -381,6 +387,21 @@ public final class SentimentTrainer {
     for (int c = 0; c < classWeight.length; c++) {
       double balanced = gold / (double) (LinearModel.LABELS * Math.max(1, perLabel[c]));
       classWeight[c] = Math.pow(balanced, config.classWeightPower());
+    }
+    double[] pseudoClassWeight = classWeight;
+    if (balancePseudo) {
+      int[] perPseudo = new int[LinearModel.LABELS];
+      for (Example e : examples) {
+        if (!e.gold()) {
+          perPseudo[e.label()]++;
+        }
+      }
+      int pseudo = examples.size() - gold;
+      pseudoClassWeight = new double[LinearModel.LABELS];
+      for (int c = 0; c < classWeight.length; c++) {
+        double balanced = pseudo / (double) (LinearModel.LABELS * Math.max(1, perPseudo[c]));
+        pseudoClassWeight[c] = Math.pow(balanced, config.classWeightPower());
+      }
     }
     float[] w = new float[LinearModel.LABELS * dims];
     float[] g2 = new float[LinearModel.LABELS * dims];
@@ -438,7 +459,7 @@ public final class SentimentTrainer {
           s[c] = Math.exp(s[c] - max);
           z += s[c];
         }
-        double cw = classWeight[e.label()] * e.weight();
+        double cw = (e.gold() ? classWeight : pseudoClassWeight)[e.label()] * e.weight();
         loss -= cw * Math.log(s[e.label()] / z);
         for (int c = 0; c < s.length; c++) {
           double want = e.soft() != null ? e.soft()[c] : c == e.label() ? 1 : 0;

@@ -30,13 +30,24 @@ public final class UnlabelledTargets {
   static final int MIN_WORDS = 8;
   static final int MAX_WORDS = 60;
 
-  /** One sentence and its targets, each the character spans of its mentions, main one first. */
-  public record Candidate(String sentence, List<int[]> targets) {
+  /**
+   * One sentence and its targets, each the character spans of its mentions, main one first; {@code
+   * trainLine} is the index of the NewsMTSC train line the sentence comes from (-1 for none), so
+   * that cross-validation can leave it out with its fold.
+   */
+  public record Candidate(String sentence, List<int[]> targets, int trainLine) {
+
+    public Candidate(String sentence, List<int[]> targets) {
+      this(sentence, targets, -1);
+    }
 
     /** The NewsMTSC line of this sentence, its targets without polarity. */
     public ObjectNode toJson() {
       ObjectNode line = NewsMtsc.JSON.createObjectNode();
       line.put("sentence_normalized", sentence);
+      if (trainLine >= 0) {
+        line.put("train_line", trainLine);
+      }
       ArrayNode ts = line.putArray("targets");
       for (int[] spans : targets) {
         ObjectNode t = ts.addObject();
@@ -124,6 +135,44 @@ public final class UnlabelledTargets {
           }
         }
         add(out, sentence, targets);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The PER and ORG names {@code tagger} finds in NewsMTSC sentences that are not already targets
+   * there (no overlap with any labelled mention).
+   */
+  public static List<Candidate> fromNewsMtsc(Path newsMtsc, EntityTagger tagger)
+      throws IOException {
+    List<Candidate> out = new ArrayList<>();
+    List<NewsMtsc.Line> lines = NewsMtsc.read(newsMtsc);
+    for (int i = 0; i < lines.size(); i++) {
+      NewsMtsc.Line line = lines.get(i);
+      String sentence = line.sentence();
+      List<int[]> targets = new ArrayList<>();
+      for (Entity e : tagger.tag(null, sentence)) {
+        if (!TYPES.contains(e.getType().toString())) {
+          continue;
+        }
+        List<Integer> spans = new ArrayList<>();
+        boolean known = false;
+        for (Mention m : e.getMentions()) {
+          for (NewsMtsc.Target t : line.targets()) {
+            for (int k = 0; k + 1 < t.spans().length; k += 2) {
+              known |= m.getStart() < t.spans()[k + 1] && t.spans()[k] < m.getEnd();
+            }
+          }
+          spans.add(m.getStart());
+          spans.add(m.getEnd());
+        }
+        if (!known && !spans.isEmpty()) {
+          targets.add(spans.stream().mapToInt(Integer::intValue).toArray());
+        }
+      }
+      if (!targets.isEmpty()) {
+        out.add(new Candidate(sentence, targets, i));
       }
     }
     return out;

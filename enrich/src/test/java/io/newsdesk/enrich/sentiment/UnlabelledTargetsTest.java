@@ -3,6 +3,7 @@ package io.newsdesk.enrich.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsdesk.enrich.entities.DefaultEntityTagger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +71,25 @@ class UnlabelledTargetsTest {
     NewsMtsc.Line parsed = NewsMtsc.parse(line.toString());
     assertThat(parsed.targets().get(0).spans()).isEqualTo(smith);
     assertThat(parsed.targets().get(0).label()).isEqualTo(-1);
+  }
+
+  @Test
+  void findsNamesInNewsMtscSentencesThatAreNotTargetsThere(@TempDir Path dir) throws Exception {
+    String sentence = "Critics said Angela Merkel met Barack Obama in Berlin on Monday.";
+    Path file = dir.resolve("train.jsonl");
+    Files.writeString(
+        file,
+        "{\"sentence_normalized\":\""
+            + sentence
+            + "\",\"targets\":[{\"from\":20,\"to\":26,\"polarity\":4.0}]}\n");
+    List<UnlabelledTargets.Candidate> found =
+        UnlabelledTargets.fromNewsMtsc(file, DefaultEntityTagger.loadDefault());
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).trainLine()).isZero();
+    assertThat(found.get(0).targets())
+        .extracting(t -> sentence.substring(t[0], t[1]))
+        .containsExactly("Barack Obama");
+    assertThat(found.get(0).toJson().path("train_line").asInt(-1)).isZero();
   }
 
   @Test
