@@ -35,7 +35,10 @@ class NewsdeskCommandLineTest {
         "eval sentiment --help",
         "eval feeds --help",
         "train ner --help",
-        "train sentiment --help"
+        "train sentiment --help",
+        "train sentiment --pseudo p.jsonl --pseudo-weight 0.3 --pseudo-min-confidence 0.5"
+            + " --pseudo-hard --pseudo-balanced",
+        "train sentiment-pseudo-labels --sources newsmtsc,conll,articles --threads 2 --out p.jsonl"
       })
   void acceptsTheDocumentedFlags(String line) {
     assertThatCode(() -> Newsdesk.commandLine().parseArgs(line.split(" ")))

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TrainSentimentCommand.class,
       TrainPreciseSentimentCommand.class,
+      TrainPseudoLabelsCommand.class,
       TrainNerCommand.class,
       TrainGazetteersCommand.class,
       // one line per trainer

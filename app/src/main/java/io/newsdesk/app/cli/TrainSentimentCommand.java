@@ -37,6 +37,41 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--pseudo",
+      paramLabel = "FILE.jsonl",
+      description =
+          "Also train on targets the precise model labelled (written by `newsdesk train"
+              + " sentiment-pseudo-labels`, which needs -Pprecise); none by default.")
+  Path pseudo;
+
+  @Option(
+      names = "--pseudo-weight",
+      defaultValue = "1.0",
+      description =
+          "Weight of a pseudo-labelled target against a gold one (default ${DEFAULT-VALUE}).")
+  double pseudoWeight;
+
+  @Option(
+      names = "--pseudo-min-confidence",
+      defaultValue = "0.0",
+      description =
+          "Leave out pseudo-labelled targets whose top class probability is below this (default"
+              + " ${DEFAULT-VALUE}).")
+  double pseudoMinConfidence;
+
+  @Option(
+      names = "--pseudo-hard",
+      description = "Train towards the teacher's arg-max label instead of its probabilities.")
+  boolean pseudoHard;
+
+  @Option(
+      names = "--pseudo-balanced",
+      description =
+          "Balance the pseudo-labelled classes among themselves, so that the teacher's class mix"
+              + " does not move the student's prior.")
+  boolean pseudoBalanced;
+
+  @Option(
       names = "--rebuild-clusters",
       description =
           "First rebuild the GloVe word classes (k-means) into --clusters-out from --glove; the"
@@ -87,7 +122,15 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       System.out.printf("Wrote %s (%d bytes)%n", clustersOut, clusters.length);
       return 0;
     }
-    byte[] model = SentimentTrainer.train(train, SentimentTrainer.Config.defaults());
+    byte[] model =
+        pseudo == null
+            ? SentimentTrainer.train(train, SentimentTrainer.Config.defaults())
+            : SentimentTrainer.train(
+                train,
+                pseudo,
+                SentimentTrainer.Config.defaults(),
+                new SentimentTrainer.Pseudo(
+                    pseudoWeight, pseudoMinConfidence, !pseudoHard, pseudoBalanced));
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }

@@ -16,8 +16,16 @@ final class NewsMtsc {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One target: its main mention, coreferent mentions, and label 0..2 (-1 when unlabelled). */
-  record Target(int from, int to, int[] spans, int label) {}
+  /**
+   * One target: its main mention, coreferent mentions, label 0..2 (-1 when unlabelled) and, for
+   * pseudo-labelled targets, the teacher's class probabilities (null otherwise).
+   */
+  record Target(int from, int to, int[] spans, int label, float[] probabilities) {
+
+    Target(int from, int to, int[] spans, int label) {
+      this(from, to, spans, label, null);
+    }
+  }
 
   /** One line: the sentence, its targets, and the parsed line for writing back. */
   record Line(String sentence, List<Target> targets, ObjectNode json) {
@@ -73,7 +81,15 @@ final class NewsMtsc {
         spans[k++] = m.path("from").asInt();
         spans[k++] = m.path("to").asInt();
       }
-      targets.add(new Target(from, to, spans, label(t.path("polarity"))));
+      JsonNode p = t.path("probabilities");
+      float[] probabilities = null;
+      if (p.isArray() && p.size() == 3) {
+        probabilities = new float[3];
+        for (int c = 0; c < 3; c++) {
+          probabilities[c] = (float) p.get(c).asDouble();
+        }
+      }
+      targets.add(new Target(from, to, spans, label(t.path("polarity")), probabilities));
     }
     return new Line(sentence, targets, node);
   }

@@ -218,7 +218,46 @@ public final class SentimentTrainer {
     }
   }
 
-  private record Example(int[] index, float[] value, float[] dense, int label) {}
+  /**
+   * How pseudo-labelled targets (a teacher's class probabilities) join the gold ones: only those
+   * whose top probability reaches {@code minConfidence}, each counting {@code weight} of a gold
+   * target, trained towards the teacher's probabilities ({@code soft}) or its arg-max label; with
+   * {@code balanced}, the pseudo-labelled classes are balanced among themselves (as the gold ones
+   * are) so that the teacher's class mix on other text does not move the student's prior.
+   */
+  public record Pseudo(double weight, double minConfidence, boolean soft, boolean balanced) {
+
+    public Pseudo(double weight, double minConfidence, boolean soft) {
+      this(weight, minConfidence, soft, false);
+    }
+
+    public Pseudo {
+      if (weight < 0 || minConfidence < 0 || minConfidence > 1) {
+        throw new IllegalArgumentException(
+            "pseudo weight must be >= 0 and min confidence in [0, 1]: "
+                + weight
+                + ", "
+                + minConfidence);
+      }
+    }
+
+    /** The settings the shipped model was trained with. */
+    public static Pseudo defaults() {
+      return new Pseudo(1.0, 0.0, true);
+    }
+  }
+
+  /**
+   * One training target: sparse and dense features, label, and for pseudo-labelled targets the
+   * teacher's probabilities (null: the label alone) and the target's weight.
+   */
+  private record Example(
+      int[] index, float[] value, float[] dense, int label, float[] soft, float weight) {
+
+    boolean gold() {
+      return soft == null && weight == 1f;
+    }
+  }
 
   private SentimentTrainer() {}
 
@@ -250,14 +289,39 @@ public final class SentimentTrainer {
     }
   }
 
+  /**
+   * Trains on a NewsMTSC file and, next to it, the pseudo-labelled lines of {@code pseudoFile}
+   * (written by {@code newsdesk train sentiment-pseudo-labels}).
+   */
+  public static byte[] train(Path trainFile, Path pseudoFile, Config config, Pseudo pseudo)
+      throws IOException {
+    return serialize(train(NewsMtsc.read(trainFile), NewsMtsc.read(pseudoFile), config, pseudo));
+  }
+
   static LinearModel train(List<NewsMtsc.Line> lines, Config config) {
-    List<Example> examples = featurize(lines, config.bits());
+    return train(lines, List.of(), config, Pseudo.defaults());
+  }
+
+  static LinearModel train(
+      List<NewsMtsc.Line> lines, List<NewsMtsc.Line> pseudoLines, Config config, Pseudo pseudo) {
+    List<Example> examples = featurize(lines, config.bits(), null);
+    if (!pseudoLines.isEmpty() && pseudo.weight() > 0) {
+      List<Example> extra = featurize(pseudoLines, config.bits(), pseudo);
+      LOG.info(
+          "Pseudo-labelled targets: {} of confidence >= {} (weight {}, {})",
+          extra.size(),
+          pseudo.minConfidence(),
+          pseudo.weight(),
+          pseudo.soft() ? "soft" : "hard");
+      examples = new ArrayList<>(examples);
+      examples.addAll(extra);
+    }
     if (config.members() <= 1) {
-      return fit(examples, config);
+      return fit(examples, config, pseudo.balanced());
     }
     List<LinearModel> members = new ArrayList<>();
     for (int k = 0; k < config.members(); k++) {
-      members.add(fit(examples, config.withSeed(config.seed() + k)));
+      members.add(fit(examples, config.withSeed(config.seed() + k), pseudo.balanced()));
     }
     return average(members);
   }
@@ -301,7 +365,7 @@ public final class SentimentTrainer {
     return new LinearModel(first.bits, w, bias, new DenseNetwork(in, n * h, w1, b1, w2));
   }
 
-  private static LinearModel fit(List<Example> examples, Config config) {
+  private static LinearModel fit(List<Example> examples, Config config, boolean balancePseudo) {
     int dims = 1 << config.bits();
     int[] count = new int[dims];
     for (Example e : examples) {
@@ -310,14 +374,34 @@ public final class SentimentTrainer {
         count[i]++;
       }
     }
+    // Class weights balance the gold targets; pseudo-labelled ones take their label's weight.
     int[] perLabel = new int[LinearModel.LABELS];
+    int gold = 0;
     for (Example e : examples) {
-      perLabel[e.label()]++;
+      if (e.gold()) {
+        perLabel[e.label()]++;
+        gold++;
+      }
     }
     double[] classWeight = new double[LinearModel.LABELS];
     for (int c = 0; c < classWeight.length; c++) {
-      double balanced = examples.size() / (double) (LinearModel.LABELS * perLabel[c]);
+      double balanced = gold / (double) (LinearModel.LABELS * Math.max(1, perLabel[c]));
       classWeight[c] = Math.pow(balanced, config.classWeightPower());
+    }
+    double[] pseudoClassWeight = classWeight;
+    if (balancePseudo) {
+      int[] perPseudo = new int[LinearModel.LABELS];
+      for (Example e : examples) {
+        if (!e.gold()) {
+          perPseudo[e.label()]++;
+        }
+      }
+      int pseudo = examples.size() - gold;
+      pseudoClassWeight = new double[LinearModel.LABELS];
+      for (int c = 0; c < classWeight.length; c++) {
+        double balanced = pseudo / (double) (LinearModel.LABELS * Math.max(1, perPseudo[c]));
+        pseudoClassWeight[c] = Math.pow(balanced, config.classWeightPower());
+      }
     }
     float[] w = new float[LinearModel.LABELS * dims];
     float[] g2 = new float[LinearModel.LABELS * dims];
@@ -375,10 +459,11 @@ public final class SentimentTrainer {
           s[c] = Math.exp(s[c] - max);
           z += s[c];
         }
-        double cw = classWeight[e.label()];
+        double cw = (e.gold() ? classWeight : pseudoClassWeight)[e.label()] * e.weight();
         loss -= cw * Math.log(s[e.label()] / z);
         for (int c = 0; c < s.length; c++) {
-          double g = cw * (s[c] / z - (c == e.label() ? 1 : 0));
+          double want = e.soft() != null ? e.soft()[c] : c == e.label() ? 1 : 0;
+          double g = cw * (s[c] / z - want);
           dScores[c] = g;
           biasG2[c] += (float) (g * g);
           float db = (float) (rate * g / Math.sqrt(biasG2[c] + 1e-8));
@@ -423,7 +508,8 @@ public final class SentimentTrainer {
     return new LinearModel(config.bits(), w, bias, net);
   }
 
-  private static List<Example> featurize(List<NewsMtsc.Line> lines, int bits) {
+  /** Examples of the labelled targets; with {@code pseudo}, of the confident pseudo-labelled. */
+  private static List<Example> featurize(List<NewsMtsc.Line> lines, int bits, Pseudo pseudo) {
     Lexicon lex = Lexicon.defaults();
     FeatureVector fv = new FeatureVector(bits);
     List<Example> out = new ArrayList<>();
@@ -438,6 +524,19 @@ public final class SentimentTrainer {
         if (target.label() < 0) {
           continue;
         }
+        float[] soft = null;
+        float weight = 1f;
+        if (pseudo != null) {
+          float[] p = target.probabilities();
+          if (p == null || Math.max(p[0], Math.max(p[1], p[2])) < pseudo.minConfidence()) {
+            continue;
+          }
+          soft = pseudo.soft() ? p : new float[] {0, 0, 0};
+          if (!pseudo.soft()) {
+            soft[target.label()] = 1;
+          }
+          weight = (float) pseudo.weight();
+        }
         fv.clear();
         roles.window(0, t.size, j, target.spans());
         TargetFeatures.extract(lex, t, roles, t.size, base, adj, fv);
@@ -446,7 +545,9 @@ public final class SentimentTrainer {
                 Arrays.copyOf(fv.index, fv.size),
                 Arrays.copyOf(fv.value, fv.size),
                 fv.expandWords(TargetFeatures.vectors()),
-                target.label()));
+                target.label(),
+                soft,
+                weight));
       }
     }
     return out;

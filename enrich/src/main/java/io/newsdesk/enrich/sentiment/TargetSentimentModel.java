@@ -21,6 +21,19 @@ public interface TargetSentimentModel extends AutoCloseable {
    */
   int[] predict(String sentence, List<int[]> targets);
 
+  /**
+   * Class probabilities (negative, neutral, positive) of the targets, as {@link #predict} takes
+   * them; a model without calibrated scores gives its label probability 1.
+   */
+  default double[][] probabilities(String sentence, List<int[]> targets) {
+    int[] labels = predict(sentence, targets);
+    double[][] out = new double[labels.length][3];
+    for (int i = 0; i < labels.length; i++) {
+      out[i][labels[i]] = 1;
+    }
+    return out;
+  }
+
   /** Name and version, recorded on every article. */
   String version();
 

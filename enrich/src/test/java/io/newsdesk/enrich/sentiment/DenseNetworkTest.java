@@ -92,6 +92,21 @@ class DenseNetworkTest {
   }
 
   @Test
+  void subnormalWeightsReadAsZeroSoThatScoringAvoidsSlowArithmetic() throws Exception {
+    DenseNetwork net = trainXor(4, 8, 3L);
+    net.w2[0] = Float.MIN_VALUE;
+    net.w1[1] = -Float.MIN_NORMAL / 2;
+    LinearModel model = new LinearModel(4, new float[LinearModel.LABELS << 4], new float[3], net);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    model.write(out);
+    DenseNetwork back = LinearModel.read(new ByteArrayInputStream(out.toByteArray())).net;
+    assertThat(back.w2[0]).isZero();
+    assertThat(back.w1[1]).isZero();
+    assertThat(back.w2[1]).isEqualTo(net.w2[1]);
+    assertThat(back.w1[2]).isEqualTo(net.w1[2]);
+  }
+
+  @Test
   void aLinearOnlyModelStillReads() throws Exception {
     float[] w = new float[LinearModel.LABELS << 4];
     w[7] = -1f;

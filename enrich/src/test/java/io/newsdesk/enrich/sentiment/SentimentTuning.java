@@ -42,6 +42,28 @@ public final class SentimentTuning {
             .withRate(
                 Double.parseDouble(
                     System.getProperty("srate", "" + SentimentTrainer.Config.defaults().rate())));
+    // Pseudo-labelled targets (newsdesk train sentiment-pseudo-labels) join every fit; the
+    // held-out folds stay gold only.
+    String pseudoFile = System.getProperty("pseudo");
+    List<NewsMtsc.Line> pseudoLines =
+        pseudoFile == null ? List.of() : NewsMtsc.read(Path.of(pseudoFile));
+    // pseudoFrom=newsmtsc: only names found in NewsMTSC train sentences; =other: only the rest.
+    String from = System.getProperty("pseudoFrom", "all");
+    pseudoLines =
+        pseudoLines.stream()
+            .filter(
+                l -> from.equals("all") || l.json().has("train_line") == from.equals("newsmtsc"))
+            .toList();
+    int pseudoLimit = Integer.getInteger("pseudoLimit", Integer.MAX_VALUE);
+    if (pseudoLines.size() > pseudoLimit) {
+      pseudoLines = pseudoLines.subList(0, pseudoLimit);
+    }
+    SentimentTrainer.Pseudo pseudo =
+        new SentimentTrainer.Pseudo(
+            Double.parseDouble(System.getProperty("pseudoWeight", "1")),
+            Double.parseDouble(System.getProperty("pseudoMin", "0")),
+            Boolean.parseBoolean(System.getProperty("pseudoSoft", "true")),
+            Boolean.getBoolean("pseudoBalanced"));
     if (Integer.getInteger("cv", 0) > 1) {
       int folds = Integer.getInteger("cv");
       double f1 = 0;
@@ -56,9 +78,15 @@ public final class SentimentTuning {
         for (int i = 0; i < train.size(); i++) {
           (i % folds == f ? held : fit).add(train.get(i));
         }
+        // Names found in a held-out sentence stay out with it.
+        int fold = f;
+        List<NewsMtsc.Line> fitPseudo =
+            pseudoLines.stream()
+                .filter(l -> l.json().path("train_line").asInt(-1) % folds != fold)
+                .toList();
         TargetSentiment m =
             TargetSentiment.fromBytes(
-                SentimentTrainer.serialize(SentimentTrainer.train(fit, base)));
+                SentimentTrainer.serialize(SentimentTrainer.train(fit, fitPseudo, base, pseudo)));
         var r = SentimentEvaluation.evaluate(m, held);
         System.out.printf("fold %d F1m %.4f acc %.4f%n", f, r.macroF1(), r.accuracy());
         LinearModel lm = m.model();
@@ -107,7 +135,8 @@ public final class SentimentTuning {
         for (double r : rates) {
           SentimentTrainer.Config c = base.withL2(l2).withEpochs(e).withRate(r);
           long t0 = System.nanoTime();
-          byte[] bytes = SentimentTrainer.serialize(SentimentTrainer.train(train, c));
+          byte[] bytes =
+              SentimentTrainer.serialize(SentimentTrainer.train(train, pseudoLines, c, pseudo));
           TargetSentiment m = TargetSentiment.fromBytes(bytes);
           if (Boolean.getBoolean("shifts")) {
             LinearModel lm = m.model();

@@ -203,6 +203,40 @@ final class OnnxSentimentModel implements TargetSentimentModel {
     return out;
   }
 
+  @Override
+  public double[][] probabilities(String sentence, List<int[]> targets) {
+    if (targets.isEmpty()) {
+      return new double[0][];
+    }
+    List<TargetInput> batch = new ArrayList<>(targets.size());
+    for (int[] spans : targets) {
+      batch.add(TargetInput.of(tokenizer, sentence, spans));
+    }
+    float[][] logits = logits(batch);
+    double[][] out = new double[logits.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = softmax(logits[i]);
+    }
+    return out;
+  }
+
+  static double[] softmax(float[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float l : logits) {
+      max = Math.max(max, l);
+    }
+    double[] out = new double[logits.length];
+    double z = 0;
+    for (int c = 0; c < out.length; c++) {
+      out[c] = Math.exp(logits[c] - max);
+      z += out[c];
+    }
+    for (int c = 0; c < out.length; c++) {
+      out[c] /= z;
+    }
+    return out;
+  }
+
   /** Class scores of each input. */
   float[][] logits(List<TargetInput> batch) {
     float[][] features = features(batch);

@@ -2,6 +2,7 @@ package io.newsdesk.sentiment.precise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.newsdesk.enrich.sentiment.TargetSentimentModel;
 import java.util.List;
@@ -45,6 +46,21 @@ class PreciseSentimentTest {
     assertThat(labels).hasSize(3);
     assertThat(java.util.Arrays.stream(labels).boxed().toList()).allMatch(l -> l >= 0 && l <= 2);
     assertThat(model.predict(s, List.of())).isEmpty();
+  }
+
+  @Test
+  void probabilities_sum_to_one_and_agree_with_the_labels() {
+    String s = "Judge Alvarez fined Norvik Shipping and praised the harbour workers' union.";
+    List<int[]> targets = List.of(new int[] {0, 13}, new int[] {20, 35}, new int[] {53, 73});
+    double[][] p = model.probabilities(s, targets);
+    int[] labels = model.predict(s, targets);
+    assertThat(p).hasNumberOfRows(3);
+    for (int i = 0; i < p.length; i++) {
+      assertThat(p[i][0] + p[i][1] + p[i][2]).isCloseTo(1.0, within(1e-9));
+      int best = p[i][0] >= p[i][1] && p[i][0] >= p[i][2] ? 0 : p[i][1] >= p[i][2] ? 1 : 2;
+      assertThat(best).isEqualTo(labels[i]);
+    }
+    assertThat(model.probabilities(s, List.of())).isEmpty();
   }
 
   @Test
