@@ -1075,4 +1075,43 @@ class IngestServiceTest {
     assertThat(fresh.deadLetters()).isEmpty();
     return whileStalled.get();
   }
+
+  @Test
+  void aPollThatHitsItemsWithoutAHostOrWithForeignSchemesLosesNoOtherItem() throws Exception {
+    // The probe that once ended a whole poll: file:///etc/passwd has no host, and robots.txt is
+    // respected here (the lookup of its robots URL threw), with good items before and after.
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(
+        rss(
+            "Mixed",
+            "/a/before",
+            "file:///etc/passwd",
+            "gopher://127.0.0.1/secret",
+            "http:///no-host",
+            "/a/after"));
+    server
+        .route("/feed.xml", feed)
+        .route("/a", new ArticleHandler())
+        .route("/robots.txt", new RobotsHandler());
+    IngestConfig config = TestConfigs.fast().toBuilder().respectRobots(true).build();
+    try (IngestService s =
+        IngestService.builder(config, sink).feeds(List.of(server.url("/feed.xml"))).build()) {
+      IngestSummary first = s.runOnce();
+      assertThat(first.documents()).isEqualTo(2);
+      assertThat(sink.documents())
+          .extracting(d -> String.valueOf(d.getUrl()))
+          .containsExactly(server.url("/a/before"), server.url("/a/after"));
+      // Each bad item is a dead letter of its own, with the URL it named.
+      assertThat(sink.deadLetters())
+          .extracting(d -> String.valueOf(d.getUrl()))
+          .anySatisfy(u -> assertThat(u).startsWith("file:"))
+          .anySatisfy(u -> assertThat(u).startsWith("gopher:"))
+          .anySatisfy(u -> assertThat(u).contains("no-host"));
+      int letters = sink.deadLetters().size();
+      // The next poll repeats nothing: the good items are seen, the bad ones handled.
+      feed.etag.set("\"2\"");
+      assertThat(s.runOnce().documents()).isZero();
+      assertThat(sink.deadLetters()).hasSize(letters);
+    }
+  }
 }
