@@ -1,10 +1,12 @@
 package io.newsdesk.enrich;
 
 import io.newsdesk.enrich.extract.ExtractionException;
+import io.newsdesk.enrich.extract.ExtractorConfig;
 import io.newsdesk.schema.Article;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
 import io.newsdesk.schema.RawDocument;
+import io.newsdesk.schema.Removal;
 import io.newsdesk.schema.Tone;
 import io.newsdesk.schema.WorkLimits;
 import java.util.ArrayList;
@@ -99,8 +101,10 @@ public final class ArticleEnricher {
     Tone tone = components.sentiment().tone(analysed);
     StageTimers.ENTITIES.record(t1 - t0, TimeUnit.NANOSECONDS);
     StageTimers.SENTIMENT.record(System.nanoTime() - t1, TimeUnit.NANOSECONDS);
+    int textLimitChars = textLimitChars(article);
     boolean cut =
         analysed.length() < text.length()
+            || textLimitChars > 0
             || entitiesDropped > 0
             || mentionsDropped > 0
             || targetsSkipped > 0;
@@ -113,13 +117,24 @@ public final class ArticleEnricher {
         .setLimits(
             cut
                 ? new WorkLimits(
-                    text.length(),
+                    text.length() + textLimitChars,
                     analysed.length(),
                     entitiesDropped,
                     mentionsDropped,
                     targetsSkipped)
                 : null)
         .build();
+  }
+
+  /** Characters extraction left out of the article's text at its text cap (0 when none). */
+  private static int textLimitChars(Article article) {
+    int chars = 0;
+    for (Removal r : article.getRemoved()) {
+      if (ExtractorConfig.TEXT_LIMIT_REASON.equals(r.getReason())) {
+        chars += r.getChars();
+      }
+    }
+    return chars;
   }
 
   /** The {@code n} most salient of {@code entities}, in their original order. */

@@ -1,5 +1,7 @@
 package io.newsdesk.enrich;
 
+import io.newsdesk.enrich.extract.TextCut;
+
 /**
  * Caps on the work enrich spends on one document, so that no document can stall a stream thread:
  * entities, sentiment and tone are computed on at most {@code maxAnalysedChars} characters of the
@@ -36,26 +38,6 @@ public record DocumentLimits(
    * last sentence end (or, failing that, whitespace) in the last tenth before the cap.
    */
   public String analysed(String text) {
-    if (text.length() <= maxAnalysedChars) {
-      return text;
-    }
-    int floor = maxAnalysedChars - maxAnalysedChars / 10;
-    for (int i = maxAnalysedChars; i > floor; i--) {
-      char c = text.charAt(i - 1);
-      if ((c == '.' || c == '!' || c == '?' || c == '\n')
-          && Character.isWhitespace(text.charAt(i))) {
-        return text.substring(0, i);
-      }
-    }
-    for (int i = maxAnalysedChars; i > floor; i--) {
-      if (Character.isWhitespace(text.charAt(i))) {
-        return text.substring(0, i);
-      }
-    }
-    int end = maxAnalysedChars;
-    if (Character.isLowSurrogate(text.charAt(end)) && end > 0) {
-      end--; // never split a surrogate pair
-    }
-    return text.substring(0, end);
+    return TextCut.prefix(text, maxAnalysedChars);
   }
 }

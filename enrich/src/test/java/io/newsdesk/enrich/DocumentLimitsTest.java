@@ -3,10 +3,15 @@ package io.newsdesk.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsdesk.enrich.extract.ExtractorConfig;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.Article;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
+import io.newsdesk.schema.RawDocument;
+import io.newsdesk.schema.Removal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +72,58 @@ class DocumentLimitsTest {
     String text = "word ".repeat(1_000);
     String analysed = new DocumentLimits(1_000, 1, 1, 0).analysed(text);
     assertThat(analysed).hasSizeLessThanOrEqualTo(1_000).endsWith("word");
+  }
+
+  @Test
+  void aHugePushedTextIsCutOnceAtTheTextCapBeforeCleaningAndTheCutIsRecorded() throws Exception {
+    String text = SENTENCE.repeat(12_000); // about 1 MB, one paragraph of names
+    RawDocument raw =
+        RawDocument.newBuilder()
+            .setId("big")
+            .setUrl("push:big")
+            .setSource("test")
+            .setArrival(Arrival.PUSH)
+            .setFetchedAt(0L)
+            .setContentType("text/plain")
+            .setCharset("utf-8")
+            .setBody(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))
+            .build();
+    EnrichedArticle e = new ArticleEnricher(components).enrich(raw, 0L);
+    int cap = ExtractorConfig.DEFAULT_MAX_TEXT_CHARS;
+    String kept = e.getArticle().getText();
+    assertThat(kept.length()).isLessThanOrEqualTo(cap).isGreaterThan(cap - cap / 10);
+    assertThat(kept).endsWith("Monday.");
+    Removal cut =
+        e.getArticle().getRemoved().stream()
+            .filter(r -> r.getReason().equals(ExtractorConfig.TEXT_LIMIT_REASON))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cut.getChars()).isEqualTo(text.length() - kept.length());
+    assertThat(cut.getSample()).startsWith("Mayor Ada Veltri").hasSizeLessThanOrEqualTo(200);
+    // The limits name the whole length and the analysed prefix of what was kept.
+    assertThat(e.getLimits().getTextChars()).isEqualTo(text.length());
+    assertThat(e.getLimits().getAnalysedChars())
+        .isLessThanOrEqualTo(DocumentLimits.defaults().maxAnalysedChars());
+  }
+
+  @Test
+  void aTextUnderTheCapKeepsAllOfItAndRecordsNoCut() throws Exception {
+    String text = SENTENCE.repeat(100);
+    RawDocument raw =
+        RawDocument.newBuilder()
+            .setId("small")
+            .setUrl("push:small")
+            .setSource("test")
+            .setArrival(Arrival.PUSH)
+            .setFetchedAt(0L)
+            .setContentType("text/plain")
+            .setCharset("utf-8")
+            .setBody(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))
+            .build();
+    EnrichedArticle e = new ArticleEnricher(components).enrich(raw, 0L);
+    assertThat(e.getArticle().getRemoved())
+        .noneMatch(r -> r.getReason().equals(ExtractorConfig.TEXT_LIMIT_REASON));
+    assertThat(e.getLimits()).isNull();
   }
 
   @Test

@@ -36,7 +36,9 @@ public record IngestConfig(
     int pushThreads,
     java.nio.file.Path pushTlsKeystore,
     String pushTlsPassword,
-    int itemRetries) {
+    int itemRetries,
+    int maxLookAheadItems,
+    long maxLookAheadBytes) {
 
   /** The agent string Newsdesk sends unless told otherwise. */
   public static final String DEFAULT_USER_AGENT = "Newsdesk/0.1 (+https://github.com/newsdesk)";
@@ -92,6 +94,8 @@ public record IngestConfig(
         pushTlsKeystore == null || pushTlsPassword != null,
         "must be set with pushTlsKeystore");
     require("itemRetries", itemRetries >= 0, "must be >= 0");
+    require("maxLookAheadItems", maxLookAheadItems > 0, "must be > 0");
+    require("maxLookAheadBytes", maxLookAheadBytes > 0, "must be > 0");
   }
 
   /**
@@ -136,8 +140,19 @@ public record IngestConfig(
         8,
         null,
         null,
-        3);
+        3,
+        DEFAULT_LOOK_AHEAD_ITEMS,
+        DEFAULT_LOOK_AHEAD_BYTES);
   }
+
+  /**
+   * Items of one poll fetched ahead of the item it applies next (applied in feed order): behind a
+   * stalled first item, at most this many later results wait in memory.
+   */
+  public static final int DEFAULT_LOOK_AHEAD_ITEMS = 64;
+
+  /** Page bytes of one poll held ahead of the item it applies next: 32 MiB. */
+  public static final long DEFAULT_LOOK_AHEAD_BYTES = 32L * 1024 * 1024;
 
   /** Like the record's own, with the push token and keystore password masked. */
   @Override
@@ -150,6 +165,10 @@ public record IngestConfig(
         + readTimeout
         + ", itemRetries="
         + itemRetries
+        + ", maxLookAheadItems="
+        + maxLookAheadItems
+        + ", maxLookAheadBytes="
+        + maxLookAheadBytes
         + ", maxConcurrentFetches="
         + maxConcurrentFetches
         + ", pushBindAddress="
@@ -231,6 +250,8 @@ public record IngestConfig(
     private java.nio.file.Path pushTlsKeystore;
     private String pushTlsPassword;
     private int itemRetries;
+    private int maxLookAheadItems;
+    private long maxLookAheadBytes;
 
     private Builder(IngestConfig c) {
       Objects.requireNonNull(c);
@@ -264,6 +285,8 @@ public record IngestConfig(
       pushTlsKeystore = c.pushTlsKeystore;
       pushTlsPassword = c.pushTlsPassword;
       itemRetries = c.itemRetries;
+      maxLookAheadItems = c.maxLookAheadItems;
+      maxLookAheadBytes = c.maxLookAheadBytes;
     }
 
     public Builder userAgent(String v) {
@@ -420,6 +443,16 @@ public record IngestConfig(
       return this;
     }
 
+    /**
+     * The look-ahead of a poll: how many later items, and how many bytes of their pages, may wait
+     * in memory for an earlier item that is still being fetched.
+     */
+    public Builder lookAhead(int items, long bytes) {
+      maxLookAheadItems = items;
+      maxLookAheadBytes = bytes;
+      return this;
+    }
+
     public IngestConfig build() {
       return new IngestConfig(
           userAgent,
@@ -451,7 +484,9 @@ public record IngestConfig(
           pushThreads,
           pushTlsKeystore,
           pushTlsPassword,
-          itemRetries);
+          itemRetries,
+          maxLookAheadItems,
+          maxLookAheadBytes);
     }
   }
 }

@@ -791,7 +791,8 @@ public final class IngestService implements AutoCloseable {
     // 2. The fetches, concurrently across hosts: one chain per host takes that host's items in
     //    feed order (one request in flight per host, its politeness delay kept by the throttle),
     //    so items on hosts that stall wait for their own deadline only, not for each other's.
-    List<ItemChain> chains = startChains(steps);
+    LookAhead lookAhead = new LookAhead(config.maxLookAheadItems(), config.maxLookAheadBytes());
+    List<ItemChain> chains = startChains(steps, lookAhead);
     // 3. The outcomes in feed order, committed every ITEMS_PER_COMMIT documents: what is
     //    published, and the state recording it as seen, depend on the feed alone, not on which
     //    host answered first; an item is marked seen only in the commit that publishes it (or
@@ -843,6 +844,7 @@ public final class IngestService implements AutoCloseable {
         }
         Step s = steps.get(applied);
         ItemResult res = s.result.get();
+        lookAhead.applied(applied, Math.max(0, s.heldBytes), s.heldBytes >= 0);
         String canonical = s.canonical;
         String idKey = s.idKey;
         switch (res.kind()) {
@@ -961,6 +963,7 @@ public final class IngestService implements AutoCloseable {
         for (ItemChain c : chains) {
           c.stop();
         }
+        lookAhead.drainParked().forEach(Runnable::run);
         for (int i = applied; i < steps.size(); i++) {
           Step s = steps.get(i);
           if (s.fetching) {
@@ -1289,6 +1292,14 @@ public final class IngestService implements AutoCloseable {
       return new ItemResult(ItemKind.ERROR, null, null, e);
     }
 
+    /** The bytes this result keeps in memory until the poll applies it. */
+    long heldBytes() {
+      if (page != null && page.body() != null) {
+        return page.body().length;
+      }
+      return 0;
+    }
+
     /** A failure that costs the rest of the host's items in this poll their turn. */
     boolean holdsHost() {
       return kind == ItemKind.FAILED && (error.timedOut() || error.retryAfter() != null);
@@ -1308,6 +1319,12 @@ public final class IngestService implements AutoCloseable {
     final boolean fetching;
     final java.util.concurrent.CompletableFuture<ItemResult> result =
         new java.util.concurrent.CompletableFuture<>();
+
+    /** Position in the poll, set when the chains start. */
+    int index;
+
+    /** Bytes its fetched result holds until applied; -1 when nothing was fetched. */
+    volatile long heldBytes = -1;
 
     private Step(
         FeedEntry entry,
@@ -1346,11 +1363,18 @@ public final class IngestService implements AutoCloseable {
   private final class ItemChain implements Runnable {
     final String host;
     final List<Step> steps = new ArrayList<>();
+    final LookAhead lookAhead;
     volatile boolean stopped;
     volatile Future<?> task;
 
-    ItemChain(String host) {
+    /** The chain's next step, and whether a failure holds the host's rest: kept across parks. */
+    private int pos;
+
+    private boolean held;
+
+    ItemChain(String host, LookAhead lookAhead) {
       this.host = host;
+      this.lookAhead = lookAhead;
     }
 
     /** Stops the chain (its fetch in flight is interrupted); its items left are skipped. */
@@ -1364,19 +1388,26 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public void run() {
-      boolean held = false;
+      boolean parked = false;
       try {
-        for (int i = 0; i < steps.size(); i++) {
-          Step s = steps.get(i);
+        for (; pos < steps.size(); pos++) {
+          Step s = steps.get(pos);
           if (stopped || Thread.currentThread().isInterrupted()) {
             break;
           }
           if (held) {
             s.result.complete(ItemResult.DEFERRED);
-          } else if (started && i > 0 && host != null && !throttle.readyIn(host).isZero()) {
+          } else if (started && pos > 0 && host != null && !throttle.readyIn(host).isZero()) {
             s.result.complete(ItemResult.LATER);
+          } else if (!lookAhead.enterOrPark(s.index, this::resume)) {
+            // Too far ahead of the item the poll waits for: give the worker back until it
+            // moves on, rather than hold more pages in memory.
+            parked = true;
+            return;
           } else {
             ItemResult res = fetchItem(s);
+            s.heldBytes = res.heldBytes();
+            lookAhead.held(s.index, s.heldBytes);
             s.result.complete(res);
             held = res.holdsHost();
           }
@@ -1384,6 +1415,22 @@ public final class IngestService implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
+        if (!parked) {
+          skipRest();
+        }
+      }
+    }
+
+    /** Goes on after a park, on a worker again. */
+    void resume() {
+      if (stopped) {
+        skipRest();
+        return;
+      }
+      try {
+        task = itemWorkers.submit(this);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        stopped = true;
         skipRest();
       }
     }
@@ -1395,13 +1442,18 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
-  /** Starts one chain per host on the item workers; the poll reads their results in feed order. */
-  private List<ItemChain> startChains(List<Step> steps) {
+  /**
+   * Starts one chain per host on the item workers, running at most the look-ahead ahead of the item
+   * the poll applies next; the poll reads their results in feed order.
+   */
+  private List<ItemChain> startChains(List<Step> steps, LookAhead lookAhead) {
     Map<String, ItemChain> byHost = new LinkedHashMap<>();
-    for (Step s : steps) {
+    for (int i = 0; i < steps.size(); i++) {
+      Step s = steps.get(i);
+      s.index = i;
       if (s.fetching) {
         String k = s.host == null ? "url " + s.canonical : s.host;
-        byHost.computeIfAbsent(k, h -> new ItemChain(s.host)).steps.add(s);
+        byHost.computeIfAbsent(k, h -> new ItemChain(s.host, lookAhead)).steps.add(s);
       }
     }
     List<ItemChain> chains = new ArrayList<>(byHost.values());

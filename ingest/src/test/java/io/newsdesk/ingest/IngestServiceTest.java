@@ -982,4 +982,136 @@ class IngestServiceTest {
               assertThat(d.getReason()).contains("redirect to http://127.0.0.2:");
             });
   }
+
+  @Test
+  void aStalledFirstItemCannotMakeAPollHoldMoreThanItsLookAhead() throws Exception {
+    // The first item's host answers only after 2 s; behind it, thirty 100 KB pages on the
+    // feed's host are fetched while it stalls and wait for it in memory (the poll applies items
+    // in feed order), as many as the look-ahead allows and no more.
+    byte[] page = ("<html><body><p>" + "word ".repeat(20_000) + "</p></body></html>").getBytes();
+    java.util.concurrent.atomic.AtomicInteger served =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger whileStalled =
+        new java.util.concurrent.atomic.AtomicInteger(-1);
+    com.sun.net.httpserver.HttpServer slow =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress("127.0.0.60", 0), 16);
+    slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    slow.createContext(
+        "/",
+        ex -> {
+          try {
+            Thread.sleep(2000); // the stall being simulated
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          whileStalled.set(served.get());
+          respond(ex, 200, "text/html", "<html><body><p>slow but fine</p></body></html>");
+        });
+    slow.start();
+    try {
+      List<String> links = new java.util.ArrayList<>();
+      links.add("http://127.0.0.60:" + slow.getAddress().getPort() + "/first");
+      for (int i = 0; i < 30; i++) {
+        links.add("/big/" + i);
+      }
+      FeedHandler feed = new FeedHandler();
+      feed.xml.set(rss("Stalled first", links.toArray(String[]::new)));
+      server
+          .route("/feed.xml", feed)
+          .route(
+              "/big",
+              ex -> {
+                served.incrementAndGet();
+                respond(ex, 200, "text/html", page);
+              });
+      IngestConfig base =
+          TestConfigs.fast().toBuilder()
+              .allowNetworks(List.of("127.0.0.0/24"))
+              .respectRobots(false)
+              .readTimeout(Duration.ofSeconds(10))
+              .build();
+      // Bounded by items: 4 results ahead at most; by bytes: fetches start while fewer than
+      // 250 KB are held (so at most three 100 KB pages); the defaults hold the whole feed.
+      int byDefault = heldWhileStalled(base, served, whileStalled);
+      int byItems =
+          heldWhileStalled(base.toBuilder().lookAhead(4, 1L << 30).build(), served, whileStalled);
+      int byBytes =
+          heldWhileStalled(base.toBuilder().lookAhead(64, 250_000).build(), served, whileStalled);
+      System.out.printf(
+          "Pages held behind a stalled first item: %d by default, %d with 4 items, %d with"
+              + " 250,000 bytes of look-ahead%n",
+          byDefault, byItems, byBytes);
+      assertThat(byDefault).as("the test's feed outruns the bounds below").isGreaterThan(4);
+      assertThat(byItems).isBetween(1, 4);
+      assertThat(byBytes).isBetween(1, 3);
+    } finally {
+      slow.stop(0);
+    }
+  }
+
+  /**
+   * Runs one poll of the feed with {@code config}: how many pages were fetched while its first item
+   * stalled; and every item still arrives, in feed order.
+   */
+  private int heldWhileStalled(
+      IngestConfig config,
+      java.util.concurrent.atomic.AtomicInteger served,
+      java.util.concurrent.atomic.AtomicInteger whileStalled)
+      throws Exception {
+    served.set(0);
+    whileStalled.set(-1);
+    RecordingSink fresh = new RecordingSink();
+    try (IngestService s =
+        IngestService.builder(config, fresh).feeds(List.of(server.url("/feed.xml"))).build()) {
+      s.runOnce();
+    }
+    assertThat(fresh.documents()).hasSize(31);
+    assertThat(fresh.documents().get(0).getUrl().toString()).endsWith("/first");
+    assertThat(fresh.documents().subList(1, 31))
+        .extracting(d -> d.getUrl().toString().replaceAll(".*/big/", ""))
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 30).mapToObj(String::valueOf).toList());
+    assertThat(fresh.deadLetters()).isEmpty();
+    return whileStalled.get();
+  }
+
+  @Test
+  void aPollThatHitsItemsWithoutAHostOrWithForeignSchemesLosesNoOtherItem() throws Exception {
+    // The probe that once ended a whole poll: file:///etc/passwd has no host, and robots.txt is
+    // respected here (the lookup of its robots URL threw), with good items before and after.
+    FeedHandler feed = new FeedHandler();
+    feed.xml.set(
+        rss(
+            "Mixed",
+            "/a/before",
+            "file:///etc/passwd",
+            "gopher://127.0.0.1/secret",
+            "http:///no-host",
+            "/a/after"));
+    server
+        .route("/feed.xml", feed)
+        .route("/a", new ArticleHandler())
+        .route("/robots.txt", new RobotsHandler());
+    IngestConfig config = TestConfigs.fast().toBuilder().respectRobots(true).build();
+    try (IngestService s =
+        IngestService.builder(config, sink).feeds(List.of(server.url("/feed.xml"))).build()) {
+      IngestSummary first = s.runOnce();
+      assertThat(first.documents()).isEqualTo(2);
+      assertThat(sink.documents())
+          .extracting(d -> String.valueOf(d.getUrl()))
+          .containsExactly(server.url("/a/before"), server.url("/a/after"));
+      // Each bad item is a dead letter of its own, with the URL it named.
+      assertThat(sink.deadLetters())
+          .extracting(d -> String.valueOf(d.getUrl()))
+          .anySatisfy(u -> assertThat(u).startsWith("file:"))
+          .anySatisfy(u -> assertThat(u).startsWith("gopher:"))
+          .anySatisfy(u -> assertThat(u).contains("no-host"));
+      int letters = sink.deadLetters().size();
+      // The next poll repeats nothing: the good items are seen, the bad ones handled.
+      feed.etag.set("\"2\"");
+      assertThat(s.runOnce().documents()).isZero();
+      assertThat(sink.deadLetters()).hasSize(letters);
+    }
+  }
 }

@@ -5,10 +5,13 @@ import io.newsdesk.enrich.DocumentLimits;
 import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.enrich.dedup.MinHasher;
 import io.newsdesk.enrich.dedup.NearDuplicateConfig;
+import io.newsdesk.enrich.extract.ArticleExtractors;
 import io.newsdesk.enrich.extract.ExtractionException;
+import io.newsdesk.enrich.extract.ExtractorConfig;
 import io.newsdesk.enrich.stories.StoryConfig;
 import io.newsdesk.enrich.stories.StoryIndex;
 import io.newsdesk.schema.Arrival;
+import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.RawDocument;
 import io.newsdesk.schema.WorkLimits;
@@ -34,12 +37,15 @@ public final class HostileDocumentBench {
       long annotateMs,
       long dedupMs,
       long storyMs,
+      long recordMs,
       int entities,
       WorkLimits limits) {
     public long totalMs() {
-      return extractMs + annotateMs + dedupMs + storyMs;
+      return extractMs + annotateMs + dedupMs + storyMs + recordMs;
     }
   }
+
+  private static final AvroCodec<EnrichedArticle> RECORD = AvroCodec.of(EnrichedArticle.class);
 
   private HostileDocumentBench() {}
 
@@ -83,15 +89,30 @@ public final class HostileDocumentBench {
     return Character.toUpperCase(w.charAt(0)) + w.substring(1);
   }
 
-  /** Times one document through every per-document step. */
+  /** Times one pushed plain text through every per-document step. */
   public static Result run(EnrichComponents components, String kind, String text)
       throws ExtractionException {
     return run(components, kind, text, DocumentLimits.defaults());
   }
 
-  /** Times one document with other limits (a wider text cap shows how a step grows). */
+  /** Times one plain text with other limits (a wider text cap shows how a step grows). */
   public static Result run(
       EnrichComponents components, String kind, String text, DocumentLimits limits)
+      throws ExtractionException {
+    return run(components, kind, "text/plain", text, limits);
+  }
+
+  /**
+   * Times one document of the given content type: extraction, entities with sentiment and tone,
+   * near-duplicate signature, story assignment, and the enriched record's Avro encoding and
+   * decoding (what every topic and store it passes costs per hop).
+   */
+  public static Result run(
+      EnrichComponents components,
+      String kind,
+      String contentType,
+      String text,
+      DocumentLimits limits)
       throws ExtractionException {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
     RawDocument raw =
@@ -101,7 +122,7 @@ public final class HostileDocumentBench {
             .setSource("bench")
             .setArrival(Arrival.PUSH)
             .setFetchedAt(System.currentTimeMillis())
-            .setContentType("text/plain")
+            .setContentType(contentType)
             .setCharset("utf-8")
             .setBody(ByteBuffer.wrap(body))
             .build();
@@ -115,6 +136,8 @@ public final class HostileDocumentBench {
     long t3 = cpu();
     new StoryIndex(StoryConfig.defaults()).assign(e, System.currentTimeMillis());
     long t4 = cpu();
+    RECORD.decode(RECORD.encode(e));
+    long t5 = cpu();
     return new Result(
         kind,
         body.length,
@@ -122,8 +145,20 @@ public final class HostileDocumentBench {
         (t2 - t1) / 1_000_000,
         (t3 - t2) / 1_000_000,
         (t4 - t3) / 1_000_000,
+        (t5 - t4) / 1_000_000,
         e.getEntities().size(),
         e.getLimits());
+  }
+
+  /** A page of about {@code bytes} bytes: the name-dense text as paragraphs of an article. */
+  public static String nameDenseHtml(int bytes, int distinct, long seed) {
+    String text = nameDenseText(bytes, distinct, seed);
+    StringBuilder sb = new StringBuilder(bytes + bytes / 10);
+    sb.append("<!doctype html><html><head><title>Names</title></head><body><article>");
+    for (String para : text.split("\n\n")) {
+      sb.append("<p>").append(para).append("</p>\n");
+    }
+    return sb.append("</article></body></html>").toString();
   }
 
   /**
@@ -135,48 +170,63 @@ public final class HostileDocumentBench {
     return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : System.nanoTime();
   }
 
-  /** The standard set: 5 MB with few and with many distinct names, and a 1 MB single line. */
+  /**
+   * The standard set: 5 MB texts with few and with many distinct names, a 1 MB single line, a 5 MB
+   * page; then, with the text caps lifted, how the steps grow from 100 KB to 1 MB.
+   */
   public static List<Result> runAll(EnrichComponents components) throws ExtractionException {
     List<Result> out = new ArrayList<>();
+    DocumentLimits limits = DocumentLimits.defaults();
     // Warm up the models and the JIT on a small one first.
     run(components, "warmup", nameDenseText(200_000, 500, 1));
     out.add(run(components, "5MB-200-names", nameDenseText(5_000_000, 200, 13)));
     out.add(run(components, "5MB-50000-names", nameDenseText(5_000_000, 50_000, 14)));
     out.add(
         run(components, "1MB-one-line", nameDenseText(1024 * 1024, 5_000, 15).replace('\n', ' ')));
-    // Without the 100,000-character cap the entity step sees every distinct name: its merges must
-    // grow about linearly (they were all-pairs before), so 1 MB costs about ten times 100 KB.
+    out.add(run(components, "5MB-html", "text/html", nameDenseHtml(5_000_000, 5_000, 17), limits));
+    // Without the text caps (extraction's 200,000 characters kept, enrich's 100,000 analysed) the
+    // steps see every distinct name: each must grow about linearly (the entity merges were
+    // all-pairs before), so 1 MB costs about ten times 100 KB.
+    EnrichComponents uncapped =
+        new EnrichComponents(
+            ArticleExtractors.standard(ExtractorConfig.defaults().withMaxTextChars(2_000_000)),
+            components.tagger(),
+            components.sentiment());
     DocumentLimits wide = new DocumentLimits(2_000_000, 300, 100, 100);
-    out.add(run(components, "100KB-uncapped", nameDenseText(100_000, 50_000, 16), wide));
-    out.add(run(components, "1MB-uncapped", nameDenseText(1_000_000, 50_000, 16), wide));
+    out.add(run(uncapped, "100KB-uncapped", nameDenseText(100_000, 50_000, 16), wide));
+    out.add(run(uncapped, "1MB-uncapped", nameDenseText(1_000_000, 50_000, 16), wide));
     return out;
   }
 
   public static void print(PrintStream out, List<Result> results) {
     out.println(
         "Hostile documents through enrich: CPU ms of one thread per step (limits:"
-            + " DocumentLimits.defaults(); *-uncapped: text cap 2,000,000 characters)");
+            + " ExtractorConfig.defaults() keeps 200,000 characters of text,"
+            + " DocumentLimits.defaults() analyses 100,000; *-uncapped: both caps 2,000,000"
+            + " characters; record: Avro encode + decode of the enriched article, once)");
     out.printf(
-        "%-18s %9s %9s %10s %8s %8s %9s %9s  %s%n",
+        "%-18s %9s %9s %10s %8s %8s %8s %9s %9s  %s%n",
         "document",
         "bytes",
         "extract",
         "entities+",
         "dedup",
         "story",
+        "record",
         "total",
         "entities",
         "cut (analysed chars / entities / mentions / targets dropped)");
     for (Result r : results) {
       WorkLimits l = r.limits();
       out.printf(
-          "%-18s %9d %7d ms %7d ms %5d ms %5d ms %6d ms %9d  %s%n",
+          "%-18s %9d %7d ms %7d ms %5d ms %5d ms %5d ms %6d ms %9d  %s%n",
           r.kind(),
           r.bytes(),
           r.extractMs(),
           r.annotateMs(),
           r.dedupMs(),
           r.storyMs(),
+          r.recordMs(),
           r.totalMs(),
           r.entities(),
           l == null

@@ -58,6 +58,10 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     HtmlArticleParser.Parsed parsed = parser.parse(dom, document.getUrl());
     checkBudget(start, document, "analysis");
     String text = parsed.text();
+    Removal cut = TextLimit.cut(text, config.maxTextChars());
+    if (cut != null) {
+      text = text.substring(0, text.length() - cut.getChars());
+    }
     if (text.length() < config.minTextChars()) {
       throw new ExtractionException(
           ExtractionException.Reason.NOT_AN_ARTICLE,
@@ -96,15 +100,18 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
         .setDescription(meta.description())
         .setPlaceHint(null)
         .setText(text)
-        .setRemoved(removed(parsed))
+        .setRemoved(removed(parsed, cut))
         .setExtractor(version())
         .build();
   }
 
-  private static List<Removal> removed(HtmlArticleParser.Parsed parsed) {
+  private static List<Removal> removed(HtmlArticleParser.Parsed parsed, Removal cut) {
     List<Removal> out = new ArrayList<>();
     for (Removals.Entry e : parsed.removed()) {
       out.add(new Removal(e.reason(), e.count(), e.sample(), e.chars()));
+    }
+    if (cut != null) {
+      out.add(cut);
     }
     return out;
   }

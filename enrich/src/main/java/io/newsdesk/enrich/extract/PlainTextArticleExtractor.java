@@ -2,6 +2,7 @@ package io.newsdesk.enrich.extract;
 
 import io.newsdesk.schema.Article;
 import io.newsdesk.schema.RawDocument;
+import io.newsdesk.schema.Removal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +56,22 @@ public final class PlainTextArticleExtractor implements ArticleExtractor {
    * A story too short to stand alone stays with the one before it.
    */
   List<Article> extractAll(RawDocument document, String text) throws ExtractionException {
+    // Cut once, before any cleaning: a 5 MB push costs what 200,000 characters cost from here on.
+    Removal cut = TextLimit.cut(text, config.maxTextChars());
+    if (cut != null) {
+      text = text.substring(0, text.length() - cut.getChars());
+    }
+    List<Article> articles = stories(document, text);
+    if (cut != null) {
+      Article last = articles.get(articles.size() - 1);
+      List<Removal> removed = new ArrayList<>(last.getRemoved());
+      removed.add(cut);
+      last.setRemoved(removed);
+    }
+    return articles;
+  }
+
+  private List<Article> stories(RawDocument document, String text) throws ExtractionException {
     String knownTitle =
         document.getItem() != null && document.getItem().getTitle() != null
             ? document.getItem().getTitle().toString()

@@ -10,13 +10,25 @@ import org.junit.jupiter.api.Test;
 /**
  * The abuse suite for feeds and sitemaps: a seeded generator mutates a valid RSS feed (deep
  * nesting, entity expansion, external entities, huge single lines, invalid UTF-8, NUL bytes, wrong
- * charsets, 1,000-deep JSON) and every input must end in a parsed feed or a {@link
- * FeedParseException} within a generous time bound. A failure names the seed to replay it.
+ * charsets, 1,000-deep JSON, random edits of the valid feed) and every input must end in a parsed
+ * feed or a {@link FeedParseException} within generous bounds of wall time, CPU time and bytes
+ * allocated. A failure names the seed to replay it.
  */
 class HostileFeedFuzzTest {
   private static final long SEED = 0x13_0013L;
   private static final int CASES = 80;
   private static final long BOUND_MS = 10_000;
+
+  /** CPU time of the thread per input: unlike wall time, not grown by the neighbours' load. */
+  private static final long CPU_BOUND_MS = 4_000;
+
+  /**
+   * Bytes the thread may allocate per input: 128 MiB plus 200 per input byte, several times what
+   * the worst of these inputs needs (printed at the end); deterministic, so it does not flake.
+   */
+  private static final long ALLOC_BASE = 128L << 20;
+
+  private static final long ALLOC_PER_BYTE = 200;
 
   private static final String RSS =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Wire</title>"
@@ -30,13 +42,17 @@ class HostileFeedFuzzTest {
   void everyHostileFeedParsesOrFailsWithAReasonWithinBounds() {
     FeedParser parser = new FeedParser();
     SitemapReader sitemaps = new SitemapReader();
+    long worstCpuMs = 0;
+    long worstAllocated = 0;
     Random seeds = new Random(SEED);
     for (int i = 0; i < CASES; i++) {
       long seed = seeds.nextLong();
-      int kind = i % 9;
+      int kind = i % 10;
       byte[] body = generate(kind, new Random(seed));
       String what = "kind " + kind + " (seed " + seed + ", " + body.length + " bytes)";
       long t0 = System.nanoTime();
+      long cpu0 = cpuNanos();
+      long alloc0 = allocatedBytes();
       try {
         ParsedFeed f =
             parser.parse(
@@ -61,8 +77,34 @@ class HostileFeedFuzzTest {
         throw new AssertionError(what + " escaped the sitemap reader with " + e, e);
       }
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      long cpuMs = TimeUnit.NANOSECONDS.toMillis(cpuNanos() - cpu0);
+      long allocated = allocatedBytes() - alloc0;
       assertThat(ms).as(what + " took too long").isLessThan(BOUND_MS);
+      assertThat(cpuMs).as(what + " took too much CPU").isLessThan(CPU_BOUND_MS);
+      assertThat(allocated)
+          .as(what + " allocated too much")
+          .isLessThan(ALLOC_BASE + ALLOC_PER_BYTE * body.length);
+      worstCpuMs = Math.max(worstCpuMs, cpuMs);
+      worstAllocated = Math.max(worstAllocated, allocated);
     }
+    System.out.printf(
+        "HostileFeedFuzzTest: %d inputs, worst CPU %d ms, worst allocation %d MiB%n",
+        CASES, worstCpuMs, worstAllocated >> 20);
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private static long cpuNanos() {
+    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+  }
+
+  private static long allocatedBytes() {
+    if (THREADS instanceof com.sun.management.ThreadMXBean t
+        && t.isThreadAllocatedMemorySupported()) {
+      return t.getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+    return 0;
   }
 
   static byte[] generate(int kind, Random r) {
@@ -133,6 +175,37 @@ class HostileFeedFuzzTest {
             out[k] = (byte) "<>&;\"'/!?[]".charAt(r.nextInt(11));
           }
           return out;
+        }
+      case 9: // a valid feed broken by random edits: flips, deletions, repeats, junk
+        {
+          byte[] b = RSS.getBytes(StandardCharsets.UTF_8);
+          for (int e = 0, edits = 1 + r.nextInt(30); e < edits && b.length > 2; e++) {
+            int at = r.nextInt(b.length);
+            int len = 1 + r.nextInt(Math.min(b.length - at, 100));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(b, 0, at);
+            switch (r.nextInt(4)) {
+              case 0 -> {
+                out.write(b[at] ^ (1 + r.nextInt(255)));
+                out.write(b, at + 1, b.length - at - 1);
+              }
+              case 1 -> out.write(b, at + len, b.length - at - len);
+              case 2 -> {
+                for (int k = 0, n = 1 + r.nextInt(1_000); k < n; k++) {
+                  out.write(b, at, len);
+                }
+                out.write(b, at, b.length - at);
+              }
+              default -> {
+                for (int k = 0; k < len; k++) {
+                  out.write(r.nextInt(256));
+                }
+                out.write(b, at, b.length - at);
+              }
+            }
+            b = out.toByteArray();
+          }
+          return b;
         }
       case 8: // deeply nested JSON feed
       default:
