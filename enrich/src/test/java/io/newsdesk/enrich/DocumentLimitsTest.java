@@ -10,8 +10,6 @@ import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
 import io.newsdesk.schema.RawDocument;
 import io.newsdesk.schema.Removal;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,17 +75,7 @@ class DocumentLimitsTest {
   @Test
   void aHugePushedTextIsCutOnceAtTheTextCapBeforeCleaningAndTheCutIsRecorded() throws Exception {
     String text = SENTENCE.repeat(12_000); // about 1 MB, one paragraph of names
-    RawDocument raw =
-        RawDocument.newBuilder()
-            .setId("big")
-            .setUrl("push:big")
-            .setSource("test")
-            .setArrival(Arrival.PUSH)
-            .setFetchedAt(0L)
-            .setContentType("text/plain")
-            .setCharset("utf-8")
-            .setBody(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))
-            .build();
+    RawDocument raw = EnrichTopologyTest.doc("big", "push:big", text);
     EnrichedArticle e = new ArticleEnricher(components).enrich(raw, 0L);
     int cap = ExtractorConfig.DEFAULT_MAX_TEXT_CHARS;
     String kept = e.getArticle().getText();
@@ -109,17 +97,7 @@ class DocumentLimitsTest {
   @Test
   void aTextUnderTheCapKeepsAllOfItAndRecordsNoCut() throws Exception {
     String text = SENTENCE.repeat(100);
-    RawDocument raw =
-        RawDocument.newBuilder()
-            .setId("small")
-            .setUrl("push:small")
-            .setSource("test")
-            .setArrival(Arrival.PUSH)
-            .setFetchedAt(0L)
-            .setContentType("text/plain")
-            .setCharset("utf-8")
-            .setBody(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))
-            .build();
+    RawDocument raw = EnrichTopologyTest.doc("small", "push:small", text);
     EnrichedArticle e = new ArticleEnricher(components).enrich(raw, 0L);
     assertThat(e.getArticle().getRemoved())
         .noneMatch(r -> r.getReason().equals(ExtractorConfig.TEXT_LIMIT_REASON));
