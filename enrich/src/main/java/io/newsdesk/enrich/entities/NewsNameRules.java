@@ -47,6 +47,12 @@ final class NewsNameRules {
   private static final Pattern GLUED_RESIDUE =
       Pattern.compile("^(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?|mp[34])(?=\\p{Lu})");
 
+  /** The same residue at the end of a token, before the name it was glued to ("…a85f.jpgAcme"). */
+  private static final Pattern GLUED_RESIDUE_TAIL =
+      Pattern.compile("(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?|mp[34])\\p{Lu}\\p{Ll}+$");
+
+  private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
+
   private static final Set<String> FACILITY_HEADS =
       Set.of("base", "airbase", "airport", "airfield", "oilfield", "refinery", "dam");
 
@@ -164,7 +170,11 @@ final class NewsNameRules {
     for (int s = 0; s < n; s++) {
       List<Token> toks = sentences.get(s);
       List<NameSpan> kept = new ArrayList<>();
-      for (NameSpan sp : spans.get(s)) {
+      for (NameSpan found : spans.get(s)) {
+        NameSpan sp = withGluedStart(toks, found);
+        if (timeExpression(toks, sp)) {
+          continue;
+        }
         for (NameSpan r : rewrite(toks, sp)) {
           if (headline[s] && !confirmed(toks, r, lowerWords, capitalWords, bodyNames)) {
             continue;
@@ -175,6 +185,38 @@ final class NewsNameRules {
       out.add(glosses(toks, kept));
     }
     return out;
+  }
+
+  /**
+   * A span that a scraper's residue cut in two takes back the first word of the name, glued to the
+   * file extension before it ("…a85f.jpgNorthwind International" is "Northwind International" once
+   * {@link #clean} cuts the extension off), instead of leaving a generic word alone as a name.
+   */
+  static NameSpan withGluedStart(List<Token> toks, NameSpan sp) {
+    int p = sp.start() - 1;
+    if (p < 0) {
+      return sp;
+    }
+    return GLUED_RESIDUE_TAIL.matcher(toks.get(p).text()).find()
+        ? new NameSpan(sp.type(), p, sp.end())
+        : sp;
+  }
+
+  /**
+   * A time expression written as one hyphenated word is no name: "mid-January", "early-March",
+   * "late-Summer" (a lower-case prefix before a month, a weekday or a season).
+   */
+  static boolean timeExpression(List<Token> toks, NameSpan sp) {
+    if (sp.end() - sp.start() != 1) {
+      return false;
+    }
+    String t = toks.get(sp.start()).text();
+    int hyphen = t.lastIndexOf('-');
+    if (hyphen < 1 || hyphen == t.length() - 1 || !Character.isLowerCase(t.charAt(0))) {
+      return false;
+    }
+    String w = t.substring(hyphen + 1).toLowerCase(Locale.ROOT);
+    return NumericEntityRules.isCalendarWord(w) || SEASONS.contains(w);
   }
 
   /**

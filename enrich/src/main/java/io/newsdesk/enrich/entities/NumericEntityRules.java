@@ -208,6 +208,11 @@ final class NumericEntityRules {
 
   private NumericEntityRules() {}
 
+  /** Whether a lower-cased word names a month or a day of the week ("january", "friday"). */
+  static boolean isCalendarWord(String lower) {
+    return MONTHS.contains(lower) || WEEKDAYS.contains(lower);
+  }
+
   /** Matches in one sentence's tokens, earliest first, without overlaps. */
   static List<Match> find(List<Token> tokens) {
     int n = tokens.size();

@@ -226,6 +226,35 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNameCutInTwoByPageResidueTakesBackItsFirstWord() {
+    String line = "https://img.example.net/p/07e8/4f2a91c0_0:0:1920.jpgHarbor Gazette";
+    List<String> spans = body(line, "ORG:Gazette");
+    assertThat(spans).containsExactly("ORG:jpgHarbor Gazette");
+    int start = line.indexOf("jpgHarbor");
+    EntityResolver.RawMention m =
+        rules.clean(
+            new EntityResolver.RawMention(
+                "ORG", line.substring(start), start, line.length(), false, false));
+    assertThat(m.text()).isEqualTo("Harbor Gazette");
+    assertThat(body("The Harbor Gazette printed it.", "ORG:Harbor Gazette"))
+        .containsExactly("ORG:Harbor Gazette");
+  }
+
+  @Test
+  void aTimeExpressionWrittenAsOneWordIsNoName() {
+    assertThat(
+            body(
+                "The council told the Harbor Gazette in mid-October it would vote.",
+                "ORG:Harbor Gazette",
+                "LOC:mid-October"))
+        .containsExactly("ORG:Harbor Gazette");
+    assertThat(body("Talks resume in early-March.", "MISC:early-March")).isEmpty();
+    assertThat(body("Prices rose in late-Summer.", "MISC:late-Summer")).isEmpty();
+    assertThat(body("A pro-Canada group marched.", "MISC:pro-Canada"))
+        .containsExactly("MISC:pro-Canada");
+  }
+
+  @Test
   void aLanguageLabelLeftByThePageIsNoName() {
     assertThat(rules.clean(new EntityResolver.RawMention("ORG", "EN", 0, 2, false, true))).isNull();
     assertThat(rules.clean(new EntityResolver.RawMention("ORG", "AFP", 0, 3, false, true)))
