@@ -1,5 +1,7 @@
 package io.newsdesk.app.pipeline;
 
+import io.newsdesk.enrich.stories.EntityFolds;
+import io.newsdesk.enrich.stories.StoryState;
 import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.CorruptRecordException;
 import io.newsdesk.schema.DeadLetter;
@@ -11,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,6 +49,9 @@ public final class RunReport {
   public final Map<String, Long> storyArticles = new HashMap<>();
   public final Map<String, String> storyTitles = new HashMap<>();
   public final Map<String, Long> duplicatesByKind = new TreeMap<>();
+
+  /** Each article's story (or null) and the keys of its names, for counting by story-level key. */
+  private final List<Map.Entry<String, List<String>>> articleKeys = new ArrayList<>();
 
   /** The end offsets of the report's topics now. */
   public static Marks mark(String bootstrap) {
@@ -92,10 +99,11 @@ public final class RunReport {
             }
           });
     }
+    r.recount();
     return r;
   }
 
-  private void add(EnrichedArticle a) {
+  void add(EnrichedArticle a) {
     articlesOut++;
     articleIds.add(a.getArticle().getId());
     if (a.getDuplicateOf() != null) {
@@ -109,15 +117,47 @@ public final class RunReport {
         storyTitles.put(a.getStoryId(), a.getArticle().getTitle());
       }
     }
+    List<String> keys = new ArrayList<>();
     for (Entity e : a.getEntities()) {
       if (e.getType().equals("DATE")
           || e.getType().equals("AMOUNT")
           || e.getType().equals("MONEY")) {
         continue;
       }
-      entityArticles.merge(e.getKey(), 1L, Long::sum);
+      keys.add(e.getKey());
       entityNames.merge(e.getKey(), e.getCanonical(), (x, y) -> x.length() >= y.length() ? x : y);
       entityTypes.put(e.getKey(), e.getType());
+    }
+    articleKeys.add(Map.entry(a.getStoryId() == null ? "" : a.getStoryId(), keys));
+  }
+
+  /**
+   * Counts articles per entity as the stories name them: an article that came before its story
+   * named a person in full keeps "PER:hussein" in its record, yet counts for the one person of its
+   * story whose full name ends in it ("PER:fuad hussein"), as the story view and the trends do.
+   */
+  void recount() {
+    Map<String, StoryState> stories = new HashMap<>();
+    for (Map.Entry<String, List<String>> a : articleKeys) {
+      if (a.getKey().isEmpty()) {
+        continue;
+      }
+      StoryState st = stories.computeIfAbsent(a.getKey(), k -> new StoryState());
+      for (String k : a.getValue()) {
+        st.entities.merge(k, 1.0, Double::sum);
+        if (k.startsWith("PER:") && k.indexOf(' ') > 0) {
+          st.people.put(k, entityNames.get(k));
+        }
+      }
+    }
+    EntityFolds folds = EntityFolds.of(stories.values());
+    entityArticles.clear();
+    for (Map.Entry<String, List<String>> a : articleKeys) {
+      Set<String> counted = new LinkedHashSet<>();
+      for (String k : a.getValue()) {
+        counted.add(a.getKey().isEmpty() ? k : folds.keyOf(k));
+      }
+      counted.forEach(k -> entityArticles.merge(k, 1L, Long::sum));
     }
   }
 
