@@ -55,6 +55,13 @@ public final class TrainNerCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   float identityDropout = NerTrainer.Options.defaults().identityDropout();
 
+  @Option(
+      names = "--case-augment",
+      description =
+          "Share of training sentences added again in title case or in capitals (every other"
+              + " copy), as headlines and datelines set them (default: ${DEFAULT-VALUE}).")
+  double caseAugment = 0;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.exists(glove)) {
@@ -65,7 +72,7 @@ public final class TrainNerCommand implements Callable<Integer> {
     NerTrainer.Options options =
         new NerTrainer.Options(
             epochs, seed, d.minWeight(), d.stages(), d.clusterSizes(), mixtures, identityDropout);
-    NerTrainer.train(train, dev, glove, out, options);
+    NerTrainer.train(train, dev, glove, out, options, caseAugment);
     return 0;
   }
 }

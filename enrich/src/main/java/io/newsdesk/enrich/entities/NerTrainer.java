@@ -65,9 +65,24 @@ public final class NerTrainer {
    */
   public static void train(List<Path> train, Path dev, Path glove, Path out, Options options)
       throws IOException {
+    train(train, dev, glove, out, options, 0);
+  }
+
+  /**
+   * As {@link #train(List, Path, Path, Path, Options)}, with title-case and all-caps copies of a
+   * share {@code caseAugment} of the training sentences added (see {@link CaseAugmentation}).
+   */
+  public static void train(
+      List<Path> train, Path dev, Path glove, Path out, Options options, double caseAugment)
+      throws IOException {
     List<ConllCorpus.Document> trainDocs = new ArrayList<>();
     for (Path p : train) {
       trainDocs.addAll(ConllCorpus.read(p));
+    }
+    if (caseAugment > 0) {
+      int before = trainDocs.size();
+      trainDocs = CaseAugmentation.augment(trainDocs, caseAugment, options.seed());
+      log.info("Case augmentation: {} sentence copies added", trainDocs.size() - before);
     }
     List<ConllCorpus.Document> devDocs = dev == null ? List.of() : ConllCorpus.read(dev);
     WordClusters clusters = null;
