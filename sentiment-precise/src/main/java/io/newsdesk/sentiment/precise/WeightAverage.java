@@ -77,6 +77,27 @@ final class WeightAverage {
     return average.mean();
   }
 
+  /**
+   * {@code WeightAverage OUT FILE FILE...}: writes the soup (mean) of trained weight files to OUT,
+   * as training writes weights (matrices int8 with a scale per column).
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 3) {
+      throw new IllegalArgumentException("usage: WeightAverage OUT FILE FILE...");
+    }
+    List<Path> files = new java.util.ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      files.add(Path.of(args[i]));
+    }
+    Map<String, long[]> shapes = new LinkedHashMap<>();
+    try (InputStream in = Files.newInputStream(files.get(0))) {
+      PreciseWeights.read(in).forEach((k, v) -> shapes.put(k, v.dims()));
+    }
+    Path out = Path.of(args[0]);
+    Training.write(soup(files), shapes, out);
+    System.out.printf("soup of %d files written to %s%n", files.size(), out);
+  }
+
   /** Where a run with {@code average=tail} writes the average next to its best weights. */
   static Path besides(Path out) {
     String name = out.getFileName().toString();
