@@ -99,6 +99,19 @@ final class MiniLmEncoder implements AutoCloseable {
     return out;
   }
 
+  /** Overwrites the trainable tensors in place with {@code values} (same names and lengths). */
+  void setTrainable(Map<String, float[]> values) {
+    if (!values.keySet().equals(trainable.keySet())) {
+      throw new IllegalArgumentException("not the trainable tensors: " + values.keySet());
+    }
+    trainable.forEach(
+        (k, p) -> {
+          try (NDArray v = manager.create(values.get(k), p.getShape())) {
+            p.muli(0).addi(v);
+          }
+        });
+  }
+
   /** The trained values, for saving. */
   Map<String, float[]> values() {
     Map<String, float[]> out = new LinkedHashMap<>();

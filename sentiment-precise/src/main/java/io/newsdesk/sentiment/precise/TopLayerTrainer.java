@@ -27,7 +27,11 @@ import java.util.Random;
  * at once (a checkpoint), and training stops after {@code patience} checks without a gain; {@code
  * init=FILE} starts from trained weights instead of the pretrained ones. Only the trained tensors
  * are written (matrices int8); at inference the lower layers stay the pretrained int8 ones and the
- * trained layers run in float32 ({@link MixedPrecisionGraph}).
+ * trained layers run in float32 ({@link MixedPrecisionGraph}). With {@code average=tail} the
+ * weights at every check from {@code average-from} (a fraction of all steps) on are averaged
+ * ({@link WeightAverage}) and the average is scored and written as a candidate of its own (next to
+ * the best weights, {@code -avg}); {@code average-with=FILE} scores and writes the soup of the best
+ * weights and FILE ({@code -soup}).
  */
 final class TopLayerTrainer {
 
@@ -47,7 +51,10 @@ final class TopLayerTrainer {
       int threads,
       long seed,
       boolean int8Lower,
-      Path init) {
+      Path init,
+      boolean tailAverage,
+      float averageFrom,
+      Path averageWith) {
 
     Options {
       if (top < 1
@@ -58,7 +65,9 @@ final class TopLayerTrainer {
           || headLr <= 0
           || warmup < 0
           || warmup >= 1
-          || patience < 1) {
+          || patience < 1
+          || averageFrom < 0
+          || averageFrom > 1) {
         throw new IllegalArgumentException("bad training options");
       }
     }
@@ -79,7 +88,17 @@ final class TopLayerTrainer {
           Integer.parseInt(o.getOrDefault("threads", "2")),
           Long.parseLong(o.getOrDefault("seed", "17")),
           lower(o.getOrDefault("lower", "fp32")),
-          o.containsKey("init") ? Path.of(o.get("init")) : null);
+          o.containsKey("init") ? Path.of(o.get("init")) : null,
+          average(o.getOrDefault("average", "none")),
+          Float.parseFloat(o.getOrDefault("average-from", "0.5")),
+          o.containsKey("average-with") ? Path.of(o.get("average-with")) : null);
+    }
+
+    private static boolean average(String v) {
+      if (!v.equals("tail") && !v.equals("none")) {
+        throw new IllegalArgumentException("average must be tail or none, not " + v);
+      }
+      return v.equals("tail");
     }
 
     private static boolean lower(String v) {
@@ -187,6 +206,10 @@ final class TopLayerTrainer {
       int step = 0;
       double best = -1;
       int sinceBest = 0;
+      // average=tail: the running mean of the weights at every check from this step on.
+      int averageStart = Math.max(1, (int) Math.ceil(o.averageFrom() * total));
+      WeightAverage tail = new WeightAverage();
+      Path tailOut = WeightAverage.besides(out);
       long trainStart = System.nanoTime();
       epochs:
       for (int epoch = 1; epoch <= o.epochs(); epoch++) {
@@ -237,7 +260,23 @@ final class TopLayerTrainer {
               best = rw.macroF1();
               sinceBest = 0;
               write(encoder, out);
-            } else if (++sinceBest >= o.patience()) {
+            }
+            boolean averaging = o.tailAverage() && step >= averageStart;
+            if (averaging) {
+              tail.add(encoder.trainableValues());
+              candidate(
+                  encoder,
+                  manager,
+                  devRw,
+                  devMt,
+                  frozen,
+                  tail.mean(),
+                  tailOut,
+                  log,
+                  "average of " + tail.count() + " checks from step " + averageStart);
+            }
+            // Once averaging has started the tail runs to the end: the average is the candidate.
+            if (!better && !averaging && ++sinceBest >= o.patience()) {
               log.printf("no gain on dev-rw in %d checks: stopping%n", o.patience());
               break epochs;
             }
@@ -250,6 +289,58 @@ final class TopLayerTrainer {
       log.printf(
           "best dev-rw F1m %.4f; weights in %s (%d bytes); %.0f s in all%n",
           best, out, Files.size(out), (System.nanoTime() - start) / 1e9);
+      if (o.averageWith() != null) {
+        Map<String, float[]> soup = WeightAverage.soup(List.of(out, o.averageWith()));
+        Path soupOut = soupFile(out);
+        candidate(
+            encoder,
+            manager,
+            devRw,
+            devMt,
+            frozen,
+            soup,
+            soupOut,
+            log,
+            "soup of the best checkpoint and " + o.averageWith());
+      }
+    }
+  }
+
+  /** Where {@code average-with=FILE} writes the soup of the best weights and FILE. */
+  static Path soupFile(Path out) {
+    String name = out.getFileName().toString();
+    return out.resolveSibling(
+        name.endsWith(".bin.gz")
+            ? name.substring(0, name.length() - ".bin.gz".length()) + "-soup.bin.gz"
+            : name + ".soup");
+  }
+
+  /**
+   * Scores {@code weights} (trainable tensors) on dev-rw and dev-mt as a candidate of its own,
+   * writes them to {@code file}, and puts the training weights back.
+   */
+  private static void candidate(
+      MiniLmEncoder encoder,
+      NDManager manager,
+      List<Cached> devRw,
+      List<Cached> devMt,
+      int frozen,
+      Map<String, float[]> weights,
+      Path file,
+      PrintStream log,
+      String what)
+      throws IOException {
+    Map<String, float[]> current = encoder.trainableValues();
+    encoder.setTrainable(weights);
+    try {
+      SentimentEvaluation.Result rw = evaluate(encoder, manager, devRw, frozen);
+      SentimentEvaluation.Result mt = evaluate(encoder, manager, devMt, frozen);
+      write(encoder, file);
+      log.printf(
+          "  %s: dev-rw F1m %.4f acc %.4f | dev-mt F1m %.4f acc %.4f (written to %s)%n",
+          what, rw.macroF1(), rw.accuracy(), mt.macroF1(), mt.accuracy(), file);
+    } finally {
+      encoder.setTrainable(current);
     }
   }
 

@@ -7,12 +7,18 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TopLayerTrainerTest {
 
@@ -158,5 +164,152 @@ class TopLayerTrainerTest {
     assertThatThrownBy(() -> TopLayerTrainer.Options.from(Map.of("lower", "fp16")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lower");
+  }
+
+  @Test
+  void averaging_is_off_unless_asked_for_and_its_settings_are_checked() {
+    TopLayerTrainer.Options plain = TopLayerTrainer.Options.from(Map.of());
+    assertThat(plain.tailAverage()).isFalse();
+    assertThat(plain.averageWith()).isNull();
+    TopLayerTrainer.Options tail =
+        TopLayerTrainer.Options.from(
+            Map.of("average", "tail", "average-from", "0.75", "average-with", "other.bin.gz"));
+    assertThat(tail.tailAverage()).isTrue();
+    assertThat(tail.averageFrom()).isEqualTo(0.75f);
+    assertThat(tail.averageWith()).hasToString("other.bin.gz");
+    assertThatThrownBy(() -> TopLayerTrainer.Options.from(Map.of("average", "swa")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("average");
+    assertThatThrownBy(() -> TopLayerTrainer.Options.from(Map.of("average-from", "1.5")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void trainable_tensors_can_be_replaced_in_place_and_read_back() {
+    Map<String, long[]> shapes = new LinkedHashMap<>();
+    Map<String, float[]> weights = MiniLmEncoder.pretrained(onnx, shapes, 5);
+    NDManager base = NDManager.newBaseManager();
+    try (MiniLmEncoder encoder =
+        new MiniLmEncoder(
+            base,
+            MiniLmEncoder.Embeddings.of(onnx),
+            weights,
+            shapes,
+            name -> TopLayerTrainer.trainable(name, 5))) {
+      Map<String, float[]> before = encoder.trainableValues();
+      Map<String, float[]> halved = new LinkedHashMap<>();
+      before.forEach(
+          (k, v) -> {
+            float[] h = v.clone();
+            for (int i = 0; i < h.length; i++) {
+              h[i] /= 2;
+            }
+            halved.put(k, h);
+          });
+      encoder.setTrainable(halved);
+      Map<String, float[]> after = encoder.trainableValues();
+      assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
+      // Arrays.equals: AssertJ's element-wise comparison is slow on a million values.
+      after.forEach((k, v) -> assertThat(java.util.Arrays.equals(v, halved.get(k))).as(k).isTrue());
+      assertThat(java.util.Arrays.equals(after.get("head.weight"), before.get("head.weight")))
+          .isFalse();
+      assertThat(encoder.parameters().get("head.weight").hasGradient()).isTrue();
+      assertThatThrownBy(() -> encoder.setTrainable(Map.of("head.bias", new float[3])))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  private static String line(String sentence, String target, int polarity) {
+    int from = sentence.indexOf(target);
+    return "{\"sentence_normalized\": \""
+        + sentence
+        + "\", \"targets\": [{\"from\": "
+        + from
+        + ", \"to\": "
+        + (from + target.length())
+        + ", \"mention\": \""
+        + target
+        + "\", \"polarity\": "
+        + polarity
+        + ".0}]}\n";
+  }
+
+  /** A made-up NewsMTSC folder: six train targets, three in each dev split. */
+  private static Path tinyNewsMtsc(Path dir) throws Exception {
+    String train =
+        line("Residents praised Mayor Okafor for the calm evacuation.", "Mayor Okafor", 6)
+            + line("Auditors said Norbury Mills misled its lenders for years.", "Norbury Mills", 2)
+            + line("The council of Easthaven meets on Thursday.", "Easthaven", 4)
+            + line("Fans cheered as Dana Ruiz broke the course record.", "Dana Ruiz", 6)
+            + line("Prosecutors accused Velto Freight of dumping waste.", "Velto Freight", 2)
+            + line("Tom Baker will give a talk at the library.", "Tom Baker", 4);
+    String dev =
+        line("Critics blamed Harlan Oil for the spill.", "Harlan Oil", 2)
+            + line("Voters thanked Senator Imre for the new bridge.", "Senator Imre", 6)
+            + line("Lena Park travels to Oslo next week.", "Lena Park", 4);
+    Files.createDirectories(dir.resolve("dev-rw"));
+    Files.createDirectories(dir.resolve("dev-mt"));
+    Files.writeString(dir.resolve("train.jsonl"), train);
+    Files.writeString(dir.resolve("dev-rw/dev.jsonl"), dev);
+    Files.writeString(dir.resolve("dev-mt/dev.jsonl"), dev);
+    return dir;
+  }
+
+  @Test
+  void a_run_with_tail_averaging_scores_and_writes_the_average_and_the_soup_beside_the_best(
+      @TempDir Path dir) throws Exception {
+    Path data = tinyNewsMtsc(dir.resolve("newsmtsc"));
+    // The other soup ingredient: the pretrained layer 6 and a random head, as a weights file.
+    Map<String, long[]> shapes = new LinkedHashMap<>();
+    Map<String, float[]> pretrained = MiniLmEncoder.pretrained(onnx, shapes, 3);
+    Map<String, float[]> top = new LinkedHashMap<>();
+    Map<String, long[]> topShapes = new LinkedHashMap<>();
+    pretrained.forEach(
+        (k, v) -> {
+          if (TopLayerTrainer.trainable(k, 5)) {
+            top.put(k, v);
+            topShapes.put(k, shapes.get(k));
+          }
+        });
+    Path other = dir.resolve("other.bin.gz");
+    Training.write(top, topShapes, other);
+    Path out = dir.resolve("models/w.bin.gz");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    TopLayerTrainer.train(
+        data,
+        out,
+        TopLayerTrainer.Options.from(
+            Map.of(
+                "top", "1",
+                "epochs", "2",
+                "batch", "2",
+                "eval-every", "1",
+                // One check without gain would stop a run, but not once averaging has started.
+                "patience", "1",
+                "average", "tail",
+                "average-from", "0",
+                "average-with", other.toString(),
+                "threads", "1")),
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+
+    String printed = log.toString(StandardCharsets.UTF_8);
+    assertThat(printed)
+        .contains("average of 6 checks from step 1: dev-rw F1m")
+        .contains("soup of the best checkpoint and " + other);
+    Path avg = dir.resolve("models/w-avg.bin.gz");
+    Path soup = dir.resolve("models/w-soup.bin.gz");
+    Map<String, float[]> best = WeightAverage.read(out);
+    Map<String, float[]> averaged = WeightAverage.read(avg);
+    Map<String, float[]> souped = WeightAverage.read(soup);
+    assertThat(averaged.keySet()).isEqualTo(best.keySet()).isEqualTo(top.keySet());
+    assertThat(averaged.get("head.bias")).isNotEqualTo(best.get("head.bias"));
+    // Biases are stored as float32: the soup's is the mean of the two files' exactly.
+    float[] b = best.get("head.bias");
+    float[] o = top.get("head.bias");
+    for (int i = 0; i < b.length; i++) {
+      assertThat(souped.get("head.bias")[i])
+          .isCloseTo((b[i] + o[i]) / 2, org.assertj.core.data.Offset.offset(1e-6f));
+    }
   }
 }
