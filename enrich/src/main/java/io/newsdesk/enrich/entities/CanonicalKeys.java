@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Canonical keys that stay equal across articles for spelling variants of one name: {@code
@@ -51,7 +52,22 @@ public final class CanonicalKeys {
           Map.entry("kazimi", "kadhimi"),
           Map.entry("khadimi", "kadhimi"));
 
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s-]+");
+
   private CanonicalKeys() {}
+
+  /**
+   * The canonical decomposition (NFD) of a string; a string of ASCII characters only, which most
+   * names are, is its own decomposition and comes back without the normaliser's copies.
+   */
+  static String decompose(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD);
+      }
+    }
+    return s;
+  }
 
   /** The cross-article key of a name of the given type. */
   public static String key(String type, String name) {
@@ -65,7 +81,7 @@ public final class CanonicalKeys {
 
   /** The folded tokens of a name, as used for keys and for matching mentions in an article. */
   static List<String> fold(String name) {
-    String s = Normalizer.normalize(name, Normalizer.Form.NFD);
+    String s = decompose(name);
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -82,7 +98,7 @@ public final class CanonicalKeys {
       b.append(Character.toLowerCase(c));
     }
     List<String> out = new ArrayList<>();
-    for (String part : b.toString().split("[\\s-]+")) {
+    for (String part : WORD_BREAK.split(b.toString())) {
       String t = part;
       // Possessives and stray punctuation around the name carry no identity.
       if (t.endsWith("'s")) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Groups the mentions of one article into entities: aliases ("US", "U.S." → "United States"), short
@@ -42,6 +43,9 @@ final class EntityResolver {
     }
   }
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s-]+");
+
   private EntityResolver() {}
 
   static List<Entity> resolve(List<RawMention> mentions) {
@@ -50,7 +54,7 @@ final class EntityResolver {
       List<String> folded =
           NAME_TYPES.contains(m.type())
               ? CanonicalKeys.fold(m.text())
-              : List.of(m.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+              : List.of(SPACES.matcher(m.text().toLowerCase(Locale.ROOT)).replaceAll(" "));
       if (folded.isEmpty()) {
         continue;
       }
@@ -319,7 +323,7 @@ final class EntityResolver {
 
   /** All-caps words of four letters or more are shouting, not acronyms ("BAGHDAD", not "UAE"). */
   private static boolean longWords(String text) {
-    for (String w : text.split("[\\s-]+")) {
+    for (String w : WORD_BREAK.split(text)) {
       if (w.length() < 4) {
         return false;
       }

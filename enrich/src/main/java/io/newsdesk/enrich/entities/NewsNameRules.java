@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -605,7 +604,7 @@ final class NewsNameRules {
 
   /** Lower case without diacritics, typographic apostrophes made plain. */
   static String norm(String s) {
-    String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+    String d = CanonicalKeys.decompose(s);
     StringBuilder b = new StringBuilder(d.length());
     for (int i = 0; i < d.length(); i++) {
       char c = d.charAt(i);

@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /** Reads title, authors, dates, language, canonical URL, image and site name from a page. */
 final class MetadataReader {
@@ -54,13 +57,96 @@ final class MetadataReader {
   private JsonNode article;
   private JsonNode anyNode;
   private java.util.Map<String, String> metaIndex;
+  private Elements found;
 
   MetadataReader(Document doc, String url) {
     this.doc = doc;
     this.url = url;
   }
 
+  /**
+   * The elements the reader looks at, gathered in one walk over the page in document order (what
+   * the equivalent CSS selections would return): a dozen selections over a large page cost as much
+   * as parsing it.
+   */
+  private static final class Elements implements NodeVisitor {
+    final List<Element> jsonLd = new ArrayList<>();
+    final List<Element> headings = new ArrayList<>();
+    final List<Element> metas = new ArrayList<>();
+    final List<Element> authorHints = new ArrayList<>();
+    final List<Element> dateHints = new ArrayList<>();
+    Element html;
+    Element canonical;
+    Element itemPropPublished;
+    Element time;
+
+    @Override
+    public void head(Node node, int depth) {
+      if (!(node instanceof Element e)) {
+        return;
+      }
+      String tag = e.normalName();
+      switch (tag) {
+        case "script" -> {
+          if (is(e, "type", "application/ld+json")) {
+            jsonLd.add(e);
+          }
+        }
+        case "h1", "h2" -> headings.add(e);
+        case "meta" -> {
+          if (e.hasAttr("content")) {
+            metas.add(e);
+          }
+        }
+        case "html" -> {
+          if (html == null) {
+            html = e;
+          }
+        }
+        case "link" -> {
+          if (canonical == null && is(e, "rel", "canonical")) {
+            canonical = e;
+          }
+        }
+        default -> {}
+      }
+      if (itemPropPublished == null && is(e, "itemprop", "datepublished")) {
+        itemPropPublished = e;
+      }
+      if (time == null && tag.equals("time") && e.hasAttr("datetime")) {
+        time = e;
+      }
+      if (is(e, "itemprop", "author")
+          || (tag.equals("a") && is(e, "rel", "author"))
+          || e.hasClass("byline")
+          || e.hasClass("author-name")
+          || e.hasClass("author")
+          || contains(e, "class", "byline")) {
+        authorHints.add(e);
+      }
+      if (contains(e, "class", "date")
+          || contains(e, "class", "time")
+          || contains(e, "class", "publish")
+          || contains(e, "id", "date")
+          || tag.equals("time")) {
+        dateHints.add(e);
+      }
+    }
+
+    /** As the selector {@code [key=value]}: the trimmed value, ignoring case. */
+    private static boolean is(Element e, String key, String value) {
+      return e.hasAttr(key) && value.equalsIgnoreCase(e.attr(key).trim());
+    }
+
+    /** As the selector {@code [key*=value]} with a lower-case value. */
+    private static boolean contains(Element e, String key, String value) {
+      return e.hasAttr(key) && e.attr(key).toLowerCase(Locale.ROOT).contains(value);
+    }
+  }
+
   PageMetadata read() {
+    found = new Elements();
+    NodeTraversor.traverse(found, doc);
     readJsonLd();
     String siteName =
         first(
@@ -77,7 +163,7 @@ final class MetadataReader {
             meta("dateModified"),
             meta("last-modified"));
     String language = language();
-    String canonical = absolute(first(attr("link[rel=canonical]", "href"), meta("og:url")));
+    String canonical = absolute(first(canonicalHref(), meta("og:url")));
     String image =
         absolute(first(meta("og:image"), meta("og:image:url"), meta("twitter:image"), jsonImage()));
     String description =
@@ -102,7 +188,7 @@ final class MetadataReader {
   }
 
   private void readJsonLd() {
-    for (Element script : doc.select("script[type=application/ld+json]")) {
+    for (Element script : found.jsonLd) {
       String data = script.data().strip();
       if (data.isEmpty() || data.length() > 2_000_000) {
         continue;
@@ -206,7 +292,7 @@ final class MetadataReader {
     String og = first(meta("og:title"), meta("twitter:title"));
     String headline = jsonText(article, "headline");
     List<String> headings = new ArrayList<>();
-    for (Element h : doc.select("h1, h2")) {
+    for (Element h : found.headings) {
       String t = blankToNull(h.text());
       if (t != null && t.length() <= 300) {
         headings.add(t);
@@ -336,9 +422,7 @@ final class MetadataReader {
       }
     }
     if (out.isEmpty()) {
-      for (Element e :
-          doc.select(
-              "[itemprop=author], a[rel=author], .byline, .author-name, .author, [class*=byline]")) {
+      for (Element e : found.authorHints) {
         Element name = e.selectFirst("[itemprop=name]");
         String text = name != null ? name.text() : e.text();
         if (text.length() < 80) {
@@ -414,14 +498,15 @@ final class MetadataReader {
             meta("date"),
             meta("og:published_time"),
             meta("article.published"),
-            attr("[itemprop=datePublished]", "content"),
-            attr("[itemprop=datePublished]", "datetime"));
+            attr(found.itemPropPublished, "content"),
+            attr(found.itemPropPublished, "datetime"));
     if (m != null) {
       from[0] = "meta";
       return m;
     }
-    Element time =
-        doc.selectFirst("time[datetime][pubdate], article time[datetime], time[datetime]");
+    // As "time[datetime][pubdate], article time[datetime], time[datetime]": each alternative is a
+    // time[datetime], so the first in the document.
+    Element time = found.time;
     if (time != null) {
       Optional<Long> t = DateParsing.parse(time.attr("datetime"));
       if (t.isPresent()) {
@@ -433,8 +518,7 @@ final class MetadataReader {
   }
 
   private Long textDate(String[] from) {
-    for (Element e :
-        doc.select("[class*=date], [class*=time], [class*=publish], [id*=date], time")) {
+    for (Element e : found.dateHints) {
       String text = e.ownText().isBlank() ? e.text() : e.ownText();
       if (text.length() <= 80) {
         Optional<Long> t = DateParsing.findInText(text);
@@ -450,7 +534,7 @@ final class MetadataReader {
   private String language() {
     String lang =
         first(
-            doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"),
+            found.html == null ? null : found.html.attr("lang"),
             meta("content-language"),
             meta("og:locale"),
             jsonText(article, "inLanguage"));
@@ -474,7 +558,7 @@ final class MetadataReader {
   private String meta(String name) {
     if (metaIndex == null) {
       metaIndex = new java.util.HashMap<>();
-      for (Element m : doc.select("meta[content]")) {
+      for (Element m : found.metas) {
         for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
           String k = m.attr(key).strip().toLowerCase(Locale.ROOT);
           if (!k.isEmpty() && !m.attr("content").isBlank()) {
@@ -486,9 +570,12 @@ final class MetadataReader {
     return metaIndex.get(name.toLowerCase(Locale.ROOT));
   }
 
-  private String attr(String css, String attribute) {
-    Element e = doc.selectFirst(css);
+  private static String attr(Element e, String attribute) {
     return e == null ? null : blankToNull(e.attr(attribute));
+  }
+
+  private String canonicalHref() {
+    return attr(found.canonical, "href");
   }
 
   private String absolute(String link) {
@@ -498,7 +585,7 @@ final class MetadataReader {
     String base = url;
     if (base == null || !base.startsWith("http")) {
       // A saved file or pushed page: resolve against the URL the page gives for itself.
-      String declared = attr("link[rel=canonical]", "href");
+      String declared = canonicalHref();
       base = declared != null && declared.startsWith("http") ? declared : null;
     }
     try {
