@@ -27,7 +27,8 @@ public record EnrichConfig(
     Duration duplicateRetention,
     NearDuplicateConfig nearDuplicates,
     StoryConfig stories,
-    String applicationServer) {
+    String applicationServer,
+    int partitions) {
 
   public static final String DEFAULT_APPLICATION_ID = "newsdesk-enrich";
 
@@ -43,6 +44,14 @@ public record EnrichConfig(
   public static final long TREND_CACHE_BYTES = 16L * 1024 * 1024;
 
   public static final Duration DEFAULT_DUPLICATE_RETENTION = Duration.ofDays(7);
+
+  /**
+   * Partitions of the internal topics an article waits in for its near-duplicate and story answers
+   * (and of everything after: the article store, trends): how many tasks share that work. The same
+   * as the default {@code --partitions} of new topics. Fixed once the application has started: a
+   * different number needs an application reset (the internal topics exist).
+   */
+  public static final int DEFAULT_PARTITIONS = 2;
 
   /** How long the broker lets a Streams transaction stay open before it aborts it. */
   public static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
@@ -67,6 +76,9 @@ public record EnrichConfig(
     }
     Objects.requireNonNull(nearDuplicates, "enrich.near");
     Objects.requireNonNull(stories, "enrich.story");
+    if (partitions < 1) {
+      throw new IllegalArgumentException("enrich.partitions must be at least 1, was " + partitions);
+    }
     if (applicationServer != null && !applicationServer.matches("\\S+:\\d{1,5}")) {
       throw new IllegalArgumentException(
           "application.server must be HOST:PORT (this instance's HTTP address), was "
@@ -85,7 +97,8 @@ public record EnrichConfig(
         duplicateRetention,
         nearDuplicates,
         stories,
-        applicationServer);
+        applicationServer,
+        partitions);
   }
 
   /** The same settings with other near-duplicate settings. */
@@ -99,7 +112,8 @@ public record EnrichConfig(
         duplicateRetention,
         near,
         stories,
-        applicationServer);
+        applicationServer,
+        partitions);
   }
 
   /** The same settings with other story settings. */
@@ -113,7 +127,23 @@ public record EnrichConfig(
         duplicateRetention,
         nearDuplicates,
         s,
-        applicationServer);
+        applicationServer,
+        partitions);
+  }
+
+  /** The same settings with {@code n} partitions of the internal article topics. */
+  public EnrichConfig withPartitions(int n) {
+    return new EnrichConfig(
+        bootstrapServers,
+        applicationId,
+        stateDir,
+        threads,
+        commitInterval,
+        duplicateRetention,
+        nearDuplicates,
+        stories,
+        applicationServer,
+        n);
   }
 
   /** Defaults for everything but the cluster and the state directory. */
@@ -127,7 +157,8 @@ public record EnrichConfig(
         DEFAULT_DUPLICATE_RETENTION,
         NearDuplicateConfig.defaults(),
         StoryConfig.defaults(),
-        null);
+        null,
+        DEFAULT_PARTITIONS);
   }
 
   /**
@@ -145,7 +176,8 @@ public record EnrichConfig(
         duplicateRetention,
         nearDuplicates,
         stories,
-        hostPort);
+        hostPort,
+        partitions);
   }
 
   /** Streams properties: exactly-once v2, idempotent producers, read-committed input. */

@@ -1,6 +1,8 @@
 package io.newsdesk.enrich;
 
 import io.newsdesk.enrich.dedup.NearDuplicateTopology;
+import io.newsdesk.enrich.dedup.Tally;
+import io.newsdesk.enrich.stories.StoryAnswer;
 import io.newsdesk.enrich.stories.StoryTopology;
 import io.newsdesk.enrich.trends.TrendTopology;
 import io.newsdesk.schema.EnrichedArticle;
@@ -8,6 +10,7 @@ import io.newsdesk.schema.Topics;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -25,13 +28,21 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * newsdesk.raw -> extract-and-tag -> (dead) -> newsdesk.dead-letters
  *                                 -> (ok) -> mark-url-duplicates -> key-by-text
- *                                    -> [repartition by-text] -> mark-text-duplicates
- *                                    -> near duplicates (MinHash LSH, {@link NearDuplicateTopology})
- *                                    -> stories ({@link StoryTopology}) -> newsdesk.stories
- *                                    -> index-articles (store articles)
- *                                    -> newsdesk.enriched (keyed by article id)
- *                                    -> trends ({@link TrendTopology}) -> newsdesk.entity-trends
+ *   -> [by-text] -> mark-text-duplicates
+ *        -> near-duplicate band probes ({@link NearDuplicateTopology}) ------> [near-answers] --\
+ *        -> story probe ({@link StoryTopology}, 1 partition) -> newsdesk.stories                |
+ *                                                            -> [story-answers] -------------- +
+ *        -> key-by-article -> [by-article] -> collect-answers (the article waits once) <-------/
+ *             -> index-articles (store articles)
+ *             -> newsdesk.enriched (keyed by article id)
+ *             -> trends ({@link TrendTopology}) -> newsdesk.entity-trends
  * </pre>
+ *
+ * <p>The whole article crosses Kafka as few times as possible: only small probes go to the band
+ * partitions and to the single story partition, and their answers come back keyed by article id to
+ * the partition of {@code by-article}, where the article waits for all of them at once ({@link
+ * ArticleCollector}). Everything after the story assignment runs on {@link EnrichConfig#partitions}
+ * partitions, that is on every stream thread.
  *
  * <p>Raw records are keyed by document id, a hash of the canonical URL, so records of one URL meet
  * in one partition without a repartition; records with the same text meet after the by-text
@@ -41,6 +52,15 @@ public final class EnrichTopology {
 
   public static final String URL_STORE = "seen-urls";
   public static final String TEXT_STORE = "seen-texts";
+
+  /** Articles waiting for their answers, by article id (flag byte + Avro bytes). */
+  public static final String PENDING_STORE = "pending-articles";
+
+  /** Band answers received so far for a waiting article ({@link Tally}). */
+  public static final String PENDING_TALLY_STORE = "pending-tallies";
+
+  /** Story answers that came before their article. */
+  public static final String PENDING_STORY_STORE = "pending-stories";
 
   /** Finished articles by id, for {@code /api/articles/{id}} and a story's articles. */
   public static final String ARTICLE_STORE = "articles";
@@ -103,8 +123,36 @@ public final class EnrichTopology {
                         TEXT_STORE, "exact", (k, v) -> k, config.duplicateRetention()),
                 Named.as("mark-text-duplicates"),
                 TEXT_STORE);
-    KStream<String, EnrichedArticle> checked =
-        NearDuplicateTopology.attach(builder, textChecked, config.nearDuplicates());
+    int partitions = config.partitions();
+    NearDuplicateTopology.Probed near =
+        NearDuplicateTopology.attach(builder, textChecked, config.nearDuplicates(), partitions);
+    KStream<String, StoryAnswer> storyAnswers =
+        StoryTopology.attach(builder, textChecked, config.stories(), partitions);
+    KStream<String, ArticleCollector.Input> waiting =
+        near.articles()
+            .map(
+                (k, v) ->
+                    KeyValue.pair(
+                        v.article().getArticle().getId(),
+                        ArticleCollector.waiting(v.article(), v.checked())),
+                Named.as("key-by-article"))
+            // Bytes through the repartition and the pending store, decoded once, when it leaves.
+            .repartition(
+                Repartitioned.with(Serdes.String(), Serdes.ByteArray())
+                    .withName("by-article")
+                    .withNumberOfPartitions(partitions))
+            .mapValues(b -> new ArticleCollector.Input(b, null, null), Named.as("article-input"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.ByteArray()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PENDING_TALLY_STORE), Serdes.String(), Tally.SERDE));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PENDING_STORY_STORE),
+            Serdes.String(),
+            StoryAnswer.SERDE));
     builder.addStateStore(
         Stores.windowStoreBuilder(
             Stores.persistentWindowStore(
@@ -112,7 +160,27 @@ public final class EnrichTopology {
             Serdes.String(),
             Topics.ENRICHED.valueSerde()));
     KStream<String, EnrichedArticle> storied =
-        StoryTopology.attach(builder, checked, config.stories())
+        waiting
+            .merge(
+                near.answers()
+                    .mapValues(
+                        a -> new ArticleCollector.Input(null, a, null), Named.as("band-input")),
+                Named.as("merge-band-answers"))
+            .merge(
+                storyAnswers.mapValues(
+                    a -> new ArticleCollector.Input(null, null, a), Named.as("story-input")),
+                Named.as("merge-story-answers"))
+            .process(
+                () ->
+                    new ArticleCollector(
+                        PENDING_STORE,
+                        PENDING_TALLY_STORE,
+                        PENDING_STORY_STORE,
+                        config.nearDuplicates().bands()),
+                Named.as("collect-answers"),
+                PENDING_STORE,
+                PENDING_TALLY_STORE,
+                PENDING_STORY_STORE)
             .processValues(
                 () -> new ArticleIndexer(ARTICLE_STORE), Named.as("index-articles"), ARTICLE_STORE);
     TrendTopology.attach(storied);

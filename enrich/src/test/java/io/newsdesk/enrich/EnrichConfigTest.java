@@ -42,7 +42,8 @@ class EnrichConfigTest {
                     d.duplicateRetention(),
                     d.nearDuplicates(),
                     d.stories(),
-                    null))
+                    null,
+                    EnrichConfig.DEFAULT_PARTITIONS))
         .hasMessageContaining("enrich.threads");
     assertThatThrownBy(
             () ->
@@ -55,7 +56,8 @@ class EnrichConfigTest {
                     d.duplicateRetention(),
                     d.nearDuplicates(),
                     d.stories(),
-                    null))
+                    null,
+                    EnrichConfig.DEFAULT_PARTITIONS))
         .hasMessageContaining("bootstrap.servers");
     assertThatThrownBy(
             () ->
@@ -68,7 +70,8 @@ class EnrichConfigTest {
                     Duration.ofSeconds(1),
                     d.nearDuplicates(),
                     d.stories(),
-                    null))
+                    null,
+                    EnrichConfig.DEFAULT_PARTITIONS))
         .hasMessageContaining("enrich.duplicate.retention");
     assertThatThrownBy(() -> d.withApplicationServer("no-port"))
         .hasMessageContaining("application.server");

@@ -46,7 +46,8 @@ public final class EnrichCommand implements Callable<Integer> {
       EnrichConfig config =
           EnrichConfig.defaults(env.bootstrapServers(), kafka.dataDir().resolve("streams"))
               .withThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
-              .withApplicationServer(monitoring.applicationServer());
+              .withApplicationServer(monitoring.applicationServer())
+              .withPartitions(env.partitions());
       NearDuplicateConfig near =
           config.nearDuplicates().withRetention(Duration.ofDays(nearDuplicateDays));
       if (nearDuplicateThreshold != null) {

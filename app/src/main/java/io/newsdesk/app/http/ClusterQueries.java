@@ -8,7 +8,6 @@ import io.newsdesk.enrich.EnrichTopology;
 import io.newsdesk.enrich.stories.StoryTopology;
 import io.newsdesk.enrich.trends.TrendTopology;
 import io.newsdesk.enrich.trends.TrendTopology.Window;
-import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.Story;
 import java.io.IOException;
@@ -46,6 +45,7 @@ public final class ClusterQueries {
   public record Answer(int status, String json) {}
 
   private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Object>> ARTICLE = new TypeReference<>() {};
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EnrichStores local;
@@ -85,12 +85,38 @@ public final class ClusterQueries {
     if (story.isEmpty()) {
       return notFound("no open story " + id);
     }
-    // The article store lives in the stories' sub-topology: the story's owner holds them too.
-    List<EnrichedArticle> articles =
-        story.get().getArticleIds().stream()
-            .map(a -> local.article(a.toString()).orElse(null))
-            .toList();
-    return ok(ApiViews.storyWithArticles(story.get(), articles));
+    // Articles are partitioned by article id, the stories are not: each article is asked of the
+    // instance holding it (here, or by HTTP); one it no longer holds is left out.
+    List<Object> articles = new ArrayList<>();
+    for (CharSequence a : story.get().getArticleIds()) {
+      String articleId = a.toString();
+      // Also when this is a forwarded (local) story query: the articles are not all here.
+      HostInfo holder = hosts.ownerOf(EnrichTopology.ARTICLE_STORE, articleId);
+      if (isSelf(holder)) {
+        local.article(articleId).ifPresent(e -> articles.add(ApiViews.article(e, false)));
+      } else {
+        remoteArticle(holder, articleId).ifPresent(articles::add);
+      }
+    }
+    Map<String, Object> view = ApiViews.storyWithArticles(story.get(), List.of());
+    view.put("articles", articles);
+    return ok(view);
+  }
+
+  /** An article as another instance answers it, without its text (as in a story's articles). */
+  private Optional<Map<String, Object>> remoteArticle(HostInfo h, String id) {
+    Answer a = forward(h, "/api/articles/" + encode(id));
+    if (a.status() != 200) {
+      return Optional.empty();
+    }
+    try {
+      Map<String, Object> article = JSON.readValue(a.json(), ARTICLE);
+      article.remove("text");
+      return Optional.of(article);
+    } catch (IOException e) {
+      throw new StoreHosts.UnavailableException(
+          "enrich instance " + h.host() + ":" + h.port() + " sent unreadable JSON: " + e);
+    }
   }
 
   /** One recent article, from the instance holding it. */

@@ -13,10 +13,12 @@ public final class KafkaEnvironment implements AutoCloseable {
 
   private final EmbeddedKafka embedded;
   private final String bootstrapServers;
+  private final int partitions;
 
-  private KafkaEnvironment(EmbeddedKafka embedded, String bootstrapServers) {
+  private KafkaEnvironment(EmbeddedKafka embedded, String bootstrapServers, int partitions) {
     this.embedded = embedded;
     this.bootstrapServers = bootstrapServers;
+    this.partitions = partitions;
   }
 
   /** Connects (starting the embedded broker when no cluster is named) and creates the topics. */
@@ -27,7 +29,7 @@ public final class KafkaEnvironment implements AutoCloseable {
       embedded = EmbeddedKafka.start(options.dataDir());
       bootstrap = embedded.bootstrapServers();
     }
-    KafkaEnvironment env = new KafkaEnvironment(embedded, bootstrap);
+    KafkaEnvironment env = new KafkaEnvironment(embedded, bootstrap, options.partitions());
     try (Admin admin = env.admin()) {
       TopicProvisioner.ensureTopics(admin, options.partitions(), Duration.ofSeconds(60));
     } catch (RuntimeException e) {
@@ -39,6 +41,14 @@ public final class KafkaEnvironment implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /**
+   * Partitions of new topics ({@code --partitions}); also those of the enrich topics an article
+   * waits in for its answers ({@code EnrichConfig.partitions}).
+   */
+  public int partitions() {
+    return partitions;
   }
 
   /** Start-up time of the embedded broker, or null when a cluster was given. */

@@ -80,7 +80,8 @@ public final class Pipeline implements AutoCloseable {
     EnrichConfig enrichConfig =
         EnrichConfig.defaults(kafka.bootstrapServers(), dataDir.resolve("streams"))
             .withApplicationServer(applicationServer)
-            .withThreads(defaultThreads());
+            .withThreads(defaultThreads())
+            .withPartitions(kafka.partitions());
     SinkConfig sinkConfig =
         SinkConfig.defaults(kafka.bootstrapServers(), out)
             .withDropDuplicates(dropDuplicates)

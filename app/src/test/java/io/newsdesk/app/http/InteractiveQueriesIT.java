@@ -132,6 +132,15 @@ class InteractiveQueriesIT {
     // The other instance does not hold the story: asked to answer from its own stores only, it
     // cannot (503: the store is not on this instance).
     assertThat(fetch(other, "/api/stories/" + id, true).statusCode()).isNotEqualTo(200);
+    // The story is stored as it is assigned, its articles a hop later (in their own partitions,
+    // maybe on the other instance): wait until the story's articles are all indexed.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode s = get(holder, "/api/stories/" + id);
+              assertThat(s.get("articles").size()).isEqualTo(s.get("articleCount").asInt());
+            });
     // Asked normally, it routes to the holder's application.server and answers.
     JsonNode viaOther = get(other, "/api/stories/" + id);
     JsonNode viaHolder = get(holder, "/api/stories/" + id);

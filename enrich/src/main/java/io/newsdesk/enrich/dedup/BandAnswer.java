@@ -6,9 +6,10 @@ import org.apache.kafka.common.serialization.Serde;
  * What one band partition says about one article: the first article seen with the same band key, if
  * it is similar enough, else no candidate. Every probe gets exactly one answer.
  */
-record BandAnswer(String articleId, String candidateId, long candidateAt, double similarity) {
+public record BandAnswer(
+    String articleId, String candidateId, long candidateAt, double similarity) {
 
-  static final Serde<BandAnswer> SERDE =
+  public static final Serde<BandAnswer> SERDE =
       Wire.serde(
           (a, out) -> {
             out.writeUTF(a.articleId);

@@ -3,9 +3,9 @@ package io.newsdesk.enrich.dedup;
 import org.apache.kafka.common.serialization.Serde;
 
 /** Answers received so far for one article, and the best candidate among them. */
-record Tally(int received, String bestId, long bestAt, double bestSimilarity) {
+public record Tally(int received, String bestId, long bestAt, double bestSimilarity) {
 
-  static final Serde<Tally> SERDE =
+  public static final Serde<Tally> SERDE =
       Wire.serde(
           (t, out) -> {
             out.writeInt(t.received);
@@ -15,10 +15,10 @@ record Tally(int received, String bestId, long bestAt, double bestSimilarity) {
           },
           in -> new Tally(in.readInt(), Wire.readNullable(in), in.readLong(), in.readDouble()));
 
-  static final Tally EMPTY = new Tally(0, null, Long.MAX_VALUE, 0);
+  public static final Tally EMPTY = new Tally(0, null, Long.MAX_VALUE, 0);
 
   /** Adds an answer; the earliest candidate wins (the original), then the most similar. */
-  Tally add(BandAnswer a) {
+  public Tally add(BandAnswer a) {
     if (a.candidateId() == null) {
       return new Tally(received + 1, bestId, bestAt, bestSimilarity);
     }

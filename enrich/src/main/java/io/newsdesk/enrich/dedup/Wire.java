@@ -12,25 +12,26 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Compact binary serdes for the internal near-duplicate records. They only travel through internal
- * repartition topics and stores of one application version, so a version byte is enough (no Avro
- * contract): a record with an unknown version fails loudly instead of being misread.
+ * Compact binary serdes for the internal records of the enrich topology (near-duplicate and story
+ * probes and answers). They only travel through internal repartition topics and stores of one
+ * application version, so a version byte is enough (no Avro contract): a record with an unknown
+ * version fails loudly instead of being misread.
  */
-final class Wire {
+public final class Wire {
 
   private static final byte VERSION = 1;
 
-  interface Writer<T> {
+  public interface Writer<T> {
     void write(T value, DataOutputStream out) throws IOException;
   }
 
-  interface Reader<T> {
+  public interface Reader<T> {
     T read(DataInputStream in) throws IOException;
   }
 
   private Wire() {}
 
-  static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+  public static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
     Serializer<T> ser =
         (topic, value) -> {
           if (value == null) {
@@ -66,14 +67,14 @@ final class Wire {
     return Serdes.serdeFrom(ser, de);
   }
 
-  static void writeNullable(DataOutputStream out, String s) throws IOException {
+  public static void writeNullable(DataOutputStream out, String s) throws IOException {
     out.writeBoolean(s != null);
     if (s != null) {
       out.writeUTF(s);
     }
   }
 
-  static String readNullable(DataInputStream in) throws IOException {
+  public static String readNullable(DataInputStream in) throws IOException {
     return in.readBoolean() ? in.readUTF() : null;
   }
 

@@ -1,8 +1,6 @@
 package io.newsdesk.enrich.stories;
 
 import io.newsdesk.enrich.StageTimers;
-import io.newsdesk.schema.EnrichedArticle;
-import io.newsdesk.schema.Story;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -15,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives each article a story ({@link StoryIndex}) and forwards the article with its story id and
- * the story's new state; every change to the open stories is written to the store.
+ * Gives each probing article a story ({@link StoryIndex}) and forwards, keyed by article id, the
+ * answer for the article and the story's new state; every change to the open stories is written to
+ * the store.
  */
-final class StoryAssigner
-    implements Processor<String, EnrichedArticle, String, StoryTopology.Update> {
+final class StoryAssigner implements Processor<String, StoryProbe, String, StoryTopology.Update> {
 
   private static final Logger LOG = LoggerFactory.getLogger(StoryAssigner.class);
 
@@ -51,15 +49,18 @@ final class StoryAssigner
   }
 
   @Override
-  public void process(Record<String, EnrichedArticle> record) {
-    EnrichedArticle article = record.value();
+  public void process(Record<String, StoryProbe> record) {
+    StoryProbe probe = record.value();
     long t0 = System.nanoTime();
-    Story story = index.assign(article, record.timestamp());
+    StoryIndex.Assignment a = index.assign(probe, record.timestamp());
     StageTimers.STORIES.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     index.drainForgotten().forEach(store::delete);
     // The state holds the story's people too: a bare surname took the one full name they give it.
-    store.put(story.getId(), index.get(story.getId()));
-    context.forward(record.withValue(new StoryTopology.Update(article, story)));
+    store.put(a.story().getId(), index.get(a.story().getId()));
+    context.forward(
+        record
+            .withKey(probe.articleId())
+            .withValue(new StoryTopology.Update(a.answer(), a.story())));
   }
 
   private void expire(long streamTime) {

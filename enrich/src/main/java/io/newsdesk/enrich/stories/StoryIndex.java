@@ -1,6 +1,7 @@
 package io.newsdesk.enrich.stories;
 
 import io.newsdesk.schema.EnrichedArticle;
+import io.newsdesk.schema.Entity;
 import io.newsdesk.schema.Story;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,17 @@ public final class StoryIndex {
 
   /** Gives the article its story id (set on the article) and returns the story's new state. */
   public Story assign(EnrichedArticle article, long at) {
-    StoryFeatures f = StoryFeatures.of(article, config.salientEntities());
+    Assignment a = assign(StoryProbe.of(article, config.salientEntities()), at);
+    a.answer().applyTo(article);
+    return a.story();
+  }
+
+  /** The answer for the probing article, and the story's new state. */
+  record Assignment(StoryAnswer answer, Story story) {}
+
+  /** Assigns the article a probe stands for to the best matching open story, or starts one. */
+  Assignment assign(StoryProbe probe, long at) {
+    StoryFeatures f = probe.features();
     StoryState best = null;
     double bestScore = 0;
     Set<String> seen = new HashSet<>();
@@ -75,18 +86,25 @@ public final class StoryIndex {
             .ifPresent(this::forget);
       }
       best = new StoryState();
-      best.id = article.getArticle().getId();
+      best.id = probe.articleId();
       open.put(best.id, best);
       bestScore = config.threshold();
     }
-    Double tone = article.getTone() == null ? null : article.getTone().getTone();
-    best.add(article.getArticle().getId(), article.getArticle().getTitle(), bestScore, at, tone, f);
+    best.add(probe.articleId(), probe.title(), bestScore, at, probe.tone(), f);
     // The story's weights keep the article's own keys (f, above); the article itself then takes
     // the story's people, and its full names join them before the story is published.
-    StoryNames.resolve(article, best.people);
+    List<Entity> people = probe.personEntities();
+    StoryNames.resolve(people, best.people);
+    List<StoryAnswer.Rename> renames = new ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      StoryProbe.Person had = probe.people().get(i);
+      Entity now = people.get(i);
+      if (!now.getKey().equals(had.key())) {
+        renames.add(new StoryAnswer.Rename(had.index(), now.getKey(), now.getCanonical()));
+      }
+    }
     index(best);
-    article.setStoryId(best.id);
-    return best.toStory();
+    return new Assignment(new StoryAnswer(best.id, List.copyOf(renames)), best.toStory());
   }
 
   /** Drops stories whose last article is older than the window before {@code now}. */

@@ -28,8 +28,12 @@ final class StoryNames {
    * full names to them. Returns how many entities were resolved.
    */
   static int resolve(EnrichedArticle article, Map<String, String> people) {
+    return resolve(article.getEntities(), people);
+  }
+
+  /** As {@link #resolve(EnrichedArticle, Map)}, on the article's entities (its people suffice). */
+  static int resolve(List<Entity> entities, Map<String, String> people) {
     int resolved = 0;
-    List<Entity> entities = article.getEntities();
     Map<String, Entity> byKey = new LinkedHashMap<>();
     for (Entity e : entities) {
       byKey.put(e.getKey(), e);

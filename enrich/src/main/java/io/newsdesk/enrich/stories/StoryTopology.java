@@ -4,6 +4,7 @@ import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Story;
 import io.newsdesk.schema.Topics;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -12,46 +13,64 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Adds story assignment to a stream of articles keyed by id, as a pure build step.
+ * Adds story assignment to a stream of articles, as a pure build step: each article sends a small
+ * probe ({@link StoryProbe}) to the assigner and gets back a small answer ({@link StoryAnswer})
+ * keyed by its id; the article itself never goes to the assigner.
  *
  * <pre>
- * articles -> [stories-assigner, 1 partition] -> assign-stories -> story-article -> out
- *                                                               -> story-state -> newsdesk.stories
+ * articles -> story-probe -> [story-probes, 1 partition] -> assign-stories (open-stories)
+ *     -> story-state -> newsdesk.stories
+ *     -> story-answer -> [story-answers, by article id] -> out
  * </pre>
  *
  * <p>Stories need a view across all articles, so the assigner runs on one partition with a bounded
- * set of open stories (see docs/dedup-and-stories.md for why that is enough and what scales next).
+ * set of open stories (see docs/dedup-and-stories.md for why that is enough and what scales next);
+ * only the probes are serialised through it, and what follows runs on every partition.
  */
 public final class StoryTopology {
 
   public static final String STORE = "open-stories";
 
-  /** An article with its story id, and the story's new state. */
-  record Update(EnrichedArticle article, Story story) {}
+  /** The answer for an article, and its story's new state. */
+  record Update(StoryAnswer answer, Story story) {}
 
   private StoryTopology() {}
 
-  /** Wires story assignment; returns the articles, keyed by id, with their story id set. */
-  public static KStream<String, EnrichedArticle> attach(
-      StreamsBuilder builder, KStream<String, EnrichedArticle> articles, StoryConfig config) {
+  /**
+   * Wires story assignment; returns the answers keyed by article id, in {@code partitions}
+   * partitions (those of the stream the articles wait in, so that answer and article meet).
+   */
+  public static KStream<String, StoryAnswer> attach(
+      StreamsBuilder builder,
+      KStream<String, EnrichedArticle> articles,
+      StoryConfig config,
+      int partitions) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(STORE), Serdes.String(), StoryState.SERDE));
     KStream<String, Update> updates =
         articles
+            .map(
+                (k, a) ->
+                    KeyValue.pair(
+                        a.getArticle().getId(), StoryProbe.of(a, config.salientEntities())),
+                Named.as("story-probe"))
             .repartition(
-                Repartitioned.with(Serdes.String(), Topics.ENRICHED.valueSerde())
-                    .withName("stories-assigner")
+                Repartitioned.with(Serdes.String(), StoryProbe.SERDE)
+                    .withName("story-probes")
                     .withNumberOfPartitions(1))
             .process(() -> new StoryAssigner(STORE, config), Named.as("assign-stories"), STORE);
     updates
-        .map(
-            (k, u) -> org.apache.kafka.streams.KeyValue.pair(u.story().getId(), u.story()),
-            Named.as("story-state"))
+        .map((k, u) -> KeyValue.pair(u.story().getId(), u.story()), Named.as("story-state"))
         .to(
             Topics.STORIES.name(),
             Produced.with(Topics.STORIES.keySerde(), Topics.STORIES.valueSerde())
                 .withName("write-stories"));
-    return updates.mapValues(Update::article, Named.as("story-article"));
+    return updates
+        .mapValues(Update::answer, Named.as("story-answer"))
+        .repartition(
+            Repartitioned.with(Serdes.String(), StoryAnswer.SERDE)
+                .withName("story-answers")
+                .withNumberOfPartitions(partitions));
   }
 }
