@@ -42,13 +42,17 @@ final class NewsNameRules {
           "had", "does", "do", "did", "amid", "over", "after", "against", "into", "calls", "urges",
           "warns", "vows", "seeks", "plans", "wants", "why", "how", "what", "when", "who");
 
+  /** File extensions a scraper glues to the next word. */
+  private static final String RESIDUE_EXTENSION =
+      "(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?|mp[34])";
+
   /** A file extension glued to the next word by a scraper ("jpgSputnik International"). */
   private static final Pattern GLUED_RESIDUE =
-      Pattern.compile("^(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?|mp[34])(?=\\p{Lu})");
+      Pattern.compile("^" + RESIDUE_EXTENSION + "(?=\\p{Lu})");
 
   /** The same residue at the end of a token, before the name it was glued to ("…a85f.jpgAcme"). */
   private static final Pattern GLUED_RESIDUE_TAIL =
-      Pattern.compile("(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?|mp[34])\\p{Lu}\\p{Ll}+$");
+      Pattern.compile(RESIDUE_EXTENSION + "\\p{Lu}\\p{Ll}+$");
 
   private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
 
