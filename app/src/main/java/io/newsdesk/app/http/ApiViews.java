@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -64,13 +63,11 @@ public final class ApiViews {
     return m;
   }
 
-  /** A story with the articles this instance has seen of it (null articles are left out). */
-  public static Map<String, Object> storyWithArticles(Story s, List<EnrichedArticle> articles) {
+  /** A story with the views of its articles ({@link #article}, without text) that were found. */
+  public static Map<String, Object> storyWithArticles(Story s, List<Map<String, Object>> articles) {
     Map<String, Object> m = story(s);
     m.put("articleIds", s.getArticleIds());
-    m.put(
-        "articles",
-        articles.stream().filter(Objects::nonNull).map(a -> article(a, false)).toList());
+    m.put("articles", articles);
     return m;
   }
 

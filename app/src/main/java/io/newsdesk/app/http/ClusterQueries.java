@@ -87,7 +87,7 @@ public final class ClusterQueries {
     }
     // Articles are partitioned by article id, the stories are not: each article is asked of the
     // instance holding it (here, or by HTTP); one it no longer holds is left out.
-    List<Object> articles = new ArrayList<>();
+    List<Map<String, Object>> articles = new ArrayList<>();
     for (CharSequence a : story.get().getArticleIds()) {
       String articleId = a.toString();
       // Also when this is a forwarded (local) story query: the articles are not all here.
@@ -98,9 +98,7 @@ public final class ClusterQueries {
         remoteArticle(holder, articleId).ifPresent(articles::add);
       }
     }
-    Map<String, Object> view = ApiViews.storyWithArticles(story.get(), List.of());
-    view.put("articles", articles);
-    return ok(view);
+    return ok(ApiViews.storyWithArticles(story.get(), articles));
   }
 
   /** An article as another instance answers it, without its text (as in a story's articles). */
