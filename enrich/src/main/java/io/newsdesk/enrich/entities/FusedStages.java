@@ -20,6 +20,10 @@ final class FusedStages {
   private final java.util.Map<String, float[]> edges2 =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  // Both stages' sums of each word's word-local features, which depend on the weights and the word
+  // alone: summed once per word (ints, so the order of the sums does not matter).
+  private final WordScoreCache wordSums = new WordScoreCache();
+
   FusedStages(NerModel stage1, NerModel stage2) {
     long[] k1 = stage1.index.keys();
     long[] k2 = stage2.index.keys();
@@ -57,37 +61,32 @@ final class FusedStages {
     }
   }
 
-  /** BILOU labels per sentence after both stages (Viterbi in each). */
+  /**
+   * BILOU labels per sentence after both stages (Viterbi in each), for a document prepared without
+   * its word-local features ({@code features.prepare(sentences, false)}): they are scored here.
+   */
   int[][] tag(NerFeatures features, NerFeatures.Doc doc) {
     int ns = doc.sentenceCount();
     float[][][] first = new float[ns][][];
     int[][][] second = new int[ns][][];
     int[] rows = new int[256];
+    long[] local = new long[features.maxWordLocalFeatures()];
     int[] acc = new int[2 * L];
     for (int s = 0; s < ns; s++) {
       int n = doc.words[s].length;
       first[s] = new float[n][L];
       second[s] = new int[n][];
       for (int i = 0; i < n; i++) {
-        long[] feats = doc.statics[s][i];
-        int m = feats.length;
-        if (rows.length < m) {
-          rows = new int[m];
+        String word = doc.words[s][i];
+        int[] wordSum = wordSums.get(word);
+        if (wordSum == null) {
+          int m = features.wordLocalFeatures(word, local);
+          wordSum = new int[2 * L];
+          rows = sum(local, m, rows, wordSum);
+          wordSums.put(word, wordSum);
         }
-        // All lookups first, so that the cache misses of independent keys overlap; then the sums
-        // (of 16-bit weights, exact in ints, in any order).
-        lookUp(feats, m, rows);
-        java.util.Arrays.fill(acc, 0);
-        short[] w = weights;
-        for (int f = 0; f < m; f++) {
-          int row = rows[f];
-          if (row >= 0) {
-            int base = row * 2 * L;
-            for (int l = 0; l < 2 * L; l++) {
-              acc[l] += w[base + l];
-            }
-          }
-        }
+        System.arraycopy(wordSum, 0, acc, 0, 2 * L);
+        rows = sum(doc.statics[s][i], doc.statics[s][i].length, rows, acc);
         float[] a1 = first[s][i];
         for (int l = 0; l < L; l++) {
           a1[l] = acc[l] * scale1;
@@ -115,6 +114,29 @@ final class FusedStages {
     }
     return ViterbiDecoder.decode(
         features, doc, base2, (f, n, out) -> score(f, n, out, L, scale2), edges2, null, null);
+  }
+
+  /**
+   * Adds the weights of both stages of the first {@code m} features to {@code acc}: all lookups
+   * first, so that the cache misses of independent keys overlap; then the sums (of 16-bit weights,
+   * exact in ints, in any order). Returns the row buffer, grown if it was too small.
+   */
+  private int[] sum(long[] feats, int m, int[] rows, int[] acc) {
+    if (rows.length < m) {
+      rows = new int[m];
+    }
+    lookUp(feats, m, rows);
+    short[] w = weights;
+    for (int f = 0; f < m; f++) {
+      int row = rows[f];
+      if (row >= 0) {
+        int base = row * 2 * L;
+        for (int l = 0; l < 2 * L; l++) {
+          acc[l] += w[base + l];
+        }
+      }
+    }
+    return rows;
   }
 
   // Looks up the rows of all the features and touches both ends of each row's weights: the loads

@@ -126,6 +126,14 @@ final class NerFeatures {
 
   /** Prepares a document given as sentences of tokens. */
   Doc prepare(List<String[]> sentences) {
+    return prepare(sentences, true);
+  }
+
+  /**
+   * As {@link #prepare(List)}; without {@code wordLocal}, each token's statics leave out its
+   * word-local features ({@link #wordLocalFeatures}), which the caller scores once per word.
+   */
+  Doc prepare(List<String[]> sentences, boolean wordLocal) {
     int ns = sentences.size();
     String[][] words = new String[ns][];
     String[][] lower = new String[ns][];
@@ -204,6 +212,7 @@ final class NerFeatures {
                 upperSentence[s],
                 casing,
                 i,
+                wordLocal,
                 buf);
         long[] f = new long[k];
         System.arraycopy(buf, 0, f, 0, k);
@@ -224,6 +233,7 @@ final class NerFeatures {
       boolean upperSentence,
       Map<String, int[]> casing,
       int i,
+      boolean wordLocal,
       long[] out) {
     int k = 0;
     int n = w.length;
@@ -239,18 +249,16 @@ final class NerFeatures {
     String s0 = sh[i];
     String sp = i > 0 ? sh[i - 1] : BOS;
     String sn = i + 1 < n ? sh[i + 1] : EOS;
-    out[k++] = BIAS;
     // The word-identity features come first (IDENTITY of them), so training can drop them.
-    out[k++] = word == low ? hash(1, dlow) : hash(1, digits(word));
-    out[k++] = hash(2, dlow);
+    // Without wordLocal the features that depend on the word alone are left out: the order of the
+    // others stays the same.
+    if (wordLocal) {
+      k = identityFeatures(word, low, dlow, out, k);
+    }
     out[k++] = hash(17, dp1, dlow);
     out[k++] = hash(18, dlow, dn1);
-    out[k++] = hash(3, s0);
-    out[k++] = longShapeHash(word);
-    int len = low.length();
-    for (int a = 1; a <= 4 && a <= len; a++) {
-      out[k++] = hashRange(4 + a, low, 0, a);
-      out[k++] = hashRange(8 + a, low, len - a, len);
+    if (wordLocal) {
+      k = formFeatures(word, low, s0, out, k);
     }
     out[k++] = hash(13, dp1);
     out[k++] = hash(14, dn1);
@@ -312,15 +320,15 @@ final class NerFeatures {
       int cp2 = i > 1 ? cls[i - 2] : -1;
       int cn2 = i + 2 < n ? cls[i + 2] : -1;
       for (int g = 0; g < wc.granularities(); g++) {
-        int a = c0 < 0 ? -1 : wc.classOf(c0, g);
-        out[k++] = hash(40 + g, a);
-        out[k++] = hash(50 + g, a, 0, s0);
+        if (wordLocal) {
+          k = classFeatures(wc, c0, g, s0, out, k);
+        }
         out[k++] = hash(60 + g, cp < 0 ? (i > 0 ? -1 : -2) : wc.classOf(cp, g));
         out[k++] = hash(70 + g, cn < 0 ? (i + 1 < n ? -1 : -2) : wc.classOf(cn, g));
         out[k++] = hash(120 + g, cp2 < 0 ? (i > 1 ? -1 : -2) : wc.classOf(cp2, g));
         out[k++] = hash(130 + g, cn2 < 0 ? (i + 2 < n ? -1 : -2) : wc.classOf(cn2, g));
       }
-      if (c0 < 0) {
+      if (c0 < 0 && wordLocal) {
         out[k++] = hash(140, s0);
       }
     }
@@ -331,6 +339,61 @@ final class NerFeatures {
       int pattern = c == null ? 8 : (c[0] > 0 ? 1 : 0) | (c[1] > 0 ? 2 : 0) | (c[2] > 0 ? 4 : 0);
       out[k++] = CASING[i == 0 || upperSentence ? 1 : 0][pattern];
     }
+    return k;
+  }
+
+  /**
+   * The features of a token that depend on its (normalised) word alone, the bias included: the same
+   * as {@link #prepare(List)} gives the token besides those {@code prepare(sentences, false)} does,
+   * so a word's weights for them can be summed once and reused wherever the word occurs.
+   */
+  int wordLocalFeatures(String word, long[] out) {
+    String low = word.toLowerCase(Locale.ROOT);
+    String s0 = shape(word);
+    int k = identityFeatures(word, low, digits(low), out, 0);
+    k = formFeatures(word, low, s0, out, k);
+    if (clusters != null) {
+      int c0 = clusters.row(word);
+      for (int g = 0; g < clusters.granularities(); g++) {
+        k = classFeatures(clusters, c0, g, s0, out, k);
+      }
+      if (c0 < 0) {
+        out[k++] = hash(140, s0);
+      }
+    }
+    return k;
+  }
+
+  /** Upper bound of {@link #wordLocalFeatures}' count. */
+  int maxWordLocalFeatures() {
+    return 14 + (clusters == null ? 0 : 2 * clusters.granularities() + 1);
+  }
+
+  // The bias and the token's word, as written and lower-cased (digits as 0).
+  private static int identityFeatures(String word, String low, String dlow, long[] out, int k) {
+    out[k++] = BIAS;
+    out[k++] = word == low ? hash(1, dlow) : hash(1, digits(word));
+    out[k++] = hash(2, dlow);
+    return k;
+  }
+
+  // Shape, long shape, and prefixes and suffixes of up to four characters.
+  private static int formFeatures(String word, String low, String s0, long[] out, int k) {
+    out[k++] = hash(3, s0);
+    out[k++] = longShapeHash(word);
+    int len = low.length();
+    for (int a = 1; a <= 4 && a <= len; a++) {
+      out[k++] = hashRange(4 + a, low, 0, a);
+      out[k++] = hashRange(8 + a, low, len - a, len);
+    }
+    return k;
+  }
+
+  // The word's class at granularity g, alone and with its shape.
+  private static int classFeatures(WordClusters wc, int c0, int g, String s0, long[] out, int k) {
+    int a = c0 < 0 ? -1 : wc.classOf(c0, g);
+    out[k++] = hash(40 + g, a);
+    out[k++] = hash(50 + g, a, 0, s0);
     return k;
   }
 

@@ -75,12 +75,12 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
 
   @Override
   public List<String[]> tagDocument(List<String[]> sentences) {
-    NerFeatures.Doc doc = features.prepare(sentences);
     int[][] labels;
     if (fused != null) {
-      labels = fused.tag(features, doc);
+      // The fused stages score each word's word-local features once per word, not per token.
+      labels = fused.tag(features, features.prepare(sentences, false));
     } else {
-      labels = stagewise(doc);
+      labels = stagewise(features.prepare(sentences));
     }
     List<String[]> out = new ArrayList<>(labels.length);
     for (int[] l : labels) {
