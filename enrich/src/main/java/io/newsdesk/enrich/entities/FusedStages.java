@@ -20,8 +20,11 @@ final class FusedStages {
   private final java.util.Map<String, float[]> edges2 =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  // Both stages' sums of each word's word-local features, which depend on the weights and the word
-  // alone: summed once per word (ints, so the order of the sums does not matter).
+  // Per word, both stages' sums of its word-local features and of the features it gives each of its
+  // neighbours, which depend on the weights and the word alone: summed once per word (in ints, so
+  // the order of the sums does not matter). Part 0: the word's own; part 1 + r: as neighbour r.
+  private static final int PARTS = 1 + NerFeatures.NEIGHBOURS;
+
   private final WordScoreCache wordSums = new WordScoreCache();
 
   FusedStages(NerModel stage1, NerModel stage2) {
@@ -63,7 +66,8 @@ final class FusedStages {
 
   /**
    * BILOU labels per sentence after both stages (Viterbi in each), for a document prepared without
-   * its word-local features ({@code features.prepare(sentences, false)}): they are scored here.
+   * the features of single words ({@code features.prepare(sentences, false)}): they are scored
+   * here.
    */
   int[][] tag(NerFeatures features, NerFeatures.Doc doc) {
     int ns = doc.sentenceCount();
@@ -72,20 +76,40 @@ final class FusedStages {
     int[] rows = new int[256];
     long[] local = new long[features.maxWordLocalFeatures()];
     int[] acc = new int[2 * L];
+    int[][] sums = new int[0][];
     for (int s = 0; s < ns; s++) {
       int n = doc.words[s].length;
       first[s] = new float[n][L];
       second[s] = new int[n][];
+      if (sums.length < n) {
+        sums = new int[n][];
+      }
       for (int i = 0; i < n; i++) {
         String word = doc.words[s][i];
-        int[] wordSum = wordSums.get(word);
-        if (wordSum == null) {
-          int m = features.wordLocalFeatures(word, local);
-          wordSum = new int[2 * L];
-          rows = sum(local, m, rows, wordSum);
-          wordSums.put(word, wordSum);
+        int[] w = wordSums.get(word);
+        if (w == null) {
+          w = new int[PARTS * 2 * L];
+          int[] part = new int[2 * L];
+          for (int p = 0; p < PARTS; p++) {
+            int m =
+                p == 0
+                    ? features.wordLocalFeatures(word, local)
+                    : features.neighbourFeatures(word, p - 1, local);
+            java.util.Arrays.fill(part, 0);
+            rows = sum(local, m, rows, part);
+            System.arraycopy(part, 0, w, p * 2 * L, 2 * L);
+          }
+          wordSums.put(word, w);
         }
-        System.arraycopy(wordSum, 0, acc, 0, 2 * L);
+        sums[i] = w;
+      }
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(sums[i], 0, acc, 0, 2 * L);
+        // Where the neighbour exists, its part for this relation (as prepare left it out).
+        addPart(i > 0 ? sums[i - 1] : null, 1 + NerFeatures.PREV, acc);
+        addPart(i + 1 < n ? sums[i + 1] : null, 1 + NerFeatures.NEXT, acc);
+        addPart(i > 1 ? sums[i - 2] : null, 3, acc);
+        addPart(i + 2 < n ? sums[i + 2] : null, 4, acc);
         rows = sum(doc.statics[s][i], doc.statics[s][i].length, rows, acc);
         float[] a1 = first[s][i];
         for (int l = 0; l < L; l++) {
@@ -114,6 +138,15 @@ final class FusedStages {
     }
     return ViterbiDecoder.decode(
         features, doc, base2, (f, n, out) -> score(f, n, out, L, scale2), edges2, null, null);
+  }
+
+  private static void addPart(int[] wordSums, int part, int[] acc) {
+    if (wordSums != null) {
+      int base = part * 2 * L;
+      for (int l = 0; l < 2 * L; l++) {
+        acc[l] += wordSums[base + l];
+      }
+    }
   }
 
   /**

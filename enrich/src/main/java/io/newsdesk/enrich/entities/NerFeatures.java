@@ -130,8 +130,9 @@ final class NerFeatures {
   }
 
   /**
-   * As {@link #prepare(List)}; without {@code wordLocal}, each token's statics leave out its
-   * word-local features ({@link #wordLocalFeatures}), which the caller scores once per word.
+   * As {@link #prepare(List)}; without {@code wordLocal}, each token's statics leave out the
+   * features of single words, its own and each neighbour's alone ({@link #wordLocalFeatures},
+   * {@link #neighbourFeatures}), which the caller scores once per word.
    */
   Doc prepare(List<String[]> sentences, boolean wordLocal) {
     int ns = sentences.size();
@@ -260,13 +261,21 @@ final class NerFeatures {
     if (wordLocal) {
       k = formFeatures(word, low, s0, out, k);
     }
-    out[k++] = hash(13, dp1);
-    out[k++] = hash(14, dn1);
-    out[k++] = hash(15, dp2);
-    out[k++] = hash(16, dn2);
+    // A neighbour's own features are left out with the word-local ones, when there is one.
+    boolean[] nb = {i > 0, i + 1 < n, i > 1, i + 2 < n};
+    String[] dnb = {dp1, dn1, dp2, dn2};
+    for (int r = 0; r < NEIGHBOURS; r++) {
+      if (wordLocal || !nb[r]) {
+        out[k++] = hash(WORD_AT[r], dnb[r]);
+      }
+    }
     out[k++] = hash(19, sp, s0, sn);
-    out[k++] = hash(20, sp);
-    out[k++] = hash(21, sn);
+    if (wordLocal || !nb[PREV]) {
+      out[k++] = hash(SHAPE_AT[PREV], sp);
+    }
+    if (wordLocal || !nb[NEXT]) {
+      out[k++] = hash(SHAPE_AT[NEXT], sn);
+    }
     out[k++] = hash(22, p1, s0);
     out[k++] = hash(23, s0, n1);
     out[k++] = hash(24, sp, s0);
@@ -315,18 +324,21 @@ final class NerFeatures {
     if (clusters != null) {
       WordClusters wc = clusters;
       int c0 = cls[i];
-      int cp = i > 0 ? cls[i - 1] : -1;
-      int cn = i + 1 < n ? cls[i + 1] : -1;
-      int cp2 = i > 1 ? cls[i - 2] : -1;
-      int cn2 = i + 2 < n ? cls[i + 2] : -1;
+      int[] cnb = {
+        i > 0 ? cls[i - 1] : -1,
+        i + 1 < n ? cls[i + 1] : -1,
+        i > 1 ? cls[i - 2] : -1,
+        i + 2 < n ? cls[i + 2] : -1
+      };
       for (int g = 0; g < wc.granularities(); g++) {
         if (wordLocal) {
           k = classFeatures(wc, c0, g, s0, out, k);
         }
-        out[k++] = hash(60 + g, cp < 0 ? (i > 0 ? -1 : -2) : wc.classOf(cp, g));
-        out[k++] = hash(70 + g, cn < 0 ? (i + 1 < n ? -1 : -2) : wc.classOf(cn, g));
-        out[k++] = hash(120 + g, cp2 < 0 ? (i > 1 ? -1 : -2) : wc.classOf(cp2, g));
-        out[k++] = hash(130 + g, cn2 < 0 ? (i + 2 < n ? -1 : -2) : wc.classOf(cn2, g));
+        for (int r = 0; r < NEIGHBOURS; r++) {
+          if (wordLocal || !nb[r]) {
+            out[k++] = neighbourClass(wc, cnb[r], nb[r], r, g);
+          }
+        }
       }
       if (c0 < 0 && wordLocal) {
         out[k++] = hash(140, s0);
@@ -364,7 +376,43 @@ final class NerFeatures {
     return k;
   }
 
-  /** Upper bound of {@link #wordLocalFeatures}' count. */
+  /** Neighbours whose own features are templates of their own: previous, next, second ones. */
+  static final int NEIGHBOURS = 4;
+
+  static final int PREV = 0;
+  static final int NEXT = 1;
+
+  // Per neighbour: the template of its word (digits as 0), its shape (the nearest two) and class.
+  private static final int[] WORD_AT = {13, 14, 15, 16};
+  private static final int[] SHAPE_AT = {20, 21};
+  private static final int[] CLASS_AT = {60, 70, 120, 130};
+
+  /**
+   * The features a token has from its neighbour {@code word} alone, the neighbour at {@code
+   * relation} ({@link #PREV}, {@link #NEXT}, then the second previous and next): what {@code
+   * prepare(sentences, false)} leaves out of the token's statics where that neighbour exists.
+   */
+  int neighbourFeatures(String word, int relation, long[] out) {
+    int k = 0;
+    out[k++] = hash(WORD_AT[relation], digits(word.toLowerCase(Locale.ROOT)));
+    if (relation < SHAPE_AT.length) {
+      out[k++] = hash(SHAPE_AT[relation], shape(word));
+    }
+    if (clusters != null) {
+      int c = clusters.row(word);
+      for (int g = 0; g < clusters.granularities(); g++) {
+        out[k++] = neighbourClass(clusters, c, true, relation, g);
+      }
+    }
+    return k;
+  }
+
+  // The neighbour's class at granularity g: -1 for a word without one, -2 past the sentence's end.
+  private static long neighbourClass(WordClusters wc, int row, boolean exists, int r, int g) {
+    return hash(CLASS_AT[r] + g, row < 0 ? (exists ? -1 : -2) : wc.classOf(row, g));
+  }
+
+  /** Upper bound of {@link #wordLocalFeatures}' and {@link #neighbourFeatures}' counts. */
   int maxWordLocalFeatures() {
     return 14 + (clusters == null ? 0 : 2 * clusters.granularities() + 1);
   }

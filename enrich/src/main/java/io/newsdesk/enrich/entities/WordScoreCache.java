@@ -1,11 +1,12 @@
 package io.newsdesk.enrich.entities;
 
 /**
- * The summed weights of each word's word-local features ({@link NerFeatures#wordLocalFeatures}),
- * kept for the words met most recently: news text repeats its words, and these features are a third
- * of a token's, each a hash-table look-up that mostly misses the cache. A direct-mapped table of
- * immutable entries: a word whose slot another word took is summed again, never wrong. Lock-free
- * and thread-safe (an entry's final fields publish its sums); bounded to {@link #SLOTS} entries.
+ * The summed weights of the features of single words ({@link NerFeatures#wordLocalFeatures} and
+ * {@link NerFeatures#neighbourFeatures}), kept for the words met most recently: news text repeats
+ * its words, and these are most of a token's features, each a hash-table look-up that mostly misses
+ * the processor's cache. A direct-mapped table of immutable entries: a word whose slot another word
+ * took is summed again, never wrong. Lock-free and thread-safe (an entry's final fields publish its
+ * sums); bounded to {@link #SLOTS} entries.
  */
 final class WordScoreCache {
 

@@ -169,4 +169,45 @@ class NerFeaturesTest {
     assertThat(NerFeatures.dropIdentity(doc, new java.util.Random(1), 0.0).statics[0][0])
         .isSameAs(doc.statics[0][0]);
   }
+
+  @Test
+  void tokenFeaturesAreTheMultiWordOnesPlusEachWordsOwnAndItsNeighboursParts() {
+    NerFeatures f = new NerFeatures(null, CLUSTERS);
+    List<String[]> doc =
+        List.of(
+            "Ilse flew to Lisbon , then to Oporto in 1996 .".split(" "),
+            "LISBON".split(" "),
+            "He said \u201cno\u201d to Lisbon".split(" "));
+    NerFeatures.Doc full = f.prepare(doc);
+    NerFeatures.Doc split = f.prepare(doc, false);
+    long[] buf = new long[f.maxWordLocalFeatures()];
+    int[] offsets = {-1, 1, -2, 2}; // PREV, NEXT, then the second previous and next
+    for (int s = 0; s < doc.size(); s++) {
+      String[] words = full.words[s];
+      for (int i = 0; i < words.length; i++) {
+        List<Long> joined = new java.util.ArrayList<>();
+        for (long x : split.statics[s][i]) {
+          joined.add(x);
+        }
+        int k = f.wordLocalFeatures(words[i], buf);
+        for (int j = 0; j < k; j++) {
+          joined.add(buf[j]);
+        }
+        for (int r = 0; r < NerFeatures.NEIGHBOURS; r++) {
+          int at = i + offsets[r];
+          if (at >= 0 && at < words.length) {
+            k = f.neighbourFeatures(words[at], r, buf);
+            for (int j = 0; j < k; j++) {
+              joined.add(buf[j]);
+            }
+          }
+        }
+        long[] expected = full.statics[s][i].clone();
+        long[] actual = joined.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(expected);
+        Arrays.sort(actual);
+        assertThat(actual).as("sentence %d token %d", s, i).containsExactly(expected);
+      }
+    }
+  }
 }
