@@ -76,6 +76,7 @@ public final class EvalNerCommand implements Callable<Integer> {
     System.out.println("model: " + recognizer.version());
     System.out.print(e.report());
     System.out.print(e.unseenReport());
+    System.out.print(e.unseenErrorReport());
     // Speed on this one thread in the steady state: the scoring pass above and one more untimed
     // pass warm the code up (JIT); then whole passes are timed until at least five seconds of this
     // thread's CPU have gone by. CPU time is what a busy shared machine does not inflate.

@@ -21,6 +21,9 @@ public final class NerEvaluation {
   private final Set<String> seen;
   private final NerEvaluation unseen;
 
+  // Errors on unseen names: gold (or, for spurious ones, predicted) type -> kind -> count.
+  private final Map<String, Map<String, Long>> unseenErrors = new TreeMap<>();
+
   /** An evaluation of all entities. */
   public NerEvaluation() {
     this(null);
@@ -49,8 +52,81 @@ public final class NerEvaluation {
     List<String> p = spans(predicted);
     count(g, p);
     if (unseen != null && words != null) {
-      unseen.count(unseenOnly(words, g), unseenOnly(words, p));
+      List<String> ug = unseenOnly(words, g);
+      List<String> up = unseenOnly(words, p);
+      unseen.count(ug, up);
+      classifyErrors(ug, up, p, g);
     }
+  }
+
+  /**
+   * Sorts the errors on unseen names by kind: a gold name predicted with the right span and another
+   * type ("as ORG"), with a wrong span ("boundary", "boundary and type" when an overlapping
+   * prediction has another type) or not at all ("missed"); a predicted unseen name that overlaps no
+   * gold entity is "spurious".
+   */
+  private void classifyErrors(
+      List<String> unseenGold,
+      List<String> unseenPredicted,
+      List<String> predicted,
+      List<String> gold) {
+    for (String s : unseenGold) {
+      if (predicted.contains(s)) {
+        continue;
+      }
+      String kind = "missed";
+      boolean otherType = false;
+      for (String q : predicted) {
+        if (start(q) == start(s) && end(q) == end(s)) {
+          kind = "as " + typeOf(q);
+          break;
+        }
+        if (start(q) < end(s) && end(q) > start(s)) {
+          otherType |= !typeOf(q).equals(typeOf(s));
+          kind = otherType ? "boundary and type" : "boundary";
+        }
+      }
+      unseenErrors.computeIfAbsent(typeOf(s), k -> new TreeMap<>()).merge(kind, 1L, Long::sum);
+    }
+    for (String q : unseenPredicted) {
+      boolean overlaps = false;
+      for (String s : gold) {
+        overlaps |= start(q) < end(s) && end(q) > start(s);
+      }
+      if (!overlaps) {
+        unseenErrors
+            .computeIfAbsent(typeOf(q), k -> new TreeMap<>())
+            .merge("spurious", 1L, Long::sum);
+      }
+    }
+  }
+
+  private static int start(String span) {
+    return Integer.parseInt(span.substring(0, span.indexOf(':')));
+  }
+
+  private static int end(String span) {
+    int a = span.indexOf(':');
+    return Integer.parseInt(span.substring(a + 1, span.indexOf(':', a + 1)));
+  }
+
+  /**
+   * Errors on unseen names by kind and type (see {@link #classifyErrors}), one line per type; empty
+   * when this evaluation has no seen names.
+   */
+  public String unseenErrorReport() {
+    StringBuilder b = new StringBuilder();
+    if (unseen == null) {
+      return "";
+    }
+    b.append("unseen-name errors by kind (gold type; spurious: predicted type):\n");
+    unseenErrors.forEach(
+        (type, kinds) -> {
+          b.append(String.format(Locale.ROOT, "%-8s", type));
+          kinds.forEach((kind, n) -> b.append(String.format(Locale.ROOT, " %s %d;", kind, n)));
+          b.append('\n');
+        });
+    return b.toString();
   }
 
   private void count(List<String> g, List<String> p) {
@@ -118,6 +194,13 @@ public final class NerEvaluation {
   public void addAll(NerEvaluation other) {
     if (unseen != null && other.unseen != null) {
       unseen.addAll(other.unseen);
+      other.unseenErrors.forEach(
+          (type, kinds) ->
+              kinds.forEach(
+                  (kind, n) ->
+                      unseenErrors
+                          .computeIfAbsent(type, k -> new TreeMap<>())
+                          .merge(kind, n, Long::sum)));
     }
     other.counts.forEach(
         (type, c) -> {

@@ -81,10 +81,32 @@ class NerEvaluationTest {
   }
 
   @Test
+  void sortsTheErrorsOnUnseenNamesByKind() {
+    NerEvaluation e = new NerEvaluation(Set.of("Tromso"));
+    e.add(
+        new String[] {"Ilse", "Varga", "of", "Halvard", "Records", "met", "Orla", "in", "Tromso"},
+        new String[] {"B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O", "B-PER", "O", "B-LOC"},
+        // "Ilse Varga" cut short, "Halvard Records" typed PER, "Orla" missed, "met" spurious.
+        new String[] {"B-PER", "O", "O", "B-PER", "I-PER", "B-MISC", "O", "O", "B-LOC"});
+    e.add(
+        new String[] {"the", "Tasman", "Cup", "in", "Quelpart"},
+        new String[] {"O", "B-MISC", "I-MISC", "O", "B-LOC"},
+        // "Tasman Cup" cut to a place "Tasman", "Quelpart" right.
+        new String[] {"O", "B-LOC", "O", "O", "B-LOC"});
+
+    assertThat(e.unseenErrorReport())
+        .contains("MISC     boundary and type 1; spurious 1;")
+        .contains("ORG      as PER 1;")
+        .contains("PER      boundary 1; missed 1;")
+        .doesNotContain("LOC ");
+  }
+
+  @Test
   void hasNoUnseenBreakdownWithoutTrainingNames() {
     NerEvaluation e = new NerEvaluation();
     e.add(new String[] {"B-PER"}, new String[] {"B-PER"});
     assertThat(e.unseen()).isNull();
     assertThat(e.unseenReport()).isEmpty();
+    assertThat(e.unseenErrorReport()).isEmpty();
   }
 }
