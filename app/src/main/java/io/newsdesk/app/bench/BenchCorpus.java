@@ -136,6 +136,41 @@ public final class BenchCorpus {
   }
 
   /**
+   * A real page that the pipeline treats as another article: every text node's words in reverse
+   * order (same words, names, length and markup, so extraction, tagging and sentiment do the same
+   * kind of work, but no shared three-word shingle, hence neither an exact nor a near duplicate of
+   * the page), and its canonical link and og:url under {@code https://warmup.invalid/<n>/} (no URL
+   * duplicate). The page's JSON-LD is left as it is.
+   */
+  static String disguise(String html, int n) {
+    org.jsoup.nodes.Document doc = Jsoup.parse(html);
+    String prefix = "https://warmup.invalid/" + n + "/";
+    for (org.jsoup.nodes.Element e : doc.select("link[rel~=(?i)canonical]")) {
+      e.attr("href", prefix + e.attr("href"));
+    }
+    for (org.jsoup.nodes.Element e : doc.select("meta[property=og:url], meta[name=og:url]")) {
+      e.attr("content", prefix + e.attr("content"));
+    }
+    doc.traverse(
+        (node, depth) -> {
+          if (node instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) {
+            t.text(reverseWords(t.getWholeText()));
+          }
+        });
+    return doc.outerHtml();
+  }
+
+  /** The words of {@code text} in reverse order, its leading and trailing space kept. */
+  static String reverseWords(String text) {
+    String[] words = text.strip().split("\\s+");
+    java.util.Collections.reverse(java.util.Arrays.asList(words));
+    int lead = text.indexOf(text.strip());
+    return text.substring(0, lead)
+        + String.join(" ", words)
+        + text.substring(lead + text.strip().length());
+  }
+
+  /**
    * Where real pages are read from, relative to the data directory, news articles first: the
    * ScrapingHub article benchmark, Readability's test pages, then the trafilatura evaluation pages
    * (many German, not all news).
@@ -154,6 +189,18 @@ public final class BenchCorpus {
       List<String> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         out.add(pages.get(i % pages.size()));
+      }
+      return out;
+    }
+
+    /**
+     * {@code n} warm-up documents made from these pages (cycled) so that none is a copy of a timed
+     * document: see {@link BenchCorpus#disguise}.
+     */
+    public List<String> warmup(int n) {
+      List<String> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(disguise(pages.get(i % pages.size()), i));
       }
       return out;
     }
