@@ -139,8 +139,10 @@ public final class BenchCorpus {
    * A real page that the pipeline treats as another article: every text node's words in reverse
    * order (same words, names, length and markup, so extraction, tagging and sentiment do the same
    * kind of work, but no shared three-word shingle, hence neither an exact nor a near duplicate of
-   * the page), and its canonical link and og:url under {@code https://warmup.invalid/<n>/} (no URL
-   * duplicate). The page's JSON-LD is left as it is.
+   * the page; words of scripts written without spaces, such as Chinese, and of nodes of one or two
+   * words have their characters reversed too), its canonical link and og:url under {@code
+   * https://warmup.invalid/<n>/} (no URL duplicate), and no JSON-LD (whose articleBody some pages'
+   * text is taken from).
    */
   static String disguise(String html, int n) {
     org.jsoup.nodes.Document doc = Jsoup.parse(html);
@@ -151,6 +153,7 @@ public final class BenchCorpus {
     for (org.jsoup.nodes.Element e : doc.select("meta[property=og:url], meta[name=og:url]")) {
       e.attr("content", prefix + e.attr("content"));
     }
+    doc.select("script[type~=(?i)ld\\+json]").remove();
     doc.traverse(
         (node, depth) -> {
           if (node instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) {
@@ -164,10 +167,27 @@ public final class BenchCorpus {
   static String reverseWords(String text) {
     String[] words = text.strip().split("\\s+");
     java.util.Collections.reverse(java.util.Arrays.asList(words));
+    for (int i = 0; i < words.length; i++) {
+      // A node of one or two words (lines of verse, words in links of their own) would keep its
+      // shingles across the node boundaries: such words are reversed too.
+      if (words.length < 3 || words[i].codePoints().anyMatch(BenchCorpus::unspaced)) {
+        words[i] = new StringBuilder(words[i]).reverse().toString();
+      }
+    }
     int lead = text.indexOf(text.strip());
     return text.substring(0, lead)
         + String.join(" ", words)
         + text.substring(lead + text.strip().length());
+  }
+
+  /** A character of a script written without spaces between words. */
+  private static boolean unspaced(int cp) {
+    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+    return s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA
+        || s == Character.UnicodeScript.HANGUL
+        || s == Character.UnicodeScript.THAI;
   }
 
   /**

@@ -70,6 +70,8 @@ class BenchCorpusTest {
   void reversingKeepsTheSpaceAround() {
     assertThat(BenchCorpus.reverseWords("\n  Oil steadies  as OPEC+ holds "))
         .isEqualTo("\n  holds OPEC+ as steadies Oil ");
+    assertThat(BenchCorpus.reverseWords("油价企稳 OPEC+ 会议")).isEqualTo("议会 OPEC+ 稳企价油");
+    assertThat(BenchCorpus.reverseWords(" Oil prices")).isEqualTo(" secirp liO");
   }
 
   private static List<String> words(String text) {
