@@ -190,9 +190,10 @@ public record EnrichConfig(
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-    // The record cache only serves the DSL stores, that is the trend windows (the processor
-    // stores are built without caching, so duplicate and story look-ups see every write at
-    // once). Cached, an entity's window aggregates are updated in memory and written to RocksDB,
+    // The record cache serves the trend windows and the pending band tallies (the other
+    // processor stores are built without caching, so that interactive queries of duplicate and
+    // story state see every write at once). Cached, an entity's window aggregates are updated in
+    // memory and written to RocksDB,
     // their changelog and newsdesk.entity-trends once per commit instead of once per mention:
     // each mention touches 14 windows (12 hopping hours, a day, an hourly count), which was the
     // biggest cost of the stream thread holding the trend tasks.

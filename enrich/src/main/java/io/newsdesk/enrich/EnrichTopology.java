@@ -145,9 +145,14 @@ public final class EnrichTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.ByteArray()));
+    // Cached: an article's band answers (one per band, 24 by default) mostly come in one commit
+    // interval, so its tally reaches RocksDB and the changelog once per commit (or only as the
+    // tombstone when the article leaves in the same interval) instead of once per answer. Reads
+    // go through the cache, so the collector sees every answer at once all the same.
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(PENDING_TALLY_STORE), Serdes.String(), Tally.SERDE));
+                Stores.persistentKeyValueStore(PENDING_TALLY_STORE), Serdes.String(), Tally.SERDE)
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(PENDING_STORY_STORE),

@@ -136,6 +136,61 @@ public final class BenchCorpus {
   }
 
   /**
+   * A real page that the pipeline treats as another article: every text node's words in reverse
+   * order (same words, names, length and markup, so extraction, tagging and sentiment do the same
+   * kind of work, but no shared three-word shingle, hence neither an exact nor a near duplicate of
+   * the page; words of scripts written without spaces, such as Chinese, and of nodes of one or two
+   * words have their characters reversed too), its canonical link and og:url under {@code
+   * https://warmup.invalid/<n>/} (no URL duplicate), and no JSON-LD (whose articleBody some pages'
+   * text is taken from).
+   */
+  static String disguise(String html, int n) {
+    org.jsoup.nodes.Document doc = Jsoup.parse(html);
+    String prefix = "https://warmup.invalid/" + n + "/";
+    for (org.jsoup.nodes.Element e : doc.select("link[rel~=(?i)canonical]")) {
+      e.attr("href", prefix + e.attr("href"));
+    }
+    for (org.jsoup.nodes.Element e : doc.select("meta[property=og:url], meta[name=og:url]")) {
+      e.attr("content", prefix + e.attr("content"));
+    }
+    doc.select("script[type~=(?i)ld\\+json]").remove();
+    doc.traverse(
+        (node, depth) -> {
+          if (node instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) {
+            t.text(reverseWords(t.getWholeText()));
+          }
+        });
+    return doc.outerHtml();
+  }
+
+  /** The words of {@code text} in reverse order, its leading and trailing space kept. */
+  static String reverseWords(String text) {
+    String[] words = text.strip().split("\\s+");
+    java.util.Collections.reverse(java.util.Arrays.asList(words));
+    for (int i = 0; i < words.length; i++) {
+      // A node of one or two words (lines of verse, words in links of their own) would keep its
+      // shingles across the node boundaries: such words are reversed too.
+      if (words.length < 3 || words[i].codePoints().anyMatch(BenchCorpus::unspaced)) {
+        words[i] = new StringBuilder(words[i]).reverse().toString();
+      }
+    }
+    int lead = text.indexOf(text.strip());
+    return text.substring(0, lead)
+        + String.join(" ", words)
+        + text.substring(lead + text.strip().length());
+  }
+
+  /** A character of a script written without spaces between words. */
+  private static boolean unspaced(int cp) {
+    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+    return s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA
+        || s == Character.UnicodeScript.HANGUL
+        || s == Character.UnicodeScript.THAI;
+  }
+
+  /**
    * Where real pages are read from, relative to the data directory, news articles first: the
    * ScrapingHub article benchmark, Readability's test pages, then the trafilatura evaluation pages
    * (many German, not all news).
@@ -154,6 +209,18 @@ public final class BenchCorpus {
       List<String> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         out.add(pages.get(i % pages.size()));
+      }
+      return out;
+    }
+
+    /**
+     * {@code n} warm-up documents made from these pages (cycled) so that none is a copy of a timed
+     * document: see {@link BenchCorpus#disguise}.
+     */
+    public List<String> warmup(int n) {
+      List<String> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(disguise(pages.get(i % pages.size()), i));
       }
       return out;
     }

@@ -64,7 +64,8 @@ public final class EndToEndBench {
       double loadAfter,
       Map<String, Long> pipelineCpuNanos,
       List<Map.Entry<String, Long>> topThreads,
-      int warmup) {
+      int warmup,
+      String warmupDescription) {
 
     public double documentsPerSecond() {
       return documents * 1000.0 / Math.max(endToEndMs, 1);
@@ -116,12 +117,21 @@ public final class EndToEndBench {
           drop.resolve(String.format("doc-%06d.html", i)), corpus.get(i), StandardCharsets.UTF_8);
     }
     // Warm-up documents run through the same pipeline first (JIT, caches, transactions), so that
-    // what is timed is the steady state of a long-running pipeline.
-    // Generated pages, so that the timed documents meet no copies of themselves they would not
-    // have met without a warm-up.
+    // what is timed is the steady state of a long-running pipeline: the same real pages disguised
+    // as other articles (BenchCorpus.disguise), so that the timed documents meet no copies of
+    // themselves they would not have met without a warm-up.
     Path warmDrop = dir.resolve("warmup");
     Files.createDirectories(warmDrop);
-    List<String> warmPages = warmup > 0 ? BenchCorpus.generate(warmup, 7) : List.of();
+    List<String> warmPages =
+        real.map(r -> r.warmup(warmup)).orElseGet(() -> BenchCorpus.generate(warmup, 7));
+    String warmLabel =
+        warmup == 0
+            ? "no warm-up (cold start)"
+            : warmup
+                + (real.isPresent()
+                    ? " warm-up documents: the real pages, each text's words reversed, under other"
+                        + " URLs"
+                    : " generated warm-up documents");
     for (int i = 0; i < warmup; i++) {
       Files.writeString(
           warmDrop.resolve(String.format("warm-%06d.html", i)),
@@ -192,7 +202,8 @@ public final class EndToEndBench {
           loadAfter,
           pipelineCpu,
           cpuClock.top(8),
-          warmup);
+          warmup,
+          warmLabel);
     }
   }
 
@@ -346,6 +357,7 @@ public final class EndToEndBench {
         "end to end: %d documents in %.2f s = %.1f documents/s (drop folder -> ingest -> enrich ->"
             + " sink, exactly-once)%n",
         r.documents(), r.endToEndMs() / 1000.0, r.documentsPerSecond());
+    out.printf("before timing: %s%n", r.warmupDescription());
     out.printf(
         "CPU time per document in the end-to-end run (all threads; after %d warm-up documents):%n",
         r.warmup());

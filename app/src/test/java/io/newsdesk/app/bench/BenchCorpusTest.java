@@ -2,7 +2,16 @@ package io.newsdesk.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsdesk.app.demo.DemoSite;
+import io.newsdesk.enrich.dedup.MinHasher;
+import io.newsdesk.enrich.dedup.NearDuplicateConfig;
+import io.newsdesk.enrich.extract.ArticleExtractor;
+import io.newsdesk.enrich.extract.ArticleExtractors;
+import io.newsdesk.schema.Arrival;
+import io.newsdesk.schema.Article;
+import io.newsdesk.schema.RawDocument;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +44,51 @@ class BenchCorpusTest {
     assertThat(real.repeats(6)).isEqualTo(2);
     assertThat(real.repeats(3)).isZero();
     assertThat(real.description()).startsWith("4 distinct real pages (2 from ");
+  }
+
+  @Test
+  void aDisguisedPageIsAnotherArticleWithTheSameWords() throws Exception {
+    String page =
+        DemoSite.resource("site/articles/fm-interview.html")
+            .replace("<head>", "<head><meta property=\"og:url\" content=\"/og/fm.html\">");
+    ArticleExtractor extractor = ArticleExtractors.standard();
+    Article original = extractor.extract(raw(page));
+    Article disguised = extractor.extract(raw(BenchCorpus.disguise(page, 3)));
+
+    assertThat(disguised.getCanonicalUrl())
+        .startsWith("https://warmup.invalid/3/")
+        .isNotEqualTo(original.getCanonicalUrl());
+    assertThat(disguised.getText()).isNotEqualTo(original.getText());
+    assertThat(words(disguised.getText())).isEqualTo(words(original.getText()));
+    MinHasher hasher = new MinHasher(NearDuplicateConfig.defaults());
+    assertThat(
+            hasher.signature(disguised.getText()).similarity(hasher.signature(original.getText())))
+        .isLessThan(NearDuplicateConfig.defaults().threshold());
+  }
+
+  @Test
+  void reversingKeepsTheSpaceAround() {
+    assertThat(BenchCorpus.reverseWords("\n  Oil steadies  as OPEC+ holds "))
+        .isEqualTo("\n  holds OPEC+ as steadies Oil ");
+    assertThat(BenchCorpus.reverseWords("油价企稳 OPEC+ 会议")).isEqualTo("议会 OPEC+ 稳企价油");
+    assertThat(BenchCorpus.reverseWords(" Oil prices")).isEqualTo(" secirp liO");
+  }
+
+  private static List<String> words(String text) {
+    return java.util.Arrays.stream(text.split("\\s+")).sorted().toList();
+  }
+
+  private static RawDocument raw(String html) {
+    return RawDocument.newBuilder()
+        .setId("bench-test")
+        .setSource("bench")
+        .setUrl("http://127.0.0.1/bench/fm.html")
+        .setFetchedAt(0L)
+        .setArrival(Arrival.PAGE)
+        .setContentType("text/html")
+        .setCharset("UTF-8")
+        .setBody(ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)))
+        .build();
   }
 
   @Test

@@ -13,9 +13,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary serdes for the internal records of the enrich topology (near-duplicate and story
- * probes and answers). They only travel through internal repartition topics and stores of one
- * application version, so a version byte is enough (no Avro contract): a record with an unknown
- * version fails loudly instead of being misread.
+ * probes and answers, trend aggregates). They only travel through internal repartition topics and
+ * stores of one application version, so a version byte is enough (no Avro contract): a record with
+ * an unknown version fails loudly instead of being misread.
  */
 public final class Wire {
 
