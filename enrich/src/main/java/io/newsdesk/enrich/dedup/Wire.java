@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -76,6 +77,30 @@ public final class Wire {
 
   public static String readNullable(DataInputStream in) throws IOException {
     return in.readBoolean() ? in.readUTF() : null;
+  }
+
+  /**
+   * A nullable string as its length (an int, -1 for null) and UTF-8 bytes: no 64 KB limit as with
+   * {@link #writeNullable}, whatever a tagger names.
+   */
+  public static void writeText(DataOutputStream out, String s) throws IOException {
+    if (s == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  public static String readText(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
   }
 
   static void writeBytes(DataOutputStream out, byte[] b) throws IOException {

@@ -2,11 +2,8 @@ package io.newsdesk.enrich.trends;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.enrich.dedup.Wire;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -32,8 +29,8 @@ public record TrendAggregate(
     Serde<TrendAggregate> binary =
         Wire.serde(
             (t, out) -> {
-              writeString(out, t.canonical);
-              writeString(out, t.type);
+              Wire.writeText(out, t.canonical);
+              Wire.writeText(out, t.type);
               out.writeLong(t.articles);
               out.writeLong(t.mentions);
               out.writeDouble(t.sentimentSum);
@@ -41,8 +38,8 @@ public record TrendAggregate(
             },
             in ->
                 new TrendAggregate(
-                    readString(in),
-                    readString(in),
+                    Wire.readText(in),
+                    Wire.readText(in),
                     in.readLong(),
                     in.readLong(),
                     in.readDouble(),
@@ -62,27 +59,6 @@ public record TrendAggregate(
   }
 
   private static final ObjectMapper LEGACY_JSON = new ObjectMapper();
-
-  /** Length and UTF-8 bytes: no 64 KB limit as with writeUTF, whatever a tagger names. */
-  private static void writeString(DataOutputStream out, String s) throws IOException {
-    if (s == null) {
-      out.writeInt(-1);
-      return;
-    }
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static String readString(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) {
-      return null;
-    }
-    byte[] b = new byte[n];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
-  }
 
   TrendAggregate plus(TrendAggregate m) {
     return new TrendAggregate(
