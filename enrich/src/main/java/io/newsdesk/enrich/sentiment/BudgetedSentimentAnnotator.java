@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * {@code --sentiment precise}: tone and every entity's sentiment from the fast annotator first,
  * then the {@code budget} most salient entities (all when the budget is 0) scored again by a
- * plugged-in {@link TargetSentimentModel}, sentence by sentence, their labels averaged.
+ * plugged-in {@link TargetSentimentModel}, sentence by sentence (all of an article's in one {@link
+ * TargetSentimentModel#predictAll} call), their labels averaged.
  */
 public final class BudgetedSentimentAnnotator implements SentimentAnnotator {
 
@@ -57,20 +58,19 @@ public final class BudgetedSentimentAnnotator implements SentimentAnnotator {
     }
     Tokens t = Tokens.of(text);
     List<int[]> sentences = t.sentences();
-    for (Entity e : chosen) {
+    // Every (entity, sentence) pair becomes one target, all of the article's scored in one batch.
+    List<TargetSentimentModel.Sentence> requests = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    for (int k = 0; k < chosen.size(); k++) {
       // The entity's mentions grouped by sentence, as spans relative to the sentence.
       Map<Integer, List<Integer>> bySentence = new LinkedHashMap<>();
-      for (Mention m : e.getMentions()) {
+      for (Mention m : chosen.get(k).getMentions()) {
         int s = sentenceOf(t, sentences, m.getStart());
         if (s >= 0 && m.getEnd() > m.getStart()) {
-          bySentence.computeIfAbsent(s, k -> new ArrayList<>()).add(m.getStart());
+          bySentence.computeIfAbsent(s, x -> new ArrayList<>()).add(m.getStart());
           bySentence.get(s).add(m.getEnd());
         }
       }
-      if (bySentence.isEmpty()) {
-        continue;
-      }
-      double[] votes = new double[3];
       for (var entry : bySentence.entrySet()) {
         int[] range = sentences.get(entry.getKey());
         int from = t.start[range[0]];
@@ -80,12 +80,29 @@ public final class BudgetedSentimentAnnotator implements SentimentAnnotator {
         for (int i = 0; i < spans.length; i++) {
           spans[i] = Math.min(to, offsets.get(i)) - from;
         }
-        votes[precise.predict(text.substring(from, to), List.of(spans))[0]]++;
+        requests.add(new TargetSentimentModel.Sentence(text.substring(from, to), List.of(spans)));
+        owners.add(k);
       }
-      int n = bySentence.size();
-      e.setSentiment(
-          new EntitySentiment(
-              TargetSentiment.LABELS[TargetSentiment.argmax(votes)], (votes[2] - votes[0]) / n));
+    }
+    if (requests.isEmpty()) {
+      return;
+    }
+    List<int[]> labels = precise.predictAll(requests);
+    double[][] votes = new double[chosen.size()][3];
+    int[] counts = new int[chosen.size()];
+    for (int r = 0; r < requests.size(); r++) {
+      votes[owners.get(r)][labels.get(r)[0]]++;
+      counts[owners.get(r)]++;
+    }
+    for (int k = 0; k < chosen.size(); k++) {
+      if (counts[k] > 0) {
+        double[] v = votes[k];
+        chosen
+            .get(k)
+            .setSentiment(
+                new EntitySentiment(
+                    TargetSentiment.LABELS[TargetSentiment.argmax(v)], (v[2] - v[0]) / counts[k]));
+      }
     }
   }
 

@@ -26,9 +26,20 @@ final class OnnxSentimentModel implements TargetSentimentModel {
   static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
   static final String WEIGHTS = "io/newsdesk/sentiment/precise/minilm-newsmtsc.bin.gz";
 
+  /**
+   * Inputs per ONNX Runtime call by default: one. Batching inputs of similar length (padded,
+   * masked) is faster, but the int8 products quantize their input with one scale per tensor, that
+   * is per batch: a target's label would then depend on the inputs it happened to run with. The
+   * system property {@code newsdesk.precise.batch} sets another size for comparing (see the
+   * README's precise sentiment section); the float32 graph batches exactly.
+   */
+  static final int BATCH = Integer.getInteger("newsdesk.precise.batch", 1);
+
   private final WordPiece tokenizer;
   private final OrtEnvironment env;
   private final OrtSession session;
+  private final boolean headRows;
+  private final int maxBatch;
   private final float[] headWeight;
   private final float[] headBias;
   private final String version;
@@ -39,8 +50,13 @@ final class OnnxSentimentModel implements TargetSentimentModel {
       float[] headWeight,
       float[] headBias,
       String version,
-      int threads)
+      int threads,
+      int maxBatch)
       throws OrtException {
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("batch must be 1 or more: " + maxBatch);
+    }
+    this.maxBatch = maxBatch;
     this.tokenizer = tokenizer;
     this.env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
@@ -50,6 +66,7 @@ final class OnnxSentimentModel implements TargetSentimentModel {
       o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       this.session = env.createSession(model, o);
     }
+    this.headRows = session.getInputNames().contains(HeadRowsGraph.INPUT);
     this.headWeight = headWeight;
     this.headBias = headBias;
     this.version = version;
@@ -92,7 +109,7 @@ final class OnnxSentimentModel implements TargetSentimentModel {
         throw new IllegalStateException(
             "no " + WEIGHTS + ": train it with `newsdesk train sentiment-precise`");
       }
-      return of(PreciseWeights.read(in), precision, 1);
+      return of(PreciseWeights.read(in), precision, 1, true, BATCH);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -106,14 +123,35 @@ final class OnnxSentimentModel implements TargetSentimentModel {
   /** A model from fine-tuned weights, ONNX Runtime using {@code threads} threads. */
   static OnnxSentimentModel of(
       Map<String, PreciseWeights.Entry> weights, Precision precision, int threads) {
+    return of(weights, precision, threads, false, 1);
+  }
+
+  /**
+   * As {@link #of(Map, Precision, int)}; with {@code headRows} the last layer computes only the
+   * rows the head reads ({@link HeadRowsGraph}; not on the all-int8 graph), and {@link #hidden}
+   * is not available; at most {@code maxBatch} inputs run per call.
+   */
+  static OnnxSentimentModel of(
+      Map<String, PreciseWeights.Entry> weights,
+      Precision precision,
+      int threads,
+      boolean headRows,
+      int maxBatch) {
     try {
+      byte[] graph = graph(weights, precision);
+      if (headRows) {
+        OnnxWeights g = OnnxWeights.of(graph);
+        OnnxWeights.Edit rows = HeadRowsGraph.edit(g);
+        graph = rows == null ? graph : g.edit(rows);
+      }
       return new OnnxSentimentModel(
           WordPiece.resource(TOKENIZER),
-          graph(weights, precision),
+          graph,
           weights.get("head.weight").floats(),
           weights.get("head.bias").floats(),
           "minilm-l6-newsmtsc-" + precision.name().toLowerCase(java.util.Locale.ROOT),
-          threads);
+          threads,
+          maxBatch);
     } catch (OrtException e) {
       throw new IllegalStateException(e);
     }
@@ -182,42 +220,53 @@ final class OnnxSentimentModel implements TargetSentimentModel {
 
   @Override
   public int[] predict(String sentence, List<int[]> targets) {
-    if (targets.isEmpty()) {
-      return new int[0];
-    }
-    List<TargetInput> batch = new ArrayList<>(targets.size());
-    for (int[] spans : targets) {
-      batch.add(TargetInput.of(tokenizer, sentence, spans));
-    }
-    float[][] logits = logits(batch);
-    int[] out = new int[logits.length];
-    for (int i = 0; i < out.length; i++) {
-      int best = 0;
-      for (int c = 1; c < logits[i].length; c++) {
-        if (logits[i][c] > logits[i][best]) {
-          best = c;
-        }
+    return predictAll(List.of(new Sentence(sentence, targets))).get(0);
+  }
+
+  /** Runs the targets of all the sentences together, grouped by length (see {@link #logits}). */
+  @Override
+  public List<int[]> predictAll(List<Sentence> sentences) {
+    float[][] logits = logits(inputs(sentences));
+    List<int[]> out = new ArrayList<>(sentences.size());
+    int k = 0;
+    for (Sentence s : sentences) {
+      int[] labels = new int[s.targets().size()];
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = argmax(logits[k++]);
       }
-      out[i] = best;
+      out.add(labels);
     }
     return out;
   }
 
   @Override
   public double[][] probabilities(String sentence, List<int[]> targets) {
-    if (targets.isEmpty()) {
-      return new double[0][];
-    }
-    List<TargetInput> batch = new ArrayList<>(targets.size());
-    for (int[] spans : targets) {
-      batch.add(TargetInput.of(tokenizer, sentence, spans));
-    }
-    float[][] logits = logits(batch);
+    float[][] logits = logits(inputs(List.of(new Sentence(sentence, targets))));
     double[][] out = new double[logits.length][];
     for (int i = 0; i < out.length; i++) {
       out[i] = softmax(logits[i]);
     }
     return out;
+  }
+
+  private List<TargetInput> inputs(List<Sentence> sentences) {
+    List<TargetInput> out = new ArrayList<>();
+    for (Sentence s : sentences) {
+      for (int[] spans : s.targets()) {
+        out.add(TargetInput.of(tokenizer, s.text(), spans));
+      }
+    }
+    return out;
+  }
+
+  private static int argmax(float[] scores) {
+    int best = 0;
+    for (int c = 1; c < scores.length; c++) {
+      if (scores[c] > scores[best]) {
+        best = c;
+      }
+    }
+    return best;
   }
 
   static double[] softmax(float[] logits) {
@@ -237,12 +286,27 @@ final class OnnxSentimentModel implements TargetSentimentModel {
     return out;
   }
 
-  /** Class scores of each input. */
-  float[][] logits(List<TargetInput> batch) {
-    float[][] features = features(batch);
-    float[][] out = new float[batch.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = scores(headWeight, headBias, features[i]);
+  /**
+   * Class scores of each input, in order. The inputs run shortest first, at most {@code maxBatch}
+   * to an ONNX Runtime call, so that a call pads little (see {@link #BATCH}).
+   */
+  float[][] logits(List<TargetInput> inputs) {
+    Integer[] order = new Integer[inputs.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> inputs.get(i).length()));
+    float[][] out = new float[inputs.size()][];
+    for (int from = 0; from < order.length; from += maxBatch) {
+      int to = Math.min(order.length, from + maxBatch);
+      List<TargetInput> batch = new ArrayList<>(to - from);
+      for (int k = from; k < to; k++) {
+        batch.add(inputs.get(order[k]));
+      }
+      float[][] features = features(batch);
+      for (int k = from; k < to; k++) {
+        out[order[k]] = scores(headWeight, headBias, features[k - from]);
+      }
     }
     return out;
   }
@@ -261,30 +325,65 @@ final class OnnxSentimentModel implements TargetSentimentModel {
     return out;
   }
 
-  /** Per input, the [CLS] state joined with the mean state of the target's pieces (768 values). */
+  /**
+   * Per input (one ONNX Runtime call for the batch), the [CLS] state joined with the mean state of
+   * the target's pieces ([CLS] again when it has none): 768 values.
+   */
   float[][] features(List<TargetInput> batch) {
-    float[][][] hidden = hidden(batch);
     int h = MiniLmEncoder.HIDDEN;
-    int t = hidden[0].length;
-    float[] pool = MiniLmEncoder.poolingWeights(batch, t);
+    int[][] rows = new int[batch.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = headRows(batch.get(i));
+    }
+    // With head rows the graph's output holds just those rows; otherwise every position.
+    float[][][] hidden = headRows ? run(batch, rows) : run(batch, null);
     float[][] out = new float[batch.size()][2 * h];
     for (int i = 0; i < batch.size(); i++) {
       float[] features = out[i];
-      System.arraycopy(hidden[i][0], 0, features, 0, h);
-      for (int j = 0; j < t; j++) {
-        float w = pool[i * t + j];
-        if (w != 0) {
-          for (int d = 0; d < h; d++) {
-            features[h + d] += w * hidden[i][j][d];
-          }
+      int[] r = rows[i];
+      System.arraycopy(hidden[i][headRows ? 0 : r[0]], 0, features, 0, h);
+      int first = r.length > 1 ? 1 : 0;
+      float w = 1f / (r.length - first);
+      for (int j = first; j < r.length; j++) {
+        float[] state = hidden[i][headRows ? j : r[j]];
+        for (int d = 0; d < h; d++) {
+          features[h + d] += w * state[d];
         }
       }
     }
     return out;
   }
 
-  /** Last hidden states [batch][length][384] of padded inputs. */
+  /** The positions the head reads: [CLS] (0), then the target's pieces. */
+  private static int[] headRows(TargetInput in) {
+    boolean[] target = in.target();
+    int n = 1;
+    for (boolean on : target) {
+      n += on ? 1 : 0;
+    }
+    int[] rows = new int[n];
+    int k = 1;
+    for (int j = 0; j < target.length; j++) {
+      if (target[j]) {
+        rows[k++] = j;
+      }
+    }
+    return rows;
+  }
+
+  /** Last hidden states [batch][length][384] of padded inputs (a model without head rows). */
   float[][][] hidden(List<TargetInput> batch) {
+    if (headRows) {
+      throw new IllegalStateException("this graph computes only the head's rows");
+    }
+    return run(batch, null);
+  }
+
+  /**
+   * Runs the graph on padded inputs; with {@code rows} (per input, positions; padded by repeating
+   * [CLS]) also feeds them as {@link HeadRowsGraph#INPUT}.
+   */
+  private float[][][] run(List<TargetInput> batch, int[][] rows) {
     int b = batch.size();
     int t = 0;
     for (TargetInput in : batch) {
@@ -302,15 +401,35 @@ final class OnnxSentimentModel implements TargetSentimentModel {
       }
     }
     long[] shape = {b, t};
-    try (OnnxTensor idT = OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(ids), shape);
-        OnnxTensor maskT = OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(mask), shape);
-        OnnxTensor typeT = OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(types), shape);
-        OrtSession.Result r =
-            session.run(
-                Map.of("input_ids", idT, "attention_mask", maskT, "token_type_ids", typeT))) {
-      return (float[][][]) r.get(0).getValue();
+    Map<String, OnnxTensor> feed = new HashMap<>();
+    try {
+      feed.put("input_ids", OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(ids), shape));
+      feed.put(
+          "attention_mask", OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(mask), shape));
+      feed.put(
+          "token_type_ids", OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(types), shape));
+      if (rows != null) {
+        int p = 0;
+        for (int[] r : rows) {
+          p = Math.max(p, r.length);
+        }
+        long[] flat = new long[b * p];
+        for (int i = 0; i < b; i++) {
+          for (int j = 0; j < p; j++) {
+            flat[i * p + j] = (long) i * t + (j < rows[i].length ? rows[i][j] : 0);
+          }
+        }
+        feed.put(
+            HeadRowsGraph.INPUT,
+            OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(flat), new long[] {b, p}));
+      }
+      try (OrtSession.Result r = session.run(feed)) {
+        return (float[][][]) r.get(0).getValue();
+      }
     } catch (OrtException e) {
       throw new IllegalStateException(e);
+    } finally {
+      feed.values().forEach(OnnxTensor::close);
     }
   }
 

@@ -53,13 +53,23 @@ final class OnnxWeights {
 
   /**
    * A change to a model: initializers replaced (or added when the graph has no such name) and
-   * dropped; nodes replaced in place by others (none: dropped); float32 graph outputs added.
+   * dropped; nodes replaced in place by others (none: dropped); float32 graph outputs added; graph
+   * inputs added (name to ONNX data type, e.g. {@link #INT64}).
    */
   record Edit(
       Map<String, Tensor> initializers,
       Set<String> dropInitializers,
       Map<String, List<Node>> nodes,
-      List<String> outputs) {
+      List<String> outputs,
+      Map<String, Integer> inputs) {
+
+    Edit(
+        Map<String, Tensor> initializers,
+        Set<String> dropInitializers,
+        Map<String, List<Node>> nodes,
+        List<String> outputs) {
+      this(initializers, dropInitializers, nodes, outputs, Map.of());
+    }
 
     static Edit initializers(Map<String, Tensor> replace) {
       return new Edit(replace, Set.of(), Map.of(), List.of());
@@ -295,7 +305,10 @@ final class OnnxWeights {
           writeField(graph, 5, encode(name, edit.initializers().get(name)));
         }
         for (String name : edit.outputs()) {
-          writeField(graph, 12, floatValueInfo(name));
+          writeField(graph, 12, valueInfo(name, FLOAT));
+        }
+        for (var input : edit.inputs().entrySet()) {
+          writeField(graph, 11, valueInfo(input.getKey(), input.getValue()));
         }
         writeVarint(out, key);
         writeVarint(out, graph.size());
@@ -328,12 +341,13 @@ final class OnnxWeights {
   }
 
   /**
-   * A ValueInfoProto: name (1) and type (2) = a float tensor (TypeProto.tensor_type, elem_type).
+   * A ValueInfoProto: name (1) and type (2) = a tensor of {@code dataType} (TypeProto.tensor_type,
+   * elem_type).
    */
-  private static byte[] floatValueInfo(String name) {
+  private static byte[] valueInfo(String name, int dataType) {
     ByteArrayOutputStream elem = new ByteArrayOutputStream();
     writeVarint(elem, 1 << 3);
-    writeVarint(elem, FLOAT);
+    writeVarint(elem, dataType);
     ByteArrayOutputStream type = new ByteArrayOutputStream();
     writeField(type, 1, elem.toByteArray());
     ByteArrayOutputStream o = new ByteArrayOutputStream();

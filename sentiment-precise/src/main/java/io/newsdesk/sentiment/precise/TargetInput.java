@@ -8,8 +8,12 @@ package io.newsdesk.sentiment.precise;
  */
 record TargetInput(int[] ids, int[] types, boolean[] target) {
 
-  /** At most this many pieces in all. */
-  static final int MAX_PIECES = 80;
+  /**
+   * At most this many pieces in all; the system property {@code newsdesk.precise.max-pieces} sets
+   * another cut for comparing (shorter inputs are faster, see the README's precise sentiment
+   * section).
+   */
+  static final int MAX_PIECES = Integer.getInteger("newsdesk.precise.max-pieces", 80);
 
   /** At most this many pieces of the target's name in the second segment. */
   static final int MAX_TARGET_PIECES = 8;
