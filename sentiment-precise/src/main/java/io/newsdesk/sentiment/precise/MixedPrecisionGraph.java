@@ -97,6 +97,70 @@ final class MixedPrecisionGraph {
     return new OnnxWeights.Edit(add, drop, edits, List.of());
   }
 
+  /**
+   * The edit of {@code graph} that splits int8 feed-forward output products in two: the input
+   * channels in {@code outliers} (per layer, 0-based) run in float32 over the float weights of
+   * {@code fp32}, the others stay int8 with those channels zeroed, so that one activation scale per
+   * tensor no longer has to span the few channels whose values are 3-4 times larger than the rest.
+   */
+  static OnnxWeights.Edit outlierChannels(
+      OnnxWeights graph, OnnxWeights fp32, Map<Integer, int[]> outliers) {
+    Map<String, List<OnnxWeights.Node>> readers = new HashMap<>();
+    Map<String, OnnxWeights.Node> writer = new HashMap<>();
+    for (OnnxWeights.Node n : graph.nodes()) {
+      n.inputs().forEach(v -> readers.computeIfAbsent(v, k -> new ArrayList<>()).add(n));
+      n.outputs().forEach(v -> writer.put(v, n));
+    }
+    Map<String, List<OnnxWeights.Node>> edits = new LinkedHashMap<>();
+    Map<String, OnnxWeights.Tensor> add = new LinkedHashMap<>();
+    for (var e : outliers.entrySet()) {
+      String prefix = "/encoder/layer." + e.getKey() + "/output/dense/";
+      OnnxWeights.Node product =
+          graph.nodes().stream()
+              .filter(n -> n.name().equals(prefix + "MatMul_quant"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("no int8 product " + prefix));
+      OnnxWeights.Node quantize = writer.get(product.inputs().get(0));
+      String x = quantize.inputs().get(0);
+      OnnxWeights.Node cast = only(readers, product.outputs().get(0), "Cast");
+      OnnxWeights.Node scale = only(readers, cast.outputs().get(0), "Mul");
+      float[] w = fp32.get(strip(product.inputs().get(1), "_quantized")).floats();
+      int[] channels = e.getValue();
+      int in = 1536;
+      int out = w.length / in;
+      float[] keep = new float[in];
+      java.util.Arrays.fill(keep, 1f);
+      float[] select = new float[in * channels.length];
+      float[] rows = new float[channels.length * out];
+      for (int k = 0; k < channels.length; k++) {
+        keep[channels[k]] = 0;
+        select[channels[k] * channels.length + k] = 1;
+        System.arraycopy(w, channels[k] * out, rows, k * out, out);
+      }
+      String p = prefix + "outliers/";
+      add.put(p + "keep", OnnxWeights.Tensor.of(new long[] {in}, keep));
+      add.put(p + "select", OnnxWeights.Tensor.of(new long[] {in, channels.length}, select));
+      add.put(p + "rows", OnnxWeights.Tensor.of(new long[] {channels.length, out}, rows));
+      edits.put(
+          quantize.name(),
+          List.of(
+              new OnnxWeights.Node(p + "Keep", "Mul", List.of(x, p + "keep"), List.of(p + "kept")),
+              new OnnxWeights.Node(
+                  quantize.name(), quantize.op(), List.of(p + "kept"), quantize.outputs()),
+              new OnnxWeights.Node(
+                  p + "Select", "MatMul", List.of(x, p + "select"), List.of(p + "selected")),
+              new OnnxWeights.Node(
+                  p + "MatMul", "MatMul", List.of(p + "selected", p + "rows"), List.of(p + "y"))));
+      edits.put(
+          scale.name(),
+          List.of(
+              new OnnxWeights.Node(scale.name(), "Mul", scale.inputs(), List.of(p + "int8")),
+              new OnnxWeights.Node(
+                  p + "Add", "Add", List.of(p + "int8", p + "y"), scale.outputs())));
+    }
+    return new OnnxWeights.Edit(add, Set.of(), edits, List.of());
+  }
+
   /** The layers (0-based) whose weights {@code names} (module names) hold. */
   static Set<Integer> layersOf(Set<String> names) {
     Set<Integer> out = new java.util.TreeSet<>();
