@@ -26,9 +26,9 @@ public interface TargetSentimentModel extends AutoCloseable {
 
   /**
    * Labels of the targets of many sentences, one array per sentence in order, as {@link #predict}
-   * gives them. A model that runs faster on batches (the precise one groups inputs of similar
-   * length into one call) overrides it; callers with many sentences at hand (an article, an
-   * evaluation) pass them together.
+   * gives them. A model that can run inputs in batches overrides it (the precise one, which batches
+   * only when asked, see its {@code newsdesk.precise.batch}); callers with many sentences at hand
+   * (an article, an evaluation) pass them together.
    */
   default List<int[]> predictAll(List<Sentence> sentences) {
     List<int[]> out = new ArrayList<>(sentences.size());
