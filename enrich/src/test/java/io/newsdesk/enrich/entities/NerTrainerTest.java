@@ -21,7 +21,7 @@ class NerTrainerTest {
   private static byte[] train() throws Exception {
     List<ConllCorpus.Document> docs = ConllCorpus.read(new BufferedReader(new StringReader(TOY)));
     return NerTrainer.train(
-        docs, List.of(), null, new NerTrainer.Options(5, 7L, 0f, 2, new int[0], 2, 0f));
+        docs, List.of(), null, new NerTrainer.Options(5, 7L, 0f, 2, new int[0], 2, 0f, 0));
   }
 
   @Test
@@ -56,7 +56,7 @@ class NerTrainerTest {
 
     List<NerEvaluation> folds =
         NerTrainer.crossValidate(
-            docs, 3, null, new NerTrainer.Options(3, 7L, 0f, 1, new int[0], 1, 0f));
+            docs, 3, null, new NerTrainer.Options(3, 7L, 0f, 1, new int[0], 1, 0f, 0));
 
     assertThat(folds).hasSize(3);
     NerEvaluation pooled = new NerEvaluation();
