@@ -368,17 +368,17 @@ public final class NerTrainer {
     }
     String version =
         String.format(
-            Locale.ROOT,
-            "perceptron-ner-en/2 viterbi stages=%d epochs=%d mixtures=%d seed=%d clusters=%d"
-                + (options.identityDropout() > 0 ? " identity-dropout=%.2f" : "")
-                + (options.typePrototypes() > 0 ? " type-prototypes=%d" : ""),
-            options.stages(),
-            options.epochs(),
-            options.mixtures(),
-            options.seed(),
-            clusters == null ? 0 : clusters.size(),
-            options.identityDropout(),
-            options.typePrototypes());
+                Locale.ROOT,
+                "perceptron-ner-en/2 viterbi stages=%d epochs=%d mixtures=%d seed=%d clusters=%d",
+                options.stages(),
+                options.epochs(),
+                options.mixtures(),
+                options.seed(),
+                clusters == null ? 0 : clusters.size())
+            + (options.identityDropout() > 0
+                ? String.format(Locale.ROOT, " identity-dropout=%.2f", options.identityDropout())
+                : "")
+            + (options.typePrototypes() > 0 ? " type-prototypes=" + options.typePrototypes() : "");
     return averaged(version);
   }
 

@@ -30,6 +30,19 @@ class NerTrainerTest {
   }
 
   @Test
+  void theModelVersionNamesTheOptionsThatDifferFromTheRecipe() throws Exception {
+    List<ConllCorpus.Document> docs = ConllCorpus.read(new BufferedReader(new StringReader(TOY)));
+    byte[] model =
+        NerTrainer.train(
+            docs, List.of(), null, new NerTrainer.Options(2, 7L, 0f, 1, new int[0], 1, 0f, 3));
+
+    assertThat(PerceptronEntityRecognizer.load(new ByteArrayInputStream(model)).version())
+        .endsWith("clusters=0 type-prototypes=3");
+    assertThat(PerceptronEntityRecognizer.load(new ByteArrayInputStream(train())).version())
+        .endsWith("clusters=0");
+  }
+
+  @Test
   void aTrainedModelTagsItsTrainingSentences() throws Exception {
     PerceptronEntityRecognizer r =
         PerceptronEntityRecognizer.load(new ByteArrayInputStream(train()));
