@@ -56,6 +56,14 @@ public final class TrainNerCommand implements Callable<Integer> {
   float identityDropout = NerTrainer.Options.defaults().identityDropout();
 
   @Option(
+      names = "--type-prototypes",
+      description =
+          "Buckets of the GloVe type-prototype word class (the nearest type's prototype and its"
+              + " lead over the second, from the training names); 0 for none, not better on testa"
+              + " or unseen names (default: ${DEFAULT-VALUE}).")
+  int typePrototypes = NerTrainer.Options.defaults().typePrototypes();
+
+  @Option(
       names = "--case-augment",
       description =
           "Share of training sentences added again in title case or in capitals (every other"
@@ -71,7 +79,14 @@ public final class TrainNerCommand implements Callable<Integer> {
     NerTrainer.Options d = NerTrainer.Options.defaults();
     NerTrainer.Options options =
         new NerTrainer.Options(
-            epochs, seed, d.minWeight(), d.stages(), d.clusterSizes(), mixtures, identityDropout);
+            epochs,
+            seed,
+            d.minWeight(),
+            d.stages(),
+            d.clusterSizes(),
+            mixtures,
+            identityDropout,
+            typePrototypes);
     NerTrainer.train(train, dev, glove, out, options, caseAugment);
     return 0;
   }

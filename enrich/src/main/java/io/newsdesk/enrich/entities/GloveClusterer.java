@@ -33,7 +33,12 @@ final class GloveClusterer {
 
   /** Clusters a GloVe file with the default shape. */
   static WordClusters cluster(Path glove) throws IOException {
-    return cluster(read(glove, Integer.MAX_VALUE), BRANCHING, DEPTH, LEVELS, 12);
+    return cluster(read(glove, Integer.MAX_VALUE));
+  }
+
+  /** Clusters vectors with the default shape. */
+  static WordClusters cluster(Vectors v) {
+    return cluster(v, BRANCHING, DEPTH, LEVELS, 12);
   }
 
   /**

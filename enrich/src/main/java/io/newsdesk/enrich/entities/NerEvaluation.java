@@ -24,6 +24,14 @@ public final class NerEvaluation {
   // Errors on unseen names: gold (or, for spurious ones, predicted) type -> kind -> count.
   private final Map<String, Map<String, Long>> unseenErrors = new TreeMap<>();
 
+  /** How often one name must be wrong in one document to count as a repeated error. */
+  static final int REPEATED = 3;
+
+  // The unseen gold names wrong in the current document, by text, and the repeated errors so far:
+  // {errors, names} of names wrong REPEATED times or more in one document.
+  private final Map<String, Integer> wrongInDocument = new java.util.HashMap<>();
+  private final long[] repeated = new long[2];
+
   /** An evaluation of all entities. */
   public NerEvaluation() {
     this(null);
@@ -56,6 +64,11 @@ public final class NerEvaluation {
       List<String> up = unseenOnly(words, p);
       unseen.count(ug, up);
       classifyErrors(ug, up, p, g);
+      for (String span : ug) {
+        if (!p.contains(span)) {
+          wrongInDocument.merge(surface(words, start(span), end(span)), 1, Integer::sum);
+        }
+      }
     }
   }
 
@@ -101,6 +114,21 @@ public final class NerEvaluation {
     }
   }
 
+  /**
+   * Ends a document: its unseen names wrong {@link #REPEATED} times or more count as repeated
+   * errors (one decision carried through the document by the document-level features, or made
+   * again).
+   */
+  public void endDocument() {
+    for (int n : wrongInDocument.values()) {
+      if (n >= REPEATED) {
+        repeated[0] += n;
+        repeated[1]++;
+      }
+    }
+    wrongInDocument.clear();
+  }
+
   private static int start(String span) {
     return Integer.parseInt(span.substring(0, span.indexOf(':')));
   }
@@ -120,6 +148,14 @@ public final class NerEvaluation {
       return "";
     }
     b.append("unseen-name errors by kind (gold type; spurious: predicted type):\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "repeated: %d of the wrong unseen gold names are %d names each wrong %d times or more in"
+                + " one document%n",
+            repeated[0],
+            repeated[1],
+            REPEATED));
     unseenErrors.forEach(
         (type, kinds) -> {
           b.append(String.format(Locale.ROOT, "%-8s", type));
@@ -201,6 +237,8 @@ public final class NerEvaluation {
                       unseenErrors
                           .computeIfAbsent(type, k -> new TreeMap<>())
                           .merge(kind, n, Long::sum)));
+      repeated[0] += other.repeated[0];
+      repeated[1] += other.repeated[1];
     }
     other.counts.forEach(
         (type, c) -> {
@@ -237,6 +275,7 @@ public final class NerEvaluation {
         }
         e.add(d.sentences().get(s).words(), gold, predicted.get(s));
       }
+      e.endDocument();
     }
     return e;
   }

@@ -27,7 +27,9 @@ public final class NerTrainer {
   /**
    * Training options; {@code minWeight} prunes features whose weights are all smaller; {@code
    * identityDropout} is the share of capitalised training tokens whose word-identity features are
-   * hidden in each pass (see {@link NerFeatures#dropIdentity}).
+   * hidden in each pass (see {@link NerFeatures#dropIdentity}); {@code typePrototypes}, when above
+   * 0, adds the GloVe type-prototype class with that many buckets of the nearest type's lead (see
+   * {@link TypePrototypes}).
    */
   public record Options(
       int epochs,
@@ -36,10 +38,11 @@ public final class NerTrainer {
       int stages,
       int[] clusterSizes,
       int mixtures,
-      float identityDropout) {
+      float identityDropout,
+      int typePrototypes) {
     /** The settings the shipped model was trained with. */
     public static Options defaults() {
-      return new Options(7, 20260101L, 0.05f, 2, new int[0], 1, 0f);
+      return new Options(7, 20260101L, 0.05f, 2, new int[0], 1, 0f, 0);
     }
   }
 
@@ -88,7 +91,11 @@ public final class NerTrainer {
     WordClusters clusters = null;
     if (glove != null) {
       long t0 = System.nanoTime();
-      clusters = GloveClusterer.cluster(glove);
+      GloveClusterer.Vectors vectors = GloveClusterer.read(glove, Integer.MAX_VALUE);
+      clusters = GloveClusterer.cluster(vectors);
+      if (options.typePrototypes() > 0) {
+        clusters = TypePrototypes.extend(clusters, vectors, trainDocs, options.typePrototypes());
+      }
       log.info(
           "Word classes for {} GloVe words in {} ms",
           clusters.size(),
@@ -110,13 +117,20 @@ public final class NerTrainer {
     if (k < 2 || k > docs.size()) {
       throw new IllegalArgumentException("folds must be 2.." + docs.size() + ", was " + k);
     }
-    WordClusters clusters = glove == null ? null : GloveClusterer.cluster(glove);
+    GloveClusterer.Vectors vectors =
+        glove == null ? null : GloveClusterer.read(glove, Integer.MAX_VALUE);
+    WordClusters classes = vectors == null ? null : GloveClusterer.cluster(vectors);
     List<NerEvaluation> out = new ArrayList<>();
     for (int fold = 0; fold < k; fold++) {
       int from = fold * docs.size() / k;
       int to = (fold + 1) * docs.size() / k;
       List<ConllCorpus.Document> in = new ArrayList<>(docs.subList(0, from));
       in.addAll(docs.subList(to, docs.size()));
+      // The type prototypes come from the training folds only, as in the recipe.
+      WordClusters clusters =
+          vectors == null || options.typePrototypes() == 0
+              ? classes
+              : TypePrototypes.extend(classes, vectors, in, options.typePrototypes());
       byte[] model = train(in, List.of(), clusters, options);
       EntityRecognizer r = PerceptronEntityRecognizer.load(new ByteArrayInputStream(model));
       NerEvaluation e = NerEvaluation.evaluate(r, docs.subList(from, to));
@@ -354,15 +368,17 @@ public final class NerTrainer {
     }
     String version =
         String.format(
-            Locale.ROOT,
-            "perceptron-ner-en/2 viterbi stages=%d epochs=%d mixtures=%d seed=%d clusters=%d"
-                + (options.identityDropout() > 0 ? " identity-dropout=%.2f" : ""),
-            options.stages(),
-            options.epochs(),
-            options.mixtures(),
-            options.seed(),
-            clusters == null ? 0 : clusters.size(),
-            options.identityDropout());
+                Locale.ROOT,
+                "perceptron-ner-en/2 viterbi stages=%d epochs=%d mixtures=%d seed=%d clusters=%d",
+                options.stages(),
+                options.epochs(),
+                options.mixtures(),
+                options.seed(),
+                clusters == null ? 0 : clusters.size())
+            + (options.identityDropout() > 0
+                ? String.format(Locale.ROOT, " identity-dropout=%.2f", options.identityDropout())
+                : "")
+            + (options.typePrototypes() > 0 ? " type-prototypes=" + options.typePrototypes() : "");
     return averaged(version);
   }
 

@@ -118,6 +118,24 @@ final class WordClusters {
     return r < 0 ? null : rows[r];
   }
 
+  /**
+   * These classes with, for each word, the classes of {@code extra} appended (words missing from it
+   * get class 0 there); every array of {@code extra} has the same length.
+   */
+  WordClusters extended(Map<String, int[]> extra) {
+    int more = extra.isEmpty() ? 0 : extra.values().iterator().next().length;
+    Map<String, int[]> joined = new HashMap<>(ids.size() * 2);
+    for (var e : ids.entrySet()) {
+      int[] c = java.util.Arrays.copyOf(e.getValue(), granularities + more);
+      int[] x = extra.get(e.getKey());
+      if (x != null) {
+        System.arraycopy(x, 0, c, granularities, more);
+      }
+      joined.put(e.getKey(), c);
+    }
+    return new WordClusters(joined);
+  }
+
   void write(DataOutput out) throws IOException {
     // Sorted so that the same clusters always serialise to the same bytes.
     TreeMap<String, int[]> sorted = new TreeMap<>(ids);

@@ -102,6 +102,28 @@ class NerEvaluationTest {
   }
 
   @Test
+  void countsANameWrongThreeTimesInOneDocumentAsRepeated() {
+    NerEvaluation e = new NerEvaluation(Set.of());
+    String[] words = {"Halvard", "Records", "said", "Orla"};
+    String[] gold = {"B-ORG", "I-ORG", "O", "B-PER"};
+    String[] predicted = {"B-PER", "I-PER", "O", "O"};
+    // "Halvard Records" wrong three times and "Orla" twice in the first document: only the first
+    // is repeated. In the second, "Orla" is wrong a third time, but in another document.
+    for (int k = 0; k < 3; k++) {
+      e.add(words, gold, predicted);
+      if (k == 1) {
+        predicted = new String[] {"B-PER", "I-PER", "O", "B-PER"};
+      }
+    }
+    e.endDocument();
+    e.add(words, gold, new String[] {"B-ORG", "I-ORG", "O", "O"});
+    e.endDocument();
+
+    assertThat(e.unseenErrorReport())
+        .contains("repeated: 3 of the wrong unseen gold names are 1 names each wrong 3 times");
+  }
+
+  @Test
   void hasNoUnseenBreakdownWithoutTrainingNames() {
     NerEvaluation e = new NerEvaluation();
     e.add(new String[] {"B-PER"}, new String[] {"B-PER"});

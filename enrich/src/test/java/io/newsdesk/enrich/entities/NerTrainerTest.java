@@ -21,12 +21,25 @@ class NerTrainerTest {
   private static byte[] train() throws Exception {
     List<ConllCorpus.Document> docs = ConllCorpus.read(new BufferedReader(new StringReader(TOY)));
     return NerTrainer.train(
-        docs, List.of(), null, new NerTrainer.Options(5, 7L, 0f, 2, new int[0], 2, 0f));
+        docs, List.of(), null, new NerTrainer.Options(5, 7L, 0f, 2, new int[0], 2, 0f, 0));
   }
 
   @Test
   void trainingIsDeterministic() throws Exception {
     assertThat(train()).isEqualTo(train());
+  }
+
+  @Test
+  void theModelVersionNamesTheOptionsThatDifferFromTheRecipe() throws Exception {
+    List<ConllCorpus.Document> docs = ConllCorpus.read(new BufferedReader(new StringReader(TOY)));
+    byte[] model =
+        NerTrainer.train(
+            docs, List.of(), null, new NerTrainer.Options(2, 7L, 0f, 1, new int[0], 1, 0f, 3));
+
+    assertThat(PerceptronEntityRecognizer.load(new ByteArrayInputStream(model)).version())
+        .endsWith("clusters=0 type-prototypes=3");
+    assertThat(PerceptronEntityRecognizer.load(new ByteArrayInputStream(train())).version())
+        .endsWith("clusters=0");
   }
 
   @Test
@@ -56,7 +69,7 @@ class NerTrainerTest {
 
     List<NerEvaluation> folds =
         NerTrainer.crossValidate(
-            docs, 3, null, new NerTrainer.Options(3, 7L, 0f, 1, new int[0], 1, 0f));
+            docs, 3, null, new NerTrainer.Options(3, 7L, 0f, 1, new int[0], 1, 0f, 0));
 
     assertThat(folds).hasSize(3);
     NerEvaluation pooled = new NerEvaluation();
