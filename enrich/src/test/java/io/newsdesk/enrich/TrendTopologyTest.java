@@ -3,6 +3,8 @@ package io.newsdesk.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdesk.enrich.trends.TrendBoard;
+import io.newsdesk.enrich.trends.TrendTopology;
+import io.newsdesk.enrich.trends.TrendWindows;
 import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.Topics;
 import java.nio.file.Path;
@@ -56,8 +58,14 @@ class TrendTopologyTest {
 
     Map<String, EntityTrend> latest = new LinkedHashMap<>();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    // Written: five-minute buckets only; the hour and the day are their sums.
+    assertThat(latest.values()).extracting(EntityTrend::getWindow).containsOnly("5m");
+    assertThat(latest)
+        .allSatisfy(
+            (k, t) -> assertThat(k).isEqualTo("5m|" + t.getKey() + "|" + t.getWindowStart()));
     long now = T0.plus(Duration.ofMinutes(50)).toEpochMilli();
-    List<EntityTrend> hour = TrendBoard.top(latest.values(), "1h", now, 3);
+    List<EntityTrend> hour =
+        TrendBoard.top(TrendWindows.ofRecords(latest.values(), TrendTopology.HOUR), "1h", now, 3);
 
     assertThat(hour).extracting(EntityTrend::getKey).contains("PER:fuad hussein", "LOC:iraq");
     EntityTrend hussein =
@@ -66,7 +74,8 @@ class TrendTopologyTest {
     assertThat(hussein.getMeanSentiment()).isEqualTo(0.0);
     assertThat(hussein.getWindowEnd() - hussein.getWindowStart())
         .isEqualTo(Duration.ofHours(1).toMillis());
-    List<EntityTrend> day = TrendBoard.top(latest.values(), "1d", now, 20);
+    List<EntityTrend> day =
+        TrendBoard.top(TrendWindows.ofRecords(latest.values(), TrendTopology.DAY), "1d", now, 20);
     assertThat(day).extracting(EntityTrend::getKey).contains("ORG:opec");
   }
 }
