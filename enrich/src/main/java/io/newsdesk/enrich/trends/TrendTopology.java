@@ -47,21 +47,15 @@ public final class TrendTopology {
    * their start is no older than {@code retention} before the latest bucket (as the window stores
    * of earlier versions kept them).
    */
-  public record Window(String name, Duration size, Duration advance, Duration retention) {
+  public record Window(String name, Duration size, Duration advance, Duration retention) {}
 
-    /** Whether the windows overlap (hopping) rather than tile (tumbling). */
-    boolean hopping() {
-      return !advance.equals(size);
-    }
-  }
-
-  /**
-   * The five-minute buckets everything is summed from. Grace: an article up to an hour late is
-   * still counted (the one-day window's grace of earlier versions; the hour windows had ten
-   * minutes, so an article 10-60 minutes late now counts in the hour views too).
-   */
+  /** The buckets everything is summed from: every window edge of the views is a bucket edge. */
   public static final Duration BUCKET_SIZE = Duration.ofMinutes(5);
 
+  /**
+   * An article up to an hour late is still counted: the one-day window's grace of earlier versions
+   * (the hour windows had ten minutes, so an article 10-60 minutes late now counts in them too).
+   */
   public static final Duration BUCKET_GRACE = Duration.ofHours(1);
 
   /** How long buckets are kept: the hourly history's two days, which also covers the day view. */
