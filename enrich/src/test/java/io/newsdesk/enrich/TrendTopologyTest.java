@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,5 +78,40 @@ class TrendTopologyTest {
     List<EntityTrend> day =
         TrendBoard.top(TrendWindows.ofRecords(latest.values(), TrendTopology.DAY), "1d", now, 20);
     assertThat(day).extracting(EntityTrend::getKey).contains("ORG:opec");
+  }
+
+  @Test
+  void theViewsKeepWhatTheWindowStoresKeptCountedFromTheLatestBucket() {
+    send("wire", StoryFixtures.wire(), Duration.ZERO);
+    send("oil", StoryFixtures.UNRELATED.get(0), Duration.ofHours(3));
+    EnrichStores stores = driver.stores();
+    long oilBucket = T0.plus(Duration.ofHours(3)).toEpochMilli();
+
+    // The hour windows go back 70 minutes from the latest bucket (11:00): the 12 windows holding
+    // 11:00 are listed, those holding 08:00 have expired, as the hour store expired them.
+    List<EntityTrend> hour = stores.trends(TrendTopology.HOUR);
+    assertThat(hour).extracting(EntityTrend::getKey).contains("ORG:opec");
+    assertThat(hour).extracting(EntityTrend::getKey).doesNotContain("PER:fuad hussein");
+    assertThat(hour)
+        .filteredOn(t -> t.getKey().equals("ORG:opec"))
+        .extracting(EntityTrend::getWindowStart)
+        .containsExactlyElementsOf(
+            LongStream.rangeClosed(0, 11)
+                .map(i -> oilBucket - Duration.ofMinutes(55).toMillis() + i * 300_000)
+                .boxed()
+                .toList());
+    assertThat(stores.series(TrendTopology.HOUR, "PER:fuad hussein")).isEmpty();
+    // The day and the hourly history still hold the morning.
+    assertThat(stores.trends(TrendTopology.DAY))
+        .extracting(EntityTrend::getKey)
+        .contains("PER:fuad hussein", "ORG:opec");
+    assertThat(stores.series(TrendTopology.HOURLY, "PER:fuad hussein"))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.getWindowStart()).isEqualTo(T0.toEpochMilli());
+              assertThat(t.getWindowEnd()).isEqualTo(T0.plus(Duration.ofHours(1)).toEpochMilli());
+              assertThat(t.getArticles()).isEqualTo(1);
+            });
   }
 }
