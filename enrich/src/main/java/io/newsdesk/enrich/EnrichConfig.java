@@ -40,7 +40,7 @@ public record EnrichConfig(
    */
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(1000);
 
-  /** Record cache of the trend window stores, shared by all stream threads of an instance. */
+  /** Record cache of the trend buckets and band tallies, shared by an instance's stream threads. */
   public static final long TREND_CACHE_BYTES = 16L * 1024 * 1024;
 
   public static final Duration DEFAULT_DUPLICATE_RETENTION = Duration.ofDays(7);
@@ -190,13 +190,12 @@ public record EnrichConfig(
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-    // The record cache serves the trend windows and the pending band tallies (the other
+    // The record cache serves the trend buckets and the pending band tallies (the other
     // processor stores are built without caching, so that interactive queries of duplicate and
-    // story state see every write at once). Cached, an entity's window aggregates are updated in
-    // memory and written to RocksDB,
-    // their changelog and newsdesk.entity-trends once per commit instead of once per mention:
-    // each mention touches 14 windows (12 hopping hours, a day, an hourly count), which was the
-    // biggest cost of the stream thread holding the trend tasks.
+    // story state see every write at once). Cached, an entity's five-minute bucket is updated in
+    // memory and written to RocksDB, its changelog and newsdesk.entity-trends once per commit
+    // instead of once per mention (each mention touches one bucket; it touched 14 windows before
+    // the hour and day views were summed from buckets).
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, TREND_CACHE_BYTES);
     if (applicationServer != null) {
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);

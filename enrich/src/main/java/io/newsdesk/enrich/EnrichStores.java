@@ -6,6 +6,7 @@ import io.newsdesk.enrich.stories.StoryTopology;
 import io.newsdesk.enrich.trends.TrendAggregate;
 import io.newsdesk.enrich.trends.TrendTopology;
 import io.newsdesk.enrich.trends.TrendTopology.Window;
+import io.newsdesk.enrich.trends.TrendWindows;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.Story;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
@@ -115,30 +117,44 @@ public final class EnrichStores {
   }
 
   /**
-   * Every retained window of kind {@code window} of every entity held here, a bare surname's counts
-   * folded into its person's ({@link #entityFolds}): the same answer whichever order the articles
-   * came in.
+   * Every retained window of kind {@code window} of every entity held here, summed from the buckets
+   * ({@link TrendWindows}), a bare surname's counts folded into its person's ({@link
+   * #entityFolds}): the same answer whichever order the articles came in.
    */
   public List<EntityTrend> trends(Window window) {
     EntityFolds folds = entityFolds();
-    Map<Windowed<String>, TrendAggregate> merged = new LinkedHashMap<>();
-    try (KeyValueIterator<Windowed<String>, TrendAggregate> it = trendStore(window).all()) {
+    Map<String, NavigableMap<Long, TrendAggregate>> buckets = new LinkedHashMap<>();
+    long latest = Long.MIN_VALUE;
+    try (KeyValueIterator<Windowed<String>, TrendAggregate> it = trendStore().all()) {
       while (it.hasNext()) {
         KeyValue<Windowed<String>, TrendAggregate> kv = it.next();
-        String key = folds.keyOf(kv.key.key());
-        merged.merge(new Windowed<>(key, kv.key.window()), kv.value, TrendAggregate::with);
+        long start = kv.key.window().start();
+        buckets.computeIfAbsent(kv.key.key(), k -> new TreeMap<>()).put(start, kv.value);
+        latest = Math.max(latest, start);
       }
     }
-    List<EntityTrend> out = new ArrayList<>(merged.size());
+    long from = TrendWindows.from(window, latest);
+    Map<String, NavigableMap<Long, TrendAggregate>> merged = new LinkedHashMap<>();
+    buckets.forEach(
+        (k, b) ->
+            TrendWindows.of(window, b, from)
+                .forEach(
+                    (start, t) ->
+                        merged
+                            .computeIfAbsent(folds.keyOf(k), x -> new TreeMap<>())
+                            .merge(start, t, TrendAggregate::with)));
+    List<EntityTrend> out = new ArrayList<>();
     merged.forEach(
-        (wk, t) ->
-            out.add(
-                TrendTopology.trend(
-                    window.name(),
-                    wk.key(),
-                    wk.window().start(),
-                    wk.window().end(),
-                    named(folds, wk.key(), t))));
+        (key, windows) ->
+            windows.forEach(
+                (start, t) ->
+                    out.add(
+                        TrendTopology.trend(
+                            window.name(),
+                            key,
+                            start,
+                            start + window.size().toMillis(),
+                            named(folds, key, t)))));
     return out;
   }
 
@@ -149,15 +165,28 @@ public final class EnrichStores {
   public List<EntityTrend> series(Window window, String key) {
     EntityFolds folds = entityFolds();
     String counted = folds.keyOf(key);
-    TreeMap<Long, TrendAggregate> byStart = new TreeMap<>();
+    ReadOnlyWindowStore<String, TrendAggregate> store = trendStore();
+    List<NavigableMap<Long, TrendAggregate>> ofKeys = new ArrayList<>();
+    long latest = Long.MIN_VALUE;
     for (String k : folds.keysCountedAs(counted)) {
+      NavigableMap<Long, TrendAggregate> buckets = new TreeMap<>();
       try (WindowStoreIterator<TrendAggregate> it =
-          trendStore(window).fetch(k, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
-        while (it.hasNext()) {
-          KeyValue<Long, TrendAggregate> kv = it.next();
-          byStart.merge(kv.key, kv.value, TrendAggregate::with);
-        }
+          store.fetch(k, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
+        it.forEachRemaining(kv -> buckets.put(kv.key, kv.value));
       }
+      if (!buckets.isEmpty()) {
+        ofKeys.add(buckets);
+        latest = Math.max(latest, buckets.lastKey());
+      }
+    }
+    if (ofKeys.isEmpty()) {
+      return List.of();
+    }
+    long from = TrendWindows.from(window, latestBucket(store, latest));
+    TreeMap<Long, TrendAggregate> byStart = new TreeMap<>();
+    for (NavigableMap<Long, TrendAggregate> buckets : ofKeys) {
+      TrendWindows.of(window, buckets, from)
+          .forEach((start, t) -> byStart.merge(start, t, TrendAggregate::with));
     }
     List<EntityTrend> out = new ArrayList<>(byStart.size());
     byStart.forEach(
@@ -172,6 +201,23 @@ public final class EnrichStores {
     return out;
   }
 
+  /**
+   * The latest bucket held here, at or after {@code atLeast} (a bucket known to be held): the
+   * views' retention counts back from it, as the per-window stores of earlier versions counted from
+   * the latest window they held. Reads only the buckets from {@code atLeast} on.
+   */
+  private static long latestBucket(
+      ReadOnlyWindowStore<String, TrendAggregate> store, long atLeast) {
+    long latest = atLeast;
+    try (KeyValueIterator<Windowed<String>, TrendAggregate> it =
+        store.fetchAll(Instant.ofEpochMilli(atLeast + 1), Instant.ofEpochMilli(Long.MAX_VALUE))) {
+      while (it.hasNext()) {
+        latest = Math.max(latest, it.next().key.window().start());
+      }
+    }
+    return latest;
+  }
+
   private static TrendAggregate named(EntityFolds folds, String key, TrendAggregate t) {
     String name = folds.nameOf(key);
     return name == null ? t : t.named(name);
@@ -181,7 +227,7 @@ public final class EnrichStores {
     return lookup.store(StoryTopology.STORE, QueryableStoreTypes.keyValueStore());
   }
 
-  private ReadOnlyWindowStore<String, TrendAggregate> trendStore(Window window) {
-    return lookup.store(TrendTopology.storeName(window), QueryableStoreTypes.windowStore());
+  private ReadOnlyWindowStore<String, TrendAggregate> trendStore() {
+    return lookup.store(TrendTopology.STORE, QueryableStoreTypes.windowStore());
   }
 }

@@ -3,6 +3,8 @@ package io.newsdesk.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdesk.enrich.trends.TrendBoard;
+import io.newsdesk.enrich.trends.TrendTopology;
+import io.newsdesk.enrich.trends.TrendWindows;
 import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.Topics;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,8 +59,14 @@ class TrendTopologyTest {
 
     Map<String, EntityTrend> latest = new LinkedHashMap<>();
     trends.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    // Written: five-minute buckets only; the hour and the day are their sums.
+    assertThat(latest.values()).extracting(EntityTrend::getWindow).containsOnly("5m");
+    assertThat(latest)
+        .allSatisfy(
+            (k, t) -> assertThat(k).isEqualTo("5m|" + t.getKey() + "|" + t.getWindowStart()));
     long now = T0.plus(Duration.ofMinutes(50)).toEpochMilli();
-    List<EntityTrend> hour = TrendBoard.top(latest.values(), "1h", now, 3);
+    List<EntityTrend> hour =
+        TrendBoard.top(TrendWindows.ofRecords(latest.values(), TrendTopology.HOUR), "1h", now, 3);
 
     assertThat(hour).extracting(EntityTrend::getKey).contains("PER:fuad hussein", "LOC:iraq");
     EntityTrend hussein =
@@ -66,7 +75,43 @@ class TrendTopologyTest {
     assertThat(hussein.getMeanSentiment()).isEqualTo(0.0);
     assertThat(hussein.getWindowEnd() - hussein.getWindowStart())
         .isEqualTo(Duration.ofHours(1).toMillis());
-    List<EntityTrend> day = TrendBoard.top(latest.values(), "1d", now, 20);
+    List<EntityTrend> day =
+        TrendBoard.top(TrendWindows.ofRecords(latest.values(), TrendTopology.DAY), "1d", now, 20);
     assertThat(day).extracting(EntityTrend::getKey).contains("ORG:opec");
+  }
+
+  @Test
+  void theViewsKeepWhatTheWindowStoresKeptCountedFromTheLatestBucket() {
+    send("wire", StoryFixtures.wire(), Duration.ZERO);
+    send("oil", StoryFixtures.UNRELATED.get(0), Duration.ofHours(3));
+    EnrichStores stores = driver.stores();
+    long oilBucket = T0.plus(Duration.ofHours(3)).toEpochMilli();
+
+    // The hour windows go back 70 minutes from the latest bucket (11:00): the 12 windows holding
+    // 11:00 are listed, those holding 08:00 have expired, as the hour store expired them.
+    List<EntityTrend> hour = stores.trends(TrendTopology.HOUR);
+    assertThat(hour).extracting(EntityTrend::getKey).contains("ORG:opec");
+    assertThat(hour).extracting(EntityTrend::getKey).doesNotContain("PER:fuad hussein");
+    assertThat(hour)
+        .filteredOn(t -> t.getKey().equals("ORG:opec"))
+        .extracting(EntityTrend::getWindowStart)
+        .containsExactlyElementsOf(
+            LongStream.rangeClosed(0, 11)
+                .map(i -> oilBucket - Duration.ofMinutes(55).toMillis() + i * 300_000)
+                .boxed()
+                .toList());
+    assertThat(stores.series(TrendTopology.HOUR, "PER:fuad hussein")).isEmpty();
+    // The day and the hourly history still hold the morning.
+    assertThat(stores.trends(TrendTopology.DAY))
+        .extracting(EntityTrend::getKey)
+        .contains("PER:fuad hussein", "ORG:opec");
+    assertThat(stores.series(TrendTopology.HOURLY, "PER:fuad hussein"))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.getWindowStart()).isEqualTo(T0.toEpochMilli());
+              assertThat(t.getWindowEnd()).isEqualTo(T0.plus(Duration.ofHours(1)).toEpochMilli());
+              assertThat(t.getArticles()).isEqualTo(1);
+            });
   }
 }

@@ -78,14 +78,17 @@ public final class Topics {
           true,
           "each developing story's latest state keyed by story id (compacted)");
 
-  /** Windowed entity mention counts and mean sentiment, keyed by window, entity and start. */
+  /**
+   * Entity mention counts and sentiment per five-minute bucket, keyed by 5m|entity|start; the hour
+   * and day windows are sums of buckets (earlier versions wrote those windows themselves).
+   */
   public static final Topic<String, EntityTrend> ENTITY_TRENDS =
       new Topic<>(
           "newsdesk.entity-trends",
           Serdes.String(),
           AvroSerde.of(EntityTrend.class),
           true,
-          "entity mentions per window keyed by window|entity|start (compacted: latest count wins)");
+          "entity mentions per 5-minute bucket keyed by 5m|entity|start (compacted: latest count wins)");
 
   private Topics() {}
 

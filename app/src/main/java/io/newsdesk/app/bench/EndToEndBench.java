@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs N generated documents from a drop folder through ingest, enrich and sink on a fresh embedded
@@ -65,7 +66,8 @@ public final class EndToEndBench {
       Map<String, Long> pipelineCpuNanos,
       List<Map.Entry<String, Long>> topThreads,
       int warmup,
-      String warmupDescription) {
+      String warmupDescription,
+      Optional<String> unaccounted) {
 
     public double documentsPerSecond() {
       return documents * 1000.0 / Math.max(endToEndMs, 1);
@@ -155,7 +157,8 @@ public final class EndToEndBench {
           ingest.service().runOnce();
         }
         if (!pipeline.awaitDrained(Duration.ofMinutes(30))) {
-          throw new IllegalStateException("the warm-up did not drain in 30 minutes");
+          throw new IllegalStateException(
+              "FAILED: the warm-up did not drain in 30 minutes (is the broker starved?)");
         }
       }
       RunReport.Marks marks = RunReport.mark(kafka.bootstrapServers());
@@ -172,7 +175,8 @@ public final class EndToEndBench {
         cpuClock.sample();
       }
       if (!pipeline.awaitDrained(Duration.ofMinutes(30))) {
-        throw new IllegalStateException("the benchmark pipeline did not drain in 30 minutes");
+        throw new IllegalStateException(
+            "FAILED: the benchmark pipeline did not drain in 30 minutes (is the broker starved?)");
       }
       long elapsed = (System.nanoTime() - t0) / 1_000_000;
       Map<String, Long> pipelineCpu = cpuClock.sinceStart();
@@ -203,7 +207,9 @@ public final class EndToEndBench {
           pipelineCpu,
           cpuClock.top(8),
           warmup,
-          warmLabel);
+          warmLabel,
+          // Every file dropped comes out once, as an article or a dead letter.
+          report.unaccounted(n));
     }
   }
 

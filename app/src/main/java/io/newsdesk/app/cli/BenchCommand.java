@@ -65,8 +65,14 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path dir = Files.createTempDirectory("newsdesk-bench");
     try {
-      EndToEndBench.print(
-          System.out, EndToEndBench.run(documents, dir, partitions, data, warmup), partitions);
+      EndToEndBench.Result r = EndToEndBench.run(documents, dir, partitions, data, warmup);
+      EndToEndBench.print(System.out, r, partitions);
+      if (r.unaccounted().isPresent()) {
+        // The figures of a run that did not deliver everything measure nothing: fail, loudly.
+        System.out.flush();
+        System.err.println("newsdesk bench: FAILED: " + r.unaccounted().get());
+        return 1;
+      }
       return 0;
     } finally {
       delete(dir);

@@ -1,6 +1,8 @@
 package io.newsdesk.app.cli;
 
 import io.newsdesk.enrich.trends.TrendBoard;
+import io.newsdesk.enrich.trends.TrendTopology;
+import io.newsdesk.enrich.trends.TrendWindows;
 import io.newsdesk.schema.EntityTrend;
 import io.newsdesk.schema.Topics;
 import java.time.Duration;
@@ -76,7 +78,11 @@ public final class TrendsCommand implements Callable<Integer> {
       }
     }
     long now = Instant.now().toEpochMilli();
-    List<EntityTrend> board = TrendBoard.top(latest.values(), window, now, top);
+    // Enrich writes five-minute buckets; the hour and day windows are their sums.
+    List<EntityTrend> windows =
+        TrendWindows.ofRecords(
+            latest.values(), window.equals("1h") ? TrendTopology.HOUR : TrendTopology.DAY);
+    List<EntityTrend> board = TrendBoard.top(windows, window, now, top);
     if (board.isEmpty()) {
       System.out.println("no trends yet for window " + window);
       return 0;

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -163,6 +164,51 @@ public final class RunReport {
 
   public long deadLetters() {
     return deadLettersByStage.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Dead letters of ingest: documents refused before they were published to the raw topic. */
+  public long ingestDeadLetters() {
+    return deadLettersByStage.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(INGEST_STAGE))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  private static final String INGEST_STAGE = "ingest.";
+
+  /**
+   * Why this run's output does not account for what went in, or empty when it does. Every document
+   * ingest published comes out exactly once, as an article or a dead letter of enrich or the sink;
+   * when {@code offered} is known (0 or more, e.g. the files of a drop folder), ingest published or
+   * dead-lettered each of them. A run that put out no article never passes: a starved broker once
+   * made a benchmark "succeed" with 0 articles out.
+   */
+  public Optional<String> unaccounted(long offered) {
+    long afterIngest = deadLetters() - ingestDeadLetters();
+    if (articlesOut == 0) {
+      return Optional.of(
+          "no articles came out (%d documents in, %d dead letters): the pipeline did not deliver"
+              .formatted(documentsIn, deadLetters()));
+    }
+    if (articlesOut + afterIngest != documentsIn) {
+      return Optional.of(
+          "%d documents in but %d out (%d articles, %d dead letters of enrich and sink): %s"
+              .formatted(
+                  documentsIn,
+                  articlesOut + afterIngest,
+                  articlesOut,
+                  afterIngest,
+                  articlesOut + afterIngest < documentsIn
+                      ? "the pipeline lost or did not finish "
+                          + (documentsIn - articlesOut - afterIngest)
+                      : "more out than in, exactly-once broken"));
+    }
+    if (offered >= 0 && documentsIn + ingestDeadLetters() != offered) {
+      return Optional.of(
+          "%d documents offered to ingest but %d published and %d dead-lettered by ingest"
+              .formatted(offered, documentsIn, ingestDeadLetters()));
+    }
+    return Optional.empty();
   }
 
   /** The {@code n} stories with the most articles, title (or id) to article count. */

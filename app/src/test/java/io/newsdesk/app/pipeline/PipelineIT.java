@@ -49,6 +49,8 @@ class PipelineIT {
     assertThat(r.documentsIn).isEqualTo(result.ingest().documents() + result.pushesAccepted());
     assertThat(r.articlesOut + enrichDeadLetters).isEqualTo(r.documentsIn);
     assertThat(r.articlesOut).isGreaterThanOrEqualTo(9);
+    // The check that makes `newsdesk demo` fail when this does not hold passes too.
+    assertThat(r.unaccounted(-1)).isEmpty();
   }
 
   @Test
