@@ -11,8 +11,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finds the main text of a page: prunes chrome, scores containers by their paragraphs (text,
@@ -41,6 +43,10 @@ final class ContentFinder {
 
   private static final java.util.regex.Pattern COMMENTS =
       java.util.regex.Pattern.compile("(?i)comment|disqus|respond|replies");
+
+  /** Elements that may hide their content; {@link #removeHidden} judges them. */
+  private static final String HIDDEN = "[hidden], [style], [aria-hidden=true]";
+
   private static final boolean DEBUG = Boolean.getBoolean("extract.debug");
   private final Map<Element, Stats> stats = new IdentityHashMap<>();
   private final Element body;
@@ -53,8 +59,7 @@ final class ContentFinder {
 
   /** Removes what is never content and what is marked as chrome. */
   void prune() {
-    removeNeverContent();
-    removeHidden();
+    removeNeverContentAndHidden();
     removeComments(body);
     measure(body);
     int pageParaText = Math.max(1, stats(body).paraText);
@@ -65,21 +70,28 @@ final class ContentFinder {
   }
 
   /**
-   * Removes the elements of {@link Boilerplate#NEVER_CONTENT}, as selecting them by a CSS query and
-   * removing them did: one walk that does not enter what it removes, instead of a query that tests
-   * twenty tag names on every element.
+   * Removes the elements of {@link Boilerplate#NEVER_CONTENT}, then those the page hides, as a CSS
+   * query for each did one after the other: one walk, which does not enter never-content elements
+   * (they go first, with all they hold), collects both, instead of a query that tests twenty tag
+   * names on every element and a second walk for the hidden ones.
    */
-  private void removeNeverContent() {
+  private void removeNeverContentAndHidden() {
+    Evaluator hiddenQuery = QueryParser.parse(HIDDEN);
     List<Element> never = new ArrayList<>();
+    List<Element> hidden = new ArrayList<>();
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
           public FilterResult head(Node node, int depth) {
-            if (node instanceof Element e
-                && node != body
-                && Boilerplate.NEVER_CONTENT.contains(e.normalName())) {
+            if (!(node instanceof Element e)) {
+              return FilterResult.CONTINUE;
+            }
+            if (e != body && Boilerplate.NEVER_CONTENT.contains(e.normalName())) {
               never.add(e);
               return FilterResult.SKIP_ENTIRELY;
+            }
+            if (hiddenQuery.matches(body, e)) {
+              hidden.add(e);
             }
             return FilterResult.CONTINUE;
           }
@@ -93,6 +105,7 @@ final class ContentFinder {
     for (Element e : never) {
       e.remove();
     }
+    removeHidden(hidden);
   }
 
   /**
@@ -149,8 +162,9 @@ final class ContentFinder {
     return Boilerplate.softNegative(names) && !positive && share < 0.1 && s.text < 1000;
   }
 
-  private void removeHidden() {
-    for (Element e : body.select("[hidden], [style], [aria-hidden=true]")) {
+  /** Removes the elements of {@link #HIDDEN} (in document order) that hide their content. */
+  private static void removeHidden(List<Element> marked) {
+    for (Element e : marked) {
       if (e.hasAttr("hidden")) {
         e.remove();
         continue;
