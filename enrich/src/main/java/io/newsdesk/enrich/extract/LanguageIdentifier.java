@@ -8,14 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Identifies the language of a text as an ISO 639-1 code with Apache OpenNLP's 103-language model
- * ({@code org.apache.opennlp:opennlp-models-langdetect}), scored by {@link LanguageScorer} (the
- * library's result, faster). Thread-safe; the model loads once.
+ * ({@code org.apache.opennlp:opennlp-models-langdetect}). Thread-safe; the model loads once.
  */
 public final class LanguageIdentifier {
 
@@ -39,13 +39,11 @@ public final class LanguageIdentifier {
 
   private static volatile LanguageIdentifier shared;
 
-  private final ThreadLocal<LanguageScorer> detector;
+  private final ThreadLocal<LanguageDetectorME> detector;
 
   private LanguageIdentifier(LanguageDetectorModel model) {
-    // The scorer's context generator keeps per-call state: one per thread over the shared model
-    // and feature table.
-    LanguageScorer.Features features = new LanguageScorer.Features(model.getMaxentModel());
-    this.detector = ThreadLocal.withInitial(() -> new LanguageScorer(model, features));
+    // LanguageDetectorME keeps per-call state: one per thread over the shared model.
+    this.detector = ThreadLocal.withInitial(() -> new LanguageDetectorME(model));
   }
 
   /** The process-wide instance, loading the model on first use. */
@@ -76,7 +74,7 @@ public final class LanguageIdentifier {
     if (text == null || text.strip().length() < 20) {
       return Optional.empty();
     }
-    LanguageScorer me = detector.get();
+    LanguageDetectorME me = detector.get();
     Language[] ranked =
         me.predictLanguages(text.substring(0, Math.min(text.length(), FIRST_LOOK_CHARS)));
     if (text.length() > FIRST_LOOK_CHARS

@@ -60,6 +60,8 @@ public final class ExtractionHarness {
     List<RawDocument> docs = documents(Path.of(args[1]));
     switch (args[0]) {
       case "time" -> time(docs, args.length > 2 ? Integer.parseInt(args[2]) : 8, System.out);
+      case "language" ->
+          language(docs, args.length > 2 ? Integer.parseInt(args[2]) : 10, System.out);
       case "dump" -> {
         try (PrintStream out =
             new PrintStream(
@@ -156,6 +158,43 @@ public final class ExtractionHarness {
         "whole extractor: mean %.3f, best %.3f CPU ms/doc over rounds 2..%d%n",
         sum / (rounds - 2), best, rounds - 1);
     phases(docs, cpu, out);
+  }
+
+  /**
+   * Language identification alone, over the extracted text of every page, a number of rounds (the
+   * first two warm the JIT): its share of the extractor is too small to compare in {@code time}.
+   */
+  private static void language(List<RawDocument> docs, int rounds, PrintStream out)
+      throws Exception {
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    ArticleExtractor extractor =
+        new DispatchingArticleExtractor(ExtractorConfig.defaults().withDetectLanguage(false));
+    List<String> texts = new ArrayList<>();
+    for (RawDocument d : docs) {
+      try {
+        texts.add(extractor.extract(d).getText());
+      } catch (ExtractionException e) {
+        // no text to identify
+      }
+    }
+    LanguageIdentifier id = LanguageIdentifier.shared();
+    double sum = 0;
+    double best = Double.MAX_VALUE;
+    for (int r = 0; r < rounds; r++) {
+      long c0 = cpu.getCurrentThreadCpuTime();
+      for (String t : texts) {
+        id.identify(t);
+      }
+      double ms = (cpu.getCurrentThreadCpuTime() - c0) / 1e6 / texts.size();
+      if (r >= 2) {
+        sum += ms;
+        best = Math.min(best, ms);
+      }
+      out.printf("round %d: language %.4f CPU ms/text%n", r, ms);
+    }
+    out.printf(
+        "language identification of %d texts: mean %.4f, best %.4f CPU ms/text over rounds 2..%d%n",
+        texts.size(), sum / (rounds - 2), best, rounds - 1);
   }
 
   /** Each phase on its own over all pages, twice; the second pass is reported. */

@@ -75,7 +75,7 @@ final class ContentFinder {
    * (they go first, with all they hold), collects both, instead of a query that tests twenty tag
    * names on every element and a second walk for the hidden ones.
    */
-  private void removeNeverContentAndHidden() {
+  void removeNeverContentAndHidden() {
     Evaluator hiddenQuery = QueryParser.parse(HIDDEN);
     List<Element> never = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
@@ -90,7 +90,8 @@ final class ContentFinder {
               never.add(e);
               return FilterResult.SKIP_ENTIRELY;
             }
-            if (hiddenQuery.matches(body, e)) {
+            // Each of the hidden queries needs an attribute: most elements have none.
+            if (e.attributesSize() > 0 && hiddenQuery.matches(body, e)) {
               hidden.add(e);
             }
             return FilterResult.CONTINUE;

@@ -110,6 +110,13 @@ final class MetadataReader {
         }
         default -> {}
       }
+      if (e.attributesSize() == 0) {
+        // No attributes, as most elements of a page: of the tests below only the tag's can hold.
+        if (tag.equals("time")) {
+          dateHints.add(e);
+        }
+        return;
+      }
       if (itemPropPublished == null && is(e, "itemprop", "datepublished")) {
         itemPropPublished = e;
       }
