@@ -45,25 +45,54 @@ final class CharsetDecoding {
       throw new ExtractionException(
           ExtractionException.Reason.UNDECODABLE, "body looks binary, not text");
     }
+    Utf8Reading utf8 = new Utf8Reading(body);
     if (cs == null) {
-      cs = plausible(lookup(declared), body);
+      cs = plausible(lookup(declared), body, utf8);
     }
     if (cs == null && html) {
       String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1);
       Matcher m = META_CHARSET.matcher(head);
       if (m.find()) {
-        cs = plausible(lookup(m.group(1)), body);
+        cs = plausible(lookup(m.group(1)), body, utf8);
       }
     }
     if (cs == null) {
-      cs = strictUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+      cs = utf8.strict() ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
     }
-    String text = new String(body, skip, body.length - skip, cs);
+    String text =
+        skip == 0 && cs.equals(StandardCharsets.UTF_8) && utf8.text != null
+            ? utf8.text
+            : new String(body, skip, body.length - skip, cs);
     return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
   }
 
+  /**
+   * The body read as UTF-8 once, on the first question: whether it is strict UTF-8 ({@link
+   * #strictUtf8}), and the text, which the decoding then reuses. Checking the bytes and then
+   * decoding them read every byte twice; the JDK's decoder turns every malformed sequence into
+   * U+FFFD, so a text without one proves the bytes well-formed, and only a text with one (rare: a
+   * page that is not UTF-8, or that writes U+FFFD itself) needs the byte check.
+   */
+  private static final class Utf8Reading {
+    private final byte[] body;
+    private Boolean strict;
+    String text;
+
+    Utf8Reading(byte[] body) {
+      this.body = body;
+    }
+
+    boolean strict() {
+      if (strict == null) {
+        text = new String(body, StandardCharsets.UTF_8);
+        strict = text.indexOf('\uFFFD') < 0 || strictUtf8(body);
+      }
+      return strict;
+    }
+  }
+
   /** {@code cs} when the body can be text in it, else null (so the bytes are sniffed). */
-  private static Charset plausible(Charset cs, byte[] body) {
+  private static Charset plausible(Charset cs, byte[] body, Utf8Reading utf8) {
     if (cs == null) {
       return null;
     }
@@ -72,9 +101,9 @@ final class CharsetDecoding {
       return null; // without a BOM, UTF-16 was recognised by its NUL pattern already
     }
     if (cs.equals(StandardCharsets.UTF_8)) {
-      return strictUtf8(body) ? cs : null;
+      return utf8.strict() ? cs : null;
     }
-    if (isSingleByte(cs) && hasMultiByteUtf8(body) && strictUtf8(body)) {
+    if (isSingleByte(cs) && hasMultiByteUtf8(body) && utf8.strict()) {
       return StandardCharsets.UTF_8; // labelled Latin-1 (or the like) but written in UTF-8
     }
     return cs;

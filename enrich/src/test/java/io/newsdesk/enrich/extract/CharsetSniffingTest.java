@@ -38,6 +38,26 @@ class CharsetSniffingTest {
   }
 
   @Test
+  void aUtf8PageThatWritesTheReplacementCharacterItselfStaysUtf8() throws Exception {
+    // U+FFFD in the decoded text is also what malformed bytes give: the bytes decide.
+    String page = FRENCH + "<p>Unreadable: \ufffd, kept as written.</p>";
+    byte[] utf8 = page.getBytes(StandardCharsets.UTF_8);
+    assertThat(CharsetDecoding.decode(utf8, "utf-8", true)).isEqualTo(page);
+    assertThat(CharsetDecoding.decode(utf8, null, true)).isEqualTo(page);
+    assertThat(CharsetDecoding.decode(utf8, "iso-8859-1", true)).isEqualTo(page);
+  }
+
+  @Test
+  void oneMalformedSequenceAfterValidUtf8MakesThePageWindows1252() throws Exception {
+    byte[] utf8 = FRENCH.getBytes(StandardCharsets.UTF_8);
+    byte[] broken = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+    broken[utf8.length] = (byte) 0xE9; // a lone Latin-1 "é" at the end
+    String expected = new String(broken, Charset.forName("windows-1252"));
+    assertThat(CharsetDecoding.decode(broken, "utf-8", true)).isEqualTo(expected);
+    assertThat(CharsetDecoding.decode(broken, null, true)).isEqualTo(expected);
+  }
+
+  @Test
   void aCorrectDeclarationIsKept() throws Exception {
     Charset koi8 = Charset.forName("KOI8-R");
     String russian = "<p>\u041f\u0440\u0438\u0432\u0435\u0442, \u043c\u0438\u0440</p>";

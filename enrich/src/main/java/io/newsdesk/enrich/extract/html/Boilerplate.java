@@ -7,10 +7,30 @@ import org.jsoup.nodes.Element;
 /** The signs of page chrome: tag names, class and id words, and stock phrases. */
 final class Boilerplate {
 
-  /** Removed before anything else: never article text. */
-  static final String NEVER_CONTENT =
-      "script, style, noscript, template, svg, canvas, iframe, object, embed, video, audio, map,"
-          + " button, input, select, textarea, option, label, link, meta, dialog";
+  /** Tag names of elements removed before anything else: never article text. */
+  static final Set<String> NEVER_CONTENT =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "svg",
+          "canvas",
+          "iframe",
+          "object",
+          "embed",
+          "video",
+          "audio",
+          "map",
+          "button",
+          "input",
+          "select",
+          "textarea",
+          "option",
+          "label",
+          "link",
+          "meta",
+          "dialog");
 
   /** Landmarks that are chrome unless they hold most of the page's paragraph text. */
   static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "header", "menu");

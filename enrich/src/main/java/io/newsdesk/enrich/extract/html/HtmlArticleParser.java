@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,6 +16,9 @@ public final class HtmlArticleParser {
   /** The result: metadata, the main text, and where the text came from (dom, json-ld, fallback). */
   public record Parsed(
       PageMetadata metadata, String text, String textSource, List<Removals.Entry> removed) {}
+
+  // Compiled once: String.split and replaceAll compile their pattern on every call.
+  private static final Pattern NON_WORD = Pattern.compile("\\W+");
 
   private final boolean keepCaptions;
 
@@ -73,8 +77,8 @@ public final class HtmlArticleParser {
     if (dom.isEmpty()) {
       return true;
     }
-    Set<String> words = new HashSet<>(List.of(structured.toLowerCase(Locale.ROOT).split("\\W+")));
-    String[] domWords = dom.toLowerCase(Locale.ROOT).split("\\W+");
+    Set<String> words = new HashSet<>(List.of(NON_WORD.split(structured.toLowerCase(Locale.ROOT))));
+    String[] domWords = NON_WORD.split(dom.toLowerCase(Locale.ROOT));
     int hit = 0;
     for (String w : domWords) {
       if (words.contains(w)) {
@@ -115,6 +119,6 @@ public final class HtmlArticleParser {
   }
 
   private static String norm(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("\\W+", " ").strip();
+    return NON_WORD.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 }

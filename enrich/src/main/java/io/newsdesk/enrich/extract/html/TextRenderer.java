@@ -3,6 +3,7 @@ package io.newsdesk.enrich.extract.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -60,6 +61,8 @@ final class TextRenderer {
       return text.isEmpty() ? 0 : Math.min(1.0, (double) linkChars / text.length());
     }
   }
+
+  private static final Pattern SPACES_AROUND_NEWLINE = Pattern.compile(" *\n *");
 
   private final List<Block> blocks = new ArrayList<>();
   private final StringBuilder current = new StringBuilder();
@@ -137,7 +140,9 @@ final class TextRenderer {
     } else {
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
-        if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b') {
+        if (c > ' ' && c < 0x80) {
+          current.append(c); // printable ASCII, most of the text: never a space
+        } else if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b') {
           if (current.length() > 0 && !endsWithSpace()) {
             current.append(' ');
           }
@@ -169,7 +174,7 @@ final class TextRenderer {
   private void flush() {
     String text = current.toString().strip();
     if (preDepth == 0 && text.indexOf('\n') >= 0) {
-      text = text.replaceAll(" *\n *", "\n");
+      text = SPACES_AROUND_NEWLINE.matcher(text).replaceAll("\n");
     }
     if (!text.isEmpty()) {
       blocks.add(new Block(text, blockTag, heading, Math.min(linkChars, text.length())));
