@@ -190,17 +190,6 @@ public final class BenchCorpus {
         || s == Character.UnicodeScript.THAI;
   }
 
-  /**
-   * Where real pages are read from, relative to the data directory, news articles first: the
-   * ScrapingHub article benchmark, Readability's test pages, then the trafilatura evaluation pages
-   * (many German, not all news).
-   */
-  private static final List<String> REAL =
-      List.of(
-          "extraction/scrapinghub/html",
-          "extraction/readability-test-pages/test-pages",
-          "extraction/trafilatura-eval/tests");
-
   /** Real pages: each distinct page once, in a fixed order, and what they are. */
   public record RealPages(List<String> pages, String description) {
 
@@ -239,45 +228,17 @@ public final class BenchCorpus {
     if (data == null) {
       return java.util.Optional.empty();
     }
-    List<String> pages = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    for (String set : REAL) {
-      Path dir = data.resolve(set);
-      if (!java.nio.file.Files.isDirectory(dir)) {
-        continue;
-      }
-      List<Path> files;
-      try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
-        files =
-            s.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".html.gz"))
-                .filter(p -> !p.getFileName().toString().startsWith("expected"))
-                .sorted()
-                .toList();
-      }
-      for (Path f : files) {
-        pages.add(read(f));
-      }
-      if (!files.isEmpty()) {
-        parts.add(files.size() + " from " + dir);
-      }
-    }
-    if (pages.isEmpty()) {
+    io.newsdesk.enrich.extract.eval.BenchmarkPages found =
+        io.newsdesk.enrich.extract.eval.BenchmarkPages.read(data);
+    if (found.pages().isEmpty()) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(
         new RealPages(
-            List.copyOf(pages),
-            pages.size() + " distinct real pages (" + String.join(", ", parts) + ")"));
-  }
-
-  private static String read(Path f) throws java.io.IOException {
-    byte[] b = java.nio.file.Files.readAllBytes(f);
-    if (f.toString().endsWith(".gz")) {
-      try (java.io.InputStream in =
-          new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
-        b = in.readAllBytes();
-      }
-    }
-    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            found.pages(),
+            found.pages().size()
+                + " distinct real pages ("
+                + String.join(", ", found.parts())
+                + ")"));
   }
 }

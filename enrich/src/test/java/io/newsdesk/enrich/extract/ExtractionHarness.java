@@ -1,11 +1,11 @@
 package io.newsdesk.enrich.extract;
 
+import io.newsdesk.enrich.extract.eval.BenchmarkPages;
 import io.newsdesk.enrich.extract.html.HtmlArticleParser;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.Article;
 import io.newsdesk.schema.RawDocument;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -40,12 +38,6 @@ import org.jsoup.nodes.Document;
  * prints them) or its dead-letter reason, one line each, for diffing two versions byte for byte.
  */
 public final class ExtractionHarness {
-
-  private static final List<String> SETS =
-      List.of(
-          "extraction/scrapinghub/html",
-          "extraction/readability-test-pages/test-pages",
-          "extraction/trafilatura-eval/tests");
 
   /** A fixed fetch time: dates are judged against it, so the dump must not depend on the clock. */
   private static final long FETCHED_AT = 1_790_000_000_000L;
@@ -75,47 +67,22 @@ public final class ExtractionHarness {
 
   static List<RawDocument> documents(Path data) throws IOException {
     List<RawDocument> docs = new ArrayList<>();
-    for (String set : SETS) {
-      Path dir = data.resolve(set);
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      List<Path> files;
-      try (Stream<Path> s = Files.walk(dir)) {
-        files =
-            s.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".html.gz"))
-                .filter(p -> !p.getFileName().toString().startsWith("expected"))
-                .sorted()
-                .toList();
-      }
-      for (Path f : files) {
-        // The bench reads each page as UTF-8 and sends it as UTF-8: the same bytes here.
-        String page = new String(read(f), StandardCharsets.UTF_8);
-        int i = docs.size();
-        docs.add(
-            RawDocument.newBuilder()
-                .setId("bench-" + i)
-                .setSource("bench")
-                .setUrl("http://127.0.0.1/bench/" + i + ".html")
-                .setFetchedAt(FETCHED_AT)
-                .setArrival(Arrival.PAGE)
-                .setContentType("text/html")
-                .setCharset("UTF-8")
-                .setBody(ByteBuffer.wrap(page.getBytes(StandardCharsets.UTF_8)))
-                .build());
-      }
+    // The bench's pages, read as UTF-8 and sent as UTF-8: the same bytes here.
+    for (String page : BenchmarkPages.read(data).pages()) {
+      int i = docs.size();
+      docs.add(
+          RawDocument.newBuilder()
+              .setId("bench-" + i)
+              .setSource("bench")
+              .setUrl("http://127.0.0.1/bench/" + i + ".html")
+              .setFetchedAt(FETCHED_AT)
+              .setArrival(Arrival.PAGE)
+              .setContentType("text/html")
+              .setCharset("UTF-8")
+              .setBody(ByteBuffer.wrap(page.getBytes(StandardCharsets.UTF_8)))
+              .build());
     }
     return docs;
-  }
-
-  private static byte[] read(Path f) throws IOException {
-    byte[] b = Files.readAllBytes(f);
-    if (f.toString().endsWith(".gz")) {
-      try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
-        b = in.readAllBytes();
-      }
-    }
-    return b;
   }
 
   private static void dump(List<RawDocument> docs, PrintStream out) {

@@ -164,7 +164,7 @@ final class ContentFinder {
   }
 
   /** Removes the elements of {@link #HIDDEN} (in document order) that hide their content. */
-  private static void removeHidden(List<Element> marked) {
+  static void removeHidden(List<Element> marked) {
     for (Element e : marked) {
       if (e.hasAttr("hidden")) {
         e.remove();
