@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * Graph surgery so that the last encoder layer computes only the rows the head reads ([CLS] and the
  * target's pieces, a few of some 40): its keys and values still come from every position, but its
  * queries, attention output, feed-forward and layer norms run on the rows named by the extra input
- * {@value #INPUT}, so the graph's output holds those rows only. Row by row the arithmetic is that of
- * the full graph (the products work on fewer rows, not on other values): the states agree within
+ * {@value #INPUT}, so the graph's output holds those rows only. Row by row the arithmetic is that
+ * of the full graph (the products work on fewer rows, not on other values): the states agree within
  * float rounding.
  */
 final class HeadRowsGraph {
@@ -57,7 +57,8 @@ final class HeadRowsGraph {
         java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     shape.putLong(-1).putLong(width);
     return new OnnxWeights.Edit(
-        Map.of(FLAT_SHAPE, new OnnxWeights.Tensor(new long[] {2}, OnnxWeights.INT64, shape.array())),
+        Map.of(
+            FLAT_SHAPE, new OnnxWeights.Tensor(new long[] {2}, OnnxWeights.INT64, shape.array())),
         Set.of(),
         Map.of(
             query.name(),
@@ -65,10 +66,7 @@ final class HeadRowsGraph {
                 new OnnxWeights.Node(flat, "Reshape", List.of(in, FLAT_SHAPE), List.of(flat)),
                 new OnnxWeights.Node(rows, "Gather", List.of(flat, INPUT), List.of(rows)),
                 new OnnxWeights.Node(
-                    query.name(),
-                    "MatMul",
-                    List.of(rows, query.inputs().get(1)),
-                    query.outputs())),
+                    query.name(), "MatMul", List.of(rows, query.inputs().get(1)), query.outputs())),
             residual.name(),
             List.of(
                 new OnnxWeights.Node(

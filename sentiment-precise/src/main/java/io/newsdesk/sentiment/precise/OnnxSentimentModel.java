@@ -128,8 +128,8 @@ final class OnnxSentimentModel implements TargetSentimentModel {
 
   /**
    * As {@link #of(Map, Precision, int)}; with {@code headRows} the last layer computes only the
-   * rows the head reads ({@link HeadRowsGraph}; not on the all-int8 graph), and {@link #hidden}
-   * is not available; at most {@code maxBatch} inputs run per call.
+   * rows the head reads ({@link HeadRowsGraph}; not on the all-int8 graph), and {@link #hidden} is
+   * not available; at most {@code maxBatch} inputs run per call.
    */
   static OnnxSentimentModel of(
       Map<String, PreciseWeights.Entry> weights,
@@ -159,6 +159,12 @@ final class OnnxSentimentModel implements TargetSentimentModel {
 
   /** A model on a graph already built (for comparing graphs), one thread, one input per call. */
   static OnnxSentimentModel onGraph(byte[] graph, Map<String, PreciseWeights.Entry> weights) {
+    return onGraph(graph, weights, 1);
+  }
+
+  /** As {@link #onGraph(byte[], Map)}, at most {@code maxBatch} inputs per call. */
+  static OnnxSentimentModel onGraph(
+      byte[] graph, Map<String, PreciseWeights.Entry> weights, int maxBatch) {
     try {
       return new OnnxSentimentModel(
           WordPiece.resource(TOKENIZER),
@@ -167,7 +173,7 @@ final class OnnxSentimentModel implements TargetSentimentModel {
           weights.get("head.bias").floats(),
           "graph",
           1,
-          1);
+          maxBatch);
     } catch (OrtException e) {
       throw new IllegalStateException(e);
     }
@@ -189,17 +195,34 @@ final class OnnxSentimentModel implements TargetSentimentModel {
    * MixedPrecisionGraph#outlierChannels}) change the mixed graph.
    */
   static byte[] graph(Map<String, PreciseWeights.Entry> weights, Precision precision) {
-    return graph(
-        weights,
-        precision,
-        System.getProperty(
-            "newsdesk.precise.float-products", MixedPrecisionGraph.FEED_FORWARD_OUTPUT),
-        Boolean.getBoolean("newsdesk.precise.outlier-split") ? OUTLIERS : Map.of());
+    byte[] graph =
+        graph(
+            weights,
+            precision,
+            System.getProperty(
+                "newsdesk.precise.float-products", MixedPrecisionGraph.FEED_FORWARD_OUTPUT),
+            Boolean.getBoolean("newsdesk.precise.outlier-split") ? OUTLIERS : Map.of());
+    return PER_SEQUENCE ? perSequence(graph) : graph;
   }
 
   /**
-   * The graph with the float32 products {@code products} besides the fine-tuned layers (mixed
-   * only) and the feed-forward output products of the layers in {@code outliers} split by channel
+   * Whether the int8 products quantize their input per sequence ({@link PerSequenceQuantization}:
+   * the default, so that batching is exact) or, with {@code newsdesk.precise.per-sequence=false},
+   * per call as the pretrained graph does.
+   */
+  static final boolean PER_SEQUENCE =
+      !"false".equals(System.getProperty("newsdesk.precise.per-sequence"));
+
+  /** {@code graph} with per-sequence activation quantizers (unchanged when it has no int8). */
+  static byte[] perSequence(byte[] graph) {
+    OnnxWeights g = OnnxWeights.of(graph);
+    OnnxWeights.Edit edit = PerSequenceQuantization.edit(g);
+    return edit == null ? graph : g.edit(edit);
+  }
+
+  /**
+   * The graph with the float32 products {@code products} besides the fine-tuned layers (mixed only)
+   * and the feed-forward output products of the layers in {@code outliers} split by channel
    * instead.
    */
   static byte[] graph(
@@ -256,9 +279,7 @@ final class OnnxSentimentModel implements TargetSentimentModel {
         MixedPrecisionGraph.floatProducts(
             base,
             MixedPrecisionGraph.inLayers(layers)
-                .or(
-                    name ->
-                        !products.isEmpty() && extra.matcher(name).find() && !split.test(name)),
+                .or(name -> !products.isEmpty() && extra.matcher(name).find() && !split.test(name)),
             floats);
     Map<String, OnnxWeights.Tensor> initializers = new HashMap<>(replace);
     initializers.putAll(mixed.initializers());

@@ -27,6 +27,7 @@ final class OnnxWeights {
 
   static final int UINT8 = 2;
   static final int INT8 = 3;
+  static final int INT32 = 6;
   static final int INT64 = 7;
 
   /** One initializer: shape, ONNX data type and little-endian bytes. */
@@ -46,10 +47,31 @@ final class OnnxWeights {
       b.asFloatBuffer().put(values);
       return new Tensor(dims, FLOAT, b.array());
     }
+
+    static Tensor ofInts(long[] dims, int[] values) {
+      ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+      b.asIntBuffer().put(values);
+      return new Tensor(dims, INT32, b.array());
+    }
   }
 
-  /** One graph node: its name, operator, and the names of the values it reads and writes. */
-  record Node(String name, String op, List<String> inputs, List<String> outputs) {}
+  /**
+   * One graph node: its name, operator, the names of the values it reads and writes, and the
+   * integer attributes of nodes written by an edit (a {@code Long} is an INT attribute, a {@code
+   * long[]} an INTS one, e.g. a reduction's axes). Attributes of nodes read from a model are not
+   * kept: an edit replaces only nodes that have none or writes them anew.
+   */
+  record Node(
+      String name,
+      String op,
+      List<String> inputs,
+      List<String> outputs,
+      Map<String, Object> attributes) {
+
+    Node(String name, String op, List<String> inputs, List<String> outputs) {
+      this(name, op, inputs, outputs, Map.of());
+    }
+  }
 
   /**
    * A change to a model: initializers replaced (or added when the graph has no such name) and
@@ -337,6 +359,29 @@ final class OnnxWeights {
     n.outputs().forEach(i -> writeString(o, 2, i));
     writeString(o, 3, n.name());
     writeString(o, 4, n.op());
+    n.attributes().forEach((name, value) -> writeField(o, 5, attribute(name, value)));
+    return o.toByteArray();
+  }
+
+  /** An AttributeProto: name (1), i (3) or ints (8), type (20: INT 2, INTS 7). */
+  private static byte[] attribute(String name, Object value) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    writeString(o, 1, name);
+    if (value instanceof Long i) {
+      writeVarint(o, 3 << 3);
+      writeVarint(o, i);
+      writeVarint(o, 20 << 3);
+      writeVarint(o, 2);
+    } else if (value instanceof long[] ints) {
+      for (long i : ints) {
+        writeVarint(o, 8 << 3);
+        writeVarint(o, i);
+      }
+      writeVarint(o, 20 << 3);
+      writeVarint(o, 7);
+    } else {
+      throw new IllegalArgumentException("unsupported attribute " + name + ": " + value);
+    }
     return o.toByteArray();
   }
 
