@@ -201,7 +201,8 @@ final class OnnxSentimentModel implements TargetSentimentModel {
             precision,
             System.getProperty(
                 "newsdesk.precise.float-products", MixedPrecisionGraph.FEED_FORWARD_OUTPUT),
-            Boolean.getBoolean("newsdesk.precise.outlier-split") ? OUTLIERS : Map.of());
+            Boolean.getBoolean("newsdesk.precise.outlier-split") ? OUTLIERS : Map.of(),
+            int8Trained(System.getProperty("newsdesk.precise.int8-trained", "")));
     return PER_SEQUENCE ? perSequence(graph) : graph;
   }
 
@@ -230,6 +231,38 @@ final class OnnxSentimentModel implements TargetSentimentModel {
       Precision precision,
       String products,
       Map<Integer, int[]> outliers) {
+    return graph(weights, precision, products, outliers, name -> false);
+  }
+
+  /** Products (node names) matching {@code regex}; none when it is empty. */
+  static java.util.function.Predicate<String> int8Trained(String regex) {
+    return regex.isEmpty() ? name -> false : java.util.regex.Pattern.compile(regex).asPredicate();
+  }
+
+  /**
+   * The int8 product (node name) of a module's weight: {@code encoder.layer.4.attention.self.query
+   * .weight} is {@code /encoder/layer.4/attention/self/query/MatMul_quant}.
+   */
+  static String productOf(String module) {
+    return "/"
+        + module
+            .replaceFirst("\\.weight$", "")
+            .replace('.', '/')
+            .replaceAll("layer/(\\d+)", "layer.$1")
+        + "/MatMul_quant";
+  }
+
+  /**
+   * As {@link #graph(Map, Precision, String, Map)}; on the mixed graph the products of the
+   * fine-tuned layers that {@code int8Trained} accepts (by node name) run int8 with the trained
+   * int8 weights (a scale per column) instead of float32.
+   */
+  static byte[] graph(
+      Map<String, PreciseWeights.Entry> weights,
+      Precision precision,
+      String products,
+      Map<Integer, int[]> outliers,
+      java.util.function.Predicate<String> int8Trained) {
     OnnxWeights fp32 = OnnxWeights.resource(FP32_MODEL);
     OnnxWeights base = precision == Precision.FP32 ? fp32 : OnnxWeights.resource(INT8_MODEL);
     Map<String, OnnxWeights.Tensor> replace = new HashMap<>();
@@ -242,10 +275,13 @@ final class OnnxSentimentModel implements TargetSentimentModel {
       }
       String init = fp32.initializerOf(name);
       boolean matrix = w.dims().length == 2;
-      if (matrix && precision == Precision.INT8 && !w.quantized()) {
+      boolean int8 =
+          precision == Precision.INT8
+              || (precision == Precision.MIXED && int8Trained.test(productOf(name)));
+      if (matrix && int8 && !w.quantized()) {
         w = PreciseWeights.Entry.quantize(w.dims(), w.values());
       }
-      if (matrix && precision == Precision.INT8) {
+      if (matrix && int8) {
         int cols = (int) w.dims()[1];
         replace.put(init + "_quantized", new OnnxWeights.Tensor(w.dims(), OnnxWeights.INT8, w.q()));
         replace.put(
@@ -279,6 +315,7 @@ final class OnnxSentimentModel implements TargetSentimentModel {
         MixedPrecisionGraph.floatProducts(
             base,
             MixedPrecisionGraph.inLayers(layers)
+                .and(int8Trained.negate())
                 .or(name -> !products.isEmpty() && extra.matcher(name).find() && !split.test(name)),
             floats);
     Map<String, OnnxWeights.Tensor> initializers = new HashMap<>(replace);

@@ -340,6 +340,21 @@ final class OnnxWeights {
         out.write(model, start, m.pos - start);
       }
     }
+    // Operators of another domain ("domain:Op") need that domain's operator set (version 1).
+    edit.nodes().values().stream()
+        .flatMap(List::stream)
+        .map(Node::op)
+        .filter(op -> op.indexOf(':') > 0)
+        .map(op -> op.substring(0, op.indexOf(':')))
+        .distinct()
+        .forEach(
+            domain -> {
+              ByteArrayOutputStream opset = new ByteArrayOutputStream();
+              writeString(opset, 1, domain);
+              writeVarint(opset, 2 << 3);
+              writeVarint(opset, 1);
+              writeField(out, 8, opset.toByteArray());
+            });
     return out.toByteArray();
   }
 
@@ -358,7 +373,11 @@ final class OnnxWeights {
     n.inputs().forEach(i -> writeString(o, 1, i));
     n.outputs().forEach(i -> writeString(o, 2, i));
     writeString(o, 3, n.name());
-    writeString(o, 4, n.op());
+    int colon = n.op().indexOf(':');
+    writeString(o, 4, n.op().substring(colon + 1));
+    if (colon > 0) {
+      writeString(o, 7, n.op().substring(0, colon));
+    }
     n.attributes().forEach((name, value) -> writeField(o, 5, attribute(name, value)));
     return o.toByteArray();
   }

@@ -33,6 +33,8 @@ final class PerSequenceQuantization {
   private static final String ZERO = P + "zero";
   private static final String ONE = P + "one";
   private static final String LEVELS = P + "levels";
+  private static final String FLAT = P + "flat_shape";
+  static final boolean CONTRIB = Boolean.getBoolean("newsdesk.precise.contrib-quantize");
 
   private static final long TO_FLOAT = OnnxWeights.FLOAT;
   private static final long TO_UINT8 = OnnxWeights.UINT8;
@@ -42,6 +44,10 @@ final class PerSequenceQuantization {
 
   /** The edit of {@code graph} replacing every activation quantizer; null when it has none. */
   static OnnxWeights.Edit edit(OnnxWeights graph) {
+    return edit(graph, CONTRIB);
+  }
+
+  static OnnxWeights.Edit edit(OnnxWeights graph, boolean contrib) {
     Map<String, List<OnnxWeights.Node>> readers = new HashMap<>();
     for (OnnxWeights.Node n : graph.nodes()) {
       n.inputs().forEach(v -> readers.computeIfAbsent(v, k -> new ArrayList<>()).add(n));
@@ -74,7 +80,7 @@ final class PerSequenceQuantization {
                 new long[] {2}));
       }
       String zp = q.name() + P + "zero_point";
-      nodes.addAll(quantizer(q, zp));
+      nodes.addAll(quantizer(q, zp, contrib));
       edits.put(q.name(), nodes);
       for (OnnxWeights.Node product : readers.getOrDefault(q.outputs().get(0), List.of())) {
         if (!"MatMulInteger".equals(product.op())) {
@@ -86,6 +92,32 @@ final class PerSequenceQuantization {
         drop.add(product.inputs().get(3));
         String p = product.name() + P;
         String acc = product.outputs().get(0);
+        long depth = graph.get(weight).dims()[0];
+        if (contrib && depth * 255 * 127 < (1 << 24)) {
+          // Products and corrections below 2^24 are exact in float32: the product is converted in
+          // the GEMM (scales 1) and the graph's Cast of the int32 result goes.
+          OnnxWeights.Node cast = readers.get(acc).get(0);
+          edits.put(
+              product.name(),
+              List.of(
+                  node(
+                      product.name(),
+                      "com.microsoft:MatMulIntegerToFloat",
+                      List.of(q.outputs().get(0), weight, ONE, ONE),
+                      p + "qw"),
+                  node(p + "ZeroPoint", "Mul", List.of(zp, colsum), p + "zw"),
+                  node(
+                      p + "ZeroPointFloat",
+                      "Cast",
+                      List.of(p + "zw"),
+                      p + "zw_float",
+                      "to",
+                      TO_FLOAT),
+                  node(
+                      p + "Sub", "Sub", List.of(p + "qw", p + "zw_float"), cast.outputs().get(0))));
+          edits.put(cast.name(), List.of());
+          continue;
+        }
         edits.put(
             product.name(),
             List.of(
@@ -101,6 +133,9 @@ final class PerSequenceQuantization {
     add.put(ZERO, OnnxWeights.Tensor.of(new long[0], new float[] {0}));
     add.put(ONE, OnnxWeights.Tensor.of(new long[0], new float[] {1}));
     add.put(LEVELS, OnnxWeights.Tensor.of(new long[0], new float[] {255}));
+    java.nio.ByteBuffer flat =
+        java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(-1);
+    add.put(FLAT, new OnnxWeights.Tensor(new long[] {1}, OnnxWeights.INT64, flat.array()));
     return new OnnxWeights.Edit(add, drop, edits, List.of());
   }
 
@@ -108,7 +143,8 @@ final class PerSequenceQuantization {
    * The nodes of one per-sequence quantizer writing {@code q}'s quantized input and scale (same
    * names) and the zero point as int32 [batch, 1, 1] to {@code zeroPoint}.
    */
-  private static List<OnnxWeights.Node> quantizer(OnnxWeights.Node q, String zeroPoint) {
+  private static List<OnnxWeights.Node> quantizer(
+      OnnxWeights.Node q, String zeroPoint, boolean contrib) {
     String p = q.name() + P;
     String quantized = q.outputs().get(0);
     String scale = q.outputs().get(1);
@@ -128,6 +164,20 @@ final class PerSequenceQuantization {
     out.add(node(p + "ZpClip", "Clip", List.of(p + "zp_raw", ZERO, LEVELS), p + "zp_clipped"));
     out.add(node(p + "ZpRound", "Round", List.of(p + "zp_clipped"), p + "zp"));
     out.add(node(p + "ZpCast", "Cast", List.of(p + "zp"), zeroPoint, "to", TO_INT32));
+    if (contrib) {
+      out.add(node(p + "ZpUint8", "Cast", List.of(p + "zp"), p + "zp_u8", "to", TO_UINT8));
+      out.add(node(p + "ZpFlat", "Reshape", List.of(p + "zp_u8", FLAT), p + "zp_flat"));
+      out.add(node(p + "ScaleFlat", "Reshape", List.of(scale, FLAT), p + "scale_flat"));
+      out.add(
+          node(
+              p + "Quantize",
+              "com.microsoft:QuantizeLinear",
+              List.of(p + "x", p + "scale_flat", p + "zp_flat"),
+              quantized,
+              "axis",
+              0L));
+      return out;
+    }
     out.add(node(p + "Steps", "Div", List.of(p + "x", scale), p + "steps"));
     out.add(node(p + "Round", "Round", List.of(p + "steps"), p + "rounded"));
     out.add(node(p + "Shift", "Add", List.of(p + "rounded", p + "zp"), p + "shifted"));

@@ -42,7 +42,7 @@ class HeadRowsGraphTest {
     tokenizer = WordPiece.resource(OnnxSentimentModel.TOKENIZER);
   }
 
-  private static List<TargetInput> inputs() {
+  static List<TargetInput> inputs() {
     List<TargetInput> out = new ArrayList<>();
     for (Sentence s : SENTENCES) {
       for (int[] spans : s.targets()) {
