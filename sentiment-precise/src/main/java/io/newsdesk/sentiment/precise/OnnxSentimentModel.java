@@ -27,13 +27,17 @@ final class OnnxSentimentModel implements TargetSentimentModel {
   static final String WEIGHTS = "io/newsdesk/sentiment/precise/minilm-newsmtsc.bin.gz";
 
   /**
-   * Inputs per ONNX Runtime call by default: one. Batching inputs of similar length (padded,
-   * masked) is faster, but the int8 products quantize their input with one scale per tensor, that
-   * is per batch: a target's label would then depend on the inputs it happened to run with. The
-   * system property {@code newsdesk.precise.batch} sets another size for comparing (see the
-   * README's precise sentiment section); the float32 graph batches exactly.
+   * Inputs per ONNX Runtime call by default: 4 of similar length (padded, masked), which shares the
+   * per-call and per-node costs. Exact because the int8 products quantize per sequence ({@link
+   * PerSequenceQuantization}): a target gets the same scores in any batch. With per-call quantizers
+   * ({@code newsdesk.precise.per-sequence=false}) the default is one, as the scales would then span
+   * the batch. The system property {@code newsdesk.precise.batch} sets another size (see the
+   * README's precise sentiment section).
    */
-  static final int BATCH = Integer.getInteger("newsdesk.precise.batch", 1);
+  static final int BATCH =
+      Integer.getInteger(
+          "newsdesk.precise.batch",
+          "false".equals(System.getProperty("newsdesk.precise.per-sequence")) ? 1 : 4);
 
   private final WordPiece tokenizer;
   private final OrtEnvironment env;

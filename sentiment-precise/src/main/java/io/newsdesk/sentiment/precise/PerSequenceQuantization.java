@@ -20,11 +20,19 @@ import java.util.Set;
  * zp = round(clip(-lo / scale, 0, 255)), q = uint8(clip(round(x / scale) + zp, 0, 255))
  * </pre>
  *
- * (Round is half to even, as in ONNX Runtime's quantizer.) {@code MatMulInteger} takes only a
- * scalar zero point, so it is folded out: {@code (q - zp) W = q W - zp colsum(W)} in int32 with the
- * column sums of the int8 weights as an initializer; int32 arithmetic is exact, so one sequence
- * alone gets the products the original graph gives it. The scale then multiplies the weight scales
- * as before, broadcast per sequence. Plain ONNX opset-11 operators only.
+ * (Round is half to even, as in ONNX Runtime's quantizer.) The products take only a scalar zero
+ * point, so it is folded out: {@code (q - zp) W = q W - zp colsum(W)}, with the column sums of the
+ * int8 weights as an initializer; the scale then multiplies the weight scales as before, broadcast
+ * per sequence. All of it is exact integer arithmetic (float32 holds the integers of a 384-deep
+ * product exactly), so a sequence alone gets bit for bit what the original graph gives it.
+ *
+ * <p>By default two ONNX Runtime operators of the {@code com.microsoft} domain do the heavy passes
+ * (ONNX Runtime 1.20, CPU): {@code QuantizeLinear} with one scale per sequence ({@code axis} 0;
+ * standard ONNX has per-axis scales only from opset 13, this graph is opset 11) and {@code
+ * MatMulIntegerToFloat} (the product converted to float32 in the GEMM). With {@code
+ * newsdesk.precise.standard-ops=true} only opset-11 operators are used ({@code Div}, {@code Round},
+ * {@code Add}, {@code Clip}, {@code Cast}; {@code MatMulInteger} in int32): same results, about 10
+ * % slower (README, precise sentiment).
  */
 final class PerSequenceQuantization {
 
@@ -34,7 +42,9 @@ final class PerSequenceQuantization {
   private static final String ONE = P + "one";
   private static final String LEVELS = P + "levels";
   private static final String FLAT = P + "flat_shape";
-  static final boolean CONTRIB = Boolean.getBoolean("newsdesk.precise.contrib-quantize");
+
+  /** Whether the {@code com.microsoft} operators do the quantization and products (default). */
+  static final boolean CONTRIB = !Boolean.getBoolean("newsdesk.precise.standard-ops");
 
   private static final long TO_FLOAT = OnnxWeights.FLOAT;
   private static final long TO_UINT8 = OnnxWeights.UINT8;
@@ -47,6 +57,7 @@ final class PerSequenceQuantization {
     return edit(graph, CONTRIB);
   }
 
+  /** As {@link #edit(OnnxWeights)}; {@code contrib}: with the {@code com.microsoft} operators. */
   static OnnxWeights.Edit edit(OnnxWeights graph, boolean contrib) {
     Map<String, List<OnnxWeights.Node>> readers = new HashMap<>();
     for (OnnxWeights.Node n : graph.nodes()) {

@@ -127,7 +127,7 @@ class HeadRowsGraphTest {
         Sentence s = SENTENCES.get(i);
         assertThat(all.get(i)).containsExactly(m.predict(s.text(), s.targets()));
         for (int j = 0; j < s.targets().size(); j++) {
-          // One input per call: a target's label does not depend on the other targets.
+          // Batched with per-sequence quantizers: a target's label does not depend on the others.
           assertThat(all.get(i)[j]).isEqualTo(m.predict(s.text(), List.of(s.targets().get(j)))[0]);
         }
       }

@@ -119,8 +119,13 @@ class MixedPrecisionGraphTest {
 
   @Test
   void the_mixed_graph_runs_the_trained_layers_and_the_feed_forward_outputs_in_float32() {
-    byte[] int8 = OnnxSentimentModel.graph(weights(4, 5), OnnxSentimentModel.Precision.INT8);
-    byte[] mixed = OnnxSentimentModel.graph(weights(4, 5), OnnxSentimentModel.Precision.MIXED);
+    // The graphs before the per-sequence quantizers (PerSequenceQuantizationTest).
+    String ffOut = MixedPrecisionGraph.FEED_FORWARD_OUTPUT;
+    byte[] int8 =
+        OnnxSentimentModel.graph(weights(4, 5), OnnxSentimentModel.Precision.INT8, ffOut, Map.of());
+    byte[] mixed =
+        OnnxSentimentModel.graph(
+            weights(4, 5), OnnxSentimentModel.Precision.MIXED, ffOut, Map.of());
     // Six products per layer; attention's two activation products are float32 in both graphs.
     // Float32: all six of layers 4 and 5, and the feed-forward output of layers 0 to 3.
     assertThat(count(int8, "MatMulInteger")).isEqualTo(36);

@@ -7,7 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Per-sequence activation quantizers against the pretrained graph's per-call ones, on the shipped
@@ -72,19 +73,30 @@ class PerSequenceQuantizationTest {
     return max;
   }
 
+  /** Every graph variant with the default operators and with standard ONNX ones only. */
+  static java.util.stream.Stream<Arguments> variants() {
+    return java.util.Arrays.stream(Variant.values())
+        .flatMap(v -> java.util.stream.Stream.of(Arguments.of(v, true), Arguments.of(v, false)));
+  }
+
+  private static byte[] perSequence(byte[] graph, boolean contrib) {
+    OnnxWeights g = OnnxWeights.of(graph);
+    return g.edit(PerSequenceQuantization.edit(g, contrib));
+  }
+
   @ParameterizedTest
-  @EnumSource(Variant.class)
-  void one_input_per_call_gives_what_the_per_call_quantizers_give(Variant v) {
+  @MethodSource("variants")
+  void one_input_per_call_gives_what_the_per_call_quantizers_give(Variant v, boolean contrib) {
     byte[] perCall = v.perCall();
-    byte[] perSequence = OnnxSentimentModel.perSequence(perCall);
+    byte[] perSequence = perSequence(perCall, contrib);
     assertThat(maxDiff(logits(perSequence, 1), logits(perCall, 1))).isLessThan(1e-6);
   }
 
   @ParameterizedTest
-  @EnumSource(Variant.class)
-  void batched_inputs_get_what_they_get_alone(Variant v) {
+  @MethodSource("variants")
+  void batched_inputs_get_what_they_get_alone(Variant v, boolean contrib) {
     byte[] perCall = v.perCall();
-    byte[] perSequence = OnnxSentimentModel.perSequence(perCall);
+    byte[] perSequence = perSequence(perCall, contrib);
     float[][] alone = logits(perSequence, 1);
     for (int batch : new int[] {3, 8}) {
       assertThat(maxDiff(logits(perSequence, batch), alone)).as("batch %d", batch).isLessThan(1e-5);
@@ -95,23 +107,28 @@ class PerSequenceQuantizationTest {
 
   @Test
   void every_activation_quantizer_is_replaced_and_every_int8_product_kept() {
-    byte[] perCall = Variant.SHIPPED.perCall();
-    OnnxWeights before = OnnxWeights.of(perCall);
-    OnnxWeights after = OnnxWeights.of(OnnxSentimentModel.perSequence(perCall));
+    OnnxWeights before = OnnxWeights.of(Variant.SHIPPED.perCall());
     assertThat(count(before, "DynamicQuantizeLinear")).isEqualTo(12);
-    assertThat(count(after, "DynamicQuantizeLinear")).isZero();
-    assertThat(count(after, "MatMulInteger"))
-        .isEqualTo(count(before, "MatMulInteger"))
-        .isEqualTo(20);
-    // Each product reads no zero point: it is folded out with the weights' column sums.
-    after.nodes().stream()
-        .filter(n -> n.op().equals("MatMulInteger"))
-        .forEach(
-            n -> {
-              assertThat(n.inputs()).hasSize(2);
-              assertThat(after.get(n.inputs().get(1) + "_colsum").dataType())
-                  .isEqualTo(OnnxWeights.INT32);
-            });
+    assertThat(count(before, "MatMulInteger")).isEqualTo(20);
+    OnnxWeights standard = OnnxWeights.of(perSequence(before.bytes(), false));
+    OnnxWeights contrib = OnnxWeights.of(perSequence(before.bytes(), true));
+    for (OnnxWeights after : List.of(standard, contrib)) {
+      assertThat(count(after, "DynamicQuantizeLinear")).isZero();
+      assertThat(count(after, "MatMulInteger") + count(after, "MatMulIntegerToFloat"))
+          .isEqualTo(20);
+      // No product reads a zero point: it is folded out with the weights' column sums.
+      after.nodes().stream()
+          .filter(n -> n.op().startsWith("MatMulInteger"))
+          .forEach(
+              n -> {
+                assertThat(n.inputs()).hasSize(n.op().equals("MatMulInteger") ? 2 : 4);
+                assertThat(after.get(n.inputs().get(1) + "_colsum").dataType())
+                    .isEqualTo(OnnxWeights.INT32);
+              });
+    }
+    assertThat(count(standard, "QuantizeLinear")).isZero();
+    assertThat(count(contrib, "QuantizeLinear")).isEqualTo(12);
+    assertThat(count(contrib, "MatMulIntegerToFloat")).isEqualTo(20);
     // A graph without int8 products has nothing to replace.
     byte[] fp32 =
         OnnxSentimentModel.graph(
@@ -123,7 +140,7 @@ class PerSequenceQuantizationTest {
   @Test
   void column_sums_are_those_of_the_int8_weights() {
     OnnxWeights before = OnnxWeights.of(Variant.SHIPPED.perCall());
-    OnnxWeights after = OnnxWeights.of(OnnxSentimentModel.perSequence(before.bytes()));
+    OnnxWeights after = OnnxWeights.of(perSequence(before.bytes(), true));
     String weight = "onnx::MatMul_787_quantized";
     byte[] w = before.get(weight).raw();
     java.nio.IntBuffer sums =
