@@ -161,6 +161,7 @@ final class PerSequenceQuantization {
     String scale = q.outputs().get(1);
     long[] sequence = {1, 2};
     List<OnnxWeights.Node> out = new ArrayList<>();
+    // The input is [batch, length, width]: padded rows become 0, inside every sequence's range.
     out.add(node(p + "Mask", "Mul", List.of(q.inputs().get(0), MASK), p + "x"));
     out.add(node(p + "ReduceMin", "ReduceMin", List.of(p + "x"), p + "min", "axes", sequence));
     out.add(node(p + "ReduceMax", "ReduceMax", List.of(p + "x"), p + "max", "axes", sequence));
@@ -170,6 +171,7 @@ final class PerSequenceQuantization {
     out.add(node(p + "Step", "Div", List.of(p + "range", LEVELS), p + "step"));
     out.add(node(p + "Flat", "Equal", List.of(p + "range", ZERO), p + "flat"));
     out.add(node(p + "Scale", "Where", List.of(p + "flat", ONE, p + "step"), scale));
+    // As ONNX Runtime's DynamicQuantizeLinear: the zero point is clipped, then rounded.
     out.add(node(p + "LoSteps", "Div", List.of(p + "lo", scale), p + "lo_steps"));
     out.add(node(p + "Neg", "Neg", List.of(p + "lo_steps"), p + "zp_raw"));
     out.add(node(p + "ZpClip", "Clip", List.of(p + "zp_raw", ZERO, LEVELS), p + "zp_clipped"));
