@@ -100,20 +100,8 @@ public final class CanonicalKeys {
       b.append(Character.toLowerCase(c));
     }
     List<String> out = new ArrayList<>();
-    String folded = b.toString();
-    int n = folded.length();
-    for (int from = 0; from < n; ) {
-      // The parts between runs of white space and hyphens ([\s-]+; empty parts are skipped below
-      // anyway), without a regular expression's matcher and match arrays per name.
-      int to = from;
-      while (to < n && !isWordBreak(folded.charAt(to))) {
-        to++;
-      }
-      String t = folded.substring(from, to);
-      from = to;
-      while (from < n && isWordBreak(folded.charAt(from))) {
-        from++;
-      }
+    for (String part : parts(b.toString())) {
+      String t = part;
       // Possessives and stray punctuation around the name carry no identity.
       if (t.endsWith("'s")) {
         t = t.substring(0, t.length() - 2);
@@ -136,6 +124,30 @@ public final class CanonicalKeys {
         v = VARIANTS.get(t.replace("'", ""));
       }
       out.add(v != null ? v : t.replace("'", ""));
+    }
+    return out;
+  }
+
+  /**
+   * The non-empty parts of {@code s} between runs of white space and hyphens: what splitting at
+   * {@code [\s-]+} gives, less the empty parts, without a regular expression's matcher per name.
+   */
+  static List<String> parts(String s) {
+    List<String> out = new ArrayList<>(4);
+    int n = s.length();
+    int from = 0;
+    while (from < n) {
+      while (from < n && isWordBreak(s.charAt(from))) {
+        from++;
+      }
+      int to = from;
+      while (to < n && !isWordBreak(s.charAt(to))) {
+        to++;
+      }
+      if (to > from) {
+        out.add(s.substring(from, to));
+      }
+      from = to;
     }
     return out;
   }
