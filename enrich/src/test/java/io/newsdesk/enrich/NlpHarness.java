@@ -42,10 +42,11 @@ import java.util.List;
  * and are not reported) and prints CPU milliseconds per article of this thread for each: entities
  * ({@code tagger().tag} on the analysed text), sentiment + tone (per-entity sentiment, then the
  * document's tone), the near-duplicate signature with its band keys and sketch, and story
- * assignment (a fresh story index per round, articles a minute apart). {@code dump} writes, per
- * article, what {@link ArticleEnricher#annotate} gives (entities with types, keys, mentions and
- * offsets, sentiment; tone; limits), the near-duplicate band keys and sketch (all the band index
- * decides on) and the story assignment, for comparing two versions with {@code cmp}.
+ * assignment (a fresh story index per round, articles a minute apart), and the bytes each phase
+ * allocates per article in the last round. {@code dump} writes, per article, what {@link
+ * ArticleEnricher#annotate} gives (entities with types, keys, mentions and offsets, sentiment;
+ * tone; limits), the near-duplicate band keys and sketch (all the band index decides on) and the
+ * story assignment, for comparing two versions with {@code cmp}.
  */
 public final class NlpHarness {
 
@@ -140,6 +141,7 @@ public final class NlpHarness {
   private static void time(
       EnrichComponents c, List<Article> articles, int rounds, PrintStream out) {
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean memory = (com.sun.management.ThreadMXBean) cpu;
     DocumentLimits limits = DocumentLimits.defaults();
     MinHasher hasher = new MinHasher(NearDuplicateConfig.defaults());
     String[] analysed = new String[articles.size()];
@@ -156,12 +158,15 @@ public final class NlpHarness {
     double n = articles.size() * 1e6;
     for (int r = 0; r < rounds; r++) {
       long[] ns = new long[phases.length];
+      long[] bytes = new long[phases.length];
       List<EnrichedArticle> enriched = new ArrayList<>(articles.size());
       for (int i = 0; i < analysed.length; i++) {
         Article a = articles.get(i);
+        long b0 = memory.getCurrentThreadAllocatedBytes();
         long c0 = cpu.getCurrentThreadCpuTime();
         List<Entity> entities = c.tagger().tag(a.getTitle(), analysed[i]);
         long c1 = cpu.getCurrentThreadCpuTime();
+        long b1 = memory.getCurrentThreadAllocatedBytes();
         EnrichedArticle e =
             EnrichedArticle.newBuilder()
                 .setArticle(a)
@@ -170,6 +175,7 @@ public final class NlpHarness {
                 .setEnrichedAt(NOW)
                 .build();
         long c2 = cpu.getCurrentThreadCpuTime();
+        long b2 = memory.getCurrentThreadAllocatedBytes();
         Signature sig = hasher.signature(a.getText());
         if (sig != null) {
           for (int b = 0; b < sig.bands(); b++) {
@@ -178,18 +184,23 @@ public final class NlpHarness {
           sig.sketch();
         }
         long c3 = cpu.getCurrentThreadCpuTime();
+        bytes[0] += b1 - b0;
+        bytes[1] += b2 - b1;
+        bytes[2] += memory.getCurrentThreadAllocatedBytes() - b2;
         ns[0] += c1 - c0;
         ns[1] += c2 - c1;
         ns[2] += c3 - c2;
         enriched.add(e);
       }
       StoryIndex stories = new StoryIndex(StoryConfig.defaults());
+      long sb0 = memory.getCurrentThreadAllocatedBytes();
       long s0 = cpu.getCurrentThreadCpuTime();
       long at = NOW;
       for (EnrichedArticle e : enriched) {
         stories.assign(e, at += 60_000);
       }
       ns[3] = cpu.getCurrentThreadCpuTime() - s0;
+      bytes[3] = memory.getCurrentThreadAllocatedBytes() - sb0;
       StringBuilder line = new StringBuilder("round " + r + ":");
       double total = 0;
       for (int p = 0; p < phases.length; p++) {
@@ -206,6 +217,15 @@ public final class NlpHarness {
         best[phases.length] = Math.min(best[phases.length], total);
       }
       out.println(line.append(String.format(" all %.3f CPU ms/article", total)));
+      if (r == rounds - 1) {
+        // Allocation is the same from round to round, and unlike CPU time it does not depend on
+        // the load of the machine.
+        StringBuilder kb = new StringBuilder("allocated KB/article, last round:");
+        for (int p = 0; p < phases.length; p++) {
+          kb.append(String.format(" %s %.1f,", phases[p], bytes[p] / 1024.0 / articles.size()));
+        }
+        out.println(kb);
+      }
     }
     out.printf("CPU ms/article, mean (best) over rounds 2..%d:%n", rounds - 1);
     for (int p = 0; p <= phases.length; p++) {
