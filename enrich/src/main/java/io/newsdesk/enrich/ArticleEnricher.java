@@ -89,7 +89,7 @@ public final class ArticleEnricher {
             ? entities
             : mostSalient(entities, limits.maxTargets());
     int targetsSkipped = entities.size() - targets.size();
-    components.sentiment().annotate(analysed, targets);
+    Tone tone = components.sentiment().annotateWithTone(analysed, targets);
     int mentionsDropped = 0;
     for (Entity e : entities) {
       int n = e.getMentions().size();
@@ -98,7 +98,6 @@ public final class ArticleEnricher {
         e.setMentions(new ArrayList<>(e.getMentions().subList(0, limits.maxMentionsPerEntity())));
       }
     }
-    Tone tone = components.sentiment().tone(analysed);
     StageTimers.ENTITIES.record(t1 - t0, TimeUnit.NANOSECONDS);
     StageTimers.SENTIMENT.record(System.nanoTime() - t1, TimeUnit.NANOSECONDS);
     int textLimitChars = textLimitChars(article);

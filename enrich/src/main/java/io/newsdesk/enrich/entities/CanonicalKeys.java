@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Canonical keys that stay equal across articles for spelling variants of one name: {@code
@@ -52,8 +51,6 @@ public final class CanonicalKeys {
           Map.entry("kazimi", "kadhimi"),
           Map.entry("khadimi", "kadhimi"));
 
-  private static final Pattern WORD_BREAK = Pattern.compile("[\\s-]+");
-
   private CanonicalKeys() {}
 
   /**
@@ -61,12 +58,17 @@ public final class CanonicalKeys {
    * names are, is its own decomposition and comes back without the normaliser's copies.
    */
   static String decompose(String s) {
+    return isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFD);
+  }
+
+  /** Whether every character of {@code s} is ASCII (below U+0080). */
+  static boolean isAscii(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) >= 0x80) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD);
+        return false;
       }
     }
-    return s;
+    return true;
   }
 
   /** The cross-article key of a name of the given type. */
@@ -98,7 +100,7 @@ public final class CanonicalKeys {
       b.append(Character.toLowerCase(c));
     }
     List<String> out = new ArrayList<>();
-    for (String part : WORD_BREAK.split(b.toString())) {
+    for (String part : parts(b.toString())) {
       String t = part;
       // Possessives and stray punctuation around the name carry no identity.
       if (t.endsWith("'s")) {
@@ -124,6 +126,41 @@ public final class CanonicalKeys {
       out.add(v != null ? v : t.replace("'", ""));
     }
     return out;
+  }
+
+  /**
+   * The non-empty parts of {@code s} between runs of white space and hyphens: what splitting at
+   * {@code [\s-]+} gives, less the empty parts, without a regular expression's matcher per name.
+   */
+  static List<String> parts(String s) {
+    List<String> out = new ArrayList<>(4);
+    int n = s.length();
+    int from = 0;
+    while (from < n) {
+      while (from < n && isWordBreak(s.charAt(from))) {
+        from++;
+      }
+      int to = from;
+      while (to < n && !isWordBreak(s.charAt(to))) {
+        to++;
+      }
+      if (to > from) {
+        out.add(s.substring(from, to));
+      }
+      from = to;
+    }
+    return out;
+  }
+
+  /** A character of {@code [\s-]}: the ASCII white space of regular expressions, or a hyphen. */
+  private static boolean isWordBreak(char c) {
+    return c == ' '
+        || c == '-'
+        || c == '\t'
+        || c == '\n'
+        || c == '\u000B'
+        || c == '\f'
+        || c == '\r';
   }
 
   private static String strip(String t) {

@@ -49,11 +49,14 @@ final class EntityResolver {
   private EntityResolver() {}
 
   static List<Entity> resolve(List<RawMention> mentions) {
+    // The folded words of each distinct name text: a name is mostly mentioned by the same text
+    // again and again, and its folding is read again when the canonical form is chosen.
+    Map<String, List<String>> folds = new HashMap<>();
     Map<String, Group> groups = new LinkedHashMap<>();
     for (RawMention m : mentions) {
       List<String> folded =
           NAME_TYPES.contains(m.type())
-              ? CanonicalKeys.fold(m.text())
+              ? fold(folds, m.text())
               : List.of(SPACES.matcher(m.text().toLowerCase(Locale.ROOT)).replaceAll(" "));
       if (folded.isEmpty()) {
         continue;
@@ -102,7 +105,7 @@ final class EntityResolver {
       }
       weight.put(g, new double[] {w});
       max = Math.max(max, w);
-      String canonical = canonical(g, ms);
+      String canonical = canonical(g, ms, folds);
       List<Mention> list = new ArrayList<>();
       for (RawMention m : ms) {
         if (!m.inTitle()) {
@@ -290,29 +293,48 @@ final class EntityResolver {
     }
   }
 
-  private static String canonical(Group g, List<RawMention> ms) {
+  /**
+   * {@link CanonicalKeys#fold} of {@code text}, folded once per distinct text (not to be written).
+   */
+  private static List<String> fold(Map<String, List<String>> folds, String text) {
+    List<String> f = folds.get(text);
+    if (f == null) {
+      f = CanonicalKeys.fold(text);
+      folds.put(text, f);
+    }
+    return f;
+  }
+
+  private static String canonical(Group g, List<RawMention> ms, Map<String, List<String>> folds) {
     if (g.aliasCanonical != null) {
       return g.aliasCanonical;
     }
-    Map<String, Integer> freq = new HashMap<>();
+    // Mentions of one text compare equal, so the first of each distinct text (in mention order)
+    // decides: the fullest form, then mixed case, then the most frequent, earliest on ties.
+    Map<String, Integer> freq = new LinkedHashMap<>();
     for (RawMention m : ms) {
       freq.merge(m.text(), 1, Integer::sum);
     }
-    RawMention best = null;
+    String text = null;
     int bestLen = -1;
-    for (RawMention m : ms) {
-      int len = CanonicalKeys.fold(m.text()).size();
+    boolean bestMixed = true;
+    int bestFreq = 0;
+    for (Map.Entry<String, Integer> e : freq.entrySet()) {
+      String t = e.getKey();
+      int len = fold(folds, t).size();
+      boolean mixed = mixedCase(t);
       // Of equally full forms the mixed-case one wins: an all-caps dateline is no canonical name.
-      int cased = Boolean.compare(mixedCase(m.text()), best == null || mixedCase(best.text()));
-      if (best == null
+      int cased = Boolean.compare(mixed, text == null || bestMixed);
+      if (text == null
           || len > bestLen
           || len == bestLen && cased > 0
-          || len == bestLen && cased == 0 && freq.get(m.text()) > freq.get(best.text())) {
-        best = m;
+          || len == bestLen && cased == 0 && e.getValue() > bestFreq) {
+        text = t;
         bestLen = len;
+        bestMixed = mixed;
+        bestFreq = e.getValue();
       }
     }
-    String text = best.text();
     if (!mixedCase(text) && !g.type.equals("ORG") && longWords(text)) {
       // Only ever seen shouted ("BAGHDAD," in a dateline, "GERMAN" in a line of capitals): a
       // place, person or nationality is written in mixed case; organisations keep acronyms.

@@ -608,6 +608,16 @@ final class NewsNameRules {
 
   /** Lower case without diacritics, typographic apostrophes made plain. */
   static String norm(String s) {
+    // Called for nearly every token: a word of ASCII characters only (most words) has no marks or
+    // typographic apostrophes, so its lower case is all there is to do, without building a copy
+    // when it is lower case already.
+    return CanonicalKeys.isAscii(s) ? s.toLowerCase(Locale.ROOT) : normDecomposed(s);
+  }
+
+  /**
+   * {@link #norm} the long way, for any text: decomposed, marks dropped, apostrophes made plain.
+   */
+  static String normDecomposed(String s) {
     String d = CanonicalKeys.decompose(s);
     StringBuilder b = new StringBuilder(d.length());
     for (int i = 0; i < d.length(); i++) {

@@ -96,10 +96,21 @@ final class ViterbiDecoder {
     float[] row = new float[L];
     Map<String, int[]> history = new HashMap<>();
     Map<String, float[]> edges = edgeCache != null ? edgeCache : new HashMap<>();
+    // Token and edge scores of the sentence at hand, in rows kept from sentence to sentence (grown
+    // to the longest so far): best() reads the first n.
+    float[][] emit = new float[0][];
+    float[][] pair = new float[0][];
     for (int s = 0; s < ns; s++) {
       int n = doc.words[s].length;
-      float[][] emit = new float[n][L];
-      float[][] pair = new float[n][];
+      if (emit.length < n) {
+        emit = Arrays.copyOf(emit, Math.max(n, 2 * emit.length));
+        for (int i = 0; i < emit.length; i++) {
+          if (emit[i] == null) {
+            emit[i] = new float[L];
+          }
+        }
+        pair = new float[emit.length][];
+      }
       long[][] kept = learner == null ? null : new long[n][];
       for (int i = 0; i < n; i++) {
         int k = 0;
@@ -109,6 +120,7 @@ final class ViterbiDecoder {
           k = st.length;
         }
         k = features.historyFeatures(doc, s, i, history(doc, s, i, history), feats, k);
+        Arrays.fill(emit[i], 0f); // as a new row: the row of an earlier sentence
         scorer.score(feats, k, emit[i]);
         if (base != null) {
           float[] b = base[s][i];
@@ -183,7 +195,7 @@ final class ViterbiDecoder {
     }
     float[] prev = new float[L];
     float[] cur = new float[L];
-    int[][] back = new int[n][L];
+    int[] back = new int[n * L]; // back[i * L + l]: the best label before l at i
     boolean[] ok0 = ALLOWED[n == 1 ? 1 : 0];
     for (int l = 0; l < L; l++) {
       prev[l] = ok0[Labels.O * L + l] ? emit[0][l] + pair[0][Labels.O * L + l] : NONE;
@@ -192,7 +204,7 @@ final class ViterbiDecoder {
       int[][] preds = PREDECESSORS[i + 1 == n ? 1 : 0];
       float[] e = pair[i];
       float[] em = emit[i];
-      int[] bk = back[i];
+      int bk = i * L;
       for (int l = 0; l < L; l++) {
         float best = NONE;
         int arg = 0;
@@ -206,7 +218,7 @@ final class ViterbiDecoder {
           }
         }
         cur[l] = best == NONE ? NONE : best + em[l];
-        bk[l] = arg;
+        back[bk + l] = arg;
       }
       float[] t = prev;
       prev = cur;
@@ -220,7 +232,7 @@ final class ViterbiDecoder {
     }
     out[n - 1] = arg;
     for (int i = n - 1; i > 0; i--) {
-      out[i - 1] = back[i][out[i]];
+      out[i - 1] = back[i * L + out[i]];
     }
     return out;
   }

@@ -49,6 +49,41 @@ public final class LexiconSentimentAnnotator implements SentimentAnnotator {
     }
     Tokens t = Tokens.of(text == null ? "" : text);
     List<int[]> sentences = t.sentences();
+    boolean[] scored = new boolean[sentences.size()];
+    annotate(t, sentences, new float[t.size], new float[t.size], scored, entities);
+  }
+
+  /**
+   * One tokenization and one pass of valences for both: the tone scores every sentence, and the
+   * entities' sentiment reads the valences of the sentences that mention them from there (the same
+   * values as scoring those sentences again, as {@link #annotate(String, List)} does).
+   */
+  @Override
+  public Tone annotateWithTone(String text, List<Entity> entities) {
+    Tokens t = Tokens.of(text == null ? "" : text);
+    List<int[]> sentences = t.sentences();
+    float[] base = new float[t.size];
+    float[] adj = new float[t.size];
+    Tone result = tone.tone(t, sentences, base, adj);
+    if (entities != null && !entities.isEmpty()) {
+      boolean[] scored = new boolean[sentences.size()];
+      Arrays.fill(scored, true);
+      annotate(t, sentences, base, adj, scored, entities);
+    }
+    return result;
+  }
+
+  /**
+   * Sets each entity's sentiment; {@code base} and {@code adj} hold the valences of the sentences
+   * marked in {@code scored}, and get those of the others as they are needed.
+   */
+  private void annotate(
+      Tokens t,
+      List<int[]> sentences,
+      float[] base,
+      float[] adj,
+      boolean[] scored,
+      List<Entity> entities) {
     int[] sentenceEnds = new int[sentences.size()];
     for (int s = 0; s < sentenceEnds.length; s++) {
       sentenceEnds[s] = t.end[sentences.get(s)[1] - 1];
@@ -76,9 +111,6 @@ public final class LexiconSentimentAnnotator implements SentimentAnnotator {
       Arrays.sort(sorted, BY_SENTENCE_THEN_START);
       mentionsOf.add(sorted);
     }
-    float[] base = new float[t.size];
-    float[] adj = new float[t.size];
-    boolean[] scored = new boolean[sentences.size()];
     FeatureVector fv = target.newVector();
     double[] p = new double[3];
     for (int k = 0; k < entities.size(); k++) {

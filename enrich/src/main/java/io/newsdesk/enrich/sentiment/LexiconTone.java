@@ -20,15 +20,20 @@ final class LexiconTone {
   }
 
   Tone tone(Tokens t) {
-    float[] base = new float[t.size];
-    float[] adj = new float[t.size];
+    return tone(t, t.sentences(), new float[t.size], new float[t.size]);
+  }
+
+  /**
+   * The tone of {@code t}, whose {@code sentences} are given; leaves every sentence's valences in
+   * {@code base} and {@code adj} (indexed like the tokens) for the entities' sentiment to reuse.
+   */
+  Tone tone(Tokens t, List<int[]> sentences, float[] base, float[] adj) {
     double pos = 0;
     double neg = 0;
     int hits = 0;
     int words = 0;
     int active = 0;
     int self = 0;
-    List<int[]> sentences = t.sentences();
     for (int[] s : sentences) {
       Valences.score(lex, t, s[0], s[1], base, adj);
       for (int i = s[0]; i < s[1]; i++) {

@@ -13,6 +13,15 @@ public interface SentimentAnnotator {
   /** Sets {@code sentiment} on each entity from the sentences of {@code text} that mention it. */
   void annotate(String text, List<Entity> entities);
 
+  /**
+   * {@link #annotate} then {@link #tone} of the same text, in one call so that an implementation
+   * can read the text once for both.
+   */
+  default Tone annotateWithTone(String text, List<Entity> entities) {
+    annotate(text, entities);
+    return tone(text);
+  }
+
   /** Name and version of the models, recorded on every article. */
   String version();
 }

@@ -1,7 +1,13 @@
 package io.newsdesk.enrich.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CanonicalKeysTest {
@@ -35,5 +41,34 @@ class CanonicalKeysTest {
     assertThat(CanonicalKeys.key("LOC", "Washington")).isEqualTo("LOC:washington");
     assertThat(CanonicalKeys.key("PER", "Washington"))
         .isNotEqualTo(CanonicalKeys.key("LOC", "Washington"));
+  }
+
+  @Test
+  void splitsANameAtRunsOfWhiteSpaceAndHyphens() {
+    assertThat(CanonicalKeys.fold("Jean-Claude  Van\tDamme"))
+        .containsExactly("jean", "claude", "van", "damme");
+    assertThat(CanonicalKeys.fold(" - Saint\u2013Denis -")).containsExactly("saint", "denis");
+    assertThat(CanonicalKeys.fold("\u00a0Abu\u00a0Dhabi")).containsExactly("abu\u00a0dhabi");
+  }
+
+  /**
+   * The parts are those of the regular expression {@code [\s-]+} the split used, empty ones left
+   * out.
+   */
+  @Test
+  void partsAreWhatTheRegularExpressionSplitGaveLessEmptyParts() {
+    Pattern breaks = Pattern.compile("[\\s-]+");
+    String alphabet = "aB -\t\n\u000B\f\r\u00a0\u2013\u2028'.";
+    qt().withExamples(2000)
+        .forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 16))
+        .check(
+            picks -> {
+              StringBuilder b = new StringBuilder();
+              picks.forEach(i -> b.append(alphabet.charAt(i)));
+              String s = b.toString();
+              List<String> expected =
+                  Arrays.stream(breaks.split(s)).filter(p -> !p.isEmpty()).toList();
+              return CanonicalKeys.parts(s).equals(expected);
+            });
   }
 }

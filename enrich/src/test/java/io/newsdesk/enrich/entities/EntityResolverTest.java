@@ -37,4 +37,23 @@ class EntityResolverTest {
             List.of(new EntityResolver.RawMention("ORG", "OPEC", 0, 4, false, true)));
     assertThat(entities.get(0).getCanonical()).isEqualTo("OPEC");
   }
+
+  @Test
+  void ofEquallyFullMixedCaseFormsTheMostFrequentThenTheEarliestIsCanonical() {
+    List<Entity> frequent =
+        EntityResolver.resolve(
+            List.of(
+                new EntityResolver.RawMention("PER", "al Sudani", 0, 9, false, true),
+                new EntityResolver.RawMention("PER", "Al-Sudani", 50, 59, false, false),
+                new EntityResolver.RawMention("PER", "Al-Sudani", 90, 99, false, false)));
+    assertThat(frequent).hasSize(1);
+    assertThat(frequent.get(0).getCanonical()).isEqualTo("Al-Sudani");
+    List<Entity> tied =
+        EntityResolver.resolve(
+            List.of(
+                new EntityResolver.RawMention("PER", "al Sudani", 0, 9, false, true),
+                new EntityResolver.RawMention("PER", "Al-Sudani", 50, 59, false, false)));
+    assertThat(tied.get(0).getCanonical()).isEqualTo("al Sudani");
+    assertThat(tied.get(0).getCount()).isEqualTo(2);
+  }
 }

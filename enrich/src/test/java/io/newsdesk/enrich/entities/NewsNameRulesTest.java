@@ -1,6 +1,9 @@
 package io.newsdesk.enrich.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.newsdesk.enrich.entities.DefaultEntityTagger.NameSpan;
 import io.newsdesk.enrich.text.Token;
@@ -276,5 +279,22 @@ class NewsNameRulesTest {
   void aNameEndingInCharterOrTreatyIsADocumentNotItsMaker() {
     assertThat(body("They cited the EU Charter in court.", "ORG:EU Charter"))
         .containsExactly("MISC:EU Charter");
+  }
+
+  /** The ASCII shortcut of {@code norm} gives what the full normalisation gives. */
+  @Test
+  void normOfAsciiWordsIsTheFullNormalisation() {
+    String alphabet = "aZq9'-. \u00e9\u00c4\u2019\u2018\u0301I";
+    qt().withExamples(2000)
+        .forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 12))
+        .check(
+            picks -> {
+              StringBuilder b = new StringBuilder();
+              picks.forEach(i -> b.append(alphabet.charAt(i)));
+              String s = b.toString();
+              return NewsNameRules.norm(s).equals(NewsNameRules.normDecomposed(s));
+            });
+    assertThat(NewsNameRules.norm("McDonald's")).isEqualTo("mcdonald's");
+    assertThat(NewsNameRules.norm("Am\u00e9lie\u2019s")).isEqualTo("amelie's");
   }
 }

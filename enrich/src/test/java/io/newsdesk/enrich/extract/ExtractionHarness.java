@@ -65,7 +65,7 @@ public final class ExtractionHarness {
     }
   }
 
-  static List<RawDocument> documents(Path data) throws IOException {
+  public static List<RawDocument> documents(Path data) throws IOException {
     List<RawDocument> docs = new ArrayList<>();
     // The bench's pages, read as UTF-8 and sent as UTF-8: the same bytes here.
     for (String page : BenchmarkPages.read(data).pages()) {

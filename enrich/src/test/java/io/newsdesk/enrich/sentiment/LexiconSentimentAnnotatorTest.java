@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.newsdesk.schema.Entity;
 import io.newsdesk.schema.EntitySentiment;
 import io.newsdesk.schema.Mention;
+import io.newsdesk.schema.Tone;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,5 +176,37 @@ class LexiconSentimentAnnotatorTest {
   @Test
   void versionNamesToneAndModel() {
     assertThat(annotator.version()).startsWith("tone-vader-news-1+newsmtsc-net");
+  }
+
+  /** One pass for both gives every entity's sentiment and the tone exactly as two calls do. */
+  @Test
+  void annotateWithToneGivesWhatAnnotateThenToneGive() {
+    String text =
+        TEXT
+            + " But Johnson said he was not worried at all.\n\nMerkel did not comment. "
+            + "Berlin, however, was very happy; Macron was furious.";
+    for (String t : new String[] {TEXT, text, "", "Macron."}) {
+      List<Entity> apart = entities(t);
+      annotator.annotate(t, apart);
+      Tone tone = annotator.tone(t);
+      List<Entity> together = entities(t);
+      assertThat(annotator.annotateWithTone(t, together)).isEqualTo(tone);
+      assertThat(together).isEqualTo(apart);
+    }
+    assertThat(annotator.annotateWithTone(TEXT, List.of())).isEqualTo(annotator.tone(TEXT));
+    assertThat(annotator.annotateWithTone(null, null)).isEqualTo(annotator.tone(null));
+  }
+
+  /**
+   * The entities of {@link #entities()} found in {@code text} (those it does not name left out).
+   */
+  private static List<Entity> entities(String text) {
+    List<Entity> out = new ArrayList<>();
+    for (String name : new String[] {"Johnson", "Merkel", "Macron", "Berlin"}) {
+      if (text.contains(name)) {
+        out.add(entity(text, name));
+      }
+    }
+    return out;
   }
 }
