@@ -90,15 +90,15 @@ public final class EndToEndBench {
   private EndToEndBench() {}
 
   public static Result run(int n, Path dir, int partitions) throws Exception {
-    return run(n, dir, partitions, null, 0);
+    return run(n, dir, partitions, null, 0, true);
   }
 
   /**
    * As above on real article pages: the extraction benchmark pages under {@code data} (cycled to
    * {@code n} documents) when present, the generated demo pages otherwise (said so in the result).
    */
-  public static Result run(int n, Path dir, int partitions, Path data, int warmup)
-      throws Exception {
+  public static Result run(
+      int n, Path dir, int partitions, Path data, int warmup, boolean stagePass) throws Exception {
     EnrichComponents components = EnrichComponents.standard();
     double[] cpu = new double[STAGES];
     Path drop = dir.resolve("drop");
@@ -106,7 +106,7 @@ public final class EndToEndBench {
     // The pages are read, timed stage by stage and written to the drop folders in a method of
     // their own, so that none of them stays reachable from here: held through the run (up to a
     // GB for --documents 6000 --warmup 2000) they were the pipeline's GC work, not its own.
-    Prepared prepared = prepare(n, data, warmup, components, drop, warmDrop, cpu);
+    Prepared prepared = prepare(n, data, warmup, components, drop, warmDrop, stagePass, cpu);
     String label = prepared.label();
     String warmLabel = prepared.warmLabel();
     double[] stages = prepared.stages();
@@ -183,7 +183,7 @@ public final class EndToEndBench {
     }
   }
 
-  /** What {@link #prepare} leaves behind: labels and stage times, no pages. */
+  /** What {@link #prepare} leaves behind: labels and stage times (zeros if skipped), no pages. */
   private record Prepared(String label, String warmLabel, double[] stages) {}
 
   /**
@@ -197,6 +197,7 @@ public final class EndToEndBench {
       EnrichComponents components,
       Path drop,
       Path warmDrop,
+      boolean stagePass,
       double[] cpu)
       throws Exception {
     Optional<BenchCorpus.RealPages> real = BenchCorpus.real(data);
@@ -208,7 +209,10 @@ public final class EndToEndBench {
                     ? ", cycled: " + real.get().repeats(n) + " documents repeat a page"
                     : ", none repeated")
             : "synthetic pages generated from the demo (no extraction data under " + data + ")";
-    double[] stages = stageTimes(components, corpus, cpu);
+    double[] stages =
+        stagePass
+            ? stageTimes(components, corpus, cpu)
+            : new double[STAGES]; // skipped: zeros, and print says so
     write(drop, "doc-%06d.html", corpus);
     // Warm-up documents run through the same pipeline first (JIT, caches, transactions), so that
     // what is timed is the steady state of a long-running pipeline: the same real pages disguised
@@ -374,6 +378,9 @@ public final class EndToEndBench {
         r.documents(), r.corpus(), partitions, r.threads());
     out.printf("%-22s %10s %10s %12s%n", "stage (one thread)", "ms/doc", "docs/s", "CPU ms/doc");
     double[] cpu = r.cpuMsPerDoc();
+    if (java.util.Arrays.stream(cpu).allMatch(v -> v == 0)) {
+      out.println("(stage pass skipped: --skip-stages)");
+    }
     row(out, "extract", r.extractMsPerDoc(), cpu[0]);
     row(out, "entities", r.entitiesMsPerDoc(), cpu[1]);
     row(out, "sentiment + tone", r.sentimentMsPerDoc(), cpu[2]);
