@@ -38,7 +38,9 @@ public record IngestConfig(
     String pushTlsPassword,
     int itemRetries,
     int maxLookAheadItems,
-    long maxLookAheadBytes) {
+    long maxLookAheadBytes,
+    int maxFolderFiles,
+    long maxFolderBytes) {
 
   /** The agent string Newsdesk sends unless told otherwise. */
   public static final String DEFAULT_USER_AGENT = "Newsdesk/0.1 (+https://github.com/newsdesk)";
@@ -96,6 +98,8 @@ public record IngestConfig(
     require("itemRetries", itemRetries >= 0, "must be >= 0");
     require("maxLookAheadItems", maxLookAheadItems > 0, "must be > 0");
     require("maxLookAheadBytes", maxLookAheadBytes > 0, "must be > 0");
+    require("maxFolderFiles", maxFolderFiles > 0, "must be > 0");
+    require("maxFolderBytes", maxFolderBytes > 0, "must be > 0");
   }
 
   /**
@@ -142,7 +146,9 @@ public record IngestConfig(
         null,
         3,
         DEFAULT_LOOK_AHEAD_ITEMS,
-        DEFAULT_LOOK_AHEAD_BYTES);
+        DEFAULT_LOOK_AHEAD_BYTES,
+        DEFAULT_FOLDER_FILES,
+        DEFAULT_FOLDER_BYTES);
   }
 
   /**
@@ -153,6 +159,16 @@ public record IngestConfig(
 
   /** Page bytes of one poll held ahead of the item it applies next: 32 MiB. */
   public static final long DEFAULT_LOOK_AHEAD_BYTES = 32L * 1024 * 1024;
+
+  /**
+   * Files the drop folder takes in one poll (one transaction), oldest first; the rest wait for the
+   * next poll, which comes at once while files remain. Bounds the memory of a poll however many
+   * files are dropped at a time.
+   */
+  public static final int DEFAULT_FOLDER_FILES = 200;
+
+  /** Bytes of files the drop folder reads in one poll (a single larger file is still taken). */
+  public static final long DEFAULT_FOLDER_BYTES = 32L * 1024 * 1024;
 
   /** Like the record's own, with the push token and keystore password masked. */
   @Override
@@ -169,6 +185,10 @@ public record IngestConfig(
         + maxLookAheadItems
         + ", maxLookAheadBytes="
         + maxLookAheadBytes
+        + ", maxFolderFiles="
+        + maxFolderFiles
+        + ", maxFolderBytes="
+        + maxFolderBytes
         + ", maxConcurrentFetches="
         + maxConcurrentFetches
         + ", pushBindAddress="
@@ -252,6 +272,8 @@ public record IngestConfig(
     private int itemRetries;
     private int maxLookAheadItems;
     private long maxLookAheadBytes;
+    private int maxFolderFiles;
+    private long maxFolderBytes;
 
     private Builder(IngestConfig c) {
       Objects.requireNonNull(c);
@@ -287,6 +309,8 @@ public record IngestConfig(
       itemRetries = c.itemRetries;
       maxLookAheadItems = c.maxLookAheadItems;
       maxLookAheadBytes = c.maxLookAheadBytes;
+      maxFolderFiles = c.maxFolderFiles;
+      maxFolderBytes = c.maxFolderBytes;
     }
 
     public Builder userAgent(String v) {
@@ -453,6 +477,16 @@ public record IngestConfig(
       return this;
     }
 
+    /**
+     * The bound of one drop-folder poll: at most this many files and about this many bytes (the
+     * first file of a poll is taken whatever its size, up to {@code maxBodyBytes}).
+     */
+    public Builder folderBatch(int files, long bytes) {
+      maxFolderFiles = files;
+      maxFolderBytes = bytes;
+      return this;
+    }
+
     public IngestConfig build() {
       return new IngestConfig(
           userAgent,
@@ -486,7 +520,9 @@ public record IngestConfig(
           pushTlsPassword,
           itemRetries,
           maxLookAheadItems,
-          maxLookAheadBytes);
+          maxLookAheadBytes,
+          maxFolderFiles,
+          maxFolderBytes);
     }
   }
 }

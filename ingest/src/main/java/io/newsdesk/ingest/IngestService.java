@@ -141,7 +141,11 @@ public final class IngestService implements AutoCloseable {
         b.watchDir == null
             ? null
             : new DropFolder(
-                b.watchDir, config.maxBodyBytes(), Math.max(config.maxSeenPerSource(), 100_000));
+                b.watchDir,
+                config.maxBodyBytes(),
+                Math.max(config.maxSeenPerSource(), 100_000),
+                config.maxFolderFiles(),
+                config.maxFolderBytes());
     this.listenPort = b.listenPort;
     this.seenUrls = new SeenSet(config.maxSeenGlobal());
     b.initialState.forEach((k, v) -> states.put(k, SourceStates.copy(v)));
@@ -203,13 +207,23 @@ public final class IngestService implements AutoCloseable {
       futures.add(workers.submit(() -> pollSitemap(m)));
     }
     if (folder != null) {
-      futures.add(workers.submit(this::pollFolder));
+      futures.add(workers.submit(this::drainFolder));
     }
     List<PollOutcome> outcomes = new ArrayList<>();
     for (Future<PollOutcome> f : futures) {
       try {
         outcomes.add(f.get());
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof Error fatal) {
+          // Fail fast: an Error (out of memory above all) leaves the process in no state to go
+          // on, and a one-shot run that went on would report that nothing came in as if the
+          // sources had nothing new. What the poll took is unpublished, so a rerun takes it.
+          throw new IllegalStateException(
+              "ingest stopped: a poll failed with "
+                  + fatal
+                  + "; nothing of that poll was published",
+              fatal);
+        }
         LOG.error("Poll failed unexpectedly", e.getCause());
         outcomes.add(
             new PollOutcome("?", "?", "failed", 0, 0, 0, 0, 1, 0, String.valueOf(e.getCause())));
@@ -424,8 +438,8 @@ public final class IngestService implements AutoCloseable {
 
   private long pollForSchedule(String source) throws Exception {
     if (folder != null && source.equals(folder.source())) {
-      pollFolder();
-      return clock.millis() + 2000;
+      // A full batch left files behind: the next batch is due at once, not in 2 s.
+      return clock.millis() + (pollFolder().more() ? 0 : 2000);
     }
     Pending rest = pending.remove(source);
     if (rest != null && kinds.containsKey(source)) {
@@ -1104,29 +1118,68 @@ public final class IngestService implements AutoCloseable {
   }
 
   /** Scans the drop folder once. */
-  PollOutcome pollFolder() {
+  /** One drop-folder poll: its outcome, and whether its batch bound left files behind. */
+  record FolderPoll(PollOutcome outcome, boolean more) {}
+
+  /**
+   * Takes the whole drop folder, one bounded batch (one transaction) after another, for one-shot
+   * mode; stops at the first batch that fails (its files stay for the next run).
+   */
+  PollOutcome drainFolder() {
+    FolderPoll poll = pollFolder();
+    PollOutcome total = poll.outcome();
+    while (poll.more() && total.status().equals("ok")) {
+      poll = pollFolder();
+      PollOutcome o = poll.outcome();
+      total =
+          new PollOutcome(
+              total.source(),
+              total.kind(),
+              o.status().equals("not-modified") ? total.status() : o.status(),
+              total.documents() + o.documents(),
+              total.newItems() + o.newItems(),
+              0,
+              0,
+              total.failures() + o.failures(),
+              total.deadLetters() + o.deadLetters(),
+              o.error());
+    }
+    return total;
+  }
+
+  /**
+   * Scans the drop folder once and publishes what the scan took. Failures: a folder that cannot be
+   * listed (gone, no permission) is retried at the next poll; a file that cannot be read is retried
+   * at the next poll; a file the parser rejects is a dead letter; a failed publish leaves the files
+   * untaken, so the next poll takes them again.
+   */
+  FolderPoll pollFolder() {
     String source = folder.source();
     long now = clock.millis();
     try {
       DropFolder.Scan scan = folder.scan(states.get(source), now);
       if (scan.state() == null) {
-        return new PollOutcome(source, "folder", "not-modified", 0, 0, 0, 0, 0, 0, null);
+        return new FolderPoll(
+            new PollOutcome(source, "folder", "not-modified", 0, 0, 0, 0, 0, 0, null), false);
       }
       boolean ok = commit(scan.state(), scan.documents(), scan.deadLetters(), List.of());
-      return new PollOutcome(
-          source,
-          "folder",
-          ok ? "ok" : "publish-failed",
-          ok ? scan.documents().size() : 0,
-          scan.documents().size(),
-          0,
-          0,
-          scan.deadLetters().size(),
-          ok ? scan.deadLetters().size() : 0,
-          null);
+      return new FolderPoll(
+          new PollOutcome(
+              source,
+              "folder",
+              ok ? "ok" : "publish-failed",
+              ok ? scan.documents().size() : 0,
+              scan.documents().size(),
+              0,
+              0,
+              scan.deadLetters().size(),
+              ok ? scan.deadLetters().size() : 0,
+              null),
+          ok && scan.more());
     } catch (IOException e) {
       LOG.warn("Cannot scan drop folder {}: {}", folder.dir(), e.getMessage());
-      return new PollOutcome(source, "folder", "failed", 0, 0, 0, 0, 1, 0, e.getMessage());
+      return new FolderPoll(
+          new PollOutcome(source, "folder", "failed", 0, 0, 0, 0, 1, 0, e.getMessage()), false);
     }
   }
 
