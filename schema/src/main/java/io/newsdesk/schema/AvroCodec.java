@@ -35,7 +35,8 @@ public final class AvroCodec<T extends SpecificRecordBase> {
     ReleasedSchemas store = ReleasedSchemas.get();
     store.registerAll(type.getSimpleName());
     store.register(schema);
-    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    // No copy inside the encoder: encode() copies its thread's buffer out once, right away.
+    this.encoder = new BinaryMessageEncoder<>(model, schema, false);
     this.decoder = new BinaryMessageDecoder<>(model, schema, store);
   }
 

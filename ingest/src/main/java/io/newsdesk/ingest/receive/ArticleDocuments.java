@@ -51,11 +51,20 @@ public final class ArticleDocuments {
     }
     if (mime.equals("text/plain") || mime.equals("text/html")) {
       Charset cs = Charsets.forNameOrUtf8(charset);
-      String text = new String(body, cs);
-      if (text.isBlank()) {
-        throw new InvalidArticleException("body has no text");
+      byte[] utf8;
+      if (cs.equals(StandardCharsets.UTF_8)
+          && hasNonSpaceAscii(body)
+          && Charsets.isWellFormedUtf8(body)) {
+        // Decoding well-formed UTF-8 and encoding it again gives back the same bytes: the round
+        // trip of a whole page was most of ingest's CPU, so the body goes on as it came.
+        utf8 = body;
+      } else {
+        String text = new String(body, cs);
+        if (text.isBlank()) {
+          throw new InvalidArticleException("body has no text");
+        }
+        utf8 = text.getBytes(StandardCharsets.UTF_8);
       }
-      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
       return List.of(document(fallbackUrl, null, mime, utf8, null, defaultSource, arrival, now));
     }
     throw new InvalidArticleException(
@@ -161,6 +170,16 @@ public final class ArticleDocuments {
         .setBody(ByteBuffer.wrap(body))
         .setItem(item)
         .build();
+  }
+
+  /** Whether a byte is an ASCII character that {@link Character#isWhitespace} rejects. */
+  private static boolean hasNonSpaceAscii(byte[] body) {
+    for (byte b : body) {
+      if (b > ' ' || (b >= 0 && b < '\t') || (b > '\r' && b < 0x1C)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String fallbackFor(String fallbackUrl, int i, int count) {

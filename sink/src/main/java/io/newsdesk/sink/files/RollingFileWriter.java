@@ -2,10 +2,9 @@ package io.newsdesk.sink.files;
 
 import io.newsdesk.schema.AvroJson;
 import io.newsdesk.schema.EnrichedArticle;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -300,7 +299,7 @@ public final class RollingFileWriter implements AutoCloseable {
     final Path jsonlTmp;
     final Path avroTmp;
     final FileOutputStream jsonlOut;
-    final BufferedWriter jsonl;
+    final BufferedOutputStream jsonl;
     final FileOutputStream avroOut;
     final DataFileWriter<EnrichedArticle> avro;
     long last;
@@ -325,7 +324,7 @@ public final class RollingFileWriter implements AutoCloseable {
       this.jsonlTmp = jsonlTmp;
       this.avroTmp = avroTmp;
       this.jsonlOut = new FileOutputStream(jsonlTmp.toFile());
-      this.jsonl = new BufferedWriter(new OutputStreamWriter(jsonlOut, StandardCharsets.UTF_8));
+      this.jsonl = new BufferedOutputStream(jsonlOut, 1 << 16);
       this.avroOut = new FileOutputStream(avroTmp.toFile());
       this.avro = new DataFileWriter<>(new SpecificDatumWriter<>(EnrichedArticle.class));
       avro.setCodec(CodecFactory.deflateCodec(6));
@@ -359,7 +358,8 @@ public final class RollingFileWriter implements AutoCloseable {
     }
 
     void append(long offset, EnrichedArticle article) {
-      String line = AvroJson.toJsonLine(article);
+      // Encoded once, for the file and its size (a lone surrogate becomes '?' as in a Writer).
+      byte[] line = AvroJson.toJsonLine(article).getBytes(StandardCharsets.UTF_8);
       try {
         jsonl.write(line);
         jsonl.write('\n');
@@ -369,7 +369,7 @@ public final class RollingFileWriter implements AutoCloseable {
       }
       last = offset;
       records++;
-      bytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+      bytes += line.length + 1;
     }
 
     void flush() {

@@ -174,6 +174,29 @@ class RollingFileWriterTest {
     return ids;
   }
 
+  @Test
+  void writesEachArticleAsOneUtf8JsonLineWithLoneSurrogatesAsQuestionMarks() throws Exception {
+    RollingFileWriter writer = new RollingFileWriter(out, "newsdesk", TEN_MINUTES);
+    writer.recover(Set.of(0));
+    EnrichedArticle a = article("a", JAN_11_2024);
+    a.getArticle().setText("Caf\u00e9 \u65e5\u672c \ud83d\udcf0 lone \ud800 end");
+    writer.append(0, 0, NOW, a, NOW);
+    writer.close();
+
+    byte[] file =
+        Files.readAllBytes(
+            out.resolve("date=2024-01-11").resolve("newsdesk-0-0000000000-0000000000.jsonl"));
+    String expected = io.newsdesk.schema.AvroJson.toJsonLine(a) + "\n";
+    java.io.ByteArrayOutputStream viaWriter = new java.io.ByteArrayOutputStream();
+    try (java.io.Writer w =
+        new java.io.OutputStreamWriter(viaWriter, java.nio.charset.StandardCharsets.UTF_8)) {
+      w.write(expected);
+    }
+    assertThat(file).isEqualTo(viaWriter.toByteArray());
+    assertThat(new String(file, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Caf\u00e9 \u65e5\u672c \ud83d\udcf0 lone ? end");
+  }
+
   static EnrichedArticle article(String id, long published) {
     return EnrichedArticle.newBuilder()
         .setArticle(
