@@ -376,6 +376,43 @@ final class NerFeatures {
     return k;
   }
 
+  /**
+   * All the features of single words that {@code word} gives, part after part in {@code out}: its
+   * own ({@link #wordLocalFeatures}), then its features as each neighbour ({@link
+   * #neighbourFeatures}, relation 0 to {@link #NEIGHBOURS} - 1), in the same order; part {@code p}
+   * ends at {@code ends[p]}. The word is lower-cased, shaped and looked up in the clusters once for
+   * all the parts. {@code out} holds at least {@code (1 + NEIGHBOURS) * maxWordLocalFeatures()}.
+   */
+  void wordParts(String word, long[] out, int[] ends) {
+    String low = word.toLowerCase(Locale.ROOT);
+    String dlow = digits(low);
+    String s0 = shape(word);
+    int c0 = clusters == null ? -1 : clusters.row(word);
+    int k = identityFeatures(word, low, dlow, out, 0);
+    k = formFeatures(word, low, s0, out, k);
+    if (clusters != null) {
+      for (int g = 0; g < clusters.granularities(); g++) {
+        k = classFeatures(clusters, c0, g, s0, out, k);
+      }
+      if (c0 < 0) {
+        out[k++] = hash(140, s0);
+      }
+    }
+    ends[0] = k;
+    for (int r = 0; r < NEIGHBOURS; r++) {
+      out[k++] = hash(WORD_AT[r], dlow);
+      if (r < SHAPE_AT.length) {
+        out[k++] = hash(SHAPE_AT[r], s0);
+      }
+      if (clusters != null) {
+        for (int g = 0; g < clusters.granularities(); g++) {
+          out[k++] = neighbourClass(clusters, c0, true, r, g);
+        }
+      }
+      ends[1 + r] = k;
+    }
+  }
+
   /** Neighbours whose own features are templates of their own: previous, next, second ones. */
   static final int NEIGHBOURS = 4;
 

@@ -210,4 +210,26 @@ class NerFeaturesTest {
       }
     }
   }
+
+  @Test
+  void wordPartsAreTheWordsOwnFeaturesThenItsFeaturesAsEachNeighbour() {
+    NerFeatures f = new NerFeatures(null, CLUSTERS);
+    long[] parts = new long[(1 + NerFeatures.NEIGHBOURS) * f.maxWordLocalFeatures()];
+    int[] ends = new int[1 + NerFeatures.NEIGHBOURS];
+    long[] buf = new long[f.maxWordLocalFeatures()];
+    for (String word : List.of("Lisbon", "lisbon", "LISBON", "Oporto", "1996", "“no”", "Zé")) {
+      f.wordParts(word, parts, ends);
+
+      int k = f.wordLocalFeatures(word, buf);
+      assertThat(Arrays.copyOfRange(parts, 0, ends[0]))
+          .as(word)
+          .containsExactly(Arrays.copyOf(buf, k));
+      for (int r = 0; r < NerFeatures.NEIGHBOURS; r++) {
+        k = f.neighbourFeatures(word, r, buf);
+        assertThat(Arrays.copyOfRange(parts, ends[r], ends[r + 1]))
+            .as("%s as neighbour %d", word, r)
+            .containsExactly(Arrays.copyOf(buf, k));
+      }
+    }
+  }
 }
