@@ -232,4 +232,21 @@ class NerFeaturesTest {
       }
     }
   }
+
+  @Test
+  void aShapeFoldsEachRunOfOneCharacterClass() {
+    assertThat(NerFeatures.shape("Lisbon")).isEqualTo("Xx");
+    assertThat(NerFeatures.shape("lisbon")).isEqualTo("x");
+    assertThat(NerFeatures.shape("NATO")).isEqualTo("X");
+    assertThat(NerFeatures.shape("1996")).isEqualTo("d");
+    assertThat(NerFeatures.shape(",")).isEqualTo(",");
+    assertThat(NerFeatures.shape("McDonald")).isEqualTo("XxXx");
+    assertThat(NerFeatures.shape("U.S.")).isEqualTo("X.X.");
+    assertThat(NerFeatures.shape("al-Sudani")).isEqualTo("x-Xx");
+    assertThat(NerFeatures.shape("Zé")).isEqualTo("Xx");
+    assertThat(NerFeatures.shape("\u4e1c\u4eac")).isEqualTo("x");
+    assertThat(NerFeatures.shape("\u0000a")).isEqualTo("x");
+    assertThat(NerFeatures.shape("\u0000")).isEmpty();
+    assertThat(NerFeatures.shape("")).isEmpty();
+  }
 }
