@@ -1,5 +1,6 @@
 package io.newsdesk.enrich;
 
+import io.newsdesk.enrich.text.FoldedWords;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,22 +13,7 @@ public final class TextFingerprint {
 
   /** Lower-cased letters and digits, runs of anything else folded to one space. */
   public static String normalise(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
-    boolean space = false;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp)) {
-        if (space && sb.length() > 0) {
-          sb.append(' ');
-        }
-        sb.appendCodePoint(Character.toLowerCase(cp));
-        space = false;
-      } else {
-        space = true;
-      }
-    }
-    return sb.toString();
+    return FoldedWords.of(text).text();
   }
 
   /** Hex SHA-256 (first 32 characters) of the normalised text. */

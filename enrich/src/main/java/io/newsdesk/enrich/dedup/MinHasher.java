@@ -1,7 +1,6 @@
 package io.newsdesk.enrich.dedup;
 
-import io.newsdesk.enrich.TextFingerprint;
-import java.nio.charset.StandardCharsets;
+import io.newsdesk.enrich.text.FoldedWords;
 import java.util.Arrays;
 
 /** Computes MinHash signatures over word shingles of the normalised text. */
@@ -25,15 +24,15 @@ public final class MinHasher {
 
   /** The signature of a text, or null when it has fewer shingles than the configured minimum. */
   public Signature signature(String text) {
-    String[] words = TextFingerprint.normalise(text).split(" ");
+    FoldedWords words = FoldedWords.of(text);
     int k = config.shingleWords();
-    int shingles = words.length - k + 1;
-    if (words.length == 0 || words[0].isEmpty() || shingles < config.minShingles()) {
+    int shingles = words.count() - k + 1;
+    if (words.count() == 0 || shingles < config.minShingles()) {
       return null;
     }
-    long[] wordHash = new long[words.length];
-    for (int i = 0; i < words.length; i++) {
-      wordHash[i] = hash(words[i]);
+    long[] wordHash = new long[words.count()];
+    for (int i = 0; i < wordHash.length; i++) {
+      wordHash[i] = words.hash(i);
     }
     long[] min = new long[seeds.length];
     Arrays.fill(min, Long.MAX_VALUE);
@@ -51,16 +50,6 @@ public final class MinHasher {
       }
     }
     return new Signature(min, config.bands(), config.rows());
-  }
-
-  static long hash(String word) {
-    byte[] b = word.getBytes(StandardCharsets.UTF_8);
-    long h = 0xcbf29ce484222325L;
-    for (byte x : b) {
-      h ^= x & 0xff;
-      h *= 0x100000001b3L;
-    }
-    return h;
   }
 
   /** SplitMix64's finaliser: a cheap, well-mixed 64-bit permutation. */

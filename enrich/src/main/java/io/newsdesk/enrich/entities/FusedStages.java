@@ -71,16 +71,20 @@ final class FusedStages {
    */
   int[][] tag(NerFeatures features, NerFeatures.Doc doc) {
     int ns = doc.sentenceCount();
-    float[][][] first = new float[ns][][];
-    int[][][] second = new int[ns][][];
+    // Per sentence one row of scores (token i's at i * L) and one of the second stage's sums.
+    float[][] first = new float[ns][];
+    int[][] second = new int[ns][];
     int[] rows = new int[256];
-    long[] local = new long[features.maxWordLocalFeatures()];
+    long[] local = new long[PARTS * features.maxWordLocalFeatures()];
+    int[] ends = new int[PARTS];
     int[] acc = new int[2 * L];
     int[][] sums = new int[0][];
     for (int s = 0; s < ns; s++) {
       int n = doc.words[s].length;
-      first[s] = new float[n][L];
-      second[s] = new int[n][];
+      float[] a1 = new float[n * L];
+      int[] a2 = new int[n * L];
+      first[s] = a1;
+      second[s] = a2;
       if (sums.length < n) {
         sums = new int[n][];
       }
@@ -88,17 +92,9 @@ final class FusedStages {
         String word = doc.words[s][i];
         int[] w = wordSums.get(word);
         if (w == null) {
+          features.wordParts(word, local, ends);
           w = new int[PARTS * 2 * L];
-          int[] part = new int[2 * L];
-          for (int p = 0; p < PARTS; p++) {
-            int m =
-                p == 0
-                    ? features.wordLocalFeatures(word, local)
-                    : features.neighbourFeatures(word, p - 1, local);
-            java.util.Arrays.fill(part, 0);
-            rows = sum(local, m, rows, part);
-            System.arraycopy(part, 0, w, p * 2 * L, 2 * L);
-          }
+          rows = sumParts(local, ends, rows, w);
           wordSums.put(word, w);
         }
         sums[i] = w;
@@ -111,33 +107,61 @@ final class FusedStages {
         addPart(i > 1 ? sums[i - 2] : null, 3, acc);
         addPart(i + 2 < n ? sums[i + 2] : null, 4, acc);
         rows = sum(doc.statics[s][i], doc.statics[s][i].length, rows, acc);
-        float[] a1 = first[s][i];
+        int o = i * L;
         for (int l = 0; l < L; l++) {
-          a1[l] = acc[l] * scale1;
+          a1[o + l] = acc[l] * scale1;
         }
-        second[s][i] = java.util.Arrays.copyOfRange(acc, L, 2 * L);
+        System.arraycopy(acc, L, a2, o, L);
       }
     }
     int[][] labels =
         ViterbiDecoder.decode(
             features, doc, first, (f, n, out) -> score(f, n, out, 0, scale1), edges1, null, null);
     long[][][] extra = features.stage1Features(doc, labels);
-    float[][][] base2 = new float[ns][][];
     for (int s = 0; s < ns; s++) {
       int n = doc.words[s].length;
-      base2[s] = new float[n][L];
+      int[] acc2 = second[s];
+      // The first stage's rows are done with: they take the second stage's scores.
+      float[] b = first[s];
       for (int i = 0; i < n; i++) {
-        int[] acc2 = second[s][i];
         long[] x = extra[s][i];
-        addInts(x, x.length, acc2, L);
-        float[] b = base2[s][i];
+        int o = i * L;
+        addInts(x, x.length, acc2, o);
         for (int l = 0; l < L; l++) {
-          b[l] = acc2[l] * scale2;
+          b[o + l] = acc2[o + l] * scale2;
         }
       }
     }
     return ViterbiDecoder.decode(
-        features, doc, base2, (f, n, out) -> score(f, n, out, L, scale2), edges2, null, null);
+        features, doc, first, (f, n, out) -> score(f, n, out, L, scale2), edges2, null, null);
+  }
+
+  /**
+   * Sums both stages' weights of each part of a word's features ({@link NerFeatures#wordParts})
+   * into its place in {@code out}: all lookups of all the parts first, so that more cache misses
+   * overlap. Returns the row buffer, grown if it was too small.
+   */
+  private int[] sumParts(long[] feats, int[] ends, int[] rows, int[] out) {
+    int m = ends[PARTS - 1];
+    if (rows.length < m) {
+      rows = new int[m];
+    }
+    lookUp(feats, m, rows);
+    short[] w = weights;
+    int f = 0;
+    for (int p = 0; p < PARTS; p++) {
+      int to = p * 2 * L;
+      for (; f < ends[p]; f++) {
+        int row = rows[f];
+        if (row >= 0) {
+          int base = row * 2 * L;
+          for (int l = 0; l < 2 * L; l++) {
+            out[to + l] += w[base + l];
+          }
+        }
+      }
+    }
+    return rows;
   }
 
   private static void addPart(int[] wordSums, int part, int[] acc) {
@@ -192,14 +216,15 @@ final class FusedStages {
   @SuppressWarnings("unused")
   private int sink;
 
-  private void addInts(long[] feats, int n, int[] acc, int offset) {
+  // Adds the second stage's weights of the features to acc[at] to acc[at + L - 1].
+  private void addInts(long[] feats, int n, int[] acc, int at) {
     short[] w = weights;
     for (int f = 0; f < n; f++) {
       int row = index.get(feats[f]);
       if (row >= 0) {
-        int base = row * 2 * L + offset;
+        int base = row * 2 * L + L;
         for (int l = 0; l < L; l++) {
-          acc[l] += w[base + l];
+          acc[at + l] += w[base + l];
         }
       }
     }

@@ -262,18 +262,17 @@ final class NerFeatures {
       k = formFeatures(word, low, s0, out, k);
     }
     // A neighbour's own features are left out with the word-local ones, when there is one.
-    boolean[] nb = {i > 0, i + 1 < n, i > 1, i + 2 < n};
-    String[] dnb = {dp1, dn1, dp2, dn2};
+    // (No arrays of the neighbours: built per token, they were a good part of its garbage.)
     for (int r = 0; r < NEIGHBOURS; r++) {
-      if (wordLocal || !nb[r]) {
-        out[k++] = hash(WORD_AT[r], dnb[r]);
+      if (wordLocal || !exists(r, i, n)) {
+        out[k++] = hash(WORD_AT[r], r == 0 ? dp1 : r == 1 ? dn1 : r == 2 ? dp2 : dn2);
       }
     }
     out[k++] = hash(19, sp, s0, sn);
-    if (wordLocal || !nb[PREV]) {
+    if (wordLocal || !exists(PREV, i, n)) {
       out[k++] = hash(SHAPE_AT[PREV], sp);
     }
-    if (wordLocal || !nb[NEXT]) {
+    if (wordLocal || !exists(NEXT, i, n)) {
       out[k++] = hash(SHAPE_AT[NEXT], sn);
     }
     out[k++] = hash(22, p1, s0);
@@ -324,19 +323,14 @@ final class NerFeatures {
     if (clusters != null) {
       WordClusters wc = clusters;
       int c0 = cls[i];
-      int[] cnb = {
-        i > 0 ? cls[i - 1] : -1,
-        i + 1 < n ? cls[i + 1] : -1,
-        i > 1 ? cls[i - 2] : -1,
-        i + 2 < n ? cls[i + 2] : -1
-      };
       for (int g = 0; g < wc.granularities(); g++) {
         if (wordLocal) {
           k = classFeatures(wc, c0, g, s0, out, k);
         }
         for (int r = 0; r < NEIGHBOURS; r++) {
-          if (wordLocal || !nb[r]) {
-            out[k++] = neighbourClass(wc, cnb[r], nb[r], r, g);
+          boolean there = exists(r, i, n);
+          if (wordLocal || !there) {
+            out[k++] = neighbourClass(wc, there ? cls[i + OFFSET[r]] : -1, there, r, g);
           }
         }
       }
@@ -376,6 +370,43 @@ final class NerFeatures {
     return k;
   }
 
+  /**
+   * All the features of single words that {@code word} gives, part after part in {@code out}: its
+   * own ({@link #wordLocalFeatures}), then its features as each neighbour ({@link
+   * #neighbourFeatures}, relation 0 to {@link #NEIGHBOURS} - 1), in the same order; part {@code p}
+   * ends at {@code ends[p]}. The word is lower-cased, shaped and looked up in the clusters once for
+   * all the parts. {@code out} holds at least {@code (1 + NEIGHBOURS) * maxWordLocalFeatures()}.
+   */
+  void wordParts(String word, long[] out, int[] ends) {
+    String low = word.toLowerCase(Locale.ROOT);
+    String dlow = digits(low);
+    String s0 = shape(word);
+    int c0 = clusters == null ? -1 : clusters.row(word);
+    int k = identityFeatures(word, low, dlow, out, 0);
+    k = formFeatures(word, low, s0, out, k);
+    if (clusters != null) {
+      for (int g = 0; g < clusters.granularities(); g++) {
+        k = classFeatures(clusters, c0, g, s0, out, k);
+      }
+      if (c0 < 0) {
+        out[k++] = hash(140, s0);
+      }
+    }
+    ends[0] = k;
+    for (int r = 0; r < NEIGHBOURS; r++) {
+      out[k++] = hash(WORD_AT[r], dlow);
+      if (r < SHAPE_AT.length) {
+        out[k++] = hash(SHAPE_AT[r], s0);
+      }
+      if (clusters != null) {
+        for (int g = 0; g < clusters.granularities(); g++) {
+          out[k++] = neighbourClass(clusters, c0, true, r, g);
+        }
+      }
+      ends[1 + r] = k;
+    }
+  }
+
   /** Neighbours whose own features are templates of their own: previous, next, second ones. */
   static final int NEIGHBOURS = 4;
 
@@ -386,6 +417,14 @@ final class NerFeatures {
   private static final int[] WORD_AT = {13, 14, 15, 16};
   private static final int[] SHAPE_AT = {20, 21};
   private static final int[] CLASS_AT = {60, 70, 120, 130};
+
+  // Per neighbour relation, where the neighbour stands from the token.
+  private static final int[] OFFSET = {-1, 1, -2, 2};
+
+  private static boolean exists(int relation, int i, int n) {
+    int at = i + OFFSET[relation];
+    return at >= 0 && at < n;
+  }
 
   /**
    * The features a token has from its neighbour {@code word} alone, the neighbour at {@code
@@ -671,7 +710,42 @@ final class NerFeatures {
     return b.toString();
   }
 
+  // The shapes of one class of character, and of a capitalised word: most words have one of them,
+  // and as shared strings their hash codes (keys of the edge score caches) are computed once.
+  private static final String[] ONE_CLASS = new String[128];
+  private static final String CAPITALISED = "Xx";
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ONE_CLASS[c] = String.valueOf(c).intern();
+    }
+  }
+
   static String shape(String w) {
+    char first = 0;
+    char second = 0;
+    int runs = 0;
+    for (int k = 0; k < w.length() && runs <= 2; k++) {
+      char c = cls(w.charAt(k));
+      if (runs == 0) {
+        first = c;
+        runs = 1;
+      } else if (c != (runs == 1 ? first : second)) {
+        second = c;
+        runs++;
+      }
+    }
+    if (runs == 1 && first < 128 && first != 0) {
+      // (A NUL character is left out of a shape, as builtShape does.)
+      return ONE_CLASS[first];
+    }
+    if (runs == 2 && first == 'X' && second == 'x') {
+      return CAPITALISED;
+    }
+    return builtShape(w);
+  }
+
+  private static String builtShape(String w) {
     StringBuilder b = new StringBuilder(8);
     char last = 0;
     for (int k = 0; k < w.length(); k++) {

@@ -61,13 +61,14 @@ final class ViterbiDecoder {
 
   /**
    * BILOU labels per sentence. {@code base} (nullable) holds precomputed token scores of the static
-   * features; without it the static features are scored here. With {@code gold} and {@code
-   * learner}, applies the structured-perceptron update wherever the best path differs from gold.
+   * features, one row per sentence ({@code base[s][i * L + l]}: label l at token i); without it the
+   * static features are scored here. With {@code gold} and {@code learner}, applies the
+   * structured-perceptron update wherever the best path differs from gold.
    */
   static int[][] decode(
       NerFeatures features,
       NerFeatures.Doc doc,
-      float[][][] base,
+      float[][] base,
       Scorer scorer,
       int[][] gold,
       Learner learner) {
@@ -81,7 +82,7 @@ final class ViterbiDecoder {
   static int[][] decode(
       NerFeatures features,
       NerFeatures.Doc doc,
-      float[][][] base,
+      float[][] base,
       Scorer scorer,
       Map<String, float[]> edgeCache,
       int[][] gold,
@@ -100,6 +101,7 @@ final class ViterbiDecoder {
     // to the longest so far): best() reads the first n.
     float[][] emit = new float[0][];
     float[][] pair = new float[0][];
+    int[] back = new int[0];
     for (int s = 0; s < ns; s++) {
       int n = doc.words[s].length;
       if (emit.length < n) {
@@ -123,9 +125,10 @@ final class ViterbiDecoder {
         Arrays.fill(emit[i], 0f); // as a new row: the row of an earlier sentence
         scorer.score(feats, k, emit[i]);
         if (base != null) {
-          float[] b = base[s][i];
+          float[] b = base[s];
+          int o = i * L;
           for (int l = 0; l < L; l++) {
-            emit[i][l] += b[l];
+            emit[i][l] += b[o + l];
           }
         }
         if (kept != null) {
@@ -146,7 +149,10 @@ final class ViterbiDecoder {
         }
         pair[i] = e;
       }
-      int[] labels = best(emit, pair, n);
+      if (back.length < n * L) {
+        back = new int[Math.max(n, 64) * L];
+      }
+      int[] labels = best(emit, pair, n, back);
       if (learner != null && !Arrays.equals(labels, gold[s])) {
         learn(doc, s, kept, gold[s], labels, learner, pairFeats);
         edges.clear();
@@ -189,13 +195,20 @@ final class ViterbiDecoder {
    * the edge from p at i-1 to l at i (at i = 0 the path starts from O).
    */
   static int[] best(float[][] emit, float[][] pair, int n) {
+    return best(emit, pair, n, new int[n * L]);
+  }
+
+  /**
+   * As above, with {@code back} (at least {@code n * L} long, overwritten) as the scratch for the
+   * back pointers, so that a caller can keep one from sentence to sentence.
+   */
+  static int[] best(float[][] emit, float[][] pair, int n, int[] back) {
     int[] out = new int[n];
     if (n == 0) {
       return out;
     }
     float[] prev = new float[L];
     float[] cur = new float[L];
-    int[] back = new int[n * L]; // back[i * L + l]: the best label before l at i
     boolean[] ok0 = ALLOWED[n == 1 ? 1 : 0];
     for (int l = 0; l < L; l++) {
       prev[l] = ok0[Labels.O * L + l] ? emit[0][l] + pair[0][Labels.O * L + l] : NONE;
@@ -206,18 +219,19 @@ final class ViterbiDecoder {
       float[] em = emit[i];
       int bk = i * L;
       for (int l = 0; l < L; l++) {
+        // No check for unreachable predecessors: token and edge scores are finite, so from one
+        // at NONE (negative infinity) v is NONE too, never above a reachable one's, and a label
+        // with only unreachable predecessors stays NONE with 0 as its pointer, as before.
         float best = NONE;
         int arg = 0;
         for (int p : preds[l]) {
-          if (prev[p] != NONE) {
-            float v = prev[p] + e[p * L + l];
-            if (best == NONE || v > best) {
-              best = v;
-              arg = p;
-            }
+          float v = prev[p] + e[p * L + l];
+          if (v > best) {
+            best = v;
+            arg = p;
           }
         }
-        cur[l] = best == NONE ? NONE : best + em[l];
+        cur[l] = best + em[l];
         back[bk + l] = arg;
       }
       float[] t = prev;

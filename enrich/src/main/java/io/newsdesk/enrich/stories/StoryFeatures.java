@@ -1,6 +1,6 @@
 package io.newsdesk.enrich.stories;
 
-import io.newsdesk.enrich.TextFingerprint;
+import io.newsdesk.enrich.text.FoldedWords;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
 import java.util.Comparator;
@@ -67,9 +67,14 @@ record StoryFeatures(
   }
 
   private static void count(String text, double weight, Map<String, Double> tf) {
-    for (String w : TextFingerprint.normalise(text).split(" ")) {
-      if (w.length() >= 4 && !STOP.contains(w) && !Character.isDigit(w.charAt(0))) {
-        tf.merge(w, weight, Double::sum);
+    FoldedWords words = FoldedWords.of(text);
+    for (int i = 0; i < words.count(); i++) {
+      // Length and first character first: most words are dropped without building their string.
+      if (words.length(i) >= 4 && !Character.isDigit(words.firstChar(i))) {
+        String w = words.word(i);
+        if (!STOP.contains(w)) {
+          tf.merge(w, weight, Double::sum);
+        }
       }
     }
   }

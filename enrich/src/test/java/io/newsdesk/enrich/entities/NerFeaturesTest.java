@@ -210,4 +210,43 @@ class NerFeaturesTest {
       }
     }
   }
+
+  @Test
+  void wordPartsAreTheWordsOwnFeaturesThenItsFeaturesAsEachNeighbour() {
+    NerFeatures f = new NerFeatures(null, CLUSTERS);
+    long[] parts = new long[(1 + NerFeatures.NEIGHBOURS) * f.maxWordLocalFeatures()];
+    int[] ends = new int[1 + NerFeatures.NEIGHBOURS];
+    long[] buf = new long[f.maxWordLocalFeatures()];
+    for (String word : List.of("Lisbon", "lisbon", "LISBON", "Oporto", "1996", "“no”", "Zé")) {
+      f.wordParts(word, parts, ends);
+
+      int k = f.wordLocalFeatures(word, buf);
+      assertThat(Arrays.copyOfRange(parts, 0, ends[0]))
+          .as(word)
+          .containsExactly(Arrays.copyOf(buf, k));
+      for (int r = 0; r < NerFeatures.NEIGHBOURS; r++) {
+        k = f.neighbourFeatures(word, r, buf);
+        assertThat(Arrays.copyOfRange(parts, ends[r], ends[r + 1]))
+            .as("%s as neighbour %d", word, r)
+            .containsExactly(Arrays.copyOf(buf, k));
+      }
+    }
+  }
+
+  @Test
+  void aShapeFoldsEachRunOfOneCharacterClass() {
+    assertThat(NerFeatures.shape("Lisbon")).isEqualTo("Xx");
+    assertThat(NerFeatures.shape("lisbon")).isEqualTo("x");
+    assertThat(NerFeatures.shape("NATO")).isEqualTo("X");
+    assertThat(NerFeatures.shape("1996")).isEqualTo("d");
+    assertThat(NerFeatures.shape(",")).isEqualTo(",");
+    assertThat(NerFeatures.shape("McDonald")).isEqualTo("XxXx");
+    assertThat(NerFeatures.shape("U.S.")).isEqualTo("X.X.");
+    assertThat(NerFeatures.shape("al-Sudani")).isEqualTo("x-Xx");
+    assertThat(NerFeatures.shape("Zé")).isEqualTo("Xx");
+    assertThat(NerFeatures.shape("\u4e1c\u4eac")).isEqualTo("x");
+    assertThat(NerFeatures.shape("\u0000a")).isEqualTo("x");
+    assertThat(NerFeatures.shape("\u0000")).isEmpty();
+    assertThat(NerFeatures.shape("")).isEmpty();
+  }
 }

@@ -94,4 +94,27 @@ class ViterbiDecoderTest {
     }
     return best;
   }
+
+  @Test
+  void backPointersLeftFromAnEarlierSentenceDoNotChangeThePath() {
+    Random r = new Random(42);
+    int[] back = new int[12 * L];
+    java.util.Arrays.fill(back, L - 1); // what a longer sentence could have left there
+    for (int n = 1; n <= 12; n++) {
+      float[][] emit = new float[n][L];
+      float[][] pair = new float[n][L * L];
+      for (int i = 0; i < n; i++) {
+        for (int l = 0; l < L; l++) {
+          emit[i][l] = (float) r.nextGaussian();
+        }
+        for (int k = 0; k < L * L; k++) {
+          pair[i][k] = (float) r.nextGaussian();
+        }
+      }
+      int[] fresh = ViterbiDecoder.best(emit, pair, n);
+
+      assertThat(ViterbiDecoder.best(emit, pair, n, back)).as("n=%d", n).containsExactly(fresh);
+      assertThat(valid(fresh)).isTrue();
+    }
+  }
 }
