@@ -1,5 +1,6 @@
 package io.newsdesk.ingest.fetch;
 
+import io.newsdesk.schema.Utf8Bytes;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -110,52 +111,7 @@ public final class Charsets {
    * overlong forms, surrogates or code points past U+10FFFF), i.e. decoding it replaces nothing.
    */
   public static boolean isWellFormedUtf8(byte[] b) {
-    int i = 0;
-    int n = b.length;
-    while (i < n) {
-      int c = b[i];
-      if (c >= 0) {
-        i++;
-        continue;
-      }
-      c &= 0xff;
-      int need;
-      int lo = 0x80;
-      int hi = 0xBF;
-      if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        if (c == 0xE0) {
-          lo = 0xA0;
-        } else if (c == 0xED) {
-          hi = 0x9F;
-        }
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        if (c == 0xF0) {
-          lo = 0x90;
-        } else if (c == 0xF4) {
-          hi = 0x8F;
-        }
-      } else {
-        return false;
-      }
-      if (i + need >= n) {
-        return false; // the sequence is cut off by the end of the body
-      }
-      int second = b[i + 1] & 0xff;
-      if (second < lo || second > hi) {
-        return false;
-      }
-      for (int k = 2; k <= need; k++) {
-        if ((b[i + k] & 0xC0) != 0x80) {
-          return false;
-        }
-      }
-      i += need + 1;
-    }
-    return true;
+    return Utf8Bytes.isWellFormed(b, 0, b.length);
   }
 
   /** Whether the JDK knows a charset of that name. */

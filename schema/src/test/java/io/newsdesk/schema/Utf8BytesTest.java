@@ -1,4 +1,4 @@
-package io.newsdesk.enrich.extract;
+package io.newsdesk.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The byte loop that checks UTF-8 agrees with the JDK's strict decoder. */
-class Utf8ValidationTest {
+class Utf8BytesTest {
 
   private static boolean jdkSays(byte[] b) {
     try {
@@ -29,12 +29,12 @@ class Utf8ValidationTest {
   void textInEveryScriptIsValidAndItsCutOrLatin1FormsAreNot() {
     String text = "Caf\u00e9 \u0928\u092e\u0938\u094d\u0924\u0947 \u4e2d\u6587 \ud83d\ude00 plain";
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    assertThat(CharsetDecoding.validUtf8(utf8, 0, utf8.length)).isTrue();
+    assertThat(Utf8Bytes.isWellFormed(utf8, 0, utf8.length)).isTrue();
     byte[] latin1 = "Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
-    assertThat(CharsetDecoding.validUtf8(latin1, 0, latin1.length)).isFalse();
+    assertThat(Utf8Bytes.isWellFormed(latin1, 0, latin1.length)).isFalse();
     // The emoji's four bytes cut after two.
     int cut = text.substring(0, text.indexOf('\ud83d')).getBytes(StandardCharsets.UTF_8).length + 2;
-    assertThat(CharsetDecoding.validUtf8(utf8, 0, cut)).isFalse();
+    assertThat(Utf8Bytes.isWellFormed(utf8, 0, cut)).isFalse();
   }
 
   @Test
@@ -48,7 +48,7 @@ class Utf8ValidationTest {
       {(byte) 0x80}
     };
     for (byte[] b : bad) {
-      assertThat(CharsetDecoding.validUtf8(b, 0, b.length)).isFalse();
+      assertThat(Utf8Bytes.isWellFormed(b, 0, b.length)).isFalse();
       assertThat(jdkSays(b)).isFalse();
     }
   }
@@ -64,9 +64,31 @@ class Utf8ValidationTest {
         int[] from = i == 0 || random.nextInt(3) == 0 ? leads : tails;
         b[i] = (byte) from[random.nextInt(from.length)];
       }
-      assertThat(CharsetDecoding.validUtf8(b, 0, b.length))
+      assertThat(Utf8Bytes.isWellFormed(b, 0, b.length))
           .as("bytes %s", java.util.HexFormat.of().formatHex(b))
           .isEqualTo(jdkSays(b));
     }
+  }
+
+  @Test
+  void agreesWithTheJdkDecoderOnShortRunsAroundTheLeadAndContinuationRanges() {
+    Random random = new Random(14);
+    for (int round = 0; round < 200_000; round++) {
+      byte[] b = new byte[1 + random.nextInt(6)];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (byte) (random.nextInt(4) == 0 ? random.nextInt(128) : 0x80 + random.nextInt(128));
+      }
+      assertThat(Utf8Bytes.isWellFormed(b, 0, b.length))
+          .as("bytes %s", java.util.HexFormat.of().formatHex(b))
+          .isEqualTo(jdkSays(b));
+    }
+  }
+
+  @Test
+  void anEmptyRangeIsWellFormedAndOnlyTheRangeIsRead() {
+    byte[] b = {(byte) 0xFF, 'a', 'b', (byte) 0xFF};
+    assertThat(Utf8Bytes.isWellFormed(new byte[0], 0, 0)).isTrue();
+    assertThat(Utf8Bytes.isWellFormed(b, 1, 3)).isTrue();
+    assertThat(Utf8Bytes.isWellFormed(b, 0, 3)).isFalse();
   }
 }
