@@ -49,16 +49,8 @@ class ViterbiDecoderTest {
   void findsTheHighestScoringValidPathAsExhaustiveSearchDoes(long seed) {
     Random r = new Random(seed);
     int n = 1 + r.nextInt(4);
-    float[][] emit = new float[n][L];
-    float[][] pair = new float[n][L * L];
-    for (int i = 0; i < n; i++) {
-      for (int l = 0; l < L; l++) {
-        emit[i][l] = (float) r.nextGaussian();
-      }
-      for (int k = 0; k < L * L; k++) {
-        pair[i][k] = (float) r.nextGaussian();
-      }
-    }
+    float[][] emit = gaussian(r, n, L);
+    float[][] pair = gaussian(r, n, L * L);
     int[] best = ViterbiDecoder.best(emit, pair, n);
     assertThat(valid(best)).isTrue();
     float bruteForce = exhaustive(emit, pair, new int[n], 0);
@@ -66,6 +58,17 @@ class ViterbiDecoderTest {
     assertThat(ViterbiDecoder.score(emit, pair, best))
         .isGreaterThanOrEqualTo(
             ViterbiDecoder.score(emit, pair, ViterbiDecoder.greedy(emit, pair, n)) - 1e-4f);
+  }
+
+  /** A matrix of standard normal scores. */
+  private static float[][] gaussian(Random r, int rows, int width) {
+    float[][] m = new float[rows][width];
+    for (float[] row : m) {
+      for (int k = 0; k < width; k++) {
+        row[k] = (float) r.nextGaussian();
+      }
+    }
+    return m;
   }
 
   private static org.assertj.core.data.Offset<Float> within() {
@@ -101,16 +104,8 @@ class ViterbiDecoderTest {
     int[] back = new int[12 * L];
     java.util.Arrays.fill(back, L - 1); // what a longer sentence could have left there
     for (int n = 1; n <= 12; n++) {
-      float[][] emit = new float[n][L];
-      float[][] pair = new float[n][L * L];
-      for (int i = 0; i < n; i++) {
-        for (int l = 0; l < L; l++) {
-          emit[i][l] = (float) r.nextGaussian();
-        }
-        for (int k = 0; k < L * L; k++) {
-          pair[i][k] = (float) r.nextGaussian();
-        }
-      }
+      float[][] emit = gaussian(r, n, L);
+      float[][] pair = gaussian(r, n, L * L);
       int[] fresh = ViterbiDecoder.best(emit, pair, n);
 
       assertThat(ViterbiDecoder.best(emit, pair, n, back)).as("n=%d", n).containsExactly(fresh);
