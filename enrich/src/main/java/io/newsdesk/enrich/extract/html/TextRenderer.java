@@ -117,8 +117,8 @@ final class TextRenderer {
     if (pre) {
       preDepth++;
     }
-    for (Node child : e.childNodes()) {
-      node(child);
+    for (int i = 0, count = e.childNodeSize(); i < count; i++) {
+      node(e.childNode(i));
     }
     if (link) {
       linkDepth--;
