@@ -12,8 +12,6 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -89,39 +87,37 @@ final class ContentFinder {
   void removeNeverContentAndHidden() {
     List<Element> never = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
-    NodeTraversor.filter(
-        new NodeFilter() {
-          @Override
-          public FilterResult head(Node node, int depth) {
-            if (!(node instanceof Element e)) {
-              if (node instanceof Comment c) {
-                comments.add(c);
-              }
-              return FilterResult.CONTINUE;
-            }
-            if (e != body && Boilerplate.NEVER_CONTENT.contains(e.normalName())) {
-              never.add(e);
-              return FilterResult.SKIP_ENTIRELY;
-            }
-            // Each of the hidden queries needs one of three attributes: most elements have none.
-            if (e.attributesSize() > 0
-                && (e.hasAttr("style") || e.hasAttr("hidden") || e.hasAttr("aria-hidden"))
-                && HIDDEN_QUERY.matches(body, e)) {
-              hidden.add(e);
-            }
-            return FilterResult.CONTINUE;
-          }
-
-          @Override
-          public FilterResult tail(Node node, int depth) {
-            return FilterResult.CONTINUE;
-          }
-        },
-        body);
+    collectNeverContentAndHidden(body, never, hidden);
     for (Element e : never) {
       e.remove();
     }
     removeHidden(hidden);
+  }
+
+  /**
+   * Adds e or, when e is kept, the never-content and hidden elements and the comments under it, in
+   * document order. Children by index: {@code NodeTraversor} steps with {@code nextSibling}, which
+   * looks up each node's index.
+   */
+  private void collectNeverContentAndHidden(Element e, List<Element> never, List<Element> hidden) {
+    if (e != body && Boilerplate.NEVER_CONTENT.contains(e.normalName())) {
+      never.add(e);
+      return; // removed with all it holds
+    }
+    // Each of the hidden queries needs one of three attributes: most elements have none.
+    if (e.attributesSize() > 0
+        && (e.hasAttr("style") || e.hasAttr("hidden") || e.hasAttr("aria-hidden"))
+        && HIDDEN_QUERY.matches(body, e)) {
+      hidden.add(e);
+    }
+    for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+      Node c = e.childNode(i);
+      if (c instanceof Element ce) {
+        collectNeverContentAndHidden(ce, never, hidden);
+      } else if (c instanceof Comment comment) {
+        comments.add(comment);
+      }
+    }
   }
 
   /**

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /** Reads title, authors, dates, language, canonical URL, image and site name from a page. */
@@ -91,6 +90,19 @@ final class MetadataReader {
     Element canonical;
     Element itemPropPublished;
     Element time;
+
+    /**
+     * Visits e and its descendant elements in document order, as {@code NodeTraversor} would, by
+     * child index: the traversor steps with {@code nextSibling}, which looks up each node's index.
+     */
+    void walk(Element e) {
+      head(e, 0);
+      for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+        if (e.childNode(i) instanceof Element child) {
+          walk(child);
+        }
+      }
+    }
 
     @Override
     public void head(Node node, int depth) {
@@ -176,7 +188,7 @@ final class MetadataReader {
 
   PageMetadata read() {
     found = new Elements();
-    NodeTraversor.traverse(found, doc);
+    found.walk(doc);
     readJsonLd();
     String siteName =
         first(
