@@ -49,7 +49,9 @@ final class ContentFinder {
   private static final Evaluator HIDDEN_QUERY = QueryParser.parse(HIDDEN);
 
   private static final boolean DEBUG = Boolean.getBoolean("extract.debug");
-  private final Map<Element, Stats> stats = new IdentityHashMap<>();
+  private Map<Element, Stats> stats = new IdentityHashMap<>();
+  // Elements the never-content walk kept: the size of the statistics map, which then never grows.
+  private int walked;
   // Elements whose subtree lost an element since it was measured: only these are measured again.
   private final Set<Element> changed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   // Comments met by the never-content walk, removed by prune.
@@ -69,6 +71,7 @@ final class ContentFinder {
       c.remove();
     }
     comments.clear();
+    stats = new IdentityHashMap<>(walked);
     measure(body);
     int pageParaText = Math.max(1, stats(body).paraText);
     for (Element child : childElements(body)) {
@@ -104,6 +107,7 @@ final class ContentFinder {
       never.add(e);
       return; // removed with all it holds
     }
+    walked++;
     // Each of the hidden queries needs one of three attributes: most elements have none.
     if (e.attributesSize() > 0
         && (e.hasAttr("style") || e.hasAttr("hidden") || e.hasAttr("aria-hidden"))
@@ -533,9 +537,15 @@ final class ContentFinder {
     if (cls.isBlank() || top == body) {
       return roots;
     }
+    String first = cls.split("\\s+")[0];
+    List<Element> elements = allElements(body);
     List<Element> chunks = new ArrayList<>();
-    for (Element e : body.getElementsByClass(cls.split("\\s+")[0])) {
-      if (e == top || !e.normalName().equals(top.normalName()) || !similarClasses(top, e)) {
+    // As body.getElementsByClass(first), on the list the ordering below needs too.
+    for (Element e : elements) {
+      if (e == top
+          || !e.hasClass(first)
+          || !e.normalName().equals(top.normalName())
+          || !similarClasses(top, e)) {
         continue;
       }
       Stats s = stats(e);
@@ -551,7 +561,7 @@ final class ContentFinder {
     all.addAll(chunks);
     Map<Element, Integer> order = new IdentityHashMap<>();
     int i = 0;
-    for (Element e : allElements(body)) {
+    for (Element e : elements) {
       order.put(e, i++);
     }
     all.sort(Comparator.comparingInt(e -> order.getOrDefault(e, Integer.MAX_VALUE)));
