@@ -180,15 +180,23 @@ public final class ExtractionHarness {
         texts.size(), sum / (rounds - 2), best, rounds - 1);
   }
 
-  /** Each phase on its own over all pages, twice; the second pass is reported. */
+  /**
+   * Each phase on its own over all pages, four times; the mean of the last three passes is reported
+   * (the page analysis also with what it allocates).
+   */
   private static void phases(List<RawDocument> docs, ThreadMXBean cpu, PrintStream out)
       throws Exception {
     HtmlArticleParser parser = new HtmlArticleParser();
-    for (int pass = 0; pass < 2; pass++) {
-      long decode = 0;
-      long parse = 0;
-      long analysis = 0;
-      long language = 0;
+    long decode = 0;
+    long parse = 0;
+    long analysis = 0;
+    long analysisBytes = 0;
+    long language = 0;
+    int passes = 4;
+    for (int pass = 0; pass < passes; pass++) {
+      if (pass == 1) {
+        decode = parse = analysis = analysisBytes = language = 0;
+      }
       for (RawDocument d : docs) {
         byte[] body = JsoupArticleExtractor.bytes(d.getBody());
         long c0 = cpu.getCurrentThreadCpuTime();
@@ -200,9 +208,11 @@ public final class ExtractionHarness {
         }
         long c1 = cpu.getCurrentThreadCpuTime();
         Document dom = Jsoup.parse(html, d.getUrl());
+        long a2 = allocatedBytes();
         long c2 = cpu.getCurrentThreadCpuTime();
         String text = parser.parse(dom, d.getUrl()).text();
         long c3 = cpu.getCurrentThreadCpuTime();
+        analysisBytes += allocatedBytes() - a2;
         LanguageIdentifier.shared().identify(text);
         long c4 = cpu.getCurrentThreadCpuTime();
         decode += c1 - c0;
@@ -210,17 +220,17 @@ public final class ExtractionHarness {
         analysis += c3 - c2;
         language += c4 - c3;
       }
-      if (pass == 1) {
-        double n = docs.size() * 1e6;
-        out.printf(
-            "phases, CPU ms/doc: decode %.3f, jsoup parse %.3f, analysis %.3f, language %.3f,"
-                + " sum %.3f%n",
-            decode / n,
-            parse / n,
-            analysis / n,
-            language / n,
-            (decode + parse + analysis + language) / n);
-      }
     }
+    double n = docs.size() * 1e6 * (passes - 1);
+    out.printf(
+        "phases, CPU ms/doc (mean of passes 1..%d): decode %.3f, jsoup parse %.3f, analysis %.3f"
+            + " (%.0f KB/doc allocated), language %.3f, sum %.3f%n",
+        passes - 1,
+        decode / n,
+        parse / n,
+        analysis / n,
+        analysisBytes / 1024.0 / docs.size() / (passes - 1),
+        language / n,
+        (decode + parse + analysis + language) / n);
   }
 }
