@@ -243,13 +243,15 @@ final class ContentFinder {
     for (int i = 0, n = root.childNodeSize(); i < n; i++) {
       Node child = root.childNode(i);
       if (child instanceof TextNode t) {
-        int[] lc = countText(t.getWholeText());
-        s.ownText += lc[0];
-        s.ownCommas += lc[1];
-        s.text += lc[0];
-        s.commas += lc[1];
+        long counted = countText(t.getWholeText());
+        int length = (int) (counted >>> 32);
+        int commas = (int) counted;
+        s.ownText += length;
+        s.ownCommas += commas;
+        s.text += length;
+        s.commas += commas;
         if (link) {
-          s.link += lc[0];
+          s.link += length;
         }
       } else if (child instanceof Element ce) {
         Stats cs = measure(ce);
@@ -266,7 +268,11 @@ final class ContentFinder {
     return s;
   }
 
-  private static int[] countText(String text) {
+  /**
+   * The text's length with runs of whitespace counted as one, and its commas: (length << 32) |
+   * commas.
+   */
+  private static long countText(String text) {
     int len = 0;
     int commas = 0;
     boolean space = true;
@@ -292,7 +298,7 @@ final class ContentFinder {
         }
       }
     }
-    return new int[] {len, commas};
+    return ((long) len << 32) | commas;
   }
 
   /** A paragraph-like element: a p, or a div that holds text but no blocks. */
