@@ -25,6 +25,9 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
   static final String NAME = "jsoup-extractor";
   static final String VERSION = "1.0";
   private static final Logger LOG = LoggerFactory.getLogger(JsoupArticleExtractor.class);
+  // Looked up once: the platform's look-up builds a stream on every call.
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final boolean THREAD_CPU = THREADS.isCurrentThreadCpuTimeSupported();
 
   private final ExtractorConfig config;
   private final HtmlArticleParser parser = new HtmlArticleParser();
@@ -131,10 +134,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
    * thread waits for a core, and on a loaded machine turn ordinary pages into dead letters.
    */
   private static long cpuNanos() {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    return threads.isCurrentThreadCpuTimeSupported()
-        ? threads.getCurrentThreadCpuTime()
-        : System.nanoTime();
+    return THREAD_CPU ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
   }
 
   private void checkBudget(long start, RawDocument document, String phase)

@@ -33,9 +33,10 @@ import org.jsoup.nodes.Document;
  *
  * <p>{@code time} runs the whole extractor over all pages a number of rounds (the first two warm
  * the JIT and are not reported) and then the phases one by one (decode, jsoup parse, the page
- * analysis, language identification of the extracted text), printing CPU milliseconds per document
- * of this thread. {@code dump} writes every page's extracted article (all its fields, as Avro
- * prints them) or its dead-letter reason, one line each, for diffing two versions byte for byte.
+ * analysis, language identification of the extracted text), printing CPU milliseconds and allocated
+ * kilobytes per document of this thread (allocation is the GC's work, on other threads). {@code
+ * dump} writes every page's extracted article (all its fields, as Avro prints them) or its
+ * dead-letter reason, one line each, for diffing two versions byte for byte.
  */
 public final class ExtractionHarness {
 
@@ -104,7 +105,9 @@ public final class ExtractionHarness {
     out.printf("%d pages, %d rounds (2 warm-up)%n", docs.size(), rounds);
     double best = Double.MAX_VALUE;
     double sum = 0;
+    double kbSum = 0;
     for (int r = 0; r < rounds; r++) {
+      long a0 = allocatedBytes();
       long c0 = cpu.getCurrentThreadCpuTime();
       int dead = 0;
       for (RawDocument d : docs) {
@@ -115,16 +118,29 @@ public final class ExtractionHarness {
         }
       }
       double ms = (cpu.getCurrentThreadCpuTime() - c0) / 1e6 / docs.size();
+      double kb = (allocatedBytes() - a0) / 1024.0 / docs.size();
       if (r >= 2) {
         sum += ms;
         best = Math.min(best, ms);
+        kbSum += kb;
       }
-      out.printf("round %d: whole extractor %.3f CPU ms/doc (%d dead)%n", r, ms, dead);
+      out.printf(
+          "round %d: whole extractor %.3f CPU ms/doc, %.0f KB/doc allocated (%d dead)%n",
+          r, ms, kb, dead);
     }
     out.printf(
-        "whole extractor: mean %.3f, best %.3f CPU ms/doc over rounds 2..%d%n",
-        sum / (rounds - 2), best, rounds - 1);
+        "whole extractor: mean %.3f, best %.3f CPU ms/doc, mean %.0f KB/doc allocated over rounds"
+            + " 2..%d%n",
+        sum / (rounds - 2), best, kbSum / (rounds - 2), rounds - 1);
     phases(docs, cpu, out);
+  }
+
+  /** Bytes this thread has allocated so far (HotSpot's counter), or 0 where it is not kept. */
+  private static long allocatedBytes() {
+    return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+            && t.isThreadAllocatedMemorySupported()
+        ? t.getCurrentThreadAllocatedBytes()
+        : 0;
   }
 
   /**
@@ -164,15 +180,23 @@ public final class ExtractionHarness {
         texts.size(), sum / (rounds - 2), best, rounds - 1);
   }
 
-  /** Each phase on its own over all pages, twice; the second pass is reported. */
+  /**
+   * Each phase on its own over all pages, four times; the mean of the last three passes is reported
+   * (the page analysis also with what it allocates).
+   */
   private static void phases(List<RawDocument> docs, ThreadMXBean cpu, PrintStream out)
       throws Exception {
     HtmlArticleParser parser = new HtmlArticleParser();
-    for (int pass = 0; pass < 2; pass++) {
-      long decode = 0;
-      long parse = 0;
-      long analysis = 0;
-      long language = 0;
+    long decode = 0;
+    long parse = 0;
+    long analysis = 0;
+    long analysisBytes = 0;
+    long language = 0;
+    int passes = 4;
+    for (int pass = 0; pass < passes; pass++) {
+      if (pass == 1) {
+        decode = parse = analysis = analysisBytes = language = 0;
+      }
       for (RawDocument d : docs) {
         byte[] body = JsoupArticleExtractor.bytes(d.getBody());
         long c0 = cpu.getCurrentThreadCpuTime();
@@ -184,9 +208,11 @@ public final class ExtractionHarness {
         }
         long c1 = cpu.getCurrentThreadCpuTime();
         Document dom = Jsoup.parse(html, d.getUrl());
+        long a2 = allocatedBytes();
         long c2 = cpu.getCurrentThreadCpuTime();
         String text = parser.parse(dom, d.getUrl()).text();
         long c3 = cpu.getCurrentThreadCpuTime();
+        analysisBytes += allocatedBytes() - a2;
         LanguageIdentifier.shared().identify(text);
         long c4 = cpu.getCurrentThreadCpuTime();
         decode += c1 - c0;
@@ -194,17 +220,17 @@ public final class ExtractionHarness {
         analysis += c3 - c2;
         language += c4 - c3;
       }
-      if (pass == 1) {
-        double n = docs.size() * 1e6;
-        out.printf(
-            "phases, CPU ms/doc: decode %.3f, jsoup parse %.3f, analysis %.3f, language %.3f,"
-                + " sum %.3f%n",
-            decode / n,
-            parse / n,
-            analysis / n,
-            language / n,
-            (decode + parse + analysis + language) / n);
-      }
     }
+    double n = docs.size() * 1e6 * (passes - 1);
+    out.printf(
+        "phases, CPU ms/doc (mean of passes 1..%d): decode %.3f, jsoup parse %.3f, analysis %.3f"
+            + " (%.0f KB/doc allocated), language %.3f, sum %.3f%n",
+        passes - 1,
+        decode / n,
+        parse / n,
+        analysis / n,
+        analysisBytes / 1024.0 / docs.size() / (passes - 1),
+        language / n,
+        (decode + parse + analysis + language) / n);
   }
 }

@@ -150,6 +150,11 @@ final class Boilerplate {
           "time",
           "author");
 
+  private static final int TOKEN_MIN =
+      NEGATIVE_TOKEN.stream().mapToInt(String::length).min().orElseThrow();
+  private static final int TOKEN_MAX =
+      NEGATIVE_TOKEN.stream().mapToInt(String::length).max().orElseThrow();
+
   private static final String[] POSITIVE = {
     "article",
     "body",
@@ -219,7 +224,11 @@ final class Boilerplate {
     int start = 0;
     for (int i = 0; i <= lower.length(); i++) {
       if (i == lower.length() || isTokenSeparator(lower.charAt(i))) {
-        if (i > start && NEGATIVE_TOKEN.contains(lower.substring(start, i))) {
+        // Only a token of a listed length can be one: the others need no copy to look up.
+        int length = i - start;
+        if (length >= TOKEN_MIN
+            && length <= TOKEN_MAX
+            && NEGATIVE_TOKEN.contains(lower.substring(start, i))) {
           return true;
         }
         start = i + 1;

@@ -12,8 +12,6 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -47,8 +45,17 @@ final class ContentFinder {
   /** Elements that may hide their content; {@link #removeHidden} judges them. */
   private static final String HIDDEN = "[hidden], [style], [aria-hidden=true]";
 
+  // Parsed once: parsing the query per page cost as much as running it.
+  private static final Evaluator HIDDEN_QUERY = QueryParser.parse(HIDDEN);
+
   private static final boolean DEBUG = Boolean.getBoolean("extract.debug");
-  private final Map<Element, Stats> stats = new IdentityHashMap<>();
+  private Map<Element, Stats> stats = new IdentityHashMap<>();
+  // Elements the never-content walk kept: the size of the statistics map, which then never grows.
+  private int walked;
+  // Elements whose subtree lost an element since it was measured: only these are measured again.
+  private final Set<Element> changed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  // Comments met by the never-content walk, removed by prune.
+  private final List<Comment> comments = new ArrayList<>();
   private final Element body;
   private final Removals removals;
 
@@ -60,49 +67,30 @@ final class ContentFinder {
   /** Removes what is never content and what is marked as chrome. */
   void prune() {
     removeNeverContentAndHidden();
-    removeComments(body);
+    for (Comment c : comments) {
+      c.remove();
+    }
+    comments.clear();
+    stats = new IdentityHashMap<>(walked);
     measure(body);
     int pageParaText = Math.max(1, stats(body).paraText);
     for (Element child : childElements(body)) {
       pruneTree(child, pageParaText);
     }
-    stats.clear();
+    // The statistics stay: select() measures again only the ancestors of what was pruned.
   }
 
   /**
    * Removes the elements of {@link Boilerplate#NEVER_CONTENT}, then those the page hides, as a CSS
    * query for each did one after the other: one walk, which does not enter never-content elements
    * (they go first, with all they hold), collects both, instead of a query that tests twenty tag
-   * names on every element and a second walk for the hidden ones.
+   * names on every element and a second walk for the hidden ones. The comments it meets outside
+   * never-content elements are kept for {@link #prune} to remove.
    */
   void removeNeverContentAndHidden() {
-    Evaluator hiddenQuery = QueryParser.parse(HIDDEN);
     List<Element> never = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
-    NodeTraversor.filter(
-        new NodeFilter() {
-          @Override
-          public FilterResult head(Node node, int depth) {
-            if (!(node instanceof Element e)) {
-              return FilterResult.CONTINUE;
-            }
-            if (e != body && Boilerplate.NEVER_CONTENT.contains(e.normalName())) {
-              never.add(e);
-              return FilterResult.SKIP_ENTIRELY;
-            }
-            // Each of the hidden queries needs an attribute: most elements have none.
-            if (e.attributesSize() > 0 && hiddenQuery.matches(body, e)) {
-              hidden.add(e);
-            }
-            return FilterResult.CONTINUE;
-          }
-
-          @Override
-          public FilterResult tail(Node node, int depth) {
-            return FilterResult.CONTINUE;
-          }
-        },
-        body);
+    collectNeverContentAndHidden(body, never, hidden);
     for (Element e : never) {
       e.remove();
     }
@@ -110,17 +98,61 @@ final class ContentFinder {
   }
 
   /**
+   * Adds e or, when e is kept, the never-content and hidden elements and the comments under it, in
+   * document order. Children by index: {@code NodeTraversor} steps with {@code nextSibling}, which
+   * looks up each node's index.
+   */
+  private void collectNeverContentAndHidden(Element e, List<Element> never, List<Element> hidden) {
+    if (e != body && Boilerplate.NEVER_CONTENT.contains(e.normalName())) {
+      never.add(e);
+      return; // removed with all it holds
+    }
+    walked++;
+    // Each of the hidden queries needs one of three attributes: most elements have none.
+    if (e.attributesSize() > 0
+        && (e.hasAttr("style") || e.hasAttr("hidden") || e.hasAttr("aria-hidden"))
+        && HIDDEN_QUERY.matches(body, e)) {
+      hidden.add(e);
+    }
+    for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+      Node c = e.childNode(i);
+      if (c instanceof Element ce) {
+        collectNeverContentAndHidden(ce, never, hidden);
+      } else if (c instanceof Comment comment) {
+        comments.add(comment);
+      }
+    }
+  }
+
+  /**
    * The child elements of e, copied (the caller may remove them). Cheaper than {@code
    * e.children()}, which stashes a list of them on the element and copies it.
    */
   private static List<Element> childElements(Element e) {
-    List<Element> out = new ArrayList<>(e.childNodeSize());
-    for (Node c : e.childNodes()) {
-      if (c instanceof Element ce) {
+    int n = e.childNodeSize();
+    List<Element> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (e.childNode(i) instanceof Element ce) {
         out.add(ce);
       }
     }
     return out;
+  }
+
+  /** The element and all its descendant elements in document order, as {@code getAllElements}. */
+  static List<Element> allElements(Element root) {
+    List<Element> out = new ArrayList<>();
+    addElements(root, out);
+    return out;
+  }
+
+  private static void addElements(Element e, List<Element> out) {
+    out.add(e);
+    for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+      if (e.childNode(i) instanceof Element ce) {
+        addElements(ce, out);
+      }
+    }
   }
 
   /** Walks top-down so a removed subtree is never visited. */
@@ -130,6 +162,7 @@ final class ContentFinder {
           Boilerplate.CHROME_TAGS.contains(e.normalName()) ? "page-landmark" : "page-chrome";
       // Only the first removal of a reason needs its text: the sample.
       removals.add(reason, removals.has(reason) ? null : e.text());
+      markChanged(e.parent());
       e.remove();
       return;
     }
@@ -179,13 +212,11 @@ final class ContentFinder {
     }
   }
 
-  private static void removeComments(Node n) {
-    for (int i = n.childNodeSize() - 1; i >= 0; i--) {
-      Node c = n.childNode(i);
-      if (c instanceof Comment) {
-        c.remove();
-      } else if (c instanceof Element) {
-        removeComments(c);
+  /** Marks e and its ancestors up to the body as to be measured again. */
+  private void markChanged(Element e) {
+    for (Element p = e; p != null && changed.add(p); p = p.parent()) {
+      if (p == body) {
+        break;
       }
     }
   }
@@ -195,20 +226,32 @@ final class ContentFinder {
     return s == null ? new Stats() : s;
   }
 
-  /** Computes text, link and paragraph lengths for every element under root. */
+  /**
+   * Computes text, link and paragraph lengths for every element under root, keeping those already
+   * measured whose subtree has not changed since.
+   */
   private Stats measure(Element root) {
+    if (!changed.remove(root)) {
+      Stats known = stats.get(root);
+      if (known != null) {
+        return known;
+      }
+    }
     Stats s = new Stats();
     stats.put(root, s);
     boolean link = root.normalName().equals("a");
-    for (Node child : root.childNodes()) {
+    for (int i = 0, n = root.childNodeSize(); i < n; i++) {
+      Node child = root.childNode(i);
       if (child instanceof TextNode t) {
-        int[] lc = countText(t.getWholeText());
-        s.ownText += lc[0];
-        s.ownCommas += lc[1];
-        s.text += lc[0];
-        s.commas += lc[1];
+        long counted = countText(t.getWholeText());
+        int length = (int) (counted >>> 32);
+        int commas = (int) counted;
+        s.ownText += length;
+        s.ownCommas += commas;
+        s.text += length;
+        s.commas += commas;
         if (link) {
-          s.link += lc[0];
+          s.link += length;
         }
       } else if (child instanceof Element ce) {
         Stats cs = measure(ce);
@@ -225,7 +268,11 @@ final class ContentFinder {
     return s;
   }
 
-  private static int[] countText(String text) {
+  /**
+   * The text's length with runs of whitespace counted as one, and its commas: (length << 32) |
+   * commas.
+   */
+  private static long countText(String text) {
     int len = 0;
     int commas = 0;
     boolean space = true;
@@ -251,7 +298,7 @@ final class ContentFinder {
         }
       }
     }
-    return new int[] {len, commas};
+    return ((long) len << 32) | commas;
   }
 
   /** A paragraph-like element: a p, or a div that holds text but no blocks. */
@@ -263,7 +310,8 @@ final class ContentFinder {
     if (!DIV_LIKE.contains(tag)) {
       return false;
     }
-    for (Node c : e.childNodes()) {
+    for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+      Node c = e.childNode(i);
       if (c instanceof Element ce && TextRenderer.BLOCK_TAGS.contains(ce.normalName())) {
         return false;
       }
@@ -272,7 +320,8 @@ final class ContentFinder {
   }
 
   private static boolean hasOwnText(Element e) {
-    for (Node c : e.childNodes()) {
+    for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+      Node c = e.childNode(i);
       if (c instanceof TextNode t && !t.isBlank()) {
         return true;
       }
@@ -285,10 +334,9 @@ final class ContentFinder {
 
   /** Picks the main container(s) of the pruned page. */
   List<Element> select() {
-    stats.clear();
     measure(body);
     List<Element> candidates = new ArrayList<>();
-    for (Element e : body.getAllElements()) {
+    for (Element e : allElements(body)) {
       int text;
       int commas;
       Element ancestor;
@@ -362,7 +410,8 @@ final class ContentFinder {
     }
     out[0] = s.ownText;
     out[1] = s.ownCommas;
-    for (Node c : e.childNodes()) {
+    for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+      Node c = e.childNode(i);
       if (c instanceof Element ce && !TextRenderer.BLOCK_TAGS.contains(ce.normalName())) {
         Stats cs = stats(ce);
         out[0] += cs.text;
@@ -494,9 +543,15 @@ final class ContentFinder {
     if (cls.isBlank() || top == body) {
       return roots;
     }
+    String first = cls.split("\\s+")[0];
+    List<Element> elements = allElements(body);
     List<Element> chunks = new ArrayList<>();
-    for (Element e : body.getElementsByClass(cls.split("\\s+")[0])) {
-      if (e == top || !e.normalName().equals(top.normalName()) || !similarClasses(top, e)) {
+    // As body.getElementsByClass(first), on the list the ordering below needs too.
+    for (Element e : elements) {
+      if (e == top
+          || !e.hasClass(first)
+          || !e.normalName().equals(top.normalName())
+          || !similarClasses(top, e)) {
         continue;
       }
       Stats s = stats(e);
@@ -512,7 +567,7 @@ final class ContentFinder {
     all.addAll(chunks);
     Map<Element, Integer> order = new IdentityHashMap<>();
     int i = 0;
-    for (Element e : body.getAllElements()) {
+    for (Element e : elements) {
       order.put(e, i++);
     }
     all.sort(Comparator.comparingInt(e -> order.getOrDefault(e, Integer.MAX_VALUE)));
@@ -559,7 +614,7 @@ final class ContentFinder {
 
   /** Every paragraph of the page with little link text: the recall fallback. */
   List<Element> allParagraphs() {
-    stats.clear();
+    // Only the lengths count here, which select()'s scoring leaves as they were.
     measure(body);
     List<Element> out = new ArrayList<>();
     for (Element e : body.select("p, pre, blockquote, h2, h3")) {

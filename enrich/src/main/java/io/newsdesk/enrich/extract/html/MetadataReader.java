@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /** Reads title, authors, dates, language, canonical URL, image and site name from a page. */
@@ -51,6 +50,18 @@ final class MetadataReader {
               + "|[\\s|~·•:,-]+$");
   private static final Pattern TITLE_SEPARATOR =
       Pattern.compile("\\s+[|\u2013\u2014\u00bb:·•-]\\s+");
+  // Compiled once: String's replaceAll, replaceFirst, split and matches compile on every call.
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern TRAILING_SEPARATORS =
+      Pattern.compile("[\\s|\u2013\u2014\u00bb:·•-]+$");
+  private static final Pattern LEADING_SEPARATORS =
+      Pattern.compile("^[\\s|\u2013\u2014\u00bb:·•-]+");
+  private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s|~·•:,-]+");
+  private static final Pattern NAME_LIST = Pattern.compile("\\s*(?:,|;|\\band\\b|\\bund\\b|&)\\s*");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern HAS_LETTER = Pattern.compile(".*\\p{L}.*");
+  private static final Pattern LANGUAGE_SUBTAG = Pattern.compile("[-_]");
+  private static final Pattern TWO_LETTERS = Pattern.compile("[a-z]{2}");
 
   private final Document doc;
   private final String url;
@@ -79,6 +90,19 @@ final class MetadataReader {
     Element canonical;
     Element itemPropPublished;
     Element time;
+
+    /**
+     * Visits e and its descendant elements in document order, as {@code NodeTraversor} would, by
+     * child index: the traversor steps with {@code nextSibling}, which looks up each node's index.
+     */
+    void walk(Element e) {
+      head(e, 0);
+      for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+        if (e.childNode(i) instanceof Element child) {
+          walk(child);
+        }
+      }
+    }
 
     @Override
     public void head(Node node, int depth) {
@@ -164,7 +188,7 @@ final class MetadataReader {
 
   PageMetadata read() {
     found = new Elements();
-    NodeTraversor.traverse(found, doc);
+    found.walk(doc);
     readJsonLd();
     String siteName =
         first(
@@ -375,7 +399,7 @@ final class MetadataReader {
   }
 
   private static String looseKey(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return NOT_LETTER_OR_DIGIT.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
   /** Drops " | Site Name" and similar from a title, keeping the longest headline-like part. */
@@ -389,20 +413,21 @@ final class MetadataReader {
       String site = siteName.toLowerCase(Locale.ROOT).strip();
       if (lower.endsWith(site) && lower.length() > site.length() + 5) {
         String cut = t.substring(0, t.length() - site.length()).strip();
-        return cut.replaceAll("[\\s|\u2013\u2014\u00bb:·•-]+$", "").strip();
+        return TRAILING_SEPARATORS.matcher(cut).replaceAll("").strip();
       }
       if (lower.startsWith(site) && lower.length() > site.length() + 5) {
         String cut = t.substring(site.length()).strip();
-        return cut.replaceAll("^[\\s|\u2013\u2014\u00bb:·•-]+", "").strip();
+        return LEADING_SEPARATORS.matcher(cut).replaceAll("").strip();
       }
     }
     String[] parts = TITLE_SEPARATOR.split(t);
     if (parts.length > 1) {
       String last = parts[parts.length - 1];
       // A short trailing segment is the site's name.
-      if (last.length() < 30 && last.split("\\s+").length <= 4) {
-        return t.substring(0, t.length() - last.length())
-            .replaceAll("[\\s|\u2013\u2014\u00bb:·•-]+$", "")
+      if (last.length() < 30 && SPACES.split(last).length <= 4) {
+        return TRAILING_SEPARATORS
+            .matcher(t.substring(0, t.length() - last.length()))
+            .replaceAll("")
             .strip();
       }
     }
@@ -430,7 +455,7 @@ final class MetadataReader {
           }) {
         String v = meta(name);
         if (v != null) {
-          for (String part : v.split("\\s*(?:,|;|\\band\\b|\\bund\\b|&)\\s*")) {
+          for (String part : NAME_LIST.split(v)) {
             addAuthor(out, part);
           }
         }
@@ -444,8 +469,7 @@ final class MetadataReader {
         Element name = e.selectFirst("[itemprop=name]");
         String text = name != null ? name.text() : e.text();
         if (text.length() < 80) {
-          for (String part :
-              BY.matcher(text).replaceFirst("").split("\\s*(?:,|;|\\band\\b|\\bund\\b|&)\\s*")) {
+          for (String part : NAME_LIST.split(BY.matcher(text).replaceFirst(""))) {
             addAuthor(out, part);
           }
         }
@@ -461,7 +485,7 @@ final class MetadataReader {
     if (name == null) {
       return;
     }
-    String n = name.strip().replaceFirst("^[\\s|~·•:,-]+", "");
+    String n = LEADING_PUNCTUATION.matcher(name.strip()).replaceFirst("");
     n = BY.matcher(n).replaceFirst("").strip();
     n = AUTHOR_TAIL.matcher(n).replaceFirst("").strip();
     String lower = n.toLowerCase(Locale.ROOT);
@@ -472,8 +496,8 @@ final class MetadataReader {
         || n.length() > 60
         || n.startsWith("http")
         || n.contains("@")
-        || !n.matches(".*\\p{L}.*")
-        || n.split("\\s+").length > 5) {
+        || !HAS_LETTER.matcher(n).matches()
+        || SPACES.split(n).length > 5) {
       return;
     }
     out.add(n);
@@ -559,8 +583,8 @@ final class MetadataReader {
     if (lang == null) {
       return null;
     }
-    String code = lang.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
-    return code.matches("[a-z]{2}") ? code : null;
+    String code = LANGUAGE_SUBTAG.split(lang.strip().toLowerCase(Locale.ROOT))[0];
+    return TWO_LETTERS.matcher(code).matches() ? code : null;
   }
 
   private Long firstDate(String... values) {

@@ -117,8 +117,8 @@ final class TextRenderer {
     if (pre) {
       preDepth++;
     }
-    for (Node child : e.childNodes()) {
-      node(child);
+    for (int i = 0, count = e.childNodeSize(); i < count; i++) {
+      node(e.childNode(i));
     }
     if (link) {
       linkDepth--;
@@ -138,10 +138,17 @@ final class TextRenderer {
     if (preDepth > 0) {
       current.append(s);
     } else {
-      for (int i = 0; i < s.length(); i++) {
+      int length = s.length();
+      for (int i = 0; i < length; i++) {
         char c = s.charAt(i);
         if (c > ' ' && c < 0x80) {
-          current.append(c); // printable ASCII, most of the text: never a space
+          // Printable ASCII, most of the text, never a space: appended a run at a time.
+          int end = i + 1;
+          while (end < length && s.charAt(end) > ' ' && s.charAt(end) < 0x80) {
+            end++;
+          }
+          current.append(s, i, end);
+          i = end - 1;
         } else if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b') {
           if (current.length() > 0 && !endsWithSpace()) {
             current.append(' ');
