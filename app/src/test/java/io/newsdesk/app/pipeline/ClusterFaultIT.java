@@ -128,7 +128,16 @@ class ClusterFaultIT {
     start("enrich-1", enrichCmd(bootstrap, 1));
     System.out.println("restarted broker node 2, ingest-1 and enrich-1");
 
-    awaitSink(out, total, Duration.ofMinutes(5), t0);
+    try {
+      awaitSink(out, total, Duration.ofMinutes(5), t0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      try {
+        reportMissing(out);
+      } catch (IOException | RuntimeException r) {
+        System.out.println("  could not list the missing stories: " + r);
+      }
+      throw e;
+    }
     Process sink = processes.get("sink");
     sink.destroy(); // SIGTERM: the sink commits and rolls its open files
     assertThat(sink.waitFor(60, TimeUnit.SECONDS)).as("sink stopped on SIGTERM").isTrue();
@@ -290,6 +299,41 @@ class ClusterFaultIT {
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
+    }
+  }
+
+  /**
+   * After a stall: which served stories never reached the sink, per site, so that a rare failure
+   * says which host's source (and so which ingest hand-over) or which articles it concerns.
+   */
+  private static void reportMissing(Path out) throws IOException {
+    java.util.Set<String> present = new HashSet<>();
+    ObjectMapper json = new ObjectMapper();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(out)) {
+      files = s.filter(p -> p.toString().contains(".jsonl")).toList();
+    }
+    for (Path f : files) {
+      for (String line : Files.readAllLines(f)) {
+        try {
+          present.add(json.readTree(line).path("article").path("url").asText());
+        } catch (IOException e) {
+          // a half-written last line
+        }
+      }
+    }
+    for (int h = 1; h <= HOSTS; h++) {
+      List<Integer> missing = new ArrayList<>();
+      for (int i = 0; i < PER_HOST; i++) {
+        String suffix = "/story-" + i + ".html";
+        String host = "http://127.0.0." + h + ":";
+        if (present.stream().noneMatch(u -> u.startsWith(host) && u.endsWith(suffix))) {
+          missing.add(i);
+        }
+      }
+      if (!missing.isEmpty()) {
+        System.out.printf("  site 127.0.0.%d: stories missing from the sink %s%n", h, missing);
+      }
     }
   }
 
