@@ -1,6 +1,5 @@
 package io.newsdesk.ingest.fetch;
 
-import io.newsdesk.schema.Utf8Bytes;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -104,14 +103,6 @@ public final class Charsets {
       return Charset.forName(name);
     }
     return StandardCharsets.UTF_8;
-  }
-
-  /**
-   * Whether {@code b} is well-formed UTF-8 (the Unicode standard's table of byte sequences: no
-   * overlong forms, surrogates or code points past U+10FFFF), i.e. decoding it replaces nothing.
-   */
-  public static boolean isWellFormedUtf8(byte[] b) {
-    return Utf8Bytes.isWellFormed(b, 0, b.length);
   }
 
   /** Whether the JDK knows a charset of that name. */

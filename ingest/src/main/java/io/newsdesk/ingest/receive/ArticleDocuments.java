@@ -10,6 +10,7 @@ import io.newsdesk.ingest.url.UrlCanonicalizer;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.FeedItem;
 import io.newsdesk.schema.RawDocument;
+import io.newsdesk.schema.Utf8Bytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class ArticleDocuments {
       byte[] utf8;
       if (cs.equals(StandardCharsets.UTF_8)
           && hasNonSpaceAscii(body)
-          && Charsets.isWellFormedUtf8(body)) {
+          && Utf8Bytes.isWellFormed(body, 0, body.length)) {
         // Decoding well-formed UTF-8 and encoding it again gives back the same bytes: the round
         // trip of a whole page was most of ingest's CPU, so the body goes on as it came.
         utf8 = body;

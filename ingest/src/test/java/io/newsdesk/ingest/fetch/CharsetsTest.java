@@ -8,14 +8,6 @@ import org.junit.jupiter.api.Test;
 class CharsetsTest {
 
   @Test
-  void wellFormedUtf8IsTheSharedCheckOverTheWholeBody() {
-    assertThat(
-            Charsets.isWellFormedUtf8("na\u00efve \ud83d\udcf0".getBytes(StandardCharsets.UTF_8)))
-        .isTrue();
-    assertThat(Charsets.isWellFormedUtf8(new byte[] {'a', (byte) 0xE2, (byte) 0x82})).isFalse();
-  }
-
-  @Test
   void byteOrderMarkWinsOverTheHeader() {
     byte[] body = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '<', 'a', '>'};
     assertThat(Charsets.detect(body, "text/xml; charset=iso-8859-1")).isEqualTo("UTF-8");
