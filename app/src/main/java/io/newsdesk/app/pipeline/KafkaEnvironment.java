@@ -2,6 +2,7 @@ package io.newsdesk.app.pipeline;
 
 import io.newsdesk.app.cli.KafkaOptions;
 import io.newsdesk.app.kafka.EmbeddedKafka;
+import io.newsdesk.app.kafka.HangingTransactions;
 import io.newsdesk.app.kafka.TopicProvisioner;
 import java.time.Duration;
 import java.util.Map;
@@ -11,9 +12,13 @@ import org.apache.kafka.clients.admin.Admin;
 /** The Kafka a command talks to: the given cluster, or an embedded broker it started. */
 public final class KafkaEnvironment implements AutoCloseable {
 
+  /** Time between two scans for hanging transactions. */
+  static final Duration HANGING_SCAN_INTERVAL = Duration.ofSeconds(5);
+
   private final EmbeddedKafka embedded;
   private final String bootstrapServers;
   private final int partitions;
+  private HangingTransactions hanging;
 
   private KafkaEnvironment(EmbeddedKafka embedded, String bootstrapServers, int partitions) {
     this.embedded = embedded;
@@ -36,6 +41,9 @@ public final class KafkaEnvironment implements AutoCloseable {
       env.close();
       throw e;
     }
+    // A broker killed mid-transaction can leave a transaction no one will ever end, which stalls
+    // every exactly-once reader behind it: found and aborted within two scans.
+    env.hanging = HangingTransactions.watch(env.admin(), HANGING_SCAN_INTERVAL);
     return env;
   }
 
@@ -67,8 +75,16 @@ public final class KafkaEnvironment implements AutoCloseable {
     return p;
   }
 
+  /** Hanging transactions this process found and aborted. */
+  public long hangingTransactionsAborted() {
+    return hanging == null ? 0 : hanging.aborted();
+  }
+
   @Override
   public void close() {
+    if (hanging != null) {
+      hanging.close();
+    }
     if (embedded != null) {
       embedded.close();
     }
