@@ -454,8 +454,12 @@ public final class IngestService implements AutoCloseable {
       default -> pollFeed(source);
     }
     SourceState s = states.get(key(source));
+    // No state: this source's first poll could not publish (a rebalance of the sources group, a
+    // broker away). Nothing of it is recorded, so poll it again soon (its minimum interval, as
+    // a source with state whose publish failed), not after the default interval, which may lie
+    // far beyond the source's own bounds (15 min against a feed watched every second).
     return s == null
-        ? clock.millis() + config.defaultPollInterval().toMillis()
+        ? clock.millis() + intervals(source).min().toMillis()
         : Math.min(s.getNextPollAt(), clock.millis() + intervals(source).max().toMillis());
   }
 

@@ -77,6 +77,28 @@ class IngestServiceSourcesTest {
   }
 
   @Test
+  void aSourceWhoseFirstPollCouldNotPublishIsPolledAgainWithinItsBounds() throws Exception {
+    // Watched every 100-200 ms; the default interval is far longer. The first publish fails
+    // (the sources group rebalanced), so the source has no state yet: it must not wait for the
+    // default interval to be polled again.
+    routes();
+    items.set(2);
+    String url = server.url("/feed.xml");
+    IngestConfig config =
+        TestConfigs.fast().toBuilder()
+            .defaultPollInterval(Duration.ofMinutes(10))
+            .maxPollInterval(Duration.ofHours(1))
+            .build();
+    sink.failNext = true;
+    try (IngestService s = IngestService.builder(config, sink).build()) {
+      s.startCatalogOnly();
+      s.watch(url, "feed", Duration.ofMillis(100), Duration.ofMillis(200));
+      await().atMost(Duration.ofSeconds(10)).until(() -> sink.documents().size() == 2);
+      assertThat(server.hits("/feed.xml")).as("polls: the failed one and the next").isEqualTo(2);
+    }
+  }
+
+  @Test
   void aWatchedSourceIsPolledAndAnUnwatchedOneIsNotPolledAgain() throws Exception {
     routes();
     items.set(2);
