@@ -175,8 +175,8 @@ public final class HangingTransactions implements AutoCloseable {
       done++;
       LOG.warn(
           "Aborted a hanging transaction on {}: producer {} (transactional id {}, epoch {}) open"
-              + " since offset {}, which its coordinator does not hold open (a coordinator that"
-              + " restarted after a crash and missed its last records)",
+              + " since offset {}, which its coordinator does not hold open (left by a crash;"
+              + " nothing else would ever end it)",
           o.partition(),
           o.producerId(),
           txnId,
