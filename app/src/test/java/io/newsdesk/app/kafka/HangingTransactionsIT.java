@@ -177,6 +177,18 @@ class HangingTransactionsIT {
       return false;
     } catch (TimeoutException e) {
       try (Admin admin = admin(bs)) {
+        TopicPartition offsets = new TopicPartition("__consumer_offsets", 0);
+        boolean open =
+            admin
+                .describeProducers(List.of(offsets))
+                .partitionResult(offsets)
+                .get()
+                .activeProducers()
+                .stream()
+                .anyMatch(p -> p.currentTransactionStartOffset().isPresent());
+        if (!open) {
+          return false; // slow to answer, not held by a transaction
+        }
         for (TransactionListing l : admin.listTransactions().all().get()) {
           if (l.transactionalId().equals(TransactionCrash.TXN_ID)) {
             return l.state() != TransactionState.ONGOING
