@@ -80,17 +80,19 @@ public final class HangingTransactions implements AutoCloseable {
   }
 
   private final Admin admin;
-  private final Thread thread;
-  private final Duration interval;
+  private final java.util.concurrent.ScheduledExecutorService scans;
   private final AtomicLong aborted = new AtomicLong();
   private Set<Open> suspects = new HashSet<>();
-  private volatile boolean closed;
 
-  private HangingTransactions(Admin admin, Duration interval) {
+  private HangingTransactions(Admin admin) {
     this.admin = admin;
-    this.interval = interval;
-    this.thread = new Thread(this::loop, "newsdesk-hanging-transactions");
-    thread.setDaemon(true);
+    this.scans =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "newsdesk-hanging-transactions");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -99,8 +101,9 @@ public final class HangingTransactions implements AutoCloseable {
    * @param interval time between scans; a hanging transaction is aborted within two of them
    */
   public static HangingTransactions watch(Admin admin, Duration interval) {
-    HangingTransactions h = new HangingTransactions(admin, interval);
-    h.thread.start();
+    HangingTransactions h = new HangingTransactions(admin);
+    h.scans.scheduleWithFixedDelay(
+        h::scanQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     return h;
   }
 
@@ -109,19 +112,14 @@ public final class HangingTransactions implements AutoCloseable {
     return aborted.get();
   }
 
-  private void loop() {
-    while (!closed) {
-      try {
-        Thread.sleep(interval.toMillis());
-        scan();
-      } catch (InterruptedException e) {
-        return;
-      } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
-        if (!closed) {
-          // A cluster being restarted or a broker away: the next scan tries again.
-          LOG.debug("Scan for hanging transactions failed: {}", e.toString());
-        }
-      }
+  private void scanQuietly() {
+    try {
+      scan();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+      // A cluster being restarted or a broker away: the next scan tries again.
+      LOG.debug("Scan for hanging transactions failed: {}", e.toString());
     }
   }
 
@@ -281,10 +279,9 @@ public final class HangingTransactions implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    thread.interrupt();
+    scans.shutdownNow();
     try {
-      thread.join(5_000);
+      scans.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

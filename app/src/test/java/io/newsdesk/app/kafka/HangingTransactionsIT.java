@@ -106,25 +106,18 @@ class HangingTransactionsIT {
 
   /** Runs {@link TransactionCrash} in a child JVM on {@code data} until it halts. */
   private static void crash(Path data) throws Exception {
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-DNEWSDESK_KAFKA_LOG_LEVEL=ERROR",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TransactionCrash.class.getName(),
-                data.toString(),
-                "1")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+    Process p = child(data, "1").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("the crashing child ended").isTrue();
     assertThat(p.exitValue()).as("halted as planned").isEqualTo(9);
   }
 
   /** Restarts the broker on the crashed data in a fresh JVM. */
   private static Process serve(Path data) throws Exception {
+    return child(data, "serve").start();
+  }
+
+  /** {@link TransactionCrash} on {@code data} in a child JVM, quiet but for warnings. */
+  private static ProcessBuilder child(Path data, String arg) {
     return new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx256m",
@@ -134,9 +127,8 @@ class HangingTransactionsIT {
             System.getProperty("java.class.path"),
             TransactionCrash.class.getName(),
             data.toString(),
-            "serve")
-        .redirectErrorStream(true)
-        .start();
+            arg)
+        .redirectErrorStream(true);
   }
 
   /** The address the restarted broker prints once it serves. */
