@@ -30,6 +30,8 @@ class NewsdeskCommandLineTest {
         "tag --conll eng.testa",
         "tag --targets dev.jsonl",
         "bench --documents 100",
+        "bench --documents 100 --warmup auto",
+        "bench --warmup 0",
         "eval extraction --help",
         "eval ner --help",
         "eval sentiment --help",
@@ -62,6 +64,15 @@ class NewsdeskCommandLineTest {
     int code = cli.execute("run", "--once", "--listen", "8080");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--listen needs a running pipeline");
+  }
+
+  @Test
+  void refusesAWarmUpThatIsNeitherACountNorAuto() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Newsdesk.commandLine().setErr(new PrintWriter(err));
+    int code = cli.execute("bench", "--warmup", "soon");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--warmup takes a number of documents").contains("'soon'");
   }
 
   @Test

@@ -207,8 +207,16 @@ public final class BenchCorpus {
      * document: see {@link BenchCorpus#disguise}.
      */
     public List<String> warmup(int n) {
+      return warmup(0, n);
+    }
+
+    /**
+     * Warm-up documents {@code from} to {@code from + n - 1} of the sequence {@link #warmup(int)}
+     * starts.
+     */
+    public List<String> warmup(int from, int n) {
       List<String> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
+      for (int i = from; i < from + n; i++) {
         out.add(disguise(pages.get(i % pages.size()), i));
       }
       return out;

@@ -99,37 +99,26 @@ public final class EndToEndBench {
    */
   public static Result run(
       int n, Path dir, int partitions, Path data, int warmup, boolean stagePass) throws Exception {
+    if (warmup < 0 && warmup != AUTO_WARMUP) {
+      throw new IllegalArgumentException("warm-up documents must be 0 or more, or auto");
+    }
     EnrichComponents components = EnrichComponents.standard();
     double[] cpu = new double[STAGES];
     Path drop = dir.resolve("drop");
     Path warmDrop = dir.resolve("warmup");
-    // The pages are read, timed stage by stage and written to the drop folders in a method of
+    // The pages are read, timed stage by stage and written to the drop folder in a method of
     // their own, so that none of them stays reachable from here: held through the run (up to a
     // GB for --documents 6000 --warmup 2000) they were the pipeline's GC work, not its own.
-    Prepared prepared = prepare(n, data, warmup, components, drop, warmDrop, stagePass, cpu);
+    Prepared prepared = prepare(n, data, components, drop, stagePass, cpu);
     String label = prepared.label();
-    String warmLabel = prepared.warmLabel();
     double[] stages = prepared.stages();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
     try (KafkaEnvironment kafka =
             KafkaEnvironment.open(KafkaOptions.of(null, dir.resolve("data"), partitions));
         Pipeline pipeline =
             Pipeline.start(kafka, components, dir.resolve("data"), dir.resolve("out"), false)) {
-      if (warmup > 0) {
-        try (IngestWiring ingest =
-            IngestWiring.open(
-                kafka,
-                IngestConfig.defaults(),
-                new IngestWiring.Sources(List.of(), List.of(), warmDrop, null),
-                "bench-warmup")) {
-          ingest.service().runOnce();
-        }
-        if (!pipeline.awaitDrained(Duration.ofMinutes(30))) {
-          throw new IllegalStateException(
-              "FAILED: the warm-up did not drain in 30 minutes (is the broker starved?)");
-        }
+      WarmUp warm = warmUp(kafka, pipeline, data, warmDrop, warmup);
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        pool.resetPeakUsage();
       }
       RunReport.Marks marks = RunReport.mark(kafka.bootstrapServers());
       double loadBefore = loadAverage();
@@ -176,29 +165,24 @@ public final class EndToEndBench {
           loadAfter,
           pipelineCpu,
           cpuClock.top(8),
-          warmup,
-          warmLabel,
+          warm.documents(),
+          warm.description(),
           // Every file dropped comes out once, as an article or a dead letter.
           report.unaccounted(n));
     }
   }
 
-  /** What {@link #prepare} leaves behind: labels and stage times (zeros if skipped), no pages. */
-  private record Prepared(String label, String warmLabel, double[] stages) {}
+  /**
+   * What {@link #prepare} leaves behind: the label and stage times (zeros if skipped), no pages.
+   */
+  private record Prepared(String label, double[] stages) {}
 
   /**
    * Picks the pages (real ones under {@code data} cycled to {@code n}, generated otherwise), times
-   * the stages on them on one thread, and writes them and the warm-up pages to the drop folders.
+   * the stages on them on one thread, and writes them to the drop folder.
    */
   private static Prepared prepare(
-      int n,
-      Path data,
-      int warmup,
-      EnrichComponents components,
-      Path drop,
-      Path warmDrop,
-      boolean stagePass,
-      double[] cpu)
+      int n, Path data, EnrichComponents components, Path drop, boolean stagePass, double[] cpu)
       throws Exception {
     Optional<BenchCorpus.RealPages> real = BenchCorpus.real(data);
     List<String> corpus = real.map(r -> r.take(n)).orElseGet(() -> BenchCorpus.generate(n, 42));
@@ -214,23 +198,121 @@ public final class EndToEndBench {
             ? stageTimes(components, corpus, cpu)
             : new double[STAGES]; // skipped: zeros, and print says so
     write(drop, "doc-%06d.html", corpus);
-    // Warm-up documents run through the same pipeline first (JIT, caches, transactions), so that
-    // what is timed is the steady state of a long-running pipeline: the same real pages disguised
-    // as other articles (BenchCorpus.disguise), so that the timed documents meet no copies of
-    // themselves they would not have met without a warm-up.
-    write(
-        warmDrop,
-        "warm-%06d.html",
-        real.map(r -> r.warmup(warmup)).orElseGet(() -> BenchCorpus.generate(warmup, 7)));
-    String warmLabel =
-        warmup == 0
-            ? "no warm-up (cold start)"
-            : warmup
-                + (real.isPresent()
-                    ? " warm-up documents: the real pages, each text's words reversed, under other"
-                        + " URLs"
-                    : " generated warm-up documents");
-    return new Prepared(label, warmLabel, stages);
+    return new Prepared(label, stages);
+  }
+
+  /** {@code --warmup auto}: warm up until the pipeline is compiled (see {@link #warmUp}). */
+  public static final int AUTO_WARMUP = -1;
+
+  /** Warm-up documents go through the pipeline in rounds of this many. */
+  static final int WARMUP_ROUND = 500;
+
+  /**
+   * {@code --warmup auto} stops after the first round in which the JIT compilers took less than
+   * this share of the process's CPU...
+   */
+  static final double AUTO_WARMUP_SHARE = EndToEndBench.JIT_STEADY_SHARE;
+
+  /** ...or after this many documents, whichever comes first. */
+  static final int AUTO_WARMUP_MAX = 10_000;
+
+  /** Where a JVM does not say what its compilers took, auto warms up with this many documents. */
+  static final int AUTO_WARMUP_BLIND = 2_000;
+
+  /**
+   * What the warm-up did: documents, rounds, the JIT compilers' share of the last round's CPU (NaN
+   * where the JVM does not say), and how it is described in the output.
+   */
+  record WarmUp(int documents, int rounds, double lastJitShare, String description) {}
+
+  /**
+   * Runs warm-up documents through the same pipeline before timing (JIT, caches, transactions), so
+   * that what is timed is the steady state of a long-running pipeline: the same real pages
+   * disguised as other articles ({@link BenchCorpus#disguise}), so that the timed documents meet no
+   * copies of themselves they would not have met without a warm-up. They go in rounds of {@link
+   * #WARMUP_ROUND}, written, ingested and deleted one round at a time (no round's pages stay in
+   * memory). {@code warmup} documents in all, or with {@link #AUTO_WARMUP} rounds until the JIT
+   * compilers took less than {@link #AUTO_WARMUP_SHARE} of a round's CPU: on two cores the single
+   * C2 compiler thread stays busy for thousands of documents (the broker's, the clients' and
+   * Streams' code after the NLP's), and a window timed before it is done measures the compiler as
+   * much as the pipeline (README, Throughput).
+   */
+  private static WarmUp warmUp(
+      KafkaEnvironment kafka, Pipeline pipeline, Path data, Path warmDrop, int warmup)
+      throws Exception {
+    if (warmup == 0) {
+      return new WarmUp(0, 0, Double.NaN, "no warm-up (cold start)");
+    }
+    boolean auto = warmup == AUTO_WARMUP;
+    boolean blind = ThreadCpu.vmThreadTicks().isEmpty();
+    int target = auto ? (blind ? AUTO_WARMUP_BLIND : AUTO_WARMUP_MAX) : warmup;
+    Optional<BenchCorpus.RealPages> real = BenchCorpus.real(data);
+    int done = 0;
+    int rounds = 0;
+    double share = Double.NaN;
+    while (done < target) {
+      int from = done;
+      int count = Math.min(WARMUP_ROUND, target - done);
+      Path folder = warmDrop.resolve("round-" + rounds);
+      write(
+          folder,
+          "warm-%06d.html",
+          real.map(r -> r.warmup(from, count))
+              .orElseGet(() -> BenchCorpus.generate(count, 7 + from)));
+      long cpu0 = ThreadCpu.processCpuNanos();
+      long jit0 = ThreadCpu.jitNanos();
+      try (IngestWiring ingest =
+          IngestWiring.open(
+              kafka,
+              IngestConfig.defaults(),
+              new IngestWiring.Sources(List.of(), List.of(), folder, null),
+              "bench-warmup")) {
+        ingest.service().runOnce();
+      }
+      if (!pipeline.awaitDrained(Duration.ofMinutes(30))) {
+        throw new IllegalStateException(
+            "FAILED: the warm-up did not drain in 30 minutes (is the broker starved?)");
+      }
+      long cpu = ThreadCpu.processCpuNanos() - cpu0;
+      share = blind || cpu <= 0 ? Double.NaN : (ThreadCpu.jitNanos() - jit0) / (double) cpu;
+      deleteTree(folder);
+      done += count;
+      rounds++;
+      if (auto && share < AUTO_WARMUP_SHARE) {
+        break;
+      }
+    }
+    String what =
+        real.isPresent()
+            ? "the real pages, each text's words reversed, under other URLs"
+            : "generated pages";
+    String how;
+    if (!auto) {
+      how = "";
+    } else if (blind) {
+      how = " (auto: this JVM does not say what its compilers took, so a fixed number)";
+    } else if (share < AUTO_WARMUP_SHARE) {
+      how =
+          String.format(
+              " (auto: rounds of %d until the JIT compilers took under %.0f%% of a round's CPU;"
+                  + " last round %.0f%%)",
+              WARMUP_ROUND, 100 * AUTO_WARMUP_SHARE, 100 * share);
+    } else {
+      how =
+          String.format(
+              " (auto: stopped at the cap of %d with the JIT compilers still at %.0f%% of the"
+                  + " last round's CPU, above %.0f%%)",
+              AUTO_WARMUP_MAX, 100 * share, 100 * AUTO_WARMUP_SHARE);
+    }
+    return new WarmUp(done, rounds, share, done + " warm-up documents" + how + ": " + what);
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static void write(Path folder, String nameFormat, List<String> pages)

@@ -132,6 +132,13 @@ final class ThreadCpu {
     return BROKER;
   }
 
+  /**
+   * CPU time the JIT compilers' threads have used so far ({@link #vmThreadTicks}), 0 if unknown.
+   */
+  static long jitNanos() {
+    return vmThreadTicks().getOrDefault(JIT, 0L) * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+  }
+
   /** The USER_HZ of Linux's /proc clock figures: 100 on every mainstream kernel build. */
   private static final long CLOCK_TICKS_PER_SECOND = 100;
 

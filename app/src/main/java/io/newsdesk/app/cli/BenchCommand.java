@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
         "Measure documents/s from ingest to sink, time per document in each stage, and peak heap.")
 public final class BenchCommand implements Callable<Integer> {
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--documents",
       defaultValue = "2000",
@@ -32,11 +34,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "200",
+      paramLabel = "N|auto",
+      defaultValue = "auto",
       description =
-          "Documents run through the whole pipeline before timing starts, not counted"
+          "Documents run through the whole pipeline before timing starts, not counted: N, or"
+              + " auto: rounds of 500 until the JIT compilers take under 10% of a round's CPU"
+              + " (at most 10000), the steady state of a long-running pipeline"
               + " (default: ${DEFAULT-VALUE}; 0 times a cold start).")
-  int warmup;
+  String warmup;
 
   @Option(
       names = "--skip-stages",
@@ -71,10 +76,25 @@ public final class BenchCommand implements Callable<Integer> {
               io.newsdesk.enrich.EnrichComponents.standard()));
       return 0;
     }
+    int warmupDocuments;
+    if (warmup.equalsIgnoreCase("auto")) {
+      warmupDocuments = EndToEndBench.AUTO_WARMUP;
+    } else {
+      try {
+        warmupDocuments = Integer.parseInt(warmup.strip());
+      } catch (NumberFormatException e) {
+        warmupDocuments = -2;
+      }
+      if (warmupDocuments < 0) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "--warmup takes a number of documents (0 or more) or auto, not '" + warmup + "'");
+      }
+    }
     Path dir = Files.createTempDirectory("newsdesk-bench");
     try {
       EndToEndBench.Result r =
-          EndToEndBench.run(documents, dir, partitions, data, warmup, !skipStages);
+          EndToEndBench.run(documents, dir, partitions, data, warmupDocuments, !skipStages);
       EndToEndBench.print(System.out, r, partitions);
       if (r.unaccounted().isPresent()) {
         // The figures of a run that did not deliver everything measure nothing: fail, loudly.

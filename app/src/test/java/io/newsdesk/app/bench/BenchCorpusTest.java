@@ -47,6 +47,25 @@ class BenchCorpusTest {
   }
 
   @Test
+  void warmUpRoundsContinueOneSequenceOfDisguisedPages() throws Exception {
+    page(
+        "extraction/scrapinghub/html/a.html",
+        "<html><head><link rel=canonical href=a.html></head><body><p>one two three</p></body>");
+    page(
+        "extraction/scrapinghub/html/b.html",
+        "<html><head><link rel=canonical href=b.html></head><body><p>four five six</p></body>");
+    BenchCorpus.RealPages real = BenchCorpus.real(data).orElseThrow();
+
+    List<String> whole = real.warmup(5);
+    List<String> rounds = new java.util.ArrayList<>(real.warmup(0, 2));
+    rounds.addAll(real.warmup(2, 3));
+
+    assertThat(rounds).isEqualTo(whole);
+    assertThat(new HashSet<>(whole)).hasSize(5);
+    assertThat(whole.get(4)).contains("three two one");
+  }
+
+  @Test
   void aDisguisedPageIsAnotherArticleWithTheSameWords() throws Exception {
     String page =
         DemoSite.resource("site/articles/fm-interview.html")
