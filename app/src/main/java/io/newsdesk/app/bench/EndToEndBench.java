@@ -481,9 +481,12 @@ public final class EndToEndBench {
         r.ingestMs() / (double) Math.max(r.documents(), 1),
         r.documents() * 1000.0 / Math.max(r.ingestMs(), 1));
     out.printf(
-        "end to end: %d documents in %.2f s = %.1f documents/s (drop folder -> ingest -> enrich ->"
-            + " sink, exactly-once)%n",
-        r.documents(), r.endToEndMs() / 1000.0, r.documentsPerSecond());
+        "end to end: %d documents in %.2f s = %.1f documents/s, %.1f articles/s (drop folder ->"
+            + " ingest -> enrich -> sink, exactly-once; the rest are dead letters)%n",
+        r.documents(),
+        r.endToEndMs() / 1000.0,
+        r.documentsPerSecond(),
+        r.articlesOut() * 1000.0 / Math.max(r.endToEndMs(), 1));
     out.printf("before timing: %s%n", r.warmupDescription());
     out.printf(
         "CPU time per document in the end-to-end run (all threads; after %d warm-up documents):%n",
