@@ -76,13 +76,21 @@ public final class HangingTransactions implements AutoCloseable {
     /** The coordinator is committing or aborting it: its markers are on their way. */
     COMPLETING,
     /** Neither: nothing will ever end the transaction on this partition. */
-    NOT_OPEN
+    NOT_OPEN,
+    /**
+     * The coordinator committed this very transaction (its producer's epoch is past the
+     * partition's, in state CompleteCommit), but the partition lacks the commit marker: aborting it
+     * would undo part of a committed transaction (its output kept, its offsets rolled back: a
+     * duplicate), and Kafka's Admin API can only abort. Left alone, reported.
+     */
+    COMMITTED
   }
 
   private final Admin admin;
   private final java.util.concurrent.ScheduledExecutorService scans;
   private final AtomicLong aborted = new AtomicLong();
   private Set<Open> suspects = new HashSet<>();
+  private final Set<Open> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private HangingTransactions(Admin admin) {
     this.admin = admin;
@@ -132,9 +140,13 @@ public final class HangingTransactions implements AutoCloseable {
             org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState>
         producers = get(admin.describeProducers(partitions).all());
     List<Open> open = new ArrayList<>();
+    // Per producer, the highest epoch any partition holds for it: a partition that received a
+    // transaction's commit marker holds the epoch the commit bumped it to.
+    Map<Long, Integer> epochs = new HashMap<>();
     producers.forEach(
         (tp, state) -> {
           for (ProducerState p : state.activeProducers()) {
+            epochs.merge(p.producerId(), p.producerEpoch(), Math::max);
             if (p.currentTransactionStartOffset().isPresent()) {
               open.add(
                   new Open(
@@ -151,7 +163,23 @@ public final class HangingTransactions implements AutoCloseable {
       return 0;
     }
     Map<Long, String> ids = new HashMap<>();
-    Map<Open, View> views = views(open, ids);
+    Map<Open, View> views = views(open, ids, epochs);
+    views.forEach(
+        (o, v) -> {
+          if (v == View.COMMITTED && reported.add(o)) {
+            LOG.error(
+                "A transaction on {} lacks its commit marker: producer {} (transactional id {},"
+                    + " epoch {}) open since offset {}, which its coordinator committed. It is"
+                    + " not aborted, as that would undo part of a committed transaction (a"
+                    + " duplicate); read-committed readers and this group's offsets stop at it"
+                    + " until it is repaired on the cluster",
+                o.partition(),
+                o.producerId(),
+                ids.get(o.producerId()),
+                o.producerEpoch(),
+                o.startOffset());
+          }
+        });
     Set<Open> now = new HashSet<>();
     int done = 0;
     for (Open o : hanging(suspects, views, now)) {
@@ -208,7 +236,7 @@ public final class HangingTransactions implements AutoCloseable {
   }
 
   /** The coordinator's view of each open transaction's producer; fills in their ids. */
-  private Map<Open, View> views(List<Open> open, Map<Long, String> ids)
+  private Map<Open, View> views(List<Open> open, Map<Long, String> ids, Map<Long, Integer> epochs)
       throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
     Set<Long> pids = new HashSet<>();
     open.forEach(o -> pids.add(o.producerId()));
@@ -218,15 +246,26 @@ public final class HangingTransactions implements AutoCloseable {
       byPid.put(l.producerId(), l);
       ids.put(l.producerId(), l.transactionalId());
     }
+    // Ongoing ones (which partitions they hold) and committed ones (at which epoch).
     List<String> ongoing = new ArrayList<>();
     byPid.values().stream()
-        .filter(l -> l.state() == TransactionState.ONGOING)
+        .filter(
+            l ->
+                l.state() == TransactionState.ONGOING
+                    || l.state() == TransactionState.COMPLETE_COMMIT)
         .forEach(l -> ongoing.add(l.transactionalId()));
     Map<String, TransactionDescription> described =
         ongoing.isEmpty() ? Map.of() : get(admin.describeTransactions(ongoing).all());
     Map<Open, View> views = new HashMap<>();
     for (Open o : open) {
-      views.put(o, view(byPid.get(o.producerId()), described, o.partition()));
+      views.put(
+          o,
+          view(
+              byPid.get(o.producerId()),
+              described,
+              o.partition(),
+              o.producerEpoch(),
+              epochs.getOrDefault(o.producerId(), o.producerEpoch())));
     }
     return views;
   }
@@ -234,17 +273,33 @@ public final class HangingTransactions implements AutoCloseable {
   static View view(
       TransactionListing listing,
       Map<String, TransactionDescription> described,
-      TopicPartition partition) {
+      TopicPartition partition,
+      int partitionEpoch,
+      int highestEpochOnAnyPartition) {
     if (listing == null) {
       return View.NOT_OPEN;
     }
+    TransactionDescription d = described.get(listing.transactionalId());
     return switch (listing.state()) {
-      case ONGOING -> {
-        TransactionDescription d = described.get(listing.transactionalId());
-        yield d == null || d.topicPartitions().contains(partition) ? View.OPEN_HERE : View.NOT_OPEN;
-      }
+      case ONGOING ->
+          d == null || d.topicPartitions().contains(partition) ? View.OPEN_HERE : View.NOT_OPEN;
       case PREPARE_COMMIT, PREPARE_ABORT, PREPARE_EPOCH_FENCE -> View.COMPLETING;
-      case COMPLETE_COMMIT, COMPLETE_ABORT, EMPTY -> View.NOT_OPEN;
+      // A commit ends a transaction with an epoch bump (transaction version 2): a coordinator
+      // epoch past the partition's means the partition's transaction is the one it committed,
+      // whose markers a crash lost. Where no partition got one (none holds the producer at a
+      // later epoch), no reader has seen the transaction committed and aborting it on every
+      // partition that holds it open is consistent; where some partition got its commit
+      // marker, aborting the rest would split it.
+      case COMPLETE_COMMIT -> {
+        if (d == null) {
+          yield View.COMPLETING; // not described in this scan: look again in the next
+        }
+        if (d.producerEpoch() <= partitionEpoch) {
+          yield View.NOT_OPEN; // a later transaction the coordinator never recorded
+        }
+        yield highestEpochOnAnyPartition > partitionEpoch ? View.COMMITTED : View.NOT_OPEN;
+      }
+      case COMPLETE_ABORT, EMPTY -> View.NOT_OPEN;
       default -> View.COMPLETING; // a state this client does not know: leave it to Kafka
     };
   }

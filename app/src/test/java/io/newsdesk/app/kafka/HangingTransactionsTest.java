@@ -27,8 +27,8 @@ class HangingTransactionsTest {
     TransactionListing l = new TransactionListing("newsdesk-sink-0", 7, TransactionState.ONGOING);
     Map<String, TransactionDescription> d =
         Map.of("newsdesk-sink-0", description(7, Set.of(OUT, OFFSETS)));
-    assertThat(HangingTransactions.view(l, d, OUT)).isEqualTo(View.OPEN_HERE);
-    assertThat(HangingTransactions.view(l, d, OFFSETS)).isEqualTo(View.OPEN_HERE);
+    assertThat(HangingTransactions.view(l, d, OUT, 0, 0)).isEqualTo(View.OPEN_HERE);
+    assertThat(HangingTransactions.view(l, d, OFFSETS, 0, 0)).isEqualTo(View.OPEN_HERE);
   }
 
   @Test
@@ -36,13 +36,13 @@ class HangingTransactionsTest {
     TransactionListing l = new TransactionListing("newsdesk-sink-0", 7, TransactionState.ONGOING);
     Map<String, TransactionDescription> d =
         Map.of("newsdesk-sink-0", description(7, Set.of(OFFSETS)));
-    assertThat(HangingTransactions.view(l, d, OUT)).isEqualTo(View.NOT_OPEN);
+    assertThat(HangingTransactions.view(l, d, OUT, 0, 0)).isEqualTo(View.NOT_OPEN);
   }
 
   @Test
   void anOngoingTransactionThatCouldNotBeDescribedIsTakenAsLive() {
     TransactionListing l = new TransactionListing("newsdesk-sink-0", 7, TransactionState.ONGOING);
-    assertThat(HangingTransactions.view(l, Map.of(), OUT)).isEqualTo(View.OPEN_HERE);
+    assertThat(HangingTransactions.view(l, Map.of(), OUT, 0, 0)).isEqualTo(View.OPEN_HERE);
   }
 
   @ParameterizedTest
@@ -51,21 +51,65 @@ class HangingTransactionsTest {
       names = {"PREPARE_COMMIT", "PREPARE_ABORT", "PREPARE_EPOCH_FENCE", "UNKNOWN"})
   void aTransactionBeingEndedOrInAnUnknownStateIsLeftToKafka(TransactionState state) {
     TransactionListing l = new TransactionListing("newsdesk-enrich-x-1", 3, state);
-    assertThat(HangingTransactions.view(l, Map.of(), OUT)).isEqualTo(View.COMPLETING);
+    assertThat(HangingTransactions.view(l, Map.of(), OUT, 0, 0)).isEqualTo(View.COMPLETING);
   }
 
   @ParameterizedTest
   @EnumSource(
       value = TransactionState.class,
-      names = {"COMPLETE_COMMIT", "COMPLETE_ABORT", "EMPTY"})
+      names = {"COMPLETE_ABORT", "EMPTY"})
   void aTransactionTheCoordinatorHasEndedIsNotOpen(TransactionState state) {
     TransactionListing l = new TransactionListing("newsdesk-enrich-x-1", 3, state);
-    assertThat(HangingTransactions.view(l, Map.of(), OFFSETS)).isEqualTo(View.NOT_OPEN);
+    assertThat(HangingTransactions.view(l, Map.of(), OFFSETS, 20, 20)).isEqualTo(View.NOT_OPEN);
+  }
+
+  @Test
+  void aTransactionOpenAtTheEpochOfTheCoordinatorsLastCommitIsALaterOneItNeverRecorded() {
+    TransactionListing l =
+        new TransactionListing("newsdesk-enrich-x-1", 3, TransactionState.COMPLETE_COMMIT);
+    Map<String, TransactionDescription> d =
+        Map.of("newsdesk-enrich-x-1", ended(3, 21, TransactionState.COMPLETE_COMMIT));
+    assertThat(HangingTransactions.view(l, d, OFFSETS, 21, 21)).isEqualTo(View.NOT_OPEN);
+  }
+
+  @Test
+  void aTransactionTheCoordinatorCommittedIsNeverAbortedWhereItsMarkerIsMissing() {
+    // Committed at epoch 20, which the commit bumped to 21: the partition's epoch-20 transaction
+    // is the committed one; aborting it here would undo its offsets and keep its output.
+    TransactionListing l =
+        new TransactionListing("newsdesk-enrich-x-1", 3, TransactionState.COMPLETE_COMMIT);
+    Map<String, TransactionDescription> d =
+        Map.of("newsdesk-enrich-x-1", ended(3, 21, TransactionState.COMPLETE_COMMIT));
+    // The output partition got the commit marker (it holds the producer at epoch 21).
+    assertThat(HangingTransactions.view(l, d, OFFSETS, 20, 21)).isEqualTo(View.COMMITTED);
+    Open o = new Open(OFFSETS, 3, 20, 0, 42);
+    Set<Open> now = new HashSet<>();
+    assertThat(HangingTransactions.hanging(Set.of(o), Map.of(o, View.COMMITTED), now)).isEmpty();
+    assertThat(now).isEmpty();
+  }
+
+  @Test
+  void aCommittedTransactionWhoseMarkersReachedNoPartitionIsAbortedEverywhere() {
+    // Every partition still holds it open at epoch 20: no reader ever saw it committed, and
+    // aborting it on all of them undoes it consistently (its input is read again, once).
+    TransactionListing l =
+        new TransactionListing("newsdesk-enrich-x-1", 3, TransactionState.COMPLETE_COMMIT);
+    Map<String, TransactionDescription> d =
+        Map.of("newsdesk-enrich-x-1", ended(3, 21, TransactionState.COMPLETE_COMMIT));
+    assertThat(HangingTransactions.view(l, d, OFFSETS, 20, 20)).isEqualTo(View.NOT_OPEN);
+    assertThat(HangingTransactions.view(l, d, OUT, 20, 20)).isEqualTo(View.NOT_OPEN);
+  }
+
+  @Test
+  void aCommittedTransactionNotYetDescribedIsLookedAtAgain() {
+    TransactionListing l =
+        new TransactionListing("newsdesk-enrich-x-1", 3, TransactionState.COMPLETE_COMMIT);
+    assertThat(HangingTransactions.view(l, Map.of(), OFFSETS, 20, 20)).isEqualTo(View.COMPLETING);
   }
 
   @Test
   void aProducerTheCoordinatorDoesNotKnowIsNotOpen() {
-    assertThat(HangingTransactions.view(null, Map.of(), OUT)).isEqualTo(View.NOT_OPEN);
+    assertThat(HangingTransactions.view(null, Map.of(), OUT, 0, 0)).isEqualTo(View.NOT_OPEN);
   }
 
   @Test
@@ -97,6 +141,10 @@ class HangingTransactionsTest {
       assertThat(HangingTransactions.hanging(Set.of(o), Map.of(o, v), now)).isEmpty();
       assertThat(now).isEmpty();
     }
+  }
+
+  private static TransactionDescription ended(long pid, int epoch, TransactionState state) {
+    return new TransactionDescription(1, state, pid, epoch, 60_000, OptionalLong.empty(), Set.of());
   }
 
   private static TransactionDescription description(long pid, Set<TopicPartition> partitions) {
