@@ -120,7 +120,7 @@ public final class TrainPseudoLabelsCommand implements Callable<Integer> {
     double[][][] labels = new double[candidates.size()][][];
     String version;
     long start = System.nanoTime();
-    try (TargetSentimentModel model = TargetSentimentModel.provider(teacher).load()) {
+    try (TargetSentimentModel model = TargetSentimentModel.provider(teacher).loadAlone()) {
       version = model.version();
       AtomicInteger next = new AtomicInteger();
       ExecutorService pool = Executors.newFixedThreadPool(threads);

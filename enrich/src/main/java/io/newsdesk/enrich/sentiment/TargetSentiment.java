@@ -117,6 +117,31 @@ public final class TargetSentiment {
   }
 
   /**
+   * Probabilities (negative, neutral, positive) toward each of the targets of one sentence, each
+   * target's mentions its own entity (as NewsMTSC marks them, and as {@code tag --targets} scores
+   * them): one row per target, in order.
+   */
+  public double[][] probabilities(String sentence, java.util.List<int[]> targets) {
+    Tokens t = Tokens.of(sentence);
+    float[] base = new float[t.size];
+    float[] adj = new float[t.size];
+    Valences.score(lex, t, 0, t.size, base, adj);
+    MentionRoles roles = new MentionRoles(t);
+    for (int j = 0; j < targets.size(); j++) {
+      int[] spans = targets.get(j);
+      for (int k = 0; k + 1 < spans.length; k += 2) {
+        roles.mark(spans[k], spans[k + 1], j);
+      }
+    }
+    FeatureVector fv = newVector();
+    double[][] out = new double[targets.size()][3];
+    for (int j = 0; j < out.length; j++) {
+      probabilities(t, 0, t.size, base, adj, roles, j, targets.get(j), fv, out[j]);
+    }
+    return out;
+  }
+
+  /**
    * Probabilities toward {@code entity} (as marked in {@code roles}) whose mentions in the sentence
    * {@code [from, to)} are {@code spans}, main mention first.
    */
@@ -137,7 +162,7 @@ public final class TargetSentiment {
     model.probabilities(fv, out);
   }
 
-  static int argmax(double[] p) {
+  public static int argmax(double[] p) {
     int best = 0;
     for (int c = 1; c < p.length; c++) {
       if (p[c] > p[best]) {

@@ -66,6 +66,14 @@ public interface TargetSentimentModel extends AutoCloseable {
     TargetSentimentModel load();
 
     /**
+     * The model alone, without what {@link #load} may combine it with (the precise model blends in
+     * the fast one): for labelling data the fast model then learns from.
+     */
+    default TargetSentimentModel loadAlone() {
+      return load();
+    }
+
+    /**
      * Rebuilds the model from the NewsMTSC folder ({@code train.jsonl}, {@code dev-rw/dev.jsonl},
      * {@code dev-mt/dev.jsonl}) into {@code out}, logging progress to {@code log}.
      */

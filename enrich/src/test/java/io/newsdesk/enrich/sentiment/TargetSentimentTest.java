@@ -51,6 +51,37 @@ class TargetSentimentTest {
   }
 
   @Test
+  void scoresEveryTargetOfASentenceAsTagTargetsDoes() throws java.io.IOException {
+    String s = "Smith harshly attacked Jones, calling him a corrupt and dishonest liar.";
+    int smith = s.indexOf("Smith");
+    int jones = s.indexOf("Jones");
+    java.util.List<int[]> targets =
+        java.util.List.of(new int[] {jones, jones + 5}, new int[] {smith, smith + 5});
+    double[][] p = model.probabilities(s, targets);
+    assertThat(p).hasNumberOfRows(2);
+    for (double[] row : p) {
+      assertThat(row[0] + row[1] + row[2])
+          .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+    assertThat(TargetSentiment.LABELS[TargetSentiment.argmax(p[0])]).isEqualTo("negative");
+    // The same as the NewsMTSC tagging path, which marks each target as its own entity.
+    String json =
+        "{\"sentence_normalized\": \""
+            + s
+            + "\", \"targets\": [{\"from\": "
+            + jones
+            + ", \"to\": "
+            + (jones + 5)
+            + ", \"polarity\": 4.0}, {\"from\": "
+            + smith
+            + ", \"to\": "
+            + (smith + 5)
+            + ", \"polarity\": 4.0}]}";
+    int[] tagged = NewsMtscTagging.predict(model, NewsMtsc.parse(json));
+    assertThat(tagged).containsExactly(TargetSentiment.argmax(p[0]), TargetSentiment.argmax(p[1]));
+  }
+
+  @Test
   void probabilitiesAreDeterministicAndSumToOne() {
     String s = "The senator was widely criticized after the scandal.";
     double[] a = model.probabilities(s, new int[] {4, 11}, null);

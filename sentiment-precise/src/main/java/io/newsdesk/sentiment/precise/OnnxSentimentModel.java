@@ -356,6 +356,24 @@ final class OnnxSentimentModel implements TargetSentimentModel {
     return out;
   }
 
+  /**
+   * Class probabilities of the targets of all the sentences, one array per sentence in order, run
+   * together as {@link #predictAll} runs them.
+   */
+  List<double[][]> probabilitiesAll(List<Sentence> sentences) {
+    float[][] logits = logits(inputs(sentences));
+    List<double[][]> out = new ArrayList<>(sentences.size());
+    int k = 0;
+    for (Sentence s : sentences) {
+      double[][] p = new double[s.targets().size()][];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = softmax(logits[k++]);
+      }
+      out.add(p);
+    }
+    return out;
+  }
+
   @Override
   public double[][] probabilities(String sentence, List<int[]> targets) {
     float[][] logits = logits(inputs(List.of(new Sentence(sentence, targets))));

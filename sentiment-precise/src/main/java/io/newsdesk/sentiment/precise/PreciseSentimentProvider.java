@@ -1,5 +1,6 @@
 package io.newsdesk.sentiment.precise;
 
+import io.newsdesk.enrich.sentiment.TargetSentiment;
 import io.newsdesk.enrich.sentiment.TargetSentimentModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,8 +15,26 @@ public final class PreciseSentimentProvider implements TargetSentimentModel.Prov
     return "precise";
   }
 
+  /**
+   * The fine-tuned MiniLM blended with the fast model at the weight of the system property {@code
+   * newsdesk.precise.blend} (default {@value BlendedSentimentModel#DEFAULT_WEIGHT}; 0: the MiniLM
+   * alone).
+   */
   @Override
   public TargetSentimentModel load() {
+    double weight =
+        BlendedSentimentModel.weight(
+            System.getProperty(
+                "newsdesk.precise.blend", String.valueOf(BlendedSentimentModel.DEFAULT_WEIGHT)));
+    OnnxSentimentModel precise = OnnxSentimentModel.load();
+    return weight == 0
+        ? precise
+        : new BlendedSentimentModel(precise, TargetSentiment.standard(), weight);
+  }
+
+  /** The fine-tuned MiniLM alone, the teacher of the fast model's pseudo-labels. */
+  @Override
+  public TargetSentimentModel loadAlone() {
     return OnnxSentimentModel.load();
   }
 
