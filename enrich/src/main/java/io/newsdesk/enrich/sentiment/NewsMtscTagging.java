@@ -47,30 +47,20 @@ public final class NewsMtscTagging {
 
   /** Predicted label (0 negative, 1 neutral, 2 positive) of each target of a line. */
   static int[] predict(TargetSentiment model, NewsMtsc.Line line) {
-    Tokens t = Tokens.of(line.sentence());
-    float[] base = new float[t.size];
-    float[] adj = new float[t.size];
-    Valences.score(model.lexicon(), t, 0, t.size, base, adj);
-    MentionRoles roles = roles(t, line);
-    FeatureVector fv = model.newVector();
-    double[] p = new double[3];
-    int[] out = new int[line.targets().size()];
+    double[][] p = model.probabilities(line.sentence(), spans(line));
+    int[] out = new int[p.length];
     for (int j = 0; j < out.length; j++) {
-      model.probabilities(t, 0, t.size, base, adj, roles, j, line.targets().get(j).spans(), fv, p);
-      out[j] = TargetSentiment.argmax(p);
+      out[j] = TargetSentiment.argmax(p[j]);
     }
     return out;
   }
 
   /** Every target of a line marked as the owner of its mentions, target j as entity j. */
   static MentionRoles roles(Tokens t, NewsMtsc.Line line) {
-    MentionRoles roles = new MentionRoles(t);
-    for (int j = 0; j < line.targets().size(); j++) {
-      int[] spans = line.targets().get(j).spans();
-      for (int k = 0; k + 1 < spans.length; k += 2) {
-        roles.mark(spans[k], spans[k + 1], j);
-      }
-    }
-    return roles;
+    return TargetSentiment.roles(t, spans(line));
+  }
+
+  private static java.util.List<int[]> spans(NewsMtsc.Line line) {
+    return line.targets().stream().map(NewsMtsc.Target::spans).toList();
   }
 }

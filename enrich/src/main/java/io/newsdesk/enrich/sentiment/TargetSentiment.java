@@ -126,6 +126,17 @@ public final class TargetSentiment {
     float[] base = new float[t.size];
     float[] adj = new float[t.size];
     Valences.score(lex, t, 0, t.size, base, adj);
+    MentionRoles roles = roles(t, targets);
+    FeatureVector fv = newVector();
+    double[][] out = new double[targets.size()][3];
+    for (int j = 0; j < out.length; j++) {
+      probabilities(t, 0, t.size, base, adj, roles, j, targets.get(j), fv, out[j]);
+    }
+    return out;
+  }
+
+  /** The targets' mentions marked in {@code t}, target j as entity j. */
+  static MentionRoles roles(Tokens t, java.util.List<int[]> targets) {
     MentionRoles roles = new MentionRoles(t);
     for (int j = 0; j < targets.size(); j++) {
       int[] spans = targets.get(j);
@@ -133,12 +144,7 @@ public final class TargetSentiment {
         roles.mark(spans[k], spans[k + 1], j);
       }
     }
-    FeatureVector fv = newVector();
-    double[][] out = new double[targets.size()][3];
-    for (int j = 0; j < out.length; j++) {
-      probabilities(t, 0, t.size, base, adj, roles, j, targets.get(j), fv, out[j]);
-    }
-    return out;
+    return roles;
   }
 
   /**

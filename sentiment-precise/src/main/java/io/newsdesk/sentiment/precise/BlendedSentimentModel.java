@@ -57,23 +57,13 @@ final class BlendedSentimentModel implements TargetSentimentModel {
 
   /** The normalised log-linear blend of two distributions over the same classes. */
   static double[] blend(double[] precise, double[] fast, double weight) {
-    double[] out = new double[precise.length];
-    double max = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < out.length; c++) {
-      out[c] =
+    double[] scores = new double[precise.length];
+    for (int c = 0; c < scores.length; c++) {
+      scores[c] =
           (1 - weight) * Math.log(Math.max(precise[c], FLOOR))
               + weight * Math.log(Math.max(fast[c], FLOOR));
-      max = Math.max(max, out[c]);
     }
-    double z = 0;
-    for (int c = 0; c < out.length; c++) {
-      out[c] = Math.exp(out[c] - max);
-      z += out[c];
-    }
-    for (int c = 0; c < out.length; c++) {
-      out[c] /= z;
-    }
-    return out;
+    return OnnxSentimentModel.softmax(scores);
   }
 
   @Override

@@ -405,14 +405,23 @@ final class OnnxSentimentModel implements TargetSentimentModel {
   }
 
   static double[] softmax(float[] logits) {
+    double[] scores = new double[logits.length];
+    for (int c = 0; c < scores.length; c++) {
+      scores[c] = logits[c];
+    }
+    return softmax(scores);
+  }
+
+  /** The normalised exponentials of {@code scores}. */
+  static double[] softmax(double[] scores) {
     double max = Double.NEGATIVE_INFINITY;
-    for (float l : logits) {
+    for (double l : scores) {
       max = Math.max(max, l);
     }
-    double[] out = new double[logits.length];
+    double[] out = new double[scores.length];
     double z = 0;
     for (int c = 0; c < out.length; c++) {
-      out[c] = Math.exp(logits[c] - max);
+      out[c] = Math.exp(scores[c] - max);
       z += out[c];
     }
     for (int c = 0; c < out.length; c++) {
