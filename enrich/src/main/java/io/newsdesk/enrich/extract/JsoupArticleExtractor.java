@@ -139,18 +139,20 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
 
   private void checkBudget(long start, RawDocument document, String phase)
       throws ExtractionException {
-    long elapsedMs = (cpuNanos() - start) / 1_000_000;
-    if (elapsedMs > config.timeBudget().toMillis()) {
+    long elapsed = cpuNanos() - start;
+    if (elapsed > config.timeBudget().toNanos()) {
+      // Compared in nanoseconds: in whole milliseconds a page that took under 1 ms would pass any
+      // budget, as a sub-millisecond budget rounds to 0 and so does its elapsed time.
       throw new ExtractionException(
           ExtractionException.Reason.TOO_LARGE,
           "page "
               + document.getUrl()
               + " took "
-              + elapsedMs
+              + String.format(java.util.Locale.ROOT, "%.3f", elapsed / 1e6)
               + " ms of CPU by "
               + phase
               + ", budget "
-              + config.timeBudget().toMillis()
+              + String.format(java.util.Locale.ROOT, "%.3f", config.timeBudget().toNanos() / 1e6)
               + " ms");
     }
   }
