@@ -54,6 +54,13 @@ final class NewsNameRules {
   private static final Pattern GLUED_RESIDUE_TAIL =
       Pattern.compile(RESIDUE_EXTENSION + "\\p{Lu}\\p{Ll}+$");
 
+  /** Abbreviated titles only a person takes ("Mr.", "Sen.", "Dr."); not "St.", a place's. */
+  private static final Set<String> HONORIFICS =
+      Set.of(
+          "mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.", "rev.", "hon.", "gen.",
+          "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "cpl.", "brig.", "supt.",
+          "atty.", "messrs.", "mme.", "mlle.", "mr", "mrs", "ms", "dr", "mme", "mlle");
+
   private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
 
   private static final Set<String> FACILITY_HEADS =
@@ -185,9 +192,37 @@ final class NewsNameRules {
           kept.add(retype(toks, r));
         }
       }
+      kept.removeIf(sp -> inPartyLabel(toks, sp));
       out.add(glosses(toks, kept));
     }
     return out;
+  }
+
+  /**
+   * A US legislator's party and state in parentheses after the name ("Sen. Ted Cruz (R-Texas)",
+   * "(D-N.Y.)", "(I-Vt.)") is a label, not a name of its own.
+   */
+  static boolean inPartyLabel(List<Token> toks, NameSpan sp) {
+    int open = sp.start() - 1;
+    while (open >= 0 && sp.start() - open <= 3 && !toks.get(open).text().equals("(")) {
+      open--;
+    }
+    if (open < 0 || !toks.get(open).text().equals("(") || open + 1 >= toks.size()) {
+      return false;
+    }
+    String first = toks.get(open + 1).text();
+    if (first.length() < 3
+        || "DRI".indexOf(first.charAt(0)) < 0
+        || first.charAt(1) != '-'
+        || !Character.isUpperCase(first.charAt(2))) {
+      return false;
+    }
+    for (int k = open + 2; k < toks.size() && k <= open + 6; k++) {
+      if (toks.get(k).text().equals(")")) {
+        return sp.end() <= k;
+      }
+    }
+    return false;
   }
 
   /**
@@ -395,6 +430,9 @@ final class NewsNameRules {
     String type = sp.type();
     if (isKnownOrg(all)) {
       type = "ORG";
+    } else if (s > 0 && HONORIFICS.contains(norm(toks.get(s - 1).text()))) {
+      type = "PER"; // "Rep. Alexandria Ocasio-Cortez", "Dr. Florence Ames": a person, whatever the
+      // name
     } else if (e < toks.size() && facilityHead(toks, e)) {
       type = "LOC"; // "Harir base", "Ain al-Asad air base"
     } else if (majorPlaces.contains(all) && !type.equals("ORG") && !firstNames.contains(all)) {

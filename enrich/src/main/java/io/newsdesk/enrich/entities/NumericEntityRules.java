@@ -193,18 +193,139 @@ final class NumericEntityRules {
       Set.of(
           "in", "since", "by", "until", "till", "before", "after", "from", "during", "of", "early",
           "late", "mid", "through", "to", "between", "and", "the");
+  private static final Set<String> HISTORIC_YEAR_PREPOSITIONS =
+      Set.of("in", "since", "during", "until", "till");
   // Words that can follow a number without being what it counts.
   private static final Set<String> NOT_NOUNS =
       Set.of(
-          "the", "a", "an", "of", "to", "in", "on", "at", "for", "from", "by", "with", "and", "or",
-          "but", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-          "would", "could", "should", "may", "might", "can", "said", "says", "say", "that", "this",
-          "these", "those", "who", "which", "what", "when", "where", "than", "more", "less", "per",
-          "percent", "cent", "times", "other", "others", "out", "into", "about", "after", "before",
-          "over", "under", "while", "also", "not", "no", "it", "its", "they", "their", "them", "he",
-          "she", "his", "her", "we", "our", "you", "i", "do", "did", "does", "so", "if", "then",
-          "there", "here", "up", "down", "off", "again", "each", "all", "both", "years", "year",
-          "old", "am", "pm", "a.m.", "p.m.");
+          "the",
+          "a",
+          "an",
+          "of",
+          "to",
+          "in",
+          "on",
+          "at",
+          "for",
+          "from",
+          "by",
+          "with",
+          "and",
+          "or",
+          "but",
+          "as",
+          "is",
+          "are",
+          "was",
+          "were",
+          "be",
+          "been",
+          "has",
+          "have",
+          "had",
+          "will",
+          "would",
+          "could",
+          "should",
+          "may",
+          "might",
+          "can",
+          "said",
+          "says",
+          "say",
+          "that",
+          "this",
+          "these",
+          "those",
+          "who",
+          "which",
+          "what",
+          "when",
+          "where",
+          "than",
+          "more",
+          "less",
+          "per",
+          "percent",
+          "cent",
+          "times",
+          "other",
+          "others",
+          "out",
+          "into",
+          "about",
+          "after",
+          "before",
+          "over",
+          "under",
+          "while",
+          "also",
+          "not",
+          "no",
+          "it",
+          "its",
+          "they",
+          "their",
+          "them",
+          "he",
+          "she",
+          "his",
+          "her",
+          "we",
+          "our",
+          "you",
+          "i",
+          "do",
+          "did",
+          "does",
+          "so",
+          "if",
+          "then",
+          "there",
+          "here",
+          "up",
+          "down",
+          "off",
+          "again",
+          "each",
+          "all",
+          "both",
+          "years",
+          "year",
+          "old",
+          "am",
+          "pm",
+          "a.m.",
+          "p.m.",
+          "during",
+          "since",
+          "until",
+          "till",
+          "against",
+          "between",
+          "among",
+          "through",
+          "across",
+          "within",
+          "without",
+          "despite",
+          "towards",
+          "toward",
+          "because",
+          "although",
+          "though",
+          "amid",
+          "via",
+          "onto",
+          "upon",
+          "including",
+          "near",
+          "beside",
+          "behind",
+          "beyond",
+          "unless",
+          "whereas",
+          "whether");
 
   private NumericEntityRules() {}
 
@@ -285,10 +406,10 @@ final class NumericEntityRules {
         e++;
         dated = true;
       }
-      if (e + 1 < n && low[e].equals(",") && isYear(low[e + 1])) {
+      if (e + 1 < n && low[e].equals(",") && isHistoricYear(low[e + 1])) {
         e += 2;
         dated = true;
-      } else if (e < n && isYear(low[e])) {
+      } else if (e < n && isHistoricYear(low[e])) {
         e++;
         dated = true;
       }
@@ -330,6 +451,13 @@ final class NumericEntityRules {
         && (i + 1 == n || !isNoun(t, low, i + 1))) {
       return new Match("DATE", i, i + 1);
     }
+    // An older year needs a word that only dates take: "in 1643", "during 1066", "since 1492".
+    if (isHistoricYear(w)
+        && i > 0
+        && HISTORIC_YEAR_PREPOSITIONS.contains(low[i - 1])
+        && (i + 1 == n || !isNoun(t, low, i + 1))) {
+      return new Match("DATE", i, i + 1);
+    }
     return null;
   }
 
@@ -351,12 +479,21 @@ final class NumericEntityRules {
       return new Match("AMOUNT", i, e + 2);
     }
     if (e < n && isNoun(t, low, e)) {
+      boolean nounFollows = e + 1 < n && isNoun(t, low, e + 1);
       // One modifier may sit between the number and what it counts: "14 Iraqi banks".
-      if (e + 1 < n && isNoun(t, low, e + 1) && isModifierWord(t.get(e).text())) {
+      if (nounFollows && isModifierWord(t.get(e).text())) {
         return new Match("AMOUNT", i, e + 2);
       }
       if (isCapitalised(t.get(e).text())) {
         return null;
+      }
+      // "the two signed 15 agreements": a past tense after the number is its verb.
+      if (low[e].endsWith("ed") && !nounFollows) {
+        return null;
+      }
+      // A compound ending in a plural counts with it: "25 basis points", "seven scoreless innings".
+      if (nounFollows && isPluralNoun(t, low, e + 1) && !low[e].endsWith("ed")) {
+        return new Match("AMOUNT", i, e + 2);
       }
       return new Match("AMOUNT", i, e + 1);
     }
@@ -396,6 +533,16 @@ final class NumericEntityRules {
       }
     }
     return true;
+  }
+
+  /** A lower-case word that reads as a plural noun: "points", "innings"; not "basis", "bus". */
+  private static boolean isPluralNoun(List<Token> t, String[] low, int i) {
+    String w = low[i];
+    return isNoun(t, low, i)
+        && Character.isLowerCase(t.get(i).text().charAt(0))
+        && w.length() > 3
+        && w.endsWith("s")
+        && !(w.endsWith("ss") || w.endsWith("us") || w.endsWith("is") || w.endsWith("ous"));
   }
 
   private static boolean isModifierWord(String w) {
@@ -460,6 +607,15 @@ final class NumericEntityRules {
     }
     int v = Integer.parseInt(d);
     return v >= 1 && v <= 31;
+  }
+
+  /** A year beside a month, or after "in", "since"...: any from 1000 ("9 August 1643"). */
+  private static boolean isHistoricYear(String w) {
+    if (w.length() != 4 || !isDigits(w)) {
+      return false;
+    }
+    int v = Integer.parseInt(w);
+    return v >= 1000 && v <= 2100;
   }
 
   private static boolean isYear(String w) {

@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * Splits news text into word, number and punctuation tokens with character offsets, in one pass
- * without regular expressions. Keeps "U.S.", "Int'l", "al-Sudani", "2,500", "1.2" and known
- * abbreviations ("Mr.", "Gen.", "Jan.") whole; splits the possessive "'s" off as its own token.
- * Thread-safe.
+ * without regular expressions. Keeps "U.S.", "Int'l", "al-Sudani", "2,500", "1.2", site names
+ * ("Amazon.com") and known abbreviations ("Mr.", "Gen.", "Jan.") whole; splits the possessive "'s"
+ * off as its own token. Thread-safe.
  */
 public final class Tokenizer {
 
@@ -104,6 +104,9 @@ public final class Tokenizer {
         j++;
       } else if (c == '.' && isInitialism(text, start, j)) {
         j++;
+      } else if (c == '.' && j - start >= 2 && topLevelDomainAt(text, j + 1)) {
+        j++; // "Amazon.com", "Booking.com", "bbc.co.uk": a site's name is one word
+        numeric = false;
       } else {
         break;
       }
@@ -114,10 +117,41 @@ public final class Tokenizer {
     return j;
   }
 
+  /** Lower-case endings of a site's name: "Amazon.com", "bbc.co.uk". */
+  static final Set<String> TOP_LEVEL_DOMAINS =
+      Set.of(
+          "com", "org", "net", "gov", "edu", "io", "info", "biz", "tv", "co", "uk", "de", "fr",
+          "ru", "cn", "au", "ca", "ai", "news", "jp");
+
+  /**
+   * True when a lower-case top-level domain starts at {@code from} and the word ends after it (or
+   * another domain part follows): "com" in "Amazon.com", "co" in "bbc.co.uk". Capitals after the
+   * dot ("home.It") are a missing space, not a site.
+   */
+  private static boolean topLevelDomainAt(String text, int from) {
+    int n = text.length();
+    int k = from;
+    while (k < n && text.charAt(k) >= 'a' && text.charAt(k) <= 'z') {
+      k++;
+    }
+    if (k == from || k < n && isWordChar(text, k)) {
+      return false;
+    }
+    if (!TOP_LEVEL_DOMAINS.contains(text.substring(from, k))) {
+      return false;
+    }
+    return k == n
+        || text.charAt(k) != '.'
+        || k + 1 == n
+        || !isWordChar(text, k + 1)
+        || topLevelDomainAt(text, k + 1);
+  }
+
   /** True when {@code [start, dot)} is "U" or "U.S" so far and the dot continues an initialism. */
   private static boolean isInitialism(String text, int start, int dot) {
     int len = dot - start;
-    if (len != 1 && !(len >= 3 && text.charAt(dot - 2) == '.')) {
+    // "U.S", or "D-N.Y" as in a legislator's "(D-N.Y.)": one letter since the last dot or hyphen.
+    if (len != 1 && !(len >= 3 && (text.charAt(dot - 2) == '.' || text.charAt(dot - 2) == '-'))) {
       return false;
     }
     if (!Character.isLetter(text.charAt(dot - 1))) {

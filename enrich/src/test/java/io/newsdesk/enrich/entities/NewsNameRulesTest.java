@@ -119,6 +119,38 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNameAfterAPersonsTitleIsAPersonEvenWhenItIsAlsoAPlace() {
+    assertThat(
+            body(
+                "Sen. Florence Ames met Dr. Austin Reyes near St. Helens.",
+                "ORG:Florence Ames",
+                "LOC:Austin Reyes",
+                "LOC:Helens"))
+        .containsExactly("PER:Florence Ames", "PER:Austin Reyes", "LOC:Helens");
+  }
+
+  @Test
+  void aLegislatorsPartyAndStateInParenthesesIsNoName() {
+    assertThat(
+            body(
+                "Sen. Ruth Ellery (R-Texas) and Rep. Dan Okafor (D-N.Y.) wrote the bill.",
+                "PER:Ruth Ellery",
+                "MISC:R-Texas",
+                "PER:Dan Okafor",
+                "MISC:D-N.Y."))
+        .containsExactly("PER:Ruth Ellery", "PER:Dan Okafor");
+    // Other parentheses keep their names: a place after a person, a party spelt out.
+    assertThat(
+            body(
+                "Marta Quiroga (Chile) met Ivo Daly (Democratic Party).",
+                "PER:Marta Quiroga",
+                "LOC:Chile",
+                "PER:Ivo Daly",
+                "ORG:Democratic Party"))
+        .containsExactly("PER:Marta Quiroga", "LOC:Chile", "PER:Ivo Daly", "ORG:Democratic Party");
+  }
+
+  @Test
   void aNameInParenthesesAfterANameIsAnotherNameOfIt() {
     assertThat(
             body(

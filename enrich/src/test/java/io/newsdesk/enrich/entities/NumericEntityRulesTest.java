@@ -49,6 +49,30 @@ class NumericEntityRulesTest {
   }
 
   @Test
+  void datesOlderYearsBesideAMonthOrAfterAPrepositionOnlyADateTakes() {
+    assertThat(found("The battle was fought on 9 August 1643 during the civil war."))
+        .containsExactly("DATE 9 August 1643");
+    assertThat(found("The abbey stood from May 1120 and burned in 1643."))
+        .containsExactly("DATE May 1120", "DATE 1643");
+    assertThat(found("The index rose to 1500 points.")).containsExactly("AMOUNT 1500 points");
+  }
+
+  @Test
+  void aCompoundEndingInAPluralCountsWithItAndAVerbIsNotCounted() {
+    assertThat(found("The bank raised rates by 25 basis points."))
+        .containsExactly("AMOUNT 25 basis points");
+    assertThat(found("He threw seven scoreless innings."))
+        .containsExactly("AMOUNT seven scoreless innings");
+    assertThat(found("The two signed 15 agreements.")).containsExactly("AMOUNT 15 agreements");
+    assertThat(found("Police said 40 people died.")).containsExactly("AMOUNT 40 people");
+  }
+
+  @Test
+  void aPrepositionAfterANumberIsNotWhatItCounts() {
+    assertThat(found("Some 300 during the night and 40 since were counted.")).isEmpty();
+  }
+
+  @Test
   void leavesBareNumbersAndTheModalMayAlone() {
     assertThat(found("He said 3 were hurt and they may return.")).isEmpty();
   }

@@ -20,9 +20,26 @@ class TokenizerTest {
   }
 
   @Test
+  void keepsALegislatorsPartyAndStateWhole() {
+    assertThat(words("Rep. Dan Okafor (D-N.Y.) and Sen. Ruth Ellery (R-S.C.) spoke."))
+        .containsExactly(
+            "Rep.", "Dan", "Okafor", "(", "D-N.Y.", ")", "and", "Sen.", "Ruth", "Ellery", "(",
+            "R-S.C.", ")", "spoke", ".");
+  }
+
+  @Test
   void keepsHyphenatedArabicNamesAndApostrophesInsideWords() {
     assertThat(words("Al-Hadath asked al-Sudani about Int'l aid"))
         .containsExactly("Al-Hadath", "asked", "al-Sudani", "about", "Int'l", "aid");
+  }
+
+  @Test
+  void keepsASiteNameWholeButNotTwoSentencesMissingTheirSpace() {
+    assertThat(words("Amazon.com Inc. and bbc.co.uk cited Booking.com."))
+        .containsExactly("Amazon.com", "Inc.", "and", "bbc.co.uk", "cited", "Booking.com", ".");
+    assertThat(words("He left home.It rained at home.com"))
+        .containsExactly("He", "left", "home", ".", "It", "rained", "at", "home.com");
+    assertThat(words("It cost 3.com")).containsExactly("It", "cost", "3", ".", "com");
   }
 
   @Test
