@@ -467,6 +467,10 @@ final class NumericEntityRules {
     if (k >= n || !(isNumber(low[k]) || NUMBER_WORDS.contains(low[k]))) {
       return null;
     }
+    // A number right after a name inside a sentence is part of it: "FTSE 100", "Boeing 737".
+    if (k == i && i > 1 && isCapitalised(t.get(i - 1).text()) && !isCalendarWord(low[i - 1])) {
+      return null;
+    }
     int e = k + 1;
     while (e < n
         && (SCALES.contains(low[e]) && !low[e].equals("m") || NUMBER_WORDS.contains(low[e]))) {

@@ -68,6 +68,14 @@ class NumericEntityRulesTest {
   }
 
   @Test
+  void aNumberThatIsPartOfANameCountsNothing() {
+    assertThat(found("The FTSE 100 fell and a Boeing 737 landed.")).isEmpty();
+    assertThat(found("On Monday 40 people and in March 200 troops left."))
+        .containsExactly("DATE Monday", "AMOUNT 40 people", "DATE March", "AMOUNT 200 troops");
+    assertThat(found("Some 300 people left.")).containsExactly("AMOUNT Some 300 people");
+  }
+
+  @Test
   void aPrepositionAfterANumberIsNotWhatItCounts() {
     assertThat(found("Some 300 during the night and 40 since were counted.")).isEmpty();
   }
