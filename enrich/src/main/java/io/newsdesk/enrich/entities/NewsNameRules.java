@@ -193,9 +193,40 @@ final class NewsNameRules {
         }
       }
       kept.removeIf(sp -> inPartyLabel(toks, sp));
-      out.add(glosses(toks, kept));
+      out.add(glosses(toks, listedPlaces(toks, kept)));
     }
     return out;
+  }
+
+  /**
+   * A known place listed with a place is a place: "around Paris and Lyon", not the club "Lyon" that
+   * sports pages teach the recognizer. Only names joined by "and", "or" or a comma, and only a
+   * place typed as an organisation.
+   */
+  private List<NameSpan> listedPlaces(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = new ArrayList<>(spans);
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i + 1 < out.size(); i++) {
+        NameSpan a = out.get(i);
+        NameSpan b = out.get(i + 1);
+        if (b.start() - a.end() != 1 || !LIST_JOINS.contains(norm(toks.get(a.end()).text()))) {
+          continue;
+        }
+        if (a.type().equals("LOC") && placeTypedAsOrg(toks, b)) {
+          out.set(i + 1, new NameSpan("LOC", b.start(), b.end()));
+        } else if (b.type().equals("LOC") && placeTypedAsOrg(toks, a)) {
+          out.set(i, new NameSpan("LOC", a.start(), a.end()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static final Set<String> LIST_JOINS = Set.of("and", "or", ",");
+
+  private boolean placeTypedAsOrg(List<Token> toks, NameSpan sp) {
+    String t = text(toks, sp.start(), sp.end());
+    return sp.type().equals("ORG") && isPlace(t) && !isKnownOrg(t);
   }
 
   /**

@@ -130,6 +130,21 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aKnownPlaceListedWithAPlaceIsAPlaceNotAClub() {
+    assertThat(
+            body(
+                "Protests blocked roads around Paris and Lyon, Marseille or Lille.",
+                "LOC:Paris",
+                "ORG:Lyon",
+                "ORG:Marseille",
+                "ORG:Lille"))
+        .containsExactly("LOC:Paris", "LOC:Lyon", "LOC:Marseille", "LOC:Lille");
+    // Clubs in a result stay clubs: no place among them.
+    assertThat(body("Lyon and Marseille drew 1-1.", "ORG:Lyon", "ORG:Marseille"))
+        .containsExactly("ORG:Lyon", "ORG:Marseille");
+  }
+
+  @Test
   void aLegislatorsPartyAndStateInParenthesesIsNoName() {
     assertThat(
             body(
