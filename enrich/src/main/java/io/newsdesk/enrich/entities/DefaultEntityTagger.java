@@ -169,7 +169,7 @@ public final class DefaultEntityTagger implements EntityTagger {
   }
 
   /** Words the recognizer tagged as (part of) a person anywhere in the document. */
-  private static Set<String> personWords(List<String[]> words, List<String[]> tags) {
+  static Set<String> personWords(List<String[]> words, List<String[]> tags) {
     Set<String> out = new java.util.HashSet<>();
     for (int s = 0; s < words.size(); s++) {
       for (int i = 0; i < words.get(s).length; i++) {

@@ -61,6 +61,9 @@ final class NewsNameRules {
           "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "cpl.", "brig.", "supt.",
           "atty.", "messrs.", "mme.", "mlle.", "mr", "mrs", "ms", "dr", "mme", "mlle");
 
+  /** Place words that also end club names ("Manchester City", "Notts County"). */
+  private static final Set<String> CLUB_PLACE_WORDS = Set.of("city", "county", "town");
+
   private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
 
   private static final Set<String> FACILITY_HEADS =
@@ -200,8 +203,8 @@ final class NewsNameRules {
 
   /**
    * A known place listed with a place is a place: "around Paris and Lyon", not the club "Lyon" that
-   * sports pages teach the recognizer. Only names joined by "and", "or" or a comma, and only a
-   * place typed as an organisation.
+   * sports pages teach the recognizer. Only names joined by "and" or "or" (a comma also sets off an
+   * apposition: "the Oval, Surrey captain ..."), and only a place typed as an organisation.
    */
   private List<NameSpan> listedPlaces(List<Token> toks, List<NameSpan> spans) {
     List<NameSpan> out = new ArrayList<>(spans);
@@ -222,7 +225,7 @@ final class NewsNameRules {
     return out;
   }
 
-  private static final Set<String> LIST_JOINS = Set.of("and", "or", ",");
+  private static final Set<String> LIST_JOINS = Set.of("and", "or");
 
   private boolean placeTypedAsOrg(List<Token> toks, NameSpan sp) {
     String t = text(toks, sp.start(), sp.end());
@@ -398,6 +401,7 @@ final class NewsNameRules {
           sp.type().equals("PER")
               || firstNames.contains(norm(toks.get(j).text())) && e - j >= 2
               || roleInSpan
+                  && !sp.type().equals("MISC") // "Grand Prix", "Major League Baseball"
                   && e - j <= 4
                   && capitalised(toks, j, e)
                   && !orgOrPlaceEnding(toks, j, e);
@@ -437,15 +441,21 @@ final class NewsNameRules {
     return new NameSpan(isKnownOrg(t) ? "ORG" : isPlace(t) ? "LOC" : type, s, e);
   }
 
-  /** "Baghdad Alina Romanowski" after "Ambassador to" is a place and a person. */
+  /**
+   * "Baghdad Alina Romanowski" after "Ambassador to" is a place and a person. Only after a role:
+   * elsewhere a place before a first name starts one name ("San Diego Padres", "Mary Joe
+   * Fernandez", "New York Cotton Exchange").
+   */
   private List<NameSpan> split(List<Token> toks, NameSpan sp) {
     int s = sp.start();
     int e = sp.end();
-    if (e - s < 3) {
+    if (e - s < 3 || !roleBefore(toks, s)) {
       return List.of(sp);
     }
     for (int k = s + 1; k <= e - 2; k++) {
-      if (isPlace(text(toks, s, k)) && firstNames.contains(norm(toks.get(k).text()))) {
+      if (isPlace(text(toks, s, k))
+          && firstNames.contains(norm(toks.get(k).text()))
+          && !orgOrPlaceEnding(toks, k, e)) {
         return List.of(new NameSpan("LOC", s, k), new NameSpan("PER", k, e));
       }
     }
@@ -470,10 +480,16 @@ final class NewsNameRules {
       type = "LOC"; // "Turkiye" is a country before it is anyone's name
     } else if (e - s >= 2 && has("DOC_SUFFIX", last) && !type.equals("PER")) {
       type = "MISC"; // "UN Charter", "Paris Agreement": a document, not an organisation
-    } else if (e - s >= 2 && has("GEO_FEATURE", last)) {
-      type = "LOC"; // "Golan Heights", "Kurdistan Region"
+    } else if (e - s >= 2
+        && has("GEO_FEATURE", last)
+        && !(type.equals("PER") && firstNames.contains(norm(toks.get(s).text())))
+        && !(type.equals("ORG") && CLUB_PLACE_WORDS.contains(last))) {
+      // "Golan Heights", "Kurdistan Region"; not "Anthony Hill", nor the clubs "Notts County" and
+      // "Manchester City"
+      type = "LOC";
     } else if (e - s >= 2
         && has("ORG_SUFFIX", last)
+        && !(type.equals("LOC") && isPlace(all))
         && !(type.equals("PER") && firstNames.contains(norm(toks.get(s).text())))) {
       type = "ORG"; // "Arab League", "Coordination Framework Party"
     }
@@ -520,11 +536,18 @@ final class NewsNameRules {
     if (EntityAliases.lookup(CanonicalKeys.fold(all)) != null) {
       return true;
     }
+    // A person's name that starts with a first name stands on its own in a byline, a caption or
+    // a scorer's line ("Conversion: Hal Trent"), unless the body writes one of its words in lower
+    // case ("Austin Visits").
+    boolean person =
+        sp.type().equals("PER")
+            && sp.end() - sp.start() >= 2
+            && firstNames.contains(norm(toks.get(sp.start()).text()));
     for (int i = sp.start(); i < sp.end(); i++) {
       String w = norm(toks.get(i).text());
       if (CLAUSE_WORDS.contains(w)
           || lowerWords.contains(w) && w.length() > 1
-          || !capitalWords.contains(w) && Character.isLetter(w.charAt(0))) {
+          || !person && !capitalWords.contains(w) && Character.isLetter(w.charAt(0))) {
         return false;
       }
     }
@@ -540,16 +563,21 @@ final class NewsNameRules {
 
   /**
    * Headlines and label lines: every word is capitalised but for small function words, and at least
-   * two longer words are ("Farmers Are Not Protesters"; not "Maria Lopez met officials").
+   * two longer words are ("Farmers Are Not Protesters"; not "Maria Lopez met officials"); a line of
+   * results (two numbers, or one in front) is not one.
    */
   static boolean titleCase(List<Token> toks) {
     if (toks.isEmpty() || toks.size() > 30) {
       return false;
     }
     int capital = 0;
+    int numbers = 0;
     boolean anyLetter = false;
     for (Token t : toks) {
       String w = t.text();
+      if (Character.isDigit(w.charAt(0))) {
+        numbers++;
+      }
       if (!Character.isLetter(w.charAt(0))) {
         continue;
       }
@@ -562,8 +590,27 @@ final class NewsNameRules {
         capital++;
       }
     }
+    // Results, tables and datelines are data, not headlines: "2. Ana Roth (Chile) 12.74", "Leeds
+    // 2 York 1", "OSLO 1996-08-30".
+    if (numbers >= 2
+        || numbers == 1
+            && (Character.isDigit(toks.get(0).text().charAt(0))
+                || Character.isDigit(lastWord(toks).charAt(0)))) {
+      return false;
+    }
     // A short line of capitalised words is a label ("Reply", "Adblock Detected").
     return capital >= 2 || anyLetter && toks.size() <= 3;
+  }
+
+  /** The last token that is not punctuation (the last token when all are). */
+  private static String lastWord(List<Token> toks) {
+    for (int i = toks.size() - 1; i >= 0; i--) {
+      String w = toks.get(i).text();
+      if (Character.isLetterOrDigit(w.charAt(0))) {
+        return w;
+      }
+    }
+    return toks.get(toks.size() - 1).text();
   }
 
   private boolean roleBefore(List<Token> toks, int s) {

@@ -1,0 +1,73 @@
+package io.newsdesk.enrich.entities;
+
+import io.newsdesk.enrich.entities.DefaultEntityTagger.NameSpan;
+import io.newsdesk.enrich.text.Token;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A recognizer followed by the news rules, as {@code newsdesk tag} and the pipeline apply them
+ * (roles, headlines, glosses, types from general knowledge), with names as IOB2 tags again: what
+ * {@code newsdesk eval ner --rules} scores. Numbers, dates and amounts are left out; tokens are
+ * taken as given. Thread-safe.
+ */
+public final class NewsRulesRecognizer implements EntityRecognizer {
+
+  private static final Set<String> NAME_TYPES = Set.of("PER", "ORG", "LOC", "MISC");
+
+  private final EntityRecognizer recognizer;
+  private final NewsNameRules rules;
+
+  private NewsRulesRecognizer(EntityRecognizer recognizer, NewsNameRules rules) {
+    this.recognizer = recognizer;
+    this.rules = rules;
+  }
+
+  /** {@code recognizer} followed by the rules with the lists shipped in the project. */
+  public static NewsRulesRecognizer wrap(EntityRecognizer recognizer) {
+    return new NewsRulesRecognizer(recognizer, NewsNameRules.shared());
+  }
+
+  @Override
+  public List<String[]> tagDocument(List<String[]> sentences) {
+    List<String[]> tags = recognizer.tagDocument(sentences);
+    List<List<Token>> tokens = new ArrayList<>(sentences.size());
+    for (String[] words : sentences) {
+      List<Token> t = new ArrayList<>(words.length);
+      int offset = 0;
+      for (String w : words) {
+        t.add(new Token(w, offset, offset + w.length()));
+        offset += w.length() + 1; // one space between tokens, as in running text
+      }
+      tokens.add(t);
+    }
+    Set<String> personWords = DefaultEntityTagger.personWords(sentences, tags);
+    List<List<NameSpan>> spans = new ArrayList<>(sentences.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      spans.add(DefaultEntityTagger.nameSpans(tokens.get(s), tags.get(s), personWords));
+    }
+    spans = rules.apply(tokens, spans, false);
+    List<String[]> out = new ArrayList<>(sentences.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      String[] t = new String[sentences.get(s).length];
+      Arrays.fill(t, "O");
+      for (NameSpan n : spans.get(s)) {
+        if (!NAME_TYPES.contains(n.type())) {
+          continue;
+        }
+        for (int k = n.start(); k < n.end(); k++) {
+          t[k] = (k == n.start() ? "B-" : "I-") + n.type();
+        }
+      }
+      out.add(t);
+    }
+    return out;
+  }
+
+  @Override
+  public String version() {
+    return recognizer.version() + "+news-rules";
+  }
+}
