@@ -30,6 +30,7 @@ final class NewsNameRules {
   static final String WORDS = "/io/newsdesk/enrich/entities/news-names-en.txt";
   static final String PLACES = "/io/newsdesk/enrich/entities/news-places-en.tsv.gz";
   static final String FIRST_NAMES = "/io/newsdesk/enrich/entities/news-first-names-en.txt.gz";
+  static final String GAZETTEER = "/io/newsdesk/enrich/entities/gazetteer-en.txt";
 
   /** Cities at least this large are places before they are people ("Baghdad", "Tehran"). */
   private static final int BIG_CITY = 1_000_000;
@@ -73,16 +74,19 @@ final class NewsNameRules {
   private final Set<String> places;
   private final Set<String> majorPlaces;
   private final Set<String> firstNames;
+  private final Set<String> demonyms;
 
   private NewsNameRules(
       Map<String, Set<String>> words,
       Set<String> places,
       Set<String> majorPlaces,
-      Set<String> firstNames) {
+      Set<String> firstNames,
+      Set<String> demonyms) {
     this.words = words;
     this.places = places;
     this.majorPlaces = majorPlaces;
     this.firstNames = firstNames;
+    this.demonyms = demonyms;
   }
 
   private static final class Holder {
@@ -127,7 +131,16 @@ final class NewsNameRules {
     for (String line : lines(FIRST_NAMES, true)) {
       first.add(norm(line.strip()));
     }
-    return new NewsNameRules(words, places, major, first);
+    // Nationality words a first-name list also holds ("British", "Kenyan" are rare given names).
+    Set<String> demonyms = new HashSet<>();
+    for (String line : lines(GAZETTEER, false)) {
+      if (line.startsWith("DEMONYM\t")) {
+        for (String w : line.substring(line.indexOf('\t') + 1).split("\\|")) {
+          demonyms.add(norm(w.strip()));
+        }
+      }
+    }
+    return new NewsNameRules(words, places, major, first, demonyms);
   }
 
   private static List<String> lines(String resource, boolean gzip) {
@@ -376,7 +389,8 @@ final class NewsNameRules {
       String w = norm(toks.get(j).text());
       if (has("ROLE", w)) {
         roleInSpan = true;
-      } else if (!(has("QUALIFIER", w) || !roleInSpan && (isPlace(w) || demonym(toks.get(j))))) {
+      } else if (!(has("QUALIFIER", w)
+          || !roleInSpan && (isPlace(w) || nationality(toks.get(j))))) {
         break;
       }
       j++;
@@ -390,7 +404,14 @@ final class NewsNameRules {
     }
     boolean roleBefore = roleBefore(toks, s);
     String last = norm(toks.get(e - 1).text());
-    if (has("ROLE", last) && (e - s == 1 || !hasFirstName(toks, s, e))) {
+    String first = norm(toks.get(s).text());
+    boolean surnameLikeRole = // "John Major", "Billie Jean King": a person whose surname is a role
+        sp.type().equals("PER")
+            && e - s >= 2
+            && firstNames.contains(first)
+            && !has("ROLE", first)
+            && !has("QUALIFIER", first);
+    if (has("ROLE", last) && !surnameLikeRole && (e - s == 1 || !hasFirstName(toks, s, e))) {
       return List.of(); // "Says Iraqi Foreign Minister", "Pentagon Press Secretary"
     }
     if (j > s && (roleInSpan || roleBefore)) {
@@ -433,7 +454,7 @@ final class NewsNameRules {
 
   private boolean known(List<Token> toks, int s, int e) {
     String t = text(toks, s, e);
-    return isKnownOrg(t) || isPlace(t);
+    return isKnownOrg(t) || isPlace(t) || EntityAliases.lookup(CanonicalKeys.fold(t)) != null;
   }
 
   private NameSpan knownSpan(List<Token> toks, int s, int e, String type) {
@@ -590,6 +611,14 @@ final class NewsNameRules {
         capital++;
       }
     }
+    // A list of names ("Ames, Baird, Cole, Dunn") is no headline either.
+    int commas = 0;
+    for (Token t : toks) {
+      commas += t.text().equals(",") ? 1 : 0;
+    }
+    if (commas >= 3) {
+      return false;
+    }
     // Results, tables and datelines are data, not headlines: "2. Ana Roth (Chile) 12.74", "Leeds
     // 2 York 1", "OSLO 1996-08-30".
     if (numbers >= 2
@@ -681,6 +710,15 @@ final class NewsNameRules {
   }
 
   /** "Iraqi", "American", "Chinese", "British": a nationality word before a role. */
+  /**
+   * A nationality word before a role ("Kenyan", "Iraqi", "British"): one the list holds, or one
+   * shaped like one that is not also a first name ("Alan" and "Ali" are people).
+   */
+  private boolean nationality(Token t) {
+    String w = norm(t.text());
+    return demonyms.contains(w) || demonym(t) && !firstNames.contains(w);
+  }
+
   private static boolean demonym(Token t) {
     String w = t.text();
     if (w.length() < 4 || !Character.isUpperCase(w.charAt(0))) {

@@ -190,9 +190,38 @@ class NewsNameRulesTest {
   }
 
   @Test
-  void aMinistryBeforeItsSpokesmanIsAnOrganisation() {
+  void aMinistryOrAPartyOrAKnownNameBeforeARoleIsAnOrganisation() {
     assertThat(body("A Foreign Ministry spokesman declined to comment.", "ORG:Foreign Ministry"))
         .containsExactly("ORG:Foreign Ministry");
+    assertThat(body("Green Party leader Ivo Daly spoke.", "ORG:Green Party", "PER:Ivo Daly"))
+        .containsExactly("ORG:Green Party", "PER:Ivo Daly");
+    assertThat(body("A U.N. official said so.", "ORG:U.N.")).containsExactly("ORG:U.N.");
+  }
+
+  @Test
+  void aNationalityBeforeARoleGoesEvenWhenItIsAlsoAGivenName() {
+    assertThat(
+            body(
+                "German Chancellor Otto Brandt and Kenyan Minister Ali Wafula met.",
+                "ORG:German Chancellor Otto Brandt",
+                "ORG:Kenyan Minister Ali Wafula"))
+        .containsExactly("PER:Otto Brandt", "PER:Ali Wafula");
+  }
+
+  @Test
+  void aPersonWhoseSurnameIsARoleWordStaysAPerson() {
+    assertThat(
+            body(
+                "Prime Minister Alan Major and Ruth King spoke.",
+                "PER:Alan Major",
+                "PER:Ruth King"))
+        .containsExactly("PER:Alan Major", "PER:Ruth King");
+  }
+
+  @Test
+  void aListOfNamesIsNoHeadline() {
+    assertThat(NewsNameRules.titleCase(Tokenizer.tokenize("Ames, Baird, Cole, Dunn, Ellery.")))
+        .isFalse();
   }
 
   @Test
