@@ -370,7 +370,7 @@ final class NewsNameRules {
     }
     // Office words before a role that follows the span are the role's ("Pentagon Press Secretary"
     // leaves "Pentagon"; "Iraqi Foreign Minister" leaves "Iraqi"); nothing left, no entity.
-    if (e < toks.size() && has("ROLE", norm(toks.get(e).text()))) {
+    if (e < toks.size() && isRole(norm(toks.get(e).text()))) {
       int k = e;
       while (k > s && has("QUALIFIER", norm(toks.get(k - 1).text())) && !known(toks, s, k)) {
         k--;
@@ -387,7 +387,7 @@ final class NewsNameRules {
     int j = s;
     while (j < e) {
       String w = norm(toks.get(j).text());
-      if (has("ROLE", w)) {
+      if (isRole(w)) {
         roleInSpan = true;
       } else if (!(has("QUALIFIER", w)
           || !roleInSpan && (isPlace(w) || nationality(toks.get(j))))) {
@@ -409,9 +409,9 @@ final class NewsNameRules {
         sp.type().equals("PER")
             && e - s >= 2
             && firstNames.contains(first)
-            && !has("ROLE", first)
+            && !isRole(first)
             && !has("QUALIFIER", first);
-    if (has("ROLE", last) && !surnameLikeRole && (e - s == 1 || !hasFirstName(toks, s, e))) {
+    if (isRole(last) && !surnameLikeRole && (e - s == 1 || !hasFirstName(toks, s, e))) {
       return List.of(); // "Says Iraqi Foreign Minister", "Pentagon Press Secretary"
     }
     if (j > s && (roleInSpan || roleBefore)) {
@@ -645,7 +645,7 @@ final class NewsNameRules {
   private boolean roleBefore(List<Token> toks, int s) {
     for (int i = s - 1; i >= Math.max(0, s - 4); i--) {
       String w = norm(toks.get(i).text());
-      if (has("ROLE", w)) {
+      if (isRole(w)) {
         return true;
       }
       if (!has("QUALIFIER", w)) {
@@ -679,9 +679,9 @@ final class NewsNameRules {
       String w = norm(toks.get(i).text());
       String next = norm(toks.get(i + 1).text());
       if (firstNames.contains(w)
-          && !has("ROLE", w)
+          && !isRole(w)
           && !has("QUALIFIER", w)
-          && !has("ROLE", next)
+          && !isRole(next)
           && !has("QUALIFIER", next)) {
         return true;
       }
@@ -743,6 +743,23 @@ final class NewsNameRules {
   boolean isFirstName(String word) {
     return firstNames.contains(norm(word));
   }
+
+  /** A role word, or a hyphenated compound of one ("vice-president", "co-chair", "ex-minister"). */
+  private boolean isRole(String normalised) {
+    if (has("ROLE", normalised)) {
+      return true;
+    }
+    // The last part a role, the first a prefix or a role too; not "Al-Sheikh", a family name.
+    int dash = normalised.lastIndexOf('-');
+    if (dash <= 0 || dash == normalised.length() - 1) {
+      return false;
+    }
+    String head = normalised.substring(0, normalised.indexOf('-'));
+    return has("ROLE", normalised.substring(dash + 1))
+        && (ROLE_PREFIXES.contains(head) || has("ROLE", head) || has("QUALIFIER", head));
+  }
+
+  private static final Set<String> ROLE_PREFIXES = Set.of("vice", "co", "ex", "under", "sub");
 
   private boolean has(String category, String normalised) {
     Set<String> set = words.get(category);

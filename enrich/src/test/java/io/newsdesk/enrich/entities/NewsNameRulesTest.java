@@ -209,6 +209,17 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aHyphenatedRoleIsARoleButAFamilyNameWithAnArticleIsNot() {
+    assertThat(
+            body(
+                "Commission Executive Vice-President Ilse Marten met Hamad Al-Sheikh.",
+                "ORG:Commission Executive",
+                "PER:Ilse Marten",
+                "PER:Hamad Al-Sheikh"))
+        .containsExactly("ORG:Commission", "PER:Ilse Marten", "PER:Hamad Al-Sheikh");
+  }
+
+  @Test
   void aPersonWhoseSurnameIsARoleWordStaysAPerson() {
     assertThat(
             body(
