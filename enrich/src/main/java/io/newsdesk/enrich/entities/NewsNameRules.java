@@ -62,6 +62,10 @@ final class NewsNameRules {
           "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "cpl.", "brig.", "supt.",
           "atty.", "messrs.", "mme.", "mlle.", "mr", "mrs", "ms", "dr", "mme", "mlle");
 
+  /** Words before a role word that make it the role ("the King"), not a surname. */
+  private static final Set<String> DETERMINERS =
+      Set.of("the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "former", "new");
+
   /** Place words that also end club names ("Manchester City", "Notts County"). */
   private static final Set<String> CLUB_PLACE_WORDS = Set.of("city", "county", "town");
 
@@ -192,6 +196,15 @@ final class NewsNameRules {
         bodyNames.add(text(toks, sp.start(), sp.end()));
       }
     }
+    // Surnames of people named in full, so that "King said" after "Ruth King" stays her.
+    Set<String> surnames = new HashSet<>();
+    for (int s = 0; s < n; s++) {
+      for (NameSpan sp : spans.get(s)) {
+        if (sp.type().equals("PER") && sp.end() - sp.start() >= 2) {
+          surnames.add(norm(sentences.get(s).get(sp.end() - 1).text()));
+        }
+      }
+    }
     List<List<NameSpan>> out = new ArrayList<>(n);
     for (int s = 0; s < n; s++) {
       List<Token> toks = sentences.get(s);
@@ -201,7 +214,13 @@ final class NewsNameRules {
         if (timeExpression(toks, sp)) {
           continue;
         }
-        for (NameSpan r : rewrite(toks, sp)) {
+        boolean knownSurname =
+            sp.type().equals("PER")
+                && sp.end() - sp.start() == 1
+                && surnames.contains(norm(toks.get(sp.start()).text()))
+                && (sp.start() == 0
+                    || !DETERMINERS.contains(norm(toks.get(sp.start() - 1).text())));
+        for (NameSpan r : knownSurname ? List.of(sp) : rewrite(toks, sp)) {
           if (headline[s] && !confirmed(toks, r, lowerWords, capitalWords, bodyNames)) {
             continue;
           }

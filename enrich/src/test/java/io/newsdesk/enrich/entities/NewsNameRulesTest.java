@@ -220,6 +220,23 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aRoleWordAloneIsThePersonWhoseSurnameItIsWhenTheDocumentNamesThemInFull() {
+    List<Token> a = Tokenizer.tokenize("Ruth King arrived.");
+    List<Token> b = Tokenizer.tokenize("Later King said the King had called.");
+    List<List<NameSpan>> out =
+        rules.apply(
+            List.of(a, b),
+            List.of(
+                List.of(new NameSpan("PER", 0, 2)),
+                List.of(new NameSpan("PER", 1, 2), new NameSpan("PER", 4, 5))),
+            false);
+    // "the King" is the role, not her.
+    assertThat(out.get(1)).containsExactly(new NameSpan("PER", 1, 2));
+    // Without the full name a role word alone is no one.
+    assertThat(body("Later King said so.", "PER:King")).isEmpty();
+  }
+
+  @Test
   void aPersonWhoseSurnameIsARoleWordStaysAPerson() {
     assertThat(
             body(
