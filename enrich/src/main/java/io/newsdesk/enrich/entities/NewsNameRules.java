@@ -512,8 +512,8 @@ final class NewsNameRules {
     if (isKnownOrg(all)) {
       type = "ORG";
     } else if (s > 0 && HONORIFICS.contains(norm(toks.get(s - 1).text()))) {
-      type = "PER"; // "Rep. Alexandria Ocasio-Cortez", "Dr. Florence Ames": a person, whatever the
-      // name
+      // "Rep. Alexandria Ocasio-Cortez", "Dr. Florence Ames": a person, whatever the name says
+      type = "PER";
     } else if (e < toks.size() && facilityHead(toks, e)) {
       type = "LOC"; // "Harir base", "Ain al-Asad air base"
     } else if (majorPlaces.contains(all) && !type.equals("ORG") && !firstNames.contains(all)) {
