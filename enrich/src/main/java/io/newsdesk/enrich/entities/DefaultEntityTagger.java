@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class DefaultEntityTagger implements EntityTagger {
 
-  private static final String RULES_VERSION = "rules/2";
+  private static final String RULES_VERSION = "rules/3";
 
   /** Mentions starting before this offset, or in the first sentence, count as the lead. */
   private static final int LEAD_CHARS = 400;
@@ -66,13 +66,7 @@ public final class DefaultEntityTagger implements EntityTagger {
       words.add(w);
     }
     List<String[]> tags = words.isEmpty() ? List.of() : recognizer.tagDocument(words);
-    Set<String> personWords = personWords(words, tags);
-    List<List<NameSpan>> spans = new ArrayList<>(sentences.size());
-    for (int s = 0; s < sentences.size(); s++) {
-      spans.add(nameSpans(sentences.get(s), tags.get(s), personWords));
-    }
-    // News conventions (roles, headlines, datelines, residue) applied to the recognizer's spans.
-    spans = rules.apply(sentences, spans, hasTitle);
+    List<List<NameSpan>> spans = names(rules, sentences, words, tags, hasTitle);
     List<EntityResolver.RawMention> mentions = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
       boolean inTitle = hasTitle && s == 0;
@@ -104,6 +98,24 @@ public final class DefaultEntityTagger implements EntityTagger {
       }
     }
     return EntityResolver.resolve(mentions);
+  }
+
+  /**
+   * The recognizer's names per sentence, a person cut in two rejoined, after the news conventions
+   * (roles, headlines, datelines, residue): what {@link #tag} and {@link NewsRulesRecognizer} keep.
+   */
+  static List<List<NameSpan>> names(
+      NewsNameRules rules,
+      List<List<Token>> sentences,
+      List<String[]> words,
+      List<String[]> tags,
+      boolean hasTitle) {
+    Set<String> personWords = personWords(words, tags);
+    List<List<NameSpan>> spans = new ArrayList<>(sentences.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      spans.add(nameSpans(sentences.get(s), tags.get(s), personWords));
+    }
+    return rules.apply(sentences, spans, hasTitle);
   }
 
   /** A name found by the recognizer: tokens {@code start} (inclusive) to {@code end}. */
@@ -169,7 +181,7 @@ public final class DefaultEntityTagger implements EntityTagger {
   }
 
   /** Words the recognizer tagged as (part of) a person anywhere in the document. */
-  static Set<String> personWords(List<String[]> words, List<String[]> tags) {
+  private static Set<String> personWords(List<String[]> words, List<String[]> tags) {
     Set<String> out = new java.util.HashSet<>();
     for (int s = 0; s < words.size(); s++) {
       for (int i = 0; i < words.get(s).length; i++) {

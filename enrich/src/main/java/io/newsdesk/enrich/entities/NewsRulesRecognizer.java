@@ -43,12 +43,7 @@ public final class NewsRulesRecognizer implements EntityRecognizer {
       }
       tokens.add(t);
     }
-    Set<String> personWords = DefaultEntityTagger.personWords(sentences, tags);
-    List<List<NameSpan>> spans = new ArrayList<>(sentences.size());
-    for (int s = 0; s < sentences.size(); s++) {
-      spans.add(DefaultEntityTagger.nameSpans(tokens.get(s), tags.get(s), personWords));
-    }
-    spans = rules.apply(tokens, spans, false);
+    List<List<NameSpan>> spans = DefaultEntityTagger.names(rules, tokens, sentences, tags, false);
     List<String[]> out = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
       String[] t = new String[sentences.get(s).length];
