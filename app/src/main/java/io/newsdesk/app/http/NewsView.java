@@ -203,6 +203,9 @@ public final class NewsView implements AutoCloseable {
       data.put("id", s.getId());
       data.put("title", s.getTitle());
       data.put("articleCount", s.getArticleCount());
+      if (s.getMergedInto() != null) {
+        data.put("mergedInto", s.getMergedInto());
+      }
       emit(new Change("story", data));
     } else if (topic.equals(Topics.INGEST_STATE.name())) {
       if (r.value() == null) {

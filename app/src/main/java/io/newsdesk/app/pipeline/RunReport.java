@@ -7,6 +7,7 @@ import io.newsdesk.schema.CorruptRecordException;
 import io.newsdesk.schema.DeadLetter;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
+import io.newsdesk.schema.Story;
 import io.newsdesk.schema.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,10 @@ public final class RunReport {
   public final Map<String, String> entityTypes = new HashMap<>();
   public final Map<String, Long> storyArticles = new HashMap<>();
   public final Map<String, String> storyTitles = new HashMap<>();
+
+  /** Stories an article joined to another during the run: closed story id to the one it joined. */
+  public final Map<String, String> mergedStories = new HashMap<>();
+
   public final Map<String, Long> duplicatesByKind = new TreeMap<>();
 
   /** Each article's story (or null) and the keys of its names, for counting by story-level key. */
@@ -99,6 +104,21 @@ public final class RunReport {
                       + (d.getUrl() == null ? "" : " (" + d.getUrl() + ")"));
             }
           });
+      read(
+          c,
+          from,
+          ends,
+          Topics.STORIES.name(),
+          rec -> {
+            if (rec.value() == null) {
+              return;
+            }
+            Story s =
+                Topics.STORIES.valueSerde().deserializer().deserialize(rec.topic(), rec.value());
+            if (s.getMergedInto() != null) {
+              r.mergedStories.put(s.getId(), s.getMergedInto());
+            }
+          });
     }
     r.recount();
     return r;
@@ -138,12 +158,19 @@ public final class RunReport {
    * story whose full name ends in it ("PER:fuad hussein"), as the story view and the trends do.
    */
   void recount() {
+    // Articles keep the story id they were given; a story joined to another counts for that one.
+    storyArticles.clear();
+    for (Map.Entry<String, List<String>> a : articleKeys) {
+      if (!a.getKey().isEmpty()) {
+        storyArticles.merge(storyOf(a.getKey()), 1L, Long::sum);
+      }
+    }
     Map<String, StoryState> stories = new HashMap<>();
     for (Map.Entry<String, List<String>> a : articleKeys) {
       if (a.getKey().isEmpty()) {
         continue;
       }
-      StoryState st = stories.computeIfAbsent(a.getKey(), k -> new StoryState());
+      StoryState st = stories.computeIfAbsent(storyOf(a.getKey()), k -> new StoryState());
       for (String k : a.getValue()) {
         st.entities.merge(k, 1.0, Double::sum);
         if (k.startsWith("PER:") && k.indexOf(' ') > 0) {
@@ -160,6 +187,16 @@ public final class RunReport {
       }
       counted.forEach(k -> entityArticles.merge(k, 1L, Long::sum));
     }
+  }
+
+  /** The story that holds a story's articles now: itself, or the one it was joined to. */
+  String storyOf(String id) {
+    String at = id;
+    // Bounded: a chain of joins is as long as the run's stories at most.
+    for (int i = 0; i <= mergedStories.size() && mergedStories.containsKey(at); i++) {
+      at = mergedStories.get(at);
+    }
+    return at;
   }
 
   public long deadLetters() {
@@ -273,7 +310,11 @@ public final class RunReport {
   private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
     List<TopicPartition> tps = new ArrayList<>();
     for (String t :
-        List.of(Topics.RAW.name(), Topics.ARTICLES.name(), Topics.DEAD_LETTERS.name())) {
+        List.of(
+            Topics.RAW.name(),
+            Topics.ARTICLES.name(),
+            Topics.DEAD_LETTERS.name(),
+            Topics.STORIES.name())) {
       for (PartitionInfo p : c.partitionsFor(t)) {
         tps.add(new TopicPartition(t, p.partition()));
       }

@@ -9,6 +9,7 @@ import io.newsdesk.schema.Entity;
 import io.newsdesk.schema.Mention;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The run summary's top entities count each person once per article, as the story names them. */
@@ -77,5 +78,24 @@ class RunReportTest {
         .containsEntry("Okoye (PER)", 1L)
         .containsEntry("Mensah (PER)", 1L)
         .containsEntry("Kofi Mensah (PER)", 1L);
+  }
+
+  @Test
+  void aStoryJoinedToAnotherCountsWithIt() {
+    RunReport r = new RunReport();
+    r.add(article("a", "s1", entity("PER", "PER:okoye", "Okoye")));
+    r.add(article("s2", "s2", entity("PER", "PER:amara okoye", "Amara Okoye")));
+    r.add(article("c", "s1", entity("LOC", "LOC:lagos", "Lagos")));
+    r.add(article("d", "s3", entity("LOC", "LOC:accra", "Accra")));
+    // An article showed s2 to be s1's story, and a later one s4 to be s2's: the records keep their
+    // ids.
+    r.mergedStories.put("s2", "s1");
+    r.mergedStories.put("s4", "s2");
+    r.add(article("s4", "s4", entity("LOC", "LOC:lagos", "Lagos")));
+    r.recount();
+
+    assertThat(r.storyArticles).containsOnly(Map.entry("s1", 4L), Map.entry("s3", 1L));
+    // The joined story's people name its bare surnames, as in one story.
+    assertThat(r.topEntities(10)).containsEntry("Amara Okoye (PER)", 2L);
   }
 }

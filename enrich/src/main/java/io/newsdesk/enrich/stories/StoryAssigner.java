@@ -57,10 +57,17 @@ final class StoryAssigner implements Processor<String, StoryProbe, String, Story
     index.drainForgotten().forEach(store::delete);
     // The state holds the story's people too: a bare surname took the one full name they give it.
     store.put(a.story().getId(), index.get(a.story().getId()));
+    if (!a.merged().isEmpty()) {
+      LOG.info(
+          "stories {} joined into {} by article {}",
+          a.merged().stream().map(s -> s.getId()).toList(),
+          a.story().getId(),
+          probe.articleId());
+    }
     context.forward(
         record
             .withKey(probe.articleId())
-            .withValue(new StoryTopology.Update(a.answer(), a.story())));
+            .withValue(new StoryTopology.Update(a.answer(), a.story(), a.merged())));
   }
 
   private void expire(long streamTime) {

@@ -54,14 +54,22 @@ public final class StoryIndex {
     return a.story();
   }
 
-  /** The answer for the probing article, and the story's new state. */
-  record Assignment(StoryAnswer answer, Story story) {}
+  /**
+   * The answer for the probing article, its story's new state, and the stories the article joined
+   * to it (each with {@code mergedInto} set to that story's id: their last record).
+   */
+  record Assignment(StoryAnswer answer, Story story, List<Story> merged) {}
 
-  /** Assigns the article a probe stands for to the best matching open story, or starts one. */
+  /**
+   * Assigns the article a probe stands for to the best matching open story, or starts one. When the
+   * article matches several open stories and they match each other too, they are one story that
+   * began as several (articles met in another order would have built one): the older takes in the
+   * others and the article, so that how articles group does not hang on the order they came in.
+   */
   Assignment assign(StoryProbe probe, long at) {
     StoryFeatures f = probe.features();
-    StoryState best = null;
-    double bestScore = 0;
+    List<StoryState> matches = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String key : f.keys()) {
       for (String storyId : byEntity.getOrDefault(key, Set.of())) {
@@ -73,12 +81,22 @@ public final class StoryIndex {
           continue;
         }
         double score = score(f, s);
-        if (score >= config.threshold() && score > bestScore) {
-          best = s;
-          bestScore = score;
+        if (score >= config.threshold()) {
+          matches.add(s);
+          scores.add(score);
         }
       }
     }
+    StoryState best = null;
+    double bestScore = 0;
+    for (int i = 0; i < matches.size(); i++) {
+      if (scores.get(i) > bestScore
+          || (scores.get(i) == bestScore && matches.get(i).id.compareTo(best.id) < 0)) {
+        best = matches.get(i);
+        bestScore = scores.get(i);
+      }
+    }
+    List<Story> merged = new ArrayList<>();
     if (best == null) {
       if (open.size() >= config.maxOpen()) {
         open.values().stream()
@@ -89,6 +107,8 @@ public final class StoryIndex {
       best.id = probe.articleId();
       open.put(best.id, best);
       bestScore = config.threshold();
+    } else {
+      best = join(best, matches, merged);
     }
     best.add(probe.articleId(), probe.title(), bestScore, at, probe.tone(), f);
     // The story's weights keep the article's own keys (f, above); the article itself then takes
@@ -104,7 +124,51 @@ public final class StoryIndex {
       }
     }
     index(best);
-    return new Assignment(new StoryAnswer(best.id, List.copyOf(renames)), best.toStory());
+    return new Assignment(
+        new StoryAnswer(best.id, List.copyOf(renames)), best.toStory(), List.copyOf(merged));
+  }
+
+  /**
+   * Joins into one story the best match and every other match that is the same story: one whose
+   * articles, taken together, match the best one (or the best one matches them, the smaller scored
+   * against the larger), so that an article touching two unrelated stories (a news round-up) joins
+   * neither to the other. The oldest keeps its id; the others are closed with {@code mergedInto} in
+   * {@code merged}. Returns the story that holds them now.
+   */
+  private StoryState join(StoryState best, List<StoryState> matches, List<Story> merged) {
+    List<StoryState> same = new ArrayList<>();
+    same.add(best);
+    for (StoryState s : matches) {
+      if (s == best) {
+        continue;
+      }
+      int salient = config.salientEntities();
+      double together =
+          Math.max(score(s.asFeatures(salient), best), score(best.asFeatures(salient), s));
+      if (together >= config.threshold()) {
+        same.add(s);
+      }
+    }
+    if (same.size() == 1) {
+      return best;
+    }
+    StoryState keeper =
+        same.stream()
+            .min(
+                java.util.Comparator.<StoryState>comparingLong(s -> s.firstSeen)
+                    .thenComparing(s -> s.id))
+            .orElseThrow();
+    for (StoryState s : same) {
+      if (s == keeper) {
+        continue;
+      }
+      keeper.absorb(s);
+      forget(s);
+      Story closed = s.toStory();
+      closed.setMergedInto(keeper.id);
+      merged.add(closed);
+    }
+    return keeper;
   }
 
   /** Drops stories whose last article is older than the window before {@code now}. */

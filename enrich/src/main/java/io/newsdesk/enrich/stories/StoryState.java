@@ -140,6 +140,51 @@ public final class StoryState {
     }
   }
 
+  /**
+   * Takes in every article of {@code other}, a story that an article has shown to be this one:
+   * weights, terms, names, people, tone and article ids add up, the span of time widens, and the
+   * better title stays. This story keeps its id.
+   */
+  void absorb(StoryState other) {
+    firstSeen = Math.min(firstSeen, other.firstSeen);
+    lastSeen = Math.max(lastSeen, other.lastSeen);
+    articleCount += other.articleCount;
+    toneSum += other.toneSum;
+    toneCount += other.toneCount;
+    if (other.title != null && (title == null || other.titleScore > titleScore)) {
+      title = other.title;
+      titleScore = other.titleScore;
+    }
+    other.entities.forEach((k, w) -> entities.merge(k, w, Double::sum));
+    other.names.forEach(
+        (k, n) -> {
+          String[] had = names.get(k);
+          names.put(k, new String[] {StoryNames.fuller(had == null ? null : had[0], n[0]), n[1]});
+        });
+    other.terms.forEach((k, w) -> terms.merge(k, w, Double::sum));
+    other.people.forEach(people::putIfAbsent);
+    prune(entities, MAX_ENTITIES);
+    names.keySet().retainAll(entities.keySet());
+    prune(terms, MAX_TERMS);
+    List<String> ids = new ArrayList<>(other.articleIds);
+    ids.addAll(articleIds);
+    articleIds =
+        ids.size() > MAX_IDS ? new ArrayList<>(ids.subList(ids.size() - MAX_IDS, ids.size())) : ids;
+  }
+
+  /**
+   * This story seen as one article would be, to score it against another story: its strongest
+   * entities, folded as the story names them, and its unit-length term centroid.
+   */
+  StoryFeatures asFeatures(int salient) {
+    Map<String, Double> weights = resolved();
+    Map<String, Double> top = new java.util.LinkedHashMap<>();
+    for (String k : top(weights, salient)) {
+      top.put(k, weights.get(k));
+    }
+    return new StoryFeatures(top, Map.of(), StoryFeatures.normalise(new HashMap<>(terms)));
+  }
+
   private static void prune(Map<String, Double> m, int max) {
     if (m.size() <= max) {
       return;

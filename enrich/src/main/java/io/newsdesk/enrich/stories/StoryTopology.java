@@ -3,6 +3,8 @@ package io.newsdesk.enrich.stories;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Story;
 import io.newsdesk.schema.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -19,7 +21,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * articles -> story-probe -> [story-probes, 1 partition] -> assign-stories (open-stories)
- *     -> story-state -> newsdesk.stories
+ *     -> story-state (the story, and any it took in) -> newsdesk.stories
  *     -> story-answer -> [story-answers, by article id] -> out
  * </pre>
  *
@@ -31,8 +33,11 @@ public final class StoryTopology {
 
   public static final String STORE = "open-stories";
 
-  /** The answer for an article, and its story's new state. */
-  record Update(StoryAnswer answer, Story story) {}
+  /**
+   * The answer for an article, its story's new state, and the stories it joined to that one (their
+   * last records, {@code mergedInto} set).
+   */
+  record Update(StoryAnswer answer, Story story, List<Story> merged) {}
 
   private StoryTopology() {}
 
@@ -61,7 +66,16 @@ public final class StoryTopology {
                     .withNumberOfPartitions(1))
             .process(() -> new StoryAssigner(STORE, config), Named.as("assign-stories"), STORE);
     updates
-        .map((k, u) -> KeyValue.pair(u.story().getId(), u.story()), Named.as("story-state"))
+        .flatMap(
+            (k, u) -> {
+              List<KeyValue<String, Story>> out = new ArrayList<>();
+              // The closed stories first: a reader of the topic meets the merge before the story
+              // that took them in.
+              u.merged().forEach(m -> out.add(KeyValue.pair(m.getId(), m)));
+              out.add(KeyValue.pair(u.story().getId(), u.story()));
+              return out;
+            },
+            Named.as("story-state"))
         .to(
             Topics.STORIES.name(),
             Produced.with(Topics.STORIES.keySerde(), Topics.STORIES.valueSerde())
