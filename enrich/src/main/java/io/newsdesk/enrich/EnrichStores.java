@@ -77,15 +77,26 @@ public final class EnrichStores {
     try (KeyValueIterator<String, StoryState> it = store.all()) {
       while (it.hasNext()) {
         KeyValue<String, StoryState> kv = it.next();
-        out.add(kv.value.toStory());
+        if (kv.value.mergedInto == null) {
+          out.add(kv.value.toStory());
+        }
       }
     }
     return out;
   }
 
-  /** One open story, if held here. */
+  /**
+   * One open story, if held here. The id of a story joined to another answers with the story that
+   * took it in (its id is then the other one).
+   */
   public Optional<Story> story(String id) {
-    return Optional.ofNullable(storyStore().get(id)).map(StoryState::toStory);
+    ReadOnlyKeyValueStore<String, StoryState> store = storyStore();
+    StoryState s = store.get(id);
+    // Joins chain at most as often as stories were open together; 100 hops is far beyond that.
+    for (int hops = 0; s != null && s.mergedInto != null && hops < 100; hops++) {
+      s = store.get(s.mergedInto);
+    }
+    return Optional.ofNullable(s).filter(x -> x.mergedInto == null).map(StoryState::toStory);
   }
 
   /** The latest version of one article kept here (within the article retention). */
@@ -106,7 +117,10 @@ public final class EnrichStores {
     List<StoryState> open = new ArrayList<>();
     try (KeyValueIterator<String, StoryState> it = storyStore().all()) {
       while (it.hasNext()) {
-        open.add(it.next().value);
+        StoryState s = it.next().value;
+        if (s.mergedInto == null) {
+          open.add(s);
+        }
       }
     } catch (InvalidStateStoreException e) {
       // The stories are migrating or restoring: answer with the counts as written, unfolded,

@@ -11,6 +11,8 @@ import io.newsdesk.enrich.EnrichStores;
 import io.newsdesk.enrich.EnrichTopology;
 import io.newsdesk.enrich.StoryFixtures;
 import io.newsdesk.enrich.TestComponents;
+import io.newsdesk.enrich.stories.StoryState;
+import io.newsdesk.enrich.stories.StoryTopology;
 import io.newsdesk.schema.Arrival;
 import io.newsdesk.schema.AvroCodec;
 import io.newsdesk.schema.RawDocument;
@@ -72,6 +74,11 @@ class ApiEndpointsTest {
       send(raw, "outlet" + i, StoryFixtures.SAME_STORY.get(i), Duration.ofMinutes(30 + 5 * i));
     }
     send(raw, "oil", StoryFixtures.UNRELATED.get(0), Duration.ofMinutes(50));
+    // A story an article joined to the wire's story: its id stays in the store, pointing there.
+    StoryState joined = new StoryState();
+    joined.id = "wire-sidebar";
+    joined.mergedInto = "wire";
+    driver.<String, StoryState>getKeyValueStore(StoryTopology.STORE).put(joined.id, joined);
 
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Nothing listens on port 1: the view stays "connecting to Kafka", and /health says so.
@@ -156,6 +163,17 @@ class ApiEndpointsTest {
     story
         .get("articles")
         .forEach(a -> assertThat(a.get("storyId").asText()).isEqualTo(largest.get("id").asText()));
+  }
+
+  @Test
+  void theIdOfAJoinedStoryAnswersWithTheStoryThatTookItIn() throws Exception {
+    JsonNode story = get(server, "/api/stories/wire-sidebar");
+
+    assertThat(story.get("id").asText()).isEqualTo("wire");
+    assertThat(story.get("articles").size()).isEqualTo(story.get("articleCount").asInt());
+    List<String> listed = new ArrayList<>();
+    get(server, "/api/stories").forEach(s -> listed.add(s.get("id").asText()));
+    assertThat(listed).contains("wire").doesNotContain("wire-sidebar");
   }
 
   @Test

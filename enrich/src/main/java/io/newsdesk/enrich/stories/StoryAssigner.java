@@ -44,6 +44,8 @@ final class StoryAssigner implements Processor<String, StoryProbe, String, Story
         index.restore(kv.value);
       }
     }
+    index.dropDangling();
+    index.drainForgotten().forEach(store::delete);
     LOG.info("story assigner open with {} stories", index.size());
     context.schedule(config.window().dividedBy(24), PunctuationType.STREAM_TIME, this::expire);
   }
@@ -55,6 +57,7 @@ final class StoryAssigner implements Processor<String, StoryProbe, String, Story
     StoryIndex.Assignment a = index.assign(probe, record.timestamp());
     StageTimers.STORIES.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     index.drainForgotten().forEach(store::delete);
+    index.drainJoined().forEach((id, into) -> store.put(id, StoryState.joined(id, into)));
     // The state holds the story's people too: a bare surname took the one full name they give it.
     store.put(a.story().getId(), index.get(a.story().getId()));
     if (!a.merged().isEmpty()) {

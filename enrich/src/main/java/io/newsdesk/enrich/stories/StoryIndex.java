@@ -21,6 +21,12 @@ public final class StoryIndex {
   private final Map<String, Set<String>> byEntity = new HashMap<>();
   private final List<String> forgotten = new ArrayList<>();
 
+  /** Stories joined to another: their id to the open story that holds their articles now. */
+  private final Map<String, String> joined = new HashMap<>();
+
+  /** Joined story ids whose entry in the store must (again) point at {@link #joined}'s target. */
+  private final Set<String> joinedChanged = new HashSet<>();
+
   public StoryIndex(StoryConfig config) {
     this.config = config;
   }
@@ -32,8 +38,52 @@ public final class StoryIndex {
 
   /** Puts back a story read from the store. */
   void restore(StoryState s) {
+    if (s.mergedInto != null) {
+      joined.put(s.id, s.mergedInto);
+      return;
+    }
     open.put(s.id, s);
     index(s);
+  }
+
+  /**
+   * After a restore: drops (and lists in {@link #drainForgotten}) the joined ids whose story is no
+   * longer open, so that none outlives the story it stands for.
+   */
+  void dropDangling() {
+    List<String> dangling = new ArrayList<>();
+    for (String id : joined.keySet()) {
+      if (openStoryOf(id) == null) {
+        dangling.add(id);
+      }
+    }
+    dangling.forEach(joined::remove);
+    forgotten.addAll(dangling);
+  }
+
+  /**
+   * The open story a story id stands for now: itself, or the story it was joined to; null when it
+   * is neither open nor joined to an open story.
+   */
+  String openStoryOf(String id) {
+    String at = id;
+    for (int hops = 0; hops <= joined.size() && joined.containsKey(at); hops++) {
+      at = joined.get(at);
+    }
+    return open.containsKey(at) ? at : null;
+  }
+
+  /**
+   * Joined story ids to write to the store since the last call, each with the story it stands for
+   * now (their entries answer for their old ids, as {@link StoryState#joined}).
+   */
+  Map<String, String> drainJoined() {
+    Map<String, String> out = new HashMap<>();
+    for (String id : joinedChanged) {
+      out.put(id, joined.get(id));
+    }
+    joinedChanged.clear();
+    return out;
   }
 
   StoryState get(String id) {
@@ -163,7 +213,17 @@ public final class StoryIndex {
         continue;
       }
       keeper.absorb(s);
+      // Its id now stands for the keeper, and so do the ids joined to it before.
+      for (Map.Entry<String, String> j : joined.entrySet()) {
+        if (j.getValue().equals(s.id)) {
+          j.setValue(keeper.id);
+          joinedChanged.add(j.getKey());
+        }
+      }
       forget(s);
+      forgotten.remove(s.id);
+      joined.put(s.id, keeper.id);
+      joinedChanged.add(s.id);
       Story closed = s.toStory();
       closed.setMergedInto(keeper.id);
       merged.add(closed);
@@ -221,6 +281,18 @@ public final class StoryIndex {
   private void forget(StoryState s) {
     open.remove(s.id);
     forgotten.add(s.id);
+    // The ids joined to it go with it (a joined story's target changes before it is forgotten).
+    joined
+        .entrySet()
+        .removeIf(
+            j -> {
+              boolean gone = j.getValue().equals(s.id);
+              if (gone) {
+                forgotten.add(j.getKey());
+                joinedChanged.remove(j.getKey());
+              }
+              return gone;
+            });
     for (String k : s.entities.keySet()) {
       Set<String> ids = byEntity.get(k);
       if (ids != null) {

@@ -56,6 +56,20 @@ public final class StoryState {
   public List<String> articleIds = new ArrayList<>();
 
   /**
+   * Set on the store entry of a story joined to another: the id of the open story that holds its
+   * articles now. Such an entry holds nothing else; it answers for the old id.
+   */
+  public String mergedInto;
+
+  /** The store entry that keeps a joined story's id answering for the story that took it in. */
+  static StoryState joined(String id, String into) {
+    StoryState s = new StoryState();
+    s.id = id;
+    s.mergedInto = into;
+    return s;
+  }
+
+  /**
    * People named in full in the story, key to canonical name, oldest first ({@link StoryNames}).
    */
   public java.util.LinkedHashMap<String, String> people = new java.util.LinkedHashMap<>();

@@ -195,4 +195,52 @@ class StoryIndexTest {
     assertThat(storyOf.get("union")).isNotEqualTo(storyOf.get("election"));
     assertThat(new HashSet<>(storyOf.values())).containsExactlyInAnyOrder("union", "election");
   }
+
+  @Test
+  void aJoinedStoryIdAnswersForTheStoryThatTookItInUntilThatOneCloses() {
+    StoryIndex index = new StoryIndex(StoryConfig.defaults());
+    int salient = StoryConfig.defaults().salientEntities();
+    index.assign(StoryProbe.of(union(), salient), HOUR);
+    index.assign(StoryProbe.of(port(), salient), 2 * HOUR);
+    index.assign(StoryProbe.of(both(), salient), 3 * HOUR);
+
+    assertThat(index.openStoryOf("port")).isEqualTo("union");
+    assertThat(index.openStoryOf("union")).isEqualTo("union");
+    // The store keeps an entry for the joined id, not the joined story's state.
+    assertThat(index.drainJoined()).containsExactly(Map.entry("port", "union"));
+    assertThat(index.drainForgotten()).isEmpty();
+    assertThat(index.drainJoined()).isEmpty();
+
+    index.expire(3 * HOUR + StoryConfig.defaults().window().toMillis() + 1);
+
+    assertThat(index.openStoryOf("port")).isNull();
+    assertThat(index.drainForgotten()).containsExactlyInAnyOrder("union", "port");
+  }
+
+  @Test
+  void aRestoredJoinedIdStaysOnlyWhileItsStoryIsOpen() {
+    StoryIndex index = new StoryIndex(StoryConfig.defaults());
+    StoryState open = new StoryState();
+    open.id = "union";
+    open.entities.put("LOC:lindham", 1.0);
+    index.restore(open);
+    index.restore(StoryState.joined("port", "union"));
+    index.restore(StoryState.joined("ferry", "closed-long-ago"));
+
+    index.dropDangling();
+
+    assertThat(index.drainForgotten()).containsExactly("ferry");
+    assertThat(index.openStoryOf("port")).isEqualTo("union");
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aJoinedEntrySurvivesItsStoreRoundTrip() {
+    StoryState j = StoryState.joined("port", "union");
+    byte[] bytes = StoryState.SERDE.serializer().serialize("t", j);
+    StoryState back = StoryState.SERDE.deserializer().deserialize("t", bytes);
+
+    assertThat(back.id).isEqualTo("port");
+    assertThat(back.mergedInto).isEqualTo("union");
+  }
 }
