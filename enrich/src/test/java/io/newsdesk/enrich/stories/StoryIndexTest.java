@@ -1,12 +1,10 @@
 package io.newsdesk.enrich.stories;
 
+import static io.newsdesk.enrich.stories.StoryArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsdesk.schema.Arrival;
-import io.newsdesk.schema.Article;
 import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
-import io.newsdesk.schema.Mention;
 import io.newsdesk.schema.Story;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,34 +23,7 @@ class StoryIndexTest {
   private static final long HOUR = 3_600_000L;
 
   private static Entity entity(String key, String type, double salience) {
-    String canonical = key.substring(4);
-    return Entity.newBuilder()
-        .setKey(key)
-        .setCanonical(canonical)
-        .setType(type)
-        .setMentions(List.of(new Mention(canonical, 0, canonical.length())))
-        .setCount(2)
-        .setSalience(salience)
-        .build();
-  }
-
-  private static EnrichedArticle article(String id, String title, String text, Entity... e) {
-    Article a =
-        Article.newBuilder()
-            .setId(id)
-            .setUrl("https://example.org/" + id)
-            .setSource("test")
-            .setArrival(Arrival.FEED)
-            .setFetchedAt(0L)
-            .setTitle(title)
-            .setText(text)
-            .setExtractor("test")
-            .build();
-    return EnrichedArticle.newBuilder()
-        .setArticle(a)
-        .setEntities(new ArrayList<>(List.of(e)))
-        .setEnrichedAt(0L)
-        .build();
+    return StoryArticles.entity(key, key.substring(4), type, salience);
   }
 
   /** The strike as the union side tells it. */
