@@ -71,12 +71,48 @@ public final class CanonicalKeys {
     return true;
   }
 
+  /**
+   * Legal forms a company's name may carry or drop between reports ("Nvidia Corp", "Nvidia"): not
+   * part of its key.
+   */
+  private static final java.util.Set<String> LEGAL_FORMS =
+      java.util.Set.of(
+          "inc",
+          "incorporated",
+          "corp",
+          "corporation",
+          "co",
+          "company",
+          "ltd",
+          "limited",
+          "plc",
+          "llc",
+          "lp",
+          "llp",
+          "gmbh",
+          "ag",
+          "sa",
+          "nv",
+          "bv",
+          "spa",
+          "ab",
+          "asa",
+          "&",
+          "and");
+
   /** The cross-article key of a name of the given type. */
   public static String key(String type, String name) {
     List<String> tokens = fold(name);
     if (type.equals("PER") && tokens.size() > 2) {
       // Middle names and patronymics come and go between reports; first and last stay.
       tokens = List.of(tokens.get(0), tokens.get(tokens.size() - 1));
+    }
+    if (type.equals("ORG")) {
+      int n = tokens.size();
+      while (n > 1 && LEGAL_FORMS.contains(tokens.get(n - 1))) {
+        n--;
+      }
+      tokens = tokens.subList(0, n);
     }
     return type + ":" + String.join(" ", tokens);
   }

@@ -343,14 +343,27 @@ final class EntityResolver {
     return text;
   }
 
-  /** All-caps words of four letters or more are shouting, not acronyms ("BAGHDAD", not "UAE"). */
+  /**
+   * All-caps words of four letters or more are shouting, not acronyms ("BAGHDAD", not "UAE"); so is
+   * a name of several words with one such word ("SAN FRANCISCO", "NEW YORK").
+   */
   private static boolean longWords(String text) {
-    for (String w : WORD_BREAK.split(text)) {
-      if (w.length() < 4) {
-        return false;
+    String[] words = WORD_BREAK.split(text);
+    int lettersOnly = 0;
+    boolean anyLong = false;
+    for (String w : words) {
+      if (w.length() >= 4) {
+        anyLong = true;
+      }
+      if (!w.isEmpty() && w.chars().allMatch(Character::isLetter)) {
+        lettersOnly++;
       }
     }
-    return !text.isEmpty();
+    if (words.length == 1) {
+      return words[0].length() >= 4;
+    }
+    // Every word plain letters: "U.S. ARMY" or "G7 STATES" keep their acronyms.
+    return anyLong && lettersOnly == words.length;
   }
 
   static String titleCase(String text) {

@@ -516,6 +516,19 @@ final class NewsNameRules {
       type = "PER";
     } else if (e < toks.size() && facilityHead(toks, e)) {
       type = "LOC"; // "Harir base", "Ain al-Asad air base"
+    } else if (e - s == 1
+        && e < toks.size()
+        && has("REGIME", norm(toks.get(e).text()))
+        && !isPlace(all)
+        && !isKnownOrg(all)
+        && !nationality(toks.get(s))) {
+      type = "PER"; // "the Biden administration", "a Trump presidency"; not "the Kurdistan ..."
+    } else if (s >= 2
+        && norm(toks.get(s - 1).text()).equals("at")
+        && has("AFFILIATE", norm(toks.get(s - 2).text()))
+        && !type.equals("ORG")
+        && !isPlace(all)) {
+      type = "ORG"; // "an analyst at Bernstein", "economists at Capital Economics"
     } else if (majorPlaces.contains(all) && !type.equals("ORG") && !firstNames.contains(all)) {
       type = "LOC"; // "Turkiye" is a country before it is anyone's name
     } else if (e - s >= 2 && has("DOC_SUFFIX", last) && !type.equals("PER")) {
@@ -537,7 +550,8 @@ final class NewsNameRules {
   }
 
   /**
-   * A mention's text without page residue glued to it ("jpgSputnik" is "Sputnik"); null when what
+   * A mention's text without page residue glued to it ("jpgSputnik" is "Sputnik") or a hyphenated
+   * tail that makes it an adjective ("California-based" is the place "California"); null when what
    * remains is no name (a language label such as "EN", a lone letter).
    */
   EntityResolver.RawMention clean(EntityResolver.RawMention m) {
@@ -548,15 +562,25 @@ final class NewsNameRules {
       cut = g.end();
     }
     String name = text.substring(cut);
+    // "California-based", "Iran-backed": the name is what comes before the hyphen.
+    int end = m.end();
+    String type = m.type();
+    int dash = name.lastIndexOf('-');
+    if (dash > 1 && has("HYPHEN_TAIL", norm(name.substring(dash + 1)))) {
+      name = name.substring(0, dash);
+      end = m.start() + cut + dash;
+      if (isPlace(norm(name))) {
+        type = "LOC";
+      }
+    }
     String folded = norm(name);
     if (name.length() < 2 || has("NOT_NAME", folded)) {
       return null;
     }
-    if (cut == 0) {
+    if (cut == 0 && end == m.end()) {
       return m;
     }
-    return new EntityResolver.RawMention(
-        m.type(), name, m.start() + cut, m.end(), m.inTitle(), m.inLead());
+    return new EntityResolver.RawMention(type, name, m.start() + cut, end, m.inTitle(), m.inLead());
   }
 
   /**

@@ -22,6 +22,21 @@ class CanonicalKeysTest {
   }
 
   @Test
+  void aCompanysLegalFormIsNotPartOfItsKey() {
+    assertThat(CanonicalKeys.key("ORG", "Halvorsen Marine ASA"))
+        .isEqualTo(CanonicalKeys.key("ORG", "Halvorsen Marine"))
+        .isEqualTo("ORG:halvorsen marine");
+    assertThat(CanonicalKeys.key("ORG", "Brack & Co."))
+        .isEqualTo(CanonicalKeys.key("ORG", "Brack Co"))
+        .isEqualTo("ORG:brack");
+    assertThat(CanonicalKeys.key("ORG", "Veldt Holdings Inc.")).isEqualTo("ORG:veldt holdings");
+    // Only trailing forms, never the whole name, and only of organisations.
+    assertThat(CanonicalKeys.key("ORG", "Company")).isEqualTo("ORG:company");
+    assertThat(CanonicalKeys.key("ORG", "Co-operative Bank")).isEqualTo("ORG:co operative bank");
+    assertThat(CanonicalKeys.key("PER", "Ana Co")).isEqualTo("PER:ana co");
+  }
+
+  @Test
   void middleNamesDoNotChangeAPersonsKey() {
     assertThat(CanonicalKeys.key("PER", "Fuad Mohammed Hussein"))
         .isEqualTo(CanonicalKeys.key("PER", "Fuad Hussein"))

@@ -31,6 +31,33 @@ class EntityResolverTest {
   }
 
   @Test
+  void writesAPlaceOfSeveralWordsOnlySeenInADatelineInMixedCase() {
+    List<Entity> entities =
+        EntityResolver.resolve(
+            List.of(
+                new EntityResolver.RawMention("LOC", "PORT ELLEN", 0, 10, false, true),
+                new EntityResolver.RawMention("LOC", "EL ALTO", 40, 47, false, true),
+                new EntityResolver.RawMention("LOC", "U.S. ZONE", 80, 89, false, false)));
+    assertThat(entities)
+        .extracting(Entity::getCanonical)
+        .containsExactlyInAnyOrder("Port Ellen", "El Alto", "U.S. ZONE");
+  }
+
+  @Test
+  void aCompanyNamedWithAndWithoutItsLegalFormIsOneEntity() {
+    List<Entity> entities =
+        EntityResolver.resolve(
+            List.of(
+                new EntityResolver.RawMention("ORG", "Halvorsen Marine ASA", 0, 20, false, true),
+                new EntityResolver.RawMention("ORG", "Halvorsen Marine", 60, 76, false, false),
+                new EntityResolver.RawMention("ORG", "Halvorsen Marine", 90, 106, false, false)));
+    assertThat(entities).hasSize(1);
+    assertThat(entities.get(0).getCanonical()).isEqualTo("Halvorsen Marine ASA");
+    assertThat(entities.get(0).getKey()).isEqualTo("ORG:halvorsen marine");
+    assertThat(entities.get(0).getCount()).isEqualTo(3);
+  }
+
+  @Test
   void keepsAnAcronymInCapitals() {
     List<Entity> entities =
         EntityResolver.resolve(

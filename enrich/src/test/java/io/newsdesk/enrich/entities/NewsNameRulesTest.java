@@ -436,6 +436,55 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNameHyphenatedIntoAnAdjectiveIsTheNameBeforeTheHyphen() {
+    String line =
+        "The Brenford, Ontario-based maker and Iran-backed groups sold the Veldt-led fund.";
+    EntityResolver.RawMention based = mention(line, "MISC", "Ontario-based");
+    assertThat(based.text()).isEqualTo("Ontario");
+    assertThat(based.type()).isEqualTo("LOC");
+    assertThat(line.substring(based.start(), based.end())).isEqualTo("Ontario");
+    assertThat(mention(line, "MISC", "Iran-backed").type()).isEqualTo("LOC");
+    // Not a known place: the name keeps the type it was given.
+    EntityResolver.RawMention led = mention(line, "ORG", "Veldt-led");
+    assertThat(led.text()).isEqualTo("Veldt");
+    assertThat(led.type()).isEqualTo("ORG");
+    // A hyphenated name is no adjective.
+    assertThat(mention("Minister Ana Lopez-Reyes spoke.", "PER", "Lopez-Reyes").text())
+        .isEqualTo("Lopez-Reyes");
+  }
+
+  private EntityResolver.RawMention mention(String line, String type, String text) {
+    int start = line.indexOf(text);
+    return rules.clean(
+        new EntityResolver.RawMention(type, text, start, start + text.length(), false, false));
+  }
+
+  @Test
+  void aLoneNameBeforeAdministrationOrPresidencyIsThePersonWhoLeadsIt() {
+    assertThat(body("Critics of the Okafor administration marched.", "LOC:Okafor"))
+        .containsExactly("PER:Okafor");
+    assertThat(body("A second Brandt presidency looked likely.", "ORG:Brandt"))
+        .containsExactly("PER:Brandt");
+    // Places, organisations and nationalities keep their type.
+    assertThat(body("The Kurdistan administration paid salaries.", "LOC:Kurdistan"))
+        .containsExactly("LOC:Kurdistan");
+    assertThat(body("The Colombian presidency said so.", "MISC:Colombian"))
+        .containsExactly("MISC:Colombian");
+    assertThat(body("The Federal Aviation administration ruled.", "ORG:Federal Aviation"))
+        .containsExactly("ORG:Federal Aviation");
+  }
+
+  @Test
+  void aNameWhereAnAnalystOrEconomistWorksIsAnOrganisation() {
+    assertThat(body("said Lena Ortiz, an analyst at Halvorsen.", "PER:Lena Ortiz", "LOC:Halvorsen"))
+        .containsExactly("PER:Lena Ortiz", "ORG:Halvorsen");
+    assertThat(body("economists at Brack Partners expect a cut.", "PER:Brack Partners"))
+        .containsExactly("ORG:Brack Partners");
+    // A known place stays a place.
+    assertThat(body("a professor at Oxford said.", "LOC:Oxford")).containsExactly("LOC:Oxford");
+  }
+
+  @Test
   void aLanguageLabelLeftByThePageIsNoName() {
     assertThat(rules.clean(new EntityResolver.RawMention("ORG", "EN", 0, 2, false, true))).isNull();
     assertThat(rules.clean(new EntityResolver.RawMention("ORG", "AFP", 0, 3, false, true)))
