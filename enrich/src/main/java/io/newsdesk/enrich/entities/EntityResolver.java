@@ -157,10 +157,16 @@ final class EntityResolver {
     // Positions in byLength of the groups holding a word; of persons, by first and by last word.
     Map<String, List<Integer>> byWord = new HashMap<>();
     Map<String, List<Integer>> personByEnd = new HashMap<>();
+    // Organisations of two words or more by their last word ("Commission" of "European
+    // Commission").
+    Map<String, List<Integer>> orgByHead = new HashMap<>();
     for (int i = 0; i < byLength.size(); i++) {
       Group g = byLength.get(i);
       for (String t : new java.util.LinkedHashSet<>(g.folded)) {
         byWord.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+      }
+      if (g.type.equals("ORG") && g.folded.size() >= 2) {
+        orgByHead.computeIfAbsent(last(g.folded), k -> new ArrayList<>()).add(i);
       }
       if (g.type.equals("PER")) {
         personByEnd.computeIfAbsent(g.folded.get(0), k -> new ArrayList<>()).add(i);
@@ -198,10 +204,33 @@ final class EntityResolver {
           best = big;
         }
       }
+      if (best == null && small.type.equals("ORG") && small.folded.size() == 1) {
+        best = onlyOrgHeadedBy(small, byLength, orgByHead);
+      }
       if (best != null) {
         small.mergedInto = best;
       }
     }
+  }
+
+  /**
+   * "the Commission" after "the European Commission": a lone word is the organisation it heads when
+   * the article names exactly one such organisation (two courts: "Court" stays its own).
+   */
+  private static Group onlyOrgHeadedBy(
+      Group small, List<Group> byLength, Map<String, List<Integer>> orgByHead) {
+    Group only = null;
+    for (int i : orgByHead.getOrDefault(small.folded.get(0), List.of())) {
+      Group big = byLength.get(i).root();
+      if (big == small.root()) {
+        continue;
+      }
+      if (only != null && only != big) {
+        return null;
+      }
+      only = big;
+    }
+    return only;
   }
 
   /**

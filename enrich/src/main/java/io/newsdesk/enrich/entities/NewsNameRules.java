@@ -209,8 +209,11 @@ final class NewsNameRules {
     for (int s = 0; s < n; s++) {
       List<Token> toks = sentences.get(s);
       List<NameSpan> kept = new ArrayList<>();
+      List<NameSpan> pieces = new ArrayList<>();
       for (NameSpan found : spans.get(s)) {
-        NameSpan sp = withGluedStart(toks, found);
+        pieces.addAll(adjectiveSplit(toks, withGluedStart(toks, found)));
+      }
+      for (NameSpan sp : pieces) {
         if (timeExpression(toks, sp)) {
           continue;
         }
@@ -231,6 +234,25 @@ final class NewsNameRules {
       out.add(glosses(toks, listedPlaces(toks, kept)));
     }
     return out;
+  }
+
+  /**
+   * "Luxembourg-based Court of Justice": a name hyphenated into an adjective before another name is
+   * a name of its own ({@link #clean} then cuts the tail: the place "Luxembourg").
+   */
+  private List<NameSpan> adjectiveSplit(List<Token> toks, NameSpan sp) {
+    if (sp.end() - sp.start() < 2) {
+      return List.of(sp);
+    }
+    String first = norm(toks.get(sp.start()).text());
+    int dash = first.lastIndexOf('-');
+    if (dash <= 1 || !has("HYPHEN_TAIL", first.substring(dash + 1))) {
+      return List.of(sp);
+    }
+    String type = isPlace(first.substring(0, dash)) ? "LOC" : sp.type();
+    return List.of(
+        new NameSpan(type, sp.start(), sp.start() + 1),
+        new NameSpan(sp.type(), sp.start() + 1, sp.end()));
   }
 
   /**

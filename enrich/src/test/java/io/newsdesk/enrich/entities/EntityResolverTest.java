@@ -58,6 +58,27 @@ class EntityResolverTest {
   }
 
   @Test
+  void aLoneWordJoinsTheOneOrganisationItHeads() {
+    List<Entity> one =
+        EntityResolver.resolve(
+            List.of(
+                new EntityResolver.RawMention("ORG", "Harbour Commission", 0, 18, false, true),
+                new EntityResolver.RawMention("ORG", "Commission", 60, 70, false, false)));
+    assertThat(one).hasSize(1);
+    assertThat(one.get(0).getCanonical()).isEqualTo("Harbour Commission");
+    assertThat(one.get(0).getCount()).isEqualTo(2);
+
+    // Two courts: "Court" could be either, so it stays its own.
+    List<Entity> two =
+        EntityResolver.resolve(
+            List.of(
+                new EntityResolver.RawMention("ORG", "General Court", 0, 13, false, true),
+                new EntityResolver.RawMention("ORG", "Appeal Court", 30, 42, false, true),
+                new EntityResolver.RawMention("ORG", "Court", 60, 65, false, false)));
+    assertThat(two).extracting(Entity::getKey).contains("ORG:court");
+  }
+
+  @Test
   void keepsAnAcronymInCapitals() {
     List<Entity> entities =
         EntityResolver.resolve(

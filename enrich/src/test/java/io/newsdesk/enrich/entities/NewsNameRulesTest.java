@@ -453,6 +453,18 @@ class NewsNameRulesTest {
         .isEqualTo("Lopez-Reyes");
   }
 
+  @Test
+  void aNameHyphenatedIntoAnAdjectiveBeforeAnotherNameIsANameOfItsOwn() {
+    assertThat(
+            body("The Ontario-based Court of Appeal ruled.", "ORG:Ontario-based Court of Appeal"))
+        .containsExactly("LOC:Ontario-based", "ORG:Court of Appeal");
+    assertThat(body("The Veldt-backed Harbour Fund grew.", "ORG:Veldt-backed Harbour Fund"))
+        .containsExactly("ORG:Veldt-backed", "ORG:Harbour Fund");
+    // A hyphenated name is no adjective.
+    assertThat(body("Ana Lopez-Reyes Garcia spoke.", "PER:Ana Lopez-Reyes Garcia"))
+        .containsExactly("PER:Ana Lopez-Reyes Garcia");
+  }
+
   private EntityResolver.RawMention mention(String line, String type, String text) {
     int start = line.indexOf(text);
     return rules.clean(
