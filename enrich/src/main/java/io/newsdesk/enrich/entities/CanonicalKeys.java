@@ -104,8 +104,22 @@ public final class CanonicalKeys {
   public static String key(String type, String name) {
     List<String> tokens = fold(name);
     if (type.equals("PER") && tokens.size() > 2) {
-      // Middle names and patronymics come and go between reports; first and last stay.
-      tokens = List.of(tokens.get(0), tokens.get(tokens.size() - 1));
+      // Middle names and patronymics come and go between reports; the first and last names stay,
+      // each whole: "Lee Jae-yong" keeps "jae yong" ("Kim Hong-il" is not "Kim Jong-il").
+      List<List<String>> words = new ArrayList<>();
+      for (String w : name.trim().split("\\s+")) {
+        List<String> f = fold(w);
+        if (!f.isEmpty()) {
+          words.add(f);
+        }
+      }
+      if (words.size() >= 2) {
+        List<String> kept = new ArrayList<>(words.get(0));
+        kept.addAll(words.get(words.size() - 1));
+        tokens = kept;
+      } else {
+        tokens = List.of(tokens.get(0), tokens.get(tokens.size() - 1));
+      }
     }
     if (type.equals("ORG")) {
       int n = tokens.size();

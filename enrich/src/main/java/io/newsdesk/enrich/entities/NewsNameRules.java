@@ -67,6 +67,8 @@ final class NewsNameRules {
       Set.of("the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "former", "new");
 
   /** Place words that also end club names ("Manchester City", "Notts County"). */
+  private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "added", "wrote");
+
   private static final Set<String> CLUB_PLACE_WORDS = Set.of("city", "county", "town");
 
   private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
@@ -538,6 +540,15 @@ final class NewsNameRules {
       type = "PER";
     } else if (e < toks.size() && facilityHead(toks, e)) {
       type = "LOC"; // "Harir base", "Ain al-Asad air base"
+    } else if (type.equals("MISC")
+        && e - s >= 2
+        && s > 0
+        && SPEECH_VERBS.contains(norm(toks.get(s - 1).text()))
+        && e + 1 < toks.size()
+        && toks.get(e).text().equals(",")
+        && isRole(norm(toks.get(e + 1).text()))
+        && !nationality(toks.get(s))) {
+      type = "PER"; // "said Park Ju-gun, head of ...": who said it, set off by a role, is a person
     } else if (e - s == 1
         && e < toks.size()
         && has("REGIME", norm(toks.get(e).text()))

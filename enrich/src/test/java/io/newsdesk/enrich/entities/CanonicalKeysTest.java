@@ -22,6 +22,18 @@ class CanonicalKeysTest {
   }
 
   @Test
+  void aHyphenatedGivenNameStaysWholeInThePersonsKey() {
+    assertThat(CanonicalKeys.key("PER", "Lee Jae-yong")).isEqualTo("PER:lee jae yong");
+    assertThat(CanonicalKeys.key("PER", "Kim Hong-il"))
+        .isNotEqualTo(CanonicalKeys.key("PER", "Kim Jong-il"));
+    assertThat(CanonicalKeys.key("PER", "Jean-Marc Ayrault Dumas"))
+        .isEqualTo("PER:jean marc dumas");
+    // A middle name still goes, and a dropped article leaves no word behind.
+    assertThat(CanonicalKeys.key("PER", "Mohammed Shia Al Sudani"))
+        .isEqualTo(CanonicalKeys.key("PER", "Mohammed Sudani"));
+  }
+
+  @Test
   void aCompanysLegalFormIsNotPartOfItsKey() {
     assertThat(CanonicalKeys.key("ORG", "Halvorsen Marine ASA"))
         .isEqualTo(CanonicalKeys.key("ORG", "Halvorsen Marine"))

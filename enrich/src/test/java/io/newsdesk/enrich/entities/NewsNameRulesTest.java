@@ -487,6 +487,17 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNameSetOffByItsRoleIsAPerson() {
+    assertThat(body("said Oh Min-seo, head of research at a fund.", "MISC:Oh Min-seo"))
+        .containsExactly("PER:Oh Min-seo");
+    // Other names before a role keep their type; so does a nationality's phrase.
+    assertThat(body("said Halvorsen Marine, chief buyer of steel.", "ORG:Halvorsen Marine"))
+        .containsExactly("ORG:Halvorsen Marine");
+    assertThat(body("at the Euro Cup, president Ana Silva said.", "MISC:Euro Cup"))
+        .contains("MISC:Euro Cup");
+  }
+
+  @Test
   void aNameWhereAnAnalystOrEconomistWorksIsAnOrganisation() {
     assertThat(body("said Lena Ortiz, an analyst at Halvorsen.", "PER:Lena Ortiz", "LOC:Halvorsen"))
         .containsExactly("PER:Lena Ortiz", "ORG:Halvorsen");
