@@ -367,15 +367,38 @@ final class NewsNameRules {
       if (open < 1 || !toks.get(open).text().equals("(")) {
         continue;
       }
-      for (NameSpan x : out) {
+      for (int j = 0; j < out.size(); j++) {
+        NameSpan x = out.get(j);
         // Unlabelled, only an acronym of the name: "Marta Quiroga (Chile)" is a person and a place.
         if (x.end() == open && !x.type().equals(y.type()) && (labelled || acronymOf(toks, y, x))) {
           out.set(i, new NameSpan(x.type(), y.start(), y.end()));
           break;
         }
+        // "Social Democrats (SPD)": a name glossed by an organisation's acronym, in whatever
+        // language its initials are, is that organisation.
+        if (x.end() == open
+            && !labelled
+            && x.type().equals("MISC")
+            && y.type().equals("ORG")
+            && acronymShaped(toks, y)) {
+          out.set(j, new NameSpan("ORG", x.start(), x.end()));
+          break;
+        }
       }
     }
     return out;
+  }
+
+  /** One token of two to six letters, at least two of them capitals: "SPD", "AfD", "CDU". */
+  private static boolean acronymShaped(List<Token> toks, NameSpan sp) {
+    if (sp.end() - sp.start() != 1) {
+      return false;
+    }
+    String t = toks.get(sp.start()).text();
+    if (t.length() < 2 || t.length() > 6 || !t.chars().allMatch(Character::isLetter)) {
+      return false;
+    }
+    return t.chars().filter(Character::isUpperCase).count() >= 2;
   }
 
   /** "NGA" for "Northern Grid Authority": the capitals of the name's capitalised words. */

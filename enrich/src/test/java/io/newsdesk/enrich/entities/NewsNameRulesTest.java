@@ -487,6 +487,15 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNameGlossedByAnOrganisationsAcronymIsThatOrganisation() {
+    assertThat(body("The Vrije Boeren (VBP) left the cabinet.", "MISC:Vrije Boeren", "ORG:VBP"))
+        .containsExactly("ORG:Vrije Boeren", "ORG:VBP");
+    // A place in parentheses is no acronym, and a person keeps their type.
+    assertThat(body("Marta Quiroga (Chile) won.", "PER:Marta Quiroga", "LOC:Chile"))
+        .containsExactly("PER:Marta Quiroga", "LOC:Chile");
+  }
+
+  @Test
   void aNameSetOffByItsRoleIsAPerson() {
     assertThat(body("said Oh Min-seo, head of research at a fund.", "MISC:Oh Min-seo"))
         .containsExactly("PER:Oh Min-seo");
