@@ -68,6 +68,7 @@ public final class DefaultEntityTagger implements EntityTagger {
     List<String[]> tags = words.isEmpty() ? List.of() : recognizer.tagDocument(words);
     List<List<NameSpan>> spans = names(rules, sentences, words, tags, hasTitle);
     List<EntityResolver.RawMention> mentions = new ArrayList<>();
+    List<int[]> glosses = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
       boolean inTitle = hasTitle && s == 0;
       boolean firstSentence = s == (hasTitle ? 1 : 0);
@@ -75,6 +76,8 @@ public final class DefaultEntityTagger implements EntityTagger {
       List<Token> toks = sentences.get(s);
       String[] t = tags.get(s);
       boolean[] taken = new boolean[toks.size()];
+      NameSpan before = null;
+      int beforeMention = -1;
       for (NameSpan n : spans.get(s)) {
         for (int k = n.start(); k < n.end(); k++) {
           taken[k] = true;
@@ -82,9 +85,16 @@ public final class DefaultEntityTagger implements EntityTagger {
         EntityResolver.RawMention m =
             trimQuotes(mention(n.type(), source, toks, n.start(), n.end(), inTitle, firstSentence));
         m = m == null ? null : rules.clean(m);
+        int index = -1;
         if (m != null) {
+          index = mentions.size();
           mentions.add(m);
         }
+        if (index >= 0 && beforeMention >= 0 && NewsNameRules.glossOf(toks, n, before)) {
+          glosses.add(new int[] {beforeMention, index});
+        }
+        before = n;
+        beforeMention = index;
       }
       for (NumericEntityRules.Match m : NumericEntityRules.find(toks)) {
         // "14 Iraqi banks" keeps its MISC adjective; only a number inside a name is skipped.
@@ -97,7 +107,7 @@ public final class DefaultEntityTagger implements EntityTagger {
         }
       }
     }
-    return EntityResolver.resolve(mentions);
+    return EntityResolver.resolve(mentions, glosses);
   }
 
   /**

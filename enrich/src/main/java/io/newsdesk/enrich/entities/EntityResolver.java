@@ -49,11 +49,23 @@ final class EntityResolver {
   private EntityResolver() {}
 
   static List<Entity> resolve(List<RawMention> mentions) {
+    return resolve(mentions, List.of());
+  }
+
+  /**
+   * As {@link #resolve(List)}, where each of {@code glosses} ({name, gloss} indexes into {@code
+   * mentions}) says that a mention is an acronym of the name right before it ("Social Democrats
+   * (SPD)"): the acronym's mentions join that name whatever its initials.
+   */
+  static List<Entity> resolve(List<RawMention> mentions, List<int[]> glosses) {
+    Group[] groupOf = new Group[mentions.size()];
+    int at = -1;
     // The folded words of each distinct name text: a name is mostly mentioned by the same text
     // again and again, and its folding is read again when the canonical form is chosen.
     Map<String, List<String>> folds = new HashMap<>();
     Map<String, Group> groups = new LinkedHashMap<>();
     for (RawMention m : mentions) {
+      at++;
       List<String> folded =
           NAME_TYPES.contains(m.type())
               ? fold(folds, m.text())
@@ -78,6 +90,20 @@ final class EntityResolver {
         groups.put(id, g);
       }
       g.mentions.add(m);
+      groupOf[at] = g;
+    }
+    for (int[] pair : glosses) {
+      Group name = groupOf[pair[0]];
+      Group gloss = groupOf[pair[1]];
+      if (name != null
+          && gloss != null
+          && name.root() != gloss.root()
+          && gloss.mergedInto == null
+          && gloss.aliasCanonical == null
+          && gloss.folded.size() == 1
+          && gloss.type.equals(name.type)) {
+        gloss.mergedInto = name.root();
+      }
     }
     List<Group> all = new ArrayList<>(groups.values());
     mergeShortForms(all);
@@ -176,8 +202,10 @@ final class EntityResolver {
       }
     }
     for (Group small : byLength) {
-      if (small.aliasCanonical != null || !NAME_TYPES.contains(small.type)) {
-        continue;
+      if (small.aliasCanonical != null
+          || small.mergedInto != null
+          || !NAME_TYPES.contains(small.type)) {
+        continue; // an alias, or an acronym already joined to the name it glosses
       }
       Group best = null;
       for (int i : candidates(small, byWord, personByEnd)) {

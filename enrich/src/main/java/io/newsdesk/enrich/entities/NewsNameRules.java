@@ -389,6 +389,20 @@ final class NewsNameRules {
     return out;
   }
 
+  /**
+   * Whether {@code gloss} is an acronym in parentheses right after {@code name}, of the same type:
+   * "Kurdistan Workers' Party (PKK)", "Social Democrats (SPD)" name one organisation twice.
+   */
+  static boolean glossOf(List<Token> toks, NameSpan gloss, NameSpan name) {
+    return name.end() + 1 == gloss.start()
+        && gloss.end() < toks.size()
+        && toks.get(name.end()).text().equals("(")
+        && toks.get(gloss.end()).text().equals(")")
+        && name.type().equals(gloss.type())
+        && name.end() - name.start() >= 2
+        && acronymShaped(toks, gloss);
+  }
+
   /** One token of two to six letters, at least two of them capitals: "SPD", "AfD", "CDU". */
   private static boolean acronymShaped(List<Token> toks, NameSpan sp) {
     if (sp.end() - sp.start() != 1) {

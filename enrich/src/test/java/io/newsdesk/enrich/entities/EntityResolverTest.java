@@ -79,6 +79,21 @@ class EntityResolverTest {
   }
 
   @Test
+  void anAcronymGlossingTheNameBeforeItJoinsItWhateverItsInitials() {
+    List<EntityResolver.RawMention> mentions =
+        List.of(
+            new EntityResolver.RawMention("ORG", "Vrije Boeren Partij", 4, 23, false, true),
+            new EntityResolver.RawMention("ORG", "VBB", 25, 28, false, true),
+            new EntityResolver.RawMention("ORG", "VBB", 80, 83, false, false));
+    List<Entity> glossed = EntityResolver.resolve(mentions, List.of(new int[] {0, 1}));
+    assertThat(glossed).hasSize(1);
+    assertThat(glossed.get(0).getCanonical()).isEqualTo("Vrije Boeren Partij");
+    assertThat(glossed.get(0).getCount()).isEqualTo(3);
+    // Without the gloss the initials (VBP) do not match: two entities.
+    assertThat(EntityResolver.resolve(mentions)).hasSize(2);
+  }
+
+  @Test
   void keepsAnAcronymInCapitals() {
     List<Entity> entities =
         EntityResolver.resolve(

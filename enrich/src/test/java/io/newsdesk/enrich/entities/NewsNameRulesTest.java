@@ -496,6 +496,18 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void anAcronymInParenthesesRightAfterANameOfItsTypeGlossesIt() {
+    List<Token> toks = Tokenizer.tokenize("The Vrije Boeren Partij (VBB) and Lena Ortiz (NL) met.");
+    NameSpan party = new NameSpan("ORG", 1, 4);
+    NameSpan acronym = new NameSpan("ORG", 5, 6);
+    assertThat(NewsNameRules.glossOf(toks, acronym, party)).isTrue();
+    // A person's country in parentheses is no gloss, nor an acronym of another type.
+    assertThat(NewsNameRules.glossOf(toks, new NameSpan("LOC", 11, 12), new NameSpan("PER", 8, 10)))
+        .isFalse();
+    assertThat(NewsNameRules.glossOf(toks, new NameSpan("MISC", 5, 6), party)).isFalse();
+  }
+
+  @Test
   void aNameSetOffByItsRoleIsAPerson() {
     assertThat(body("said Oh Min-seo, head of research at a fund.", "MISC:Oh Min-seo"))
         .containsExactly("PER:Oh Min-seo");
