@@ -92,8 +92,8 @@ public final class EnrichStores {
   public Optional<Story> story(String id) {
     ReadOnlyKeyValueStore<String, StoryState> store = storyStore();
     StoryState s = store.get(id);
-    // Joins chain at most as often as stories were open together; 100 hops is far beyond that.
-    for (int hops = 0; s != null && s.mergedInto != null && hops < 100; hops++) {
+    if (s != null && s.mergedInto != null) {
+      // A joined id's entry points straight at the open story (StoryIndex keeps it so).
       s = store.get(s.mergedInto);
     }
     return Optional.ofNullable(s).filter(x -> x.mergedInto == null).map(StoryState::toStory);

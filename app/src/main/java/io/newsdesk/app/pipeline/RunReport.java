@@ -48,7 +48,10 @@ public final class RunReport {
   public final Map<String, Long> entityArticles = new HashMap<>();
   public final Map<String, String> entityNames = new HashMap<>();
   public final Map<String, String> entityTypes = new HashMap<>();
+
+  /** Articles per story, joined stories counted with the one they joined ({@link #recount}). */
   public final Map<String, Long> storyArticles = new HashMap<>();
+
   public final Map<String, String> storyTitles = new HashMap<>();
 
   /** Stories an article joined to another during the run: closed story id to the one it joined. */
@@ -132,11 +135,9 @@ public final class RunReport {
       duplicateIds.add(a.getArticle().getId());
       duplicatesByKind.merge(String.valueOf(a.getDuplicateKind()), 1L, Long::sum);
     }
-    if (a.getStoryId() != null) {
-      storyArticles.merge(a.getStoryId(), 1L, Long::sum);
-      if (a.getStoryId().equals(a.getArticle().getId()) && a.getArticle().getTitle() != null) {
-        storyTitles.put(a.getStoryId(), a.getArticle().getTitle());
-      }
+    // A story is titled by its first article, whose id it bears.
+    if (a.getArticle().getId().equals(a.getStoryId()) && a.getArticle().getTitle() != null) {
+      storyTitles.put(a.getStoryId(), a.getArticle().getTitle());
     }
     List<String> keys = new ArrayList<>();
     for (Entity e : a.getEntities()) {

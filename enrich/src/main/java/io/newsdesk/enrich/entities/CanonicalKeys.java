@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Canonical keys that stay equal across articles for spelling variants of one name: {@code
@@ -75,8 +76,8 @@ public final class CanonicalKeys {
    * Legal forms a company's name may carry or drop between reports ("Nvidia Corp", "Nvidia"): not
    * part of its key.
    */
-  private static final java.util.Set<String> LEGAL_FORMS =
-      java.util.Set.of(
+  private static final Set<String> LEGAL_FORMS =
+      Set.of(
           "inc",
           "incorporated",
           "corp",
@@ -113,12 +114,9 @@ public final class CanonicalKeys {
           words.add(f);
         }
       }
-      if (words.size() >= 2) {
-        List<String> kept = new ArrayList<>(words.get(0));
-        kept.addAll(words.get(words.size() - 1));
-        tokens = kept;
-      } else {
-        tokens = List.of(tokens.get(0), tokens.get(tokens.size() - 1));
+      if (words.size() > 2) {
+        tokens = new ArrayList<>(words.get(0));
+        tokens.addAll(words.get(words.size() - 1));
       }
     }
     if (type.equals("ORG")) {

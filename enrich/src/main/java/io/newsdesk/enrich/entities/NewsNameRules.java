@@ -66,9 +66,10 @@ final class NewsNameRules {
   private static final Set<String> DETERMINERS =
       Set.of("the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "former", "new");
 
-  /** Place words that also end club names ("Manchester City", "Notts County"). */
+  /** Verbs that attribute what was said to the name after them ("said Park Ju-gun, ..."). */
   private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "added", "wrote");
 
+  /** Place words that also end club names ("Manchester City", "Notts County"). */
   private static final Set<String> CLUB_PLACE_WORDS = Set.of("city", "county", "town");
 
   private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
@@ -246,15 +247,24 @@ final class NewsNameRules {
     if (sp.end() - sp.start() < 2) {
       return List.of(sp);
     }
-    String first = norm(toks.get(sp.start()).text());
-    int dash = first.lastIndexOf('-');
-    if (dash <= 1 || !has("HYPHEN_TAIL", first.substring(dash + 1))) {
+    String first = toks.get(sp.start()).text();
+    int dash = adjectiveTail(first);
+    if (dash < 0) {
       return List.of(sp);
     }
-    String type = isPlace(first.substring(0, dash)) ? "LOC" : sp.type();
+    String type = isPlace(norm(first.substring(0, dash))) ? "LOC" : sp.type();
     return List.of(
         new NameSpan(type, sp.start(), sp.start() + 1),
         new NameSpan(sp.type(), sp.start() + 1, sp.end()));
+  }
+
+  /**
+   * Where in {@code text} the hyphen before an adjective's tail is ("California-based",
+   * "Iran-backed"), or -1.
+   */
+  private int adjectiveTail(String text) {
+    int dash = text.lastIndexOf('-');
+    return dash > 1 && has("HYPHEN_TAIL", norm(text.substring(dash + 1))) ? dash : -1;
   }
 
   /**
@@ -635,8 +645,8 @@ final class NewsNameRules {
     // "California-based", "Iran-backed": the name is what comes before the hyphen.
     int end = m.end();
     String type = m.type();
-    int dash = name.lastIndexOf('-');
-    if (dash > 1 && has("HYPHEN_TAIL", norm(name.substring(dash + 1)))) {
+    int dash = adjectiveTail(name);
+    if (dash >= 0) {
       name = name.substring(0, dash);
       end = m.start() + cut + dash;
       if (isPlace(norm(name))) {

@@ -4,6 +4,7 @@ import io.newsdesk.schema.EnrichedArticle;
 import io.newsdesk.schema.Entity;
 import io.newsdesk.schema.Story;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,10 @@ public final class StoryIndex {
   private final Map<String, Set<String>> byEntity = new HashMap<>();
   private final List<String> forgotten = new ArrayList<>();
 
-  /** Stories joined to another: their id to the open story that holds their articles now. */
+  /**
+   * Stories joined to another: their id to the open story that holds their articles now (always
+   * that story itself: a join points the ids joined before at the story taking them in).
+   */
   private final Map<String, String> joined = new HashMap<>();
 
   /** Joined story ids whose entry in the store must (again) point at {@link #joined}'s target. */
@@ -66,10 +70,7 @@ public final class StoryIndex {
    * is neither open nor joined to an open story.
    */
   String openStoryOf(String id) {
-    String at = id;
-    for (int hops = 0; hops <= joined.size() && joined.containsKey(at); hops++) {
-      at = joined.get(at);
-    }
+    String at = joined.getOrDefault(id, id);
     return open.containsKey(at) ? at : null;
   }
 
@@ -179,22 +180,22 @@ public final class StoryIndex {
   }
 
   /**
-   * Joins into one story the best match and every other match that is the same story: one whose
-   * articles, taken together, match the best one (or the best one matches them, the smaller scored
-   * against the larger), so that an article touching two unrelated stories (a news round-up) joins
-   * neither to the other. The oldest keeps its id; the others are closed with {@code mergedInto} in
-   * {@code merged}. Returns the story that holds them now.
+   * Joins into one story the best match and every other match that is the same story: taken as one
+   * article, either of the two passes the test an article passes to join the other. The article
+   * that matched both only calls for the test, so that an article touching two unrelated stories (a
+   * news round-up) joins neither to the other. The oldest keeps its id; the others are closed with
+   * {@code mergedInto} in {@code merged}. Returns the story that holds them now.
    */
   private StoryState join(StoryState best, List<StoryState> matches, List<Story> merged) {
     List<StoryState> same = new ArrayList<>();
     same.add(best);
+    int salient = config.salientEntities();
+    StoryFeatures bestAsArticle = best.asFeatures(salient);
     for (StoryState s : matches) {
       if (s == best) {
         continue;
       }
-      int salient = config.salientEntities();
-      double together =
-          Math.max(score(s.asFeatures(salient), best), score(best.asFeatures(salient), s));
+      double together = Math.max(score(s.asFeatures(salient), best), score(bestAsArticle, s));
       if (together >= config.threshold()) {
         same.add(s);
       }
@@ -204,9 +205,7 @@ public final class StoryIndex {
     }
     StoryState keeper =
         same.stream()
-            .min(
-                java.util.Comparator.<StoryState>comparingLong(s -> s.firstSeen)
-                    .thenComparing(s -> s.id))
+            .min(Comparator.<StoryState>comparingLong(s -> s.firstSeen).thenComparing(s -> s.id))
             .orElseThrow();
     for (StoryState s : same) {
       if (s == keeper) {

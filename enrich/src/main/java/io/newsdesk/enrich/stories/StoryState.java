@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -135,19 +136,25 @@ public final class StoryState {
       titleScore = score;
     }
     f.entities().forEach((k, w) -> entities.merge(k, w, Double::sum));
-    // The same canonical name whichever article came first ("Baghdad" over a dateline's "BAGHDAD").
-    f.named()
-        .forEach(
-            (k, e) -> {
-              String[] had = names.get(k);
-              String canonical = StoryNames.fuller(had == null ? null : had[0], e.getCanonical());
-              names.put(k, new String[] {canonical, e.getType()});
-            });
+    f.named().forEach((k, e) -> name(k, e.getCanonical(), e.getType()));
     f.terms().forEach((k, w) -> terms.merge(k, w, Double::sum));
+    articleIds.add(articleId);
+    bound();
+  }
+
+  /**
+   * The same canonical name whichever article came first ("Baghdad" over a dateline's "BAGHDAD").
+   */
+  private void name(String key, String canonical, String type) {
+    String[] had = names.get(key);
+    names.put(key, new String[] {StoryNames.fuller(had == null ? null : had[0], canonical), type});
+  }
+
+  /** Keeps the strongest entities and terms, and the latest article ids, within their bounds. */
+  private void bound() {
     prune(entities, MAX_ENTITIES);
     names.keySet().retainAll(entities.keySet());
     prune(terms, MAX_TERMS);
-    articleIds.add(articleId);
     if (articleIds.size() > MAX_IDS) {
       articleIds =
           new ArrayList<>(articleIds.subList(articleIds.size() - MAX_IDS, articleIds.size()));
@@ -170,20 +177,13 @@ public final class StoryState {
       titleScore = other.titleScore;
     }
     other.entities.forEach((k, w) -> entities.merge(k, w, Double::sum));
-    other.names.forEach(
-        (k, n) -> {
-          String[] had = names.get(k);
-          names.put(k, new String[] {StoryNames.fuller(had == null ? null : had[0], n[0]), n[1]});
-        });
+    other.names.forEach((k, n) -> name(k, n[0], n[1]));
     other.terms.forEach((k, w) -> terms.merge(k, w, Double::sum));
     other.people.forEach(people::putIfAbsent);
-    prune(entities, MAX_ENTITIES);
-    names.keySet().retainAll(entities.keySet());
-    prune(terms, MAX_TERMS);
     List<String> ids = new ArrayList<>(other.articleIds);
     ids.addAll(articleIds);
-    articleIds =
-        ids.size() > MAX_IDS ? new ArrayList<>(ids.subList(ids.size() - MAX_IDS, ids.size())) : ids;
+    articleIds = ids;
+    bound();
   }
 
   /**
@@ -192,7 +192,7 @@ public final class StoryState {
    */
   StoryFeatures asFeatures(int salient) {
     Map<String, Double> weights = resolved();
-    Map<String, Double> top = new java.util.LinkedHashMap<>();
+    Map<String, Double> top = new LinkedHashMap<>();
     for (String k : top(weights, salient)) {
       top.put(k, weights.get(k));
     }
