@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class DefaultEntityTagger implements EntityTagger {
 
-  private static final String RULES_VERSION = "rules/4";
+  private static final String RULES_VERSION = "rules/5";
 
   /** Mentions starting before this offset, or in the first sentence, count as the lead. */
   private static final int LEAD_CHARS = 400;

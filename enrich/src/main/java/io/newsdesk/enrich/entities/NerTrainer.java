@@ -42,7 +42,7 @@ public final class NerTrainer {
       int typePrototypes) {
     /** The settings the shipped model was trained with. */
     public static Options defaults() {
-      return new Options(7, 20260101L, 0.05f, 2, new int[0], 1, 0f, 0);
+      return new Options(7, 20260101L, 0.05f, 2, new int[0], 1, 0f, 3);
     }
   }
 

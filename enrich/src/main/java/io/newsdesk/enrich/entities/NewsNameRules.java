@@ -228,12 +228,18 @@ final class NewsNameRules {
                     || !DETERMINERS.contains(norm(toks.get(sp.start() - 1).text())));
         for (NameSpan r : knownSurname ? List.of(sp) : rewrite(toks, sp)) {
           if (headline[s] && !confirmed(toks, r, lowerWords, capitalWords, bodyNames)) {
+            for (NameSpan part : knownParts(toks, r)) {
+              kept.add(retype(toks, part));
+            }
             continue;
           }
           kept.add(retype(toks, r));
         }
       }
       kept.removeIf(sp -> inPartyLabel(toks, sp));
+      if (!headline[s]) {
+        kept = withListedOrgs(toks, kept);
+      }
       out.add(glosses(toks, listedPlaces(toks, kept)));
     }
     return out;
@@ -661,6 +667,98 @@ final class NewsNameRules {
       return m;
     }
     return new EntityResolver.RawMention(type, name, m.start() + cut, end, m.inTitle(), m.inLead());
+  }
+
+  /**
+   * An organisation of the general list that the recognizer missed in a body sentence ("rumours of
+   * Mossad presence"): written as a name (capitalised; a short one, such as "CIA", in capitals),
+   * outside every span and not next to another capitalised word, which would make it part of a
+   * longer name ("Fars News Agency").
+   */
+  private List<NameSpan> withListedOrgs(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> added = null;
+    int n = toks.size();
+    for (int i = 0; i < n; i++) {
+      if (!Character.isUpperCase(toks.get(i).text().charAt(0)) || covered(spans, i)) {
+        continue;
+      }
+      for (int e = Math.min(n, i + 3); e > i; e--) {
+        String t = text(toks, i, e);
+        if (!isKnownOrg(t) || !writtenAsName(toks, i, e, t) || covered(spans, e - 1)) {
+          continue;
+        }
+        boolean inLonger =
+            i > 0 && capitalisedWord(toks.get(i - 1)) || e < n && capitalisedWord(toks.get(e));
+        if (!inLonger) {
+          if (added == null) {
+            added = new ArrayList<>(spans);
+          }
+          added.add(new NameSpan("ORG", i, e));
+          i = e - 1;
+        }
+        break;
+      }
+    }
+    if (added == null) {
+      return spans;
+    }
+    added.sort(java.util.Comparator.comparingInt(NameSpan::start));
+    return added;
+  }
+
+  private static boolean covered(List<NameSpan> spans, int i) {
+    for (NameSpan sp : spans) {
+      if (sp.start() <= i && i < sp.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean capitalisedWord(Token t) {
+    return Character.isUpperCase(t.text().charAt(0)) && Character.isLetter(t.text().charAt(0));
+  }
+
+  /** Every word capitalised, and a name of at most four letters in capitals ("CIA", not "Fars"). */
+  private static boolean writtenAsName(List<Token> toks, int s, int e, String normalised) {
+    for (int i = s; i < e; i++) {
+      String w = toks.get(i).text();
+      if (!Character.isUpperCase(w.charAt(0)) && !HEADLINE_LOWER.contains(w)) {
+        return false;
+      }
+    }
+    String w = toks.get(s).text();
+    return normalised.length() > 4 || e - s > 1 || w.equals(w.toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * The known names inside a headline phrase that is no name ("US Forces Are Not Occupiers" keeps
+   * "US", "Broad Israeli Attack" keeps "Israeli"): each longest run of words that is a known place,
+   * organisation or alias, or a nationality word of the list. Not in a person's name: "Austin
+   * Visits" is no place.
+   */
+  private List<NameSpan> knownParts(List<Token> toks, NameSpan sp) {
+    List<NameSpan> out = new ArrayList<>();
+    if (sp.type().equals("PER")) {
+      return out;
+    }
+    int i = sp.start();
+    while (i < sp.end()) {
+      int e = sp.end();
+      while (e > i && !(e - i < sp.end() - sp.start() && known(toks, i, e))) {
+        e--;
+      }
+      if (e > i) {
+        out.add(knownSpan(toks, i, e, sp.type()));
+        i = e;
+      } else {
+        if (demonyms.contains(norm(toks.get(i).text()))) {
+          out.add(new NameSpan("MISC", i, i + 1));
+        }
+        i++;
+      }
+    }
+    return out;
   }
 
   /**

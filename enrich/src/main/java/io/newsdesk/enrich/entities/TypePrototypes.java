@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Dense GloVe evidence of entity type, made cheap (an option of training, {@code train ner
- * --type-prototypes}, not in the shipped recipe: no better on testa or unseen names over three
- * seeds). Each type has a prototype direction: the mean vector of the distinct words of the
- * training names of that type, less the mean of the four. Every GloVe word gets one more word
- * class: the type whose prototype is nearest (largest dot product) and how far ahead of the second
- * it is, in quantile buckets over all words. As a word class it becomes word-local features (scored
- * once per word, so no cost per token) and reaches names never seen in training whose words GloVe
- * knows.
+ * Dense GloVe evidence of entity type, made cheap ({@code train ner --type-prototypes}, 3 buckets
+ * in the shipped recipe: the same on testa and its unseen names over four seeds, 1.2 points better
+ * on the Wikipedia-style dev set). Each type has a prototype direction: the mean vector of the
+ * distinct words of the training names of that type, less the mean of the four. Every GloVe word
+ * gets one more word class: the type whose prototype is nearest (largest dot product) and how far
+ * ahead of the second it is, in quantile buckets over all words. As a word class it becomes
+ * word-local features (scored once per word, so no cost per token) and reaches names never seen in
+ * training whose words GloVe knows.
  */
 final class TypePrototypes {
 

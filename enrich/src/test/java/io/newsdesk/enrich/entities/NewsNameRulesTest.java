@@ -326,6 +326,27 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void anOrganisationOfTheGeneralListThatTheRecognizerMissedIsFound() {
+    assertThat(body("Officials denied rumours of Mossad presence at the base, the CIA said."))
+        .containsExactly("ORG:Mossad", "ORG:CIA");
+    // Part of a longer name, or written as a word that is not the name: nothing is added.
+    assertThat(body("Fars News Agency said the mehr was paid in Fars province.")).isEmpty();
+    // Found by the recognizer already: kept as it was.
+    assertThat(body("Mossad denied it.", "ORG:Mossad")).containsExactly("ORG:Mossad");
+  }
+
+  @Test
+  void aHeadlinePhraseThatIsNoNameKeepsTheKnownNamesInIt() {
+    assertThat(
+            headline(
+                "Kenya Troops Are Not Occupiers, Minister Warns of Broad Ugandan Push",
+                "The minister said troops would stay until the border was calm.",
+                "ORG:Kenya Troops Are Not Occupiers",
+                "MISC:Broad Ugandan Push"))
+        .containsExactly("LOC:Kenya", "MISC:Ugandan");
+  }
+
+  @Test
   void aHeadlineKeepsNamesTheBodyConfirms() {
     assertThat(
             headline(

@@ -107,5 +107,26 @@ class OutOfDomainTextTest {
     assertThat(e.f1(null)).as(e.report()).isGreaterThan(FLOOR);
   }
 
+  @Test
+  void wikipediaStyleDevSetScoresAboveTheModelWithoutTypePrototypes() throws Exception {
+    // 56 lead sections in the style of encyclopedia articles, written and tagged for the project
+    // (music, film, sport, business, geography, history, science, religion, transport: 8,888
+    // tokens, 1,110 entities). The out-of-domain dev set on which the type prototypes were chosen:
+    // the shipped model without them scored F1 0.740 on it, with them 0.759.
+    List<ConllCorpus.Document> docs;
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                OutOfDomainTextTest.class.getResourceAsStream("wiki-style-dev.conll"),
+                StandardCharsets.UTF_8))) {
+      docs = ConllCorpus.read(r);
+    }
+    assertThat(docs).hasSize(56);
+    NerEvaluation e = NerEvaluation.evaluate(PerceptronEntityRecognizer.loadDefault(), docs);
+
+    assertThat(e.f1(null)).as(e.report()).isGreaterThan(WIKI_STYLE_FLOOR);
+  }
+
   private static final double FLOOR = 0.73;
+  private static final double WIKI_STYLE_FLOOR = 0.75;
 }
