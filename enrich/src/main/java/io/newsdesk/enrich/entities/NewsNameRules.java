@@ -82,18 +82,21 @@ final class NewsNameRules {
   private final Set<String> majorPlaces;
   private final Set<String> firstNames;
   private final Set<String> demonyms;
+  private final Set<String> countries;
 
   private NewsNameRules(
       Map<String, Set<String>> words,
       Set<String> places,
       Set<String> majorPlaces,
       Set<String> firstNames,
-      Set<String> demonyms) {
+      Set<String> demonyms,
+      Set<String> countries) {
     this.words = words;
     this.places = places;
     this.majorPlaces = majorPlaces;
     this.firstNames = firstNames;
     this.demonyms = demonyms;
+    this.countries = countries;
   }
 
   private static final class Holder {
@@ -122,6 +125,7 @@ final class NewsNameRules {
     Set<String> places = new HashSet<>();
     Set<String> major = new HashSet<>(words.getOrDefault("COUNTRY_ALT", Set.of()));
     places.addAll(major);
+    Set<String> countries = new HashSet<>(major);
     for (String line : lines(PLACES, true)) {
       String[] f = line.split("\t");
       if (f.length < 2) {
@@ -129,6 +133,9 @@ final class NewsNameRules {
       }
       String name = norm(f[1]);
       places.add(name);
+      if (f[0].equals("COUNTRY")) {
+        countries.add(name);
+      }
       boolean big = f[0].equals("CITY") && f.length > 2 && Long.parseLong(f[2]) >= BIG_CITY;
       if (!f[0].equals("CITY") || big) {
         major.add(name);
@@ -147,7 +154,7 @@ final class NewsNameRules {
         }
       }
     }
-    return new NewsNameRules(words, places, major, first, demonyms);
+    return new NewsNameRules(words, places, major, first, demonyms, countries);
   }
 
   private static List<String> lines(String resource, boolean gzip) {
@@ -732,10 +739,10 @@ final class NewsNameRules {
   }
 
   /**
-   * The known names inside a headline phrase that is no name ("US Forces Are Not Occupiers" keeps
-   * "US", "Broad Israeli Attack" keeps "Israeli"): each longest run of words that is a known place,
-   * organisation or alias, or a nationality word of the list. Not in a person's name: "Austin
-   * Visits" is no place.
+   * The countries and nationalities inside a headline phrase that is no name ("US Forces Are Not
+   * Occupiers" keeps "US", "Broad Israeli Attack" keeps "Israeli"). Only those: a city or a company
+   * in a title-case line is too often part of another name ("Saratoga Springs", "Toyota Music
+   * Factory", "Man Shot at ..."). Not in a person's name either: "Austin Visits".
    */
   private List<NameSpan> knownParts(List<Token> toks, NameSpan sp) {
     List<NameSpan> out = new ArrayList<>();
@@ -745,11 +752,11 @@ final class NewsNameRules {
     int i = sp.start();
     while (i < sp.end()) {
       int e = sp.end();
-      while (e > i && !(e - i < sp.end() - sp.start() && known(toks, i, e))) {
+      while (e > i && !(e - i < sp.end() - sp.start() && isCountry(text(toks, i, e)))) {
         e--;
       }
       if (e > i) {
-        out.add(knownSpan(toks, i, e, sp.type()));
+        out.add(new NameSpan("LOC", i, e));
         i = e;
       } else {
         if (demonyms.contains(norm(toks.get(i).text()))) {
@@ -947,6 +954,15 @@ final class NewsNameRules {
     }
     String l = w.toLowerCase(Locale.ROOT);
     return l.endsWith("i") || l.endsWith("an") || l.endsWith("ese") || l.endsWith("ish");
+  }
+
+  /** A country by its name or an alias of it ("US", "U.S.", "America"). */
+  private boolean isCountry(String normalised) {
+    if (countries.contains(normalised)) {
+      return true;
+    }
+    EntityAliases.Alias a = EntityAliases.lookup(CanonicalKeys.fold(normalised));
+    return a != null && a.type().equals("LOC") && countries.contains(norm(a.canonical()));
   }
 
   boolean isPlace(String normalised) {

@@ -344,6 +344,13 @@ class NewsNameRulesTest {
                 "ORG:Kenya Troops Are Not Occupiers",
                 "MISC:Broad Ugandan Push"))
         .containsExactly("LOC:Kenya", "MISC:Ugandan");
+    // A city or a company in such a phrase is too often part of another name: nothing is kept.
+    assertThat(
+            headline(
+                "Toyota Music Factory Opens Its Doors",
+                "The music factory opened its doors to the public.",
+                "ORG:Toyota Music Factory Opens"))
+        .isEmpty();
   }
 
   @Test
