@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.AfterEach;
@@ -114,7 +113,7 @@ class ClusterFaultIT {
 
     int total = HOSTS * PER_HOST;
     awaitSink(out, total / 4, Duration.ofMinutes(4), t0);
-    int atKill = new HashSet<>(idsInSink(out, true)).size();
+    int atKill = new HashSet<>(SinkFiles.articleIds(out, true)).size();
     System.out.printf(
         "killing (SIGKILL) broker node 2, ingest-1 and enrich-1 with %d of %d articles in the sink,"
             + " %.1f s in%n",
@@ -141,7 +140,7 @@ class ClusterFaultIT {
     Process sink = processes.get("sink");
     sink.destroy(); // SIGTERM: the sink commits and rolls its open files
     assertThat(sink.waitFor(60, TimeUnit.SECONDS)).as("sink stopped on SIGTERM").isTrue();
-    List<String> ids = idsInSink(out, false);
+    List<String> ids = SinkFiles.articleIds(out, false);
     System.out.printf(
         "sink files: %d records, %d distinct, %d articles served; whole test %.1f s%n",
         ids.size(), new HashSet<>(ids).size(), total, (System.nanoTime() - t0) / 1e9);
@@ -156,7 +155,7 @@ class ClusterFaultIT {
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () -> {
-              int have = new HashSet<>(idsInSink(out, true)).size();
+              int have = new HashSet<>(SinkFiles.articleIds(out, true)).size();
               if (System.nanoTime() - last[0] > 10_000_000_000L) {
                 last[0] = System.nanoTime();
                 System.out.printf(
@@ -309,12 +308,14 @@ class ClusterFaultIT {
   private static void reportMissing(Path out) throws IOException {
     java.util.Set<String> present = new HashSet<>();
     ObjectMapper json = new ObjectMapper();
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(out)) {
-      files = s.filter(p -> p.toString().contains(".jsonl")).toList();
-    }
-    for (Path f : files) {
-      for (String line : Files.readAllLines(f)) {
+    for (Path f : SinkFiles.jsonl(out, true)) {
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(f);
+      } catch (java.nio.file.NoSuchFileException e) {
+        continue; // rolled meanwhile
+      }
+      for (String line : lines) {
         try {
           present.add(json.readTree(line).path("article").path("url").asText());
         } catch (IOException e) {
@@ -335,41 +336,5 @@ class ClusterFaultIT {
         System.out.printf("  site 127.0.0.%d: stories missing from the sink %s%n", h, missing);
       }
     }
-  }
-
-  /** Article ids in the sink's JSONL files; with {@code open}, the open files' too. */
-  private static List<String> idsInSink(Path out, boolean open) throws IOException {
-    List<String> ids = new ArrayList<>();
-    if (!Files.isDirectory(out)) {
-      return ids;
-    }
-    ObjectMapper json = new ObjectMapper();
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(out)) {
-      files =
-          s.filter(
-                  p ->
-                      p.toString().endsWith(".jsonl")
-                          || (open && p.toString().endsWith(".jsonl.inprogress")))
-              .toList();
-    } catch (java.io.UncheckedIOException e) {
-      return ids; // a file rolled while walking: try again on the next poll
-    }
-    for (Path f : files) {
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(f);
-      } catch (java.nio.file.NoSuchFileException e) {
-        continue;
-      }
-      for (String line : lines) {
-        try {
-          ids.add(json.readTree(line).path("article").path("id").asText());
-        } catch (IOException e) {
-          // an open file's last line may be half written
-        }
-      }
-    }
-    return ids;
   }
 }

@@ -3,7 +3,6 @@ package io.newsdesk.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.app.bench.BenchCorpus;
 import io.newsdesk.app.kafka.EmbeddedKafka;
 import io.newsdesk.app.kafka.TopicProvisioner;
@@ -15,13 +14,11 @@ import io.newsdesk.schema.Topics;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -97,7 +94,7 @@ class KillRestartIT {
     assertThat(atKill).as("killed mid-stream").isLessThan(n);
     RunReport report = RunReport.since(bootstrap, new RunReport.Marks(Map.of()));
     assertThat(report.articleIds).hasSize(n).doesNotHaveDuplicates();
-    List<String> fileIds = idsIn(out);
+    List<String> fileIds = SinkFiles.articleIds(out, false);
     assertThat(fileIds).hasSize(n).doesNotHaveDuplicates();
     assertThat(fileIds).containsExactlyInAnyOrderElementsOf(report.articleIds);
   }
@@ -154,44 +151,6 @@ class KillRestartIT {
   }
 
   private static long linesIn(Path out) throws IOException {
-    return idsIn(out, true).size();
-  }
-
-  private static List<String> idsIn(Path out) throws IOException {
-    return idsIn(out, false);
-  }
-
-  /** Ids in the final JSONL files; with {@code open}, also in the sink's open files. */
-  private static List<String> idsIn(Path out, boolean open) throws IOException {
-    List<String> ids = new ArrayList<>();
-    if (!Files.isDirectory(out)) {
-      return ids;
-    }
-    ObjectMapper json = new ObjectMapper();
-    try (Stream<Path> files = Files.walk(out)) {
-      List<Path> found =
-          files
-              .filter(
-                  p ->
-                      p.toString().endsWith(".jsonl")
-                          || (open && p.toString().endsWith(".jsonl.inprogress")))
-              .toList();
-      for (Path f : found) {
-        List<String> lines;
-        try {
-          lines = Files.readAllLines(f);
-        } catch (java.nio.file.NoSuchFileException e) {
-          continue; // rolled or discarded meanwhile
-        }
-        for (String line : lines) {
-          try {
-            ids.add(json.readTree(line).path("article").path("id").asText());
-          } catch (IOException e) {
-            // An open file's last line may be half written.
-          }
-        }
-      }
-    }
-    return ids;
+    return SinkFiles.articleIds(out, true).size();
   }
 }

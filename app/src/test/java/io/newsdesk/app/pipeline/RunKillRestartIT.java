@@ -3,7 +3,6 @@ package io.newsdesk.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.app.bench.BenchCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,14 +71,14 @@ class RunKillRestartIT {
             pages.get(i),
             StandardCharsets.UTF_8);
       }
-      Set<String> before = new HashSet<>(idsInSink(out, true));
+      Set<String> before = new HashSet<>(SinkFiles.articleIds(out, true));
       long t0 = System.nanoTime();
       LocalTime started = LocalTime.now();
       process = start(round, watch, out);
       await()
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(100))
-          .until(() -> !before.containsAll(idsInSink(out, true)));
+          .until(() -> !before.containsAll(SinkFiles.articleIds(out, true)));
       double resume = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
           "round %d: next new record in the sink %.1f s after start (%s)%n",
@@ -99,14 +98,14 @@ class RunKillRestartIT {
     await()
         .atMost(Duration.ofMinutes(5))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> new HashSet<>(idsInSink(out, true)).size() >= n);
+        .until(() -> new HashSet<>(SinkFiles.articleIds(out, true)).size() >= n);
     process.destroy(); // SIGTERM: a clean stop rolls the open files
     assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS))
         .as("stopped on SIGTERM")
         .isTrue();
     long runEnd = System.currentTimeMillis();
 
-    List<String> ids = idsInSink(out, false);
+    List<String> ids = SinkFiles.articleIds(out, false);
     Map<String, Integer> filesPerDate = jsonlFilesPerDate(out);
     long windows = runEnd / ROLL_INTERVAL.toMillis() - runStart / ROLL_INTERVAL.toMillis() + 1;
     int maxFiles = filesPerDate.values().stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -202,40 +201,6 @@ class RunKillRestartIT {
               });
     }
     return String.join(", ", found);
-  }
-
-  /** Article ids in the sink's JSONL files; with {@code open}, the open files' too. */
-  private static List<String> idsInSink(Path out, boolean open) throws IOException {
-    List<String> ids = new ArrayList<>();
-    if (!Files.isDirectory(out)) {
-      return ids;
-    }
-    ObjectMapper json = new ObjectMapper();
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(out)) {
-      files =
-          s.filter(
-                  p ->
-                      p.toString().endsWith(".jsonl")
-                          || (open && p.toString().endsWith(".jsonl.inprogress")))
-              .toList();
-    }
-    for (Path f : files) {
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(f);
-      } catch (java.nio.file.NoSuchFileException e) {
-        continue; // rolled or discarded meanwhile
-      }
-      for (String line : lines) {
-        try {
-          ids.add(json.readTree(line).path("article").path("id").asText());
-        } catch (IOException e) {
-          // An open file's last line may be half written.
-        }
-      }
-    }
-    return ids;
   }
 
   /**
