@@ -83,6 +83,8 @@ final class NewsNameRules {
   private final Set<String> firstNames;
   private final Set<String> demonyms;
   private final Set<String> countries;
+  // First words of the general list's organisations: most capitalised words start none.
+  private final Set<String> orgFirstWords = new HashSet<>();
 
   private NewsNameRules(
       Map<String, Set<String>> words,
@@ -97,6 +99,10 @@ final class NewsNameRules {
     this.firstNames = firstNames;
     this.demonyms = demonyms;
     this.countries = countries;
+    for (String org : words.getOrDefault("ORG", Set.of())) {
+      int space = org.indexOf(' ');
+      orgFirstWords.add(space < 0 ? org : org.substring(0, space));
+    }
   }
 
   private static final class Holder {
@@ -686,7 +692,10 @@ final class NewsNameRules {
     List<NameSpan> added = null;
     int n = toks.size();
     for (int i = 0; i < n; i++) {
-      if (!Character.isUpperCase(toks.get(i).text().charAt(0)) || covered(spans, i)) {
+      String first = toks.get(i).text();
+      if (!Character.isUpperCase(first.charAt(0))
+          || !orgFirstWords.contains(norm(first))
+          || covered(spans, i)) {
         continue;
       }
       for (int e = Math.min(n, i + 3); e > i; e--) {
@@ -937,7 +946,6 @@ final class NewsNameRules {
     return true;
   }
 
-  /** "Iraqi", "American", "Chinese", "British": a nationality word before a role. */
   /**
    * A nationality word before a role ("Kenyan", "Iraqi", "British"): one the list holds, or one
    * shaped like one that is not also a first name ("Alan" and "Ali" are people).
