@@ -4,7 +4,6 @@ import io.newsdesk.enrich.entities.ConllCorpus;
 import io.newsdesk.enrich.entities.EntityRecognizer;
 import io.newsdesk.enrich.entities.NerEvaluation;
 import io.newsdesk.enrich.entities.NerTrainer;
-import io.newsdesk.enrich.entities.NewsRulesRecognizer;
 import io.newsdesk.enrich.entities.PerceptronEntityRecognizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +50,7 @@ public final class EvalNerCommand implements Callable<Integer> {
   @Option(names = "--model", description = "Model file (default: the shipped model).")
   Path model;
 
-  @Option(
-      names = "--rules",
-      description =
-          "Score the recognizer followed by the news rules (roles, headlines, glosses, types from"
-              + " general knowledge), as `newsdesk tag` and the pipeline apply them.")
-  boolean rules;
+  @picocli.CommandLine.Mixin NameRules rules;
 
   @Override
   public Integer call() throws Exception {
@@ -71,9 +65,7 @@ public final class EvalNerCommand implements Callable<Integer> {
         model == null
             ? PerceptronEntityRecognizer.loadDefault()
             : PerceptronEntityRecognizer.load(model);
-    if (rules) {
-      recognizer = NewsRulesRecognizer.wrap(recognizer);
-    }
+    recognizer = rules.apply(recognizer);
     List<ConllCorpus.Document> docs = ConllCorpus.read(conll);
     Set<String> seen = null;
     if (train != null && !train.isEmpty()) {

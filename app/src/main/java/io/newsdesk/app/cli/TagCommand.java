@@ -47,8 +47,12 @@ public final class TagCommand implements Callable<Integer> {
   @Option(
       names = "--conll",
       paramLabel = "FILE",
-      description = "Tag a CoNLL file: each line gets the predicted IOB2 tag as its last column.")
+      description =
+          "Tag a CoNLL file: each line gets the predicted IOB2 tag as its last column (names"
+              + " only; the recognizer followed by the news rules, see --rules).")
   Path conll;
+
+  @picocli.CommandLine.Mixin NameRules rules;
 
   @Option(
       names = "--targets",
@@ -64,7 +68,7 @@ public final class TagCommand implements Callable<Integer> {
     if (conll != null) {
       try (BufferedReader in = Files.newBufferedReader(conll, StandardCharsets.UTF_8)) {
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        ConllTagging.tag(PerceptronEntityRecognizer.loadDefault(), in, out);
+        ConllTagging.tag(rules.apply(PerceptronEntityRecognizer.loadDefault()), in, out);
         out.flush();
       }
       return 0;

@@ -120,12 +120,26 @@ public final class DefaultEntityTagger implements EntityTagger {
       List<String[]> words,
       List<String[]> tags,
       boolean hasTitle) {
+    return names(rules, sentences, words, tags, hasTitle, true);
+  }
+
+  /**
+   * As above; {@code lineHeadlines} as in {@link NewsNameRules#apply(List, List, boolean,
+   * boolean)}.
+   */
+  static List<List<NameSpan>> names(
+      NewsNameRules rules,
+      List<List<Token>> sentences,
+      List<String[]> words,
+      List<String[]> tags,
+      boolean hasTitle,
+      boolean lineHeadlines) {
     Set<String> personWords = personWords(words, tags);
     List<List<NameSpan>> spans = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
       spans.add(nameSpans(sentences.get(s), tags.get(s), personWords));
     }
-    return rules.apply(sentences, spans, hasTitle);
+    return rules.apply(sentences, spans, hasTitle, lineHeadlines);
   }
 
   /** A name found by the recognizer: tokens {@code start} (inclusive) to {@code end}. */

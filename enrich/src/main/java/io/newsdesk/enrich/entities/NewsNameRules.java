@@ -72,6 +72,115 @@ final class NewsNameRules {
   /** Place words that also end club names ("Manchester City", "Notts County"). */
   private static final Set<String> CLUB_PLACE_WORDS = Set.of("city", "county", "town");
 
+  /**
+   * A regnal or generational numeral after a name ("Louis II", "Henry VIII"); not "I", "V", "X".
+   */
+  private static final Pattern REGNAL = Pattern.compile("(?=[IVX]{2})X{0,3}(IX|IV|V?I{0,3})");
+
+  /** An epithet that is part of a ruler's name after "the": "Peter the Great". */
+  private static final Set<String> EPITHETS =
+      Set.of(
+          "great",
+          "magnificent",
+          "elder",
+          "younger",
+          "conqueror",
+          "confessor",
+          "bold",
+          "pious",
+          "wise",
+          "terrible",
+          "lionheart",
+          "navigator",
+          "lawgiver",
+          "fair",
+          "just",
+          "unready",
+          "strong");
+
+  /** Honours written after a person's name ("Ann Roe CBE"), not part of it. */
+  private static final Set<String> POST_NOMINALS =
+      Set.of("cbe", "obe", "mbe", "kbe", "dbe", "gbe", "frs", "qc", "kc", "vc", "phd", "esq.");
+
+  /**
+   * First words of an event or a document named by what it is of: "Battle of Waterloo", "Treaty of
+   * Nerchinsk", "Siege of Vienna" (MISC, as CoNLL types wars and treaties).
+   */
+  private static final Set<String> EVENT_HEADS =
+      Set.of(
+          "battle",
+          "battles",
+          "siege",
+          "war",
+          "wars",
+          "peace",
+          "sack",
+          "massacre",
+          "statute",
+          "statutes",
+          "edict",
+          "partition",
+          "conquest",
+          "treaty",
+          "treaties",
+          "convention",
+          "act",
+          "declaration",
+          "charter",
+          "accord",
+          "accords",
+          "pact",
+          "capitulation",
+          "congress");
+
+  /**
+   * First words of a natural feature named by what it is of ("Strait of Malacca", "Sea of Japan",
+   * "Bay of Bengal") or before its name ("Mount Kazbek", "Lake Ohrid").
+   */
+  private static final Set<String> GEO_HEADS_OF =
+      Set.of("gulf", "bay", "strait", "straits", "sea", "isle", "isles", "cape", "lake", "mount");
+
+  private static final Set<String> GEO_HEADS = Set.of("mount", "mt.", "lake");
+
+  /**
+   * Last words of an institution that a place or a body it is "of" completes: "University of
+   * Berlin", "Council of the European Union". Not a company's legal form: "Kia Motor Corp of South
+   * Korea" is a company and a place.
+   */
+  private static final Set<String> INSTITUTIONS =
+      Set.of(
+          "university",
+          "college",
+          "school",
+          "institute",
+          "academy",
+          "council",
+          "committee",
+          "ministry",
+          "department",
+          "bank",
+          "league",
+          "union",
+          "organization",
+          "organisation",
+          "association",
+          "federation",
+          "party",
+          "church",
+          "court",
+          "parliament",
+          "assembly",
+          "commission",
+          "agency",
+          "bureau",
+          "society",
+          "foundation",
+          "museum",
+          "library");
+
+  /** Awards named for their field after "in" or "for": "Nobel Prize in Physics". */
+  private static final Set<String> AWARDS = Set.of("prize", "award", "medal", "trophy");
+
   private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
 
   private static final Set<String> FACILITY_HEADS =
@@ -130,8 +239,9 @@ final class NewsNameRules {
     }
     Set<String> places = new HashSet<>();
     Set<String> major = new HashSet<>(words.getOrDefault("COUNTRY_ALT", Set.of()));
-    places.addAll(major);
     Set<String> countries = new HashSet<>(major);
+    major.addAll(words.getOrDefault("SEAT", Set.of()));
+    places.addAll(major);
     for (String line : lines(PLACES, true)) {
       String[] f = line.split("\t");
       if (f.length < 2) {
@@ -189,13 +299,27 @@ final class NewsNameRules {
    */
   List<List<NameSpan>> apply(
       List<List<Token>> sentences, List<List<NameSpan>> spans, boolean hasTitle) {
+    return apply(sentences, spans, hasTitle, true);
+  }
+
+  /**
+   * As {@link #apply(List, List, boolean)}; with {@code lineHeadlines} false, a title-case sentence
+   * is a sentence like any other. That is for sentences given one by one (a CoNLL file), where a
+   * title-case line is a table's header or a list of names, not a page's headline run into its
+   * text: a scraped page is the case the headline rules are for.
+   */
+  List<List<NameSpan>> apply(
+      List<List<Token>> sentences,
+      List<List<NameSpan>> spans,
+      boolean hasTitle,
+      boolean lineHeadlines) {
     int n = sentences.size();
     boolean[] headline = new boolean[n];
     Set<String> lowerWords = new HashSet<>();
     Set<String> capitalWords = new HashSet<>();
     Set<String> bodyNames = new HashSet<>();
     for (int s = 0; s < n; s++) {
-      headline[s] = (hasTitle && s == 0) || titleCase(sentences.get(s));
+      headline[s] = (hasTitle && s == 0) || (lineHeadlines && titleCase(sentences.get(s)));
       if (headline[s]) {
         continue;
       }
@@ -226,7 +350,7 @@ final class NewsNameRules {
       List<Token> toks = sentences.get(s);
       List<NameSpan> kept = new ArrayList<>();
       List<NameSpan> pieces = new ArrayList<>();
-      for (NameSpan found : spans.get(s)) {
+      for (NameSpan found : joinedOf(toks, nameTails(toks, spans.get(s)))) {
         pieces.addAll(adjectiveSplit(toks, withGluedStart(toks, found)));
       }
       for (NameSpan sp : pieces) {
@@ -630,6 +754,21 @@ final class NewsNameRules {
       type = "ORG"; // "an analyst at Bernstein", "economists at Capital Economics"
     } else if (majorPlaces.contains(all) && !type.equals("ORG") && !firstNames.contains(all)) {
       type = "LOC"; // "Turkiye" is a country before it is anyone's name
+    } else if (e - s >= 3
+        && EVENT_HEADS.contains(norm(toks.get(s).text()))
+        && toks.get(s + 1).text().equals("of")
+        && !congressOfBody(toks, s, e)) {
+      type = "MISC"; // "Battle of Waterloo", "Treaty of Nerchinsk", "Congress of Vienna"
+    } else if (e - s >= 3
+        && GEO_HEADS_OF.contains(norm(toks.get(s).text()))
+        && toks.get(s + 1).text().equals("of")
+        && !has("ORG_SUFFIX", last)) {
+      type = "LOC"; // "Strait of Malacca", "Sea of Japan", "Isle of Man"
+    } else if (e - s >= 2
+        && GEO_HEADS.contains(norm(toks.get(s).text()))
+        && !has("ORG_SUFFIX", last)
+        && Character.isUpperCase(toks.get(s + 1).text().charAt(0))) {
+      type = "LOC"; // "Mount Kazbek", "Lake Maracaibo"; not "Mount Pleasant Bank"
     } else if (e - s >= 2 && has("DOC_SUFFIX", last) && !type.equals("PER")) {
       type = "MISC"; // "UN Charter", "Paris Agreement": a document, not an organisation
     } else if (e - s >= 2
@@ -646,6 +785,135 @@ final class NewsNameRules {
       type = "ORG"; // "Arab League", "Coordination Framework Party"
     }
     return type.equals(sp.type()) ? sp : new NameSpan(type, s, e);
+  }
+
+  /**
+   * An institution and what it is "of", which the recognizer tagged as two names, are one
+   * organisation ("Humboldt University" "of" "Berlin", "International Committee" "of the" "Red
+   * Cross"); an award and its field are one award ("Nobel Prize" "in" "Physics", "in Physiology or
+   * Medicine": capitalised words only, so "the Nobel Prize for physics" keeps its field out).
+   */
+  static List<NameSpan> joinedOf(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan a = spans.get(k);
+      int e = a.end();
+      String last = norm(toks.get(e - 1).text());
+      NameSpan joined = null;
+      int used = 0;
+      if (INSTITUTIONS.contains(last)
+          && Character.isUpperCase(toks.get(e - 1).text().charAt(0))
+          && k + 1 < spans.size()
+          && !spans.get(k + 1).type().equals("PER")) {
+        NameSpan b = spans.get(k + 1);
+        int gap = b.start() - e;
+        boolean of =
+            gap >= 1
+                && gap <= 2
+                && toks.get(e).text().equals("of")
+                && (gap == 1 || toks.get(e + 1).text().equals("the"));
+        if (of) {
+          joined = new NameSpan("ORG", a.start(), b.end());
+          used = 1;
+        }
+      } else if (a.type().equals("MISC")
+          && AWARDS.contains(last)
+          && e + 1 < toks.size()
+          && (toks.get(e).text().equals("in") || toks.get(e).text().equals("for"))
+          && capitalisedWord(toks.get(e + 1))) {
+        int end = e + 2;
+        while (end + 1 < toks.size()
+            && (toks.get(end).text().equals("or") || toks.get(end).text().equals("and"))
+            && capitalisedWord(toks.get(end + 1))) {
+          end += 2;
+        }
+        while (k + 1 + used < spans.size() && spans.get(k + 1 + used).start() < end) {
+          end = Math.max(end, spans.get(k + 1 + used).end());
+          used++;
+        }
+        joined = new NameSpan("MISC", a.start(), end);
+      }
+      if (joined == null) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(spans);
+      }
+      out.set(k, joined);
+      for (int u = 1; u <= used; u++) {
+        out.set(k + u, null);
+      }
+      k += used;
+    }
+    if (out == null) {
+      return spans;
+    }
+    out.removeIf(java.util.Objects::isNull);
+    return out;
+  }
+
+  /**
+   * "Congress of Racial Equality", "Congress of South African Trade Unions": a congress of people
+   * is a body; one of a place is an event ("Congress of Vienna").
+   */
+  private boolean congressOfBody(List<Token> toks, int s, int e) {
+    return norm(toks.get(s).text()).equals("congress") && !isPlace(text(toks, s + 2, e));
+  }
+
+  /**
+   * What the recognizer leaves at a person's name's end: a regnal numeral joins it ("Louis II"), as
+   * does an epithet ("Peter the Great", taken from a name the recognizer started there); honours
+   * written after it do not belong to it ("Ann Roe CBE").
+   */
+  static List<NameSpan> nameTails(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan sp = spans.get(k);
+      if (!sp.type().equals("PER")) {
+        continue;
+      }
+      int e = sp.end();
+      while (e - sp.start() >= 2 && POST_NOMINALS.contains(norm(toks.get(e - 1).text()))) {
+        e--;
+      }
+      int next = k + 1 < spans.size() ? spans.get(k + 1).start() : toks.size();
+      if (e == sp.end() && e < next && REGNAL.matcher(toks.get(e).text()).matches()) {
+        e++; // "Louis II", and on to "Augustus II the Strong"
+      }
+      if (e >= sp.end()
+          && e + 1 < toks.size()
+          && toks.get(e).text().equals("the")
+          && EPITHETS.contains(norm(toks.get(e + 1).text()))
+          && Character.isUpperCase(toks.get(e + 1).text().charAt(0))
+          && e < next) {
+        e += 2;
+      }
+      if (e == sp.end()) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(spans);
+      }
+      out.set(k, new NameSpan("PER", sp.start(), e));
+      if (k + 1 < spans.size() && spans.get(k + 1).start() < e) {
+        // "Peter the Great of Russia" tagged "Great of Russia": what follows the epithet remains.
+        NameSpan after = spans.get(k + 1);
+        int from = e;
+        while (from < after.end() && !Character.isUpperCase(toks.get(from).text().charAt(0))) {
+          from++;
+        }
+        if (from < after.end()) {
+          out.set(k + 1, new NameSpan(after.type(), from, after.end()));
+        } else {
+          out.set(k + 1, null);
+        }
+      }
+    }
+    if (out == null) {
+      return spans;
+    }
+    out.removeIf(java.util.Objects::isNull);
+    return out;
   }
 
   /**

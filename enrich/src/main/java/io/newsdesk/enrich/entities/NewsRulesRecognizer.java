@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A recognizer followed by the news rules, as {@code newsdesk tag} and the pipeline apply them
- * (roles, headlines, glosses, types from general knowledge), with names as IOB2 tags again: what
- * {@code newsdesk eval ner --rules} scores. Numbers, dates and amounts are left out; tokens are
+ * A recognizer followed by the news rules (roles, glosses, name tails, types from general
+ * knowledge), with names as IOB2 tags again. Numbers, dates and amounts are left out; tokens are
  * taken as given. Thread-safe.
+ *
+ * <p>Two ways to read the sentences: {@link #forSentences} takes them as given one by one (a CoNLL
+ * file; what {@code newsdesk tag --conll} writes and {@code newsdesk eval ner} scores), {@link
+ * #wrap} as the pipeline reads a scraped text, where a title-case sentence is a headline whose
+ * names the body must confirm ({@code newsdesk eval ner --rules text}).
  */
 public final class NewsRulesRecognizer implements EntityRecognizer {
 
@@ -20,14 +24,29 @@ public final class NewsRulesRecognizer implements EntityRecognizer {
   private final EntityRecognizer recognizer;
   private final NewsNameRules rules;
 
-  private NewsRulesRecognizer(EntityRecognizer recognizer, NewsNameRules rules) {
+  private final boolean lineHeadlines;
+
+  private NewsRulesRecognizer(
+      EntityRecognizer recognizer, NewsNameRules rules, boolean lineHeadlines) {
     this.recognizer = recognizer;
     this.rules = rules;
+    this.lineHeadlines = lineHeadlines;
   }
 
-  /** {@code recognizer} followed by the rules with the lists shipped in the project. */
+  /**
+   * {@code recognizer} followed by the rules with the lists shipped in the project, as the pipeline
+   * applies them to a text: title-case sentences are headlines.
+   */
   public static NewsRulesRecognizer wrap(EntityRecognizer recognizer) {
-    return new NewsRulesRecognizer(recognizer, NewsNameRules.shared());
+    return new NewsRulesRecognizer(recognizer, NewsNameRules.shared(), true);
+  }
+
+  /**
+   * {@code recognizer} followed by the rules, for sentences given one by one: a title-case line (a
+   * table's header, a list of names) is tagged as any sentence is.
+   */
+  public static NewsRulesRecognizer forSentences(EntityRecognizer recognizer) {
+    return new NewsRulesRecognizer(recognizer, NewsNameRules.shared(), false);
   }
 
   @Override
@@ -43,7 +62,8 @@ public final class NewsRulesRecognizer implements EntityRecognizer {
       }
       tokens.add(t);
     }
-    List<List<NameSpan>> spans = DefaultEntityTagger.names(rules, tokens, sentences, tags, false);
+    List<List<NameSpan>> spans =
+        DefaultEntityTagger.names(rules, tokens, sentences, tags, false, lineHeadlines);
     List<String[]> out = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
       String[] t = new String[sentences.get(s).length];
@@ -63,6 +83,6 @@ public final class NewsRulesRecognizer implements EntityRecognizer {
 
   @Override
   public String version() {
-    return recognizer.version() + "+news-rules";
+    return recognizer.version() + (lineHeadlines ? "+news-rules(text)" : "+news-rules");
   }
 }

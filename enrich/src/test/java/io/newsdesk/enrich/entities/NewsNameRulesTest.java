@@ -580,6 +580,91 @@ class NewsNameRulesTest {
         .containsExactly("MISC:EU Charter");
   }
 
+  @Test
+  void aBattleOrATreatyNamedByWhatItIsOfIsAnEventNotAnOrganisation() {
+    assertThat(
+            body(
+                "The Treaty of Lindholm ended the war that began at the Battle of Kressen.",
+                "ORG:Treaty of Lindholm",
+                "ORG:Battle of Kressen"))
+        .containsExactly("MISC:Treaty of Lindholm", "MISC:Battle of Kressen");
+    // a body of people is no event, and "Battle Mountain" is no battle
+    assertThat(
+            body(
+                "The Congress of Mill Workers met Battle Mountain Mining.",
+                "ORG:Congress of Mill Workers",
+                "ORG:Battle Mountain Mining"))
+        .containsExactly("ORG:Congress of Mill Workers", "ORG:Battle Mountain Mining");
+  }
+
+  @Test
+  void aStraitOrAMountNamedByItsHeadWordIsAPlace() {
+    assertThat(
+            body(
+                "Ships left the Strait of Ardona for Mount Teller and Lake Orrin.",
+                "ORG:Strait of Ardona",
+                "PER:Mount Teller",
+                "ORG:Lake Orrin"))
+        .containsExactly("LOC:Strait of Ardona", "LOC:Mount Teller", "LOC:Lake Orrin");
+    assertThat(body("She works at Mount Teller Bank.", "ORG:Mount Teller Bank"))
+        .containsExactly("ORG:Mount Teller Bank");
+  }
+
+  @Test
+  void aFormerCountryIsAPlaceThoughItsNameEndsLikeAnOrganisation() {
+    assertThat(body("Exports to the Soviet Union fell.", "LOC:Soviet Union"))
+        .containsExactly("LOC:Soviet Union");
+    assertThat(body("Exports to the Customs Union fell.", "LOC:Customs Union"))
+        .containsExactly("ORG:Customs Union");
+  }
+
+  @Test
+  void aRegnalNumeralOrAnEpithetBelongsToTheNameAndHonoursDoNot() {
+    assertThat(body("Louis VII married in 1137.", "PER:Louis")).containsExactly("PER:Louis VII");
+    assertThat(
+            body(
+                "Under Harald the Bold of Norvia the fleet grew.",
+                "PER:Harald",
+                "LOC:Bold of Norvia"))
+        .containsExactly("PER:Harald the Bold", "LOC:Norvia");
+    assertThat(body("Augustus II the Strong ruled.", "PER:Augustus"))
+        .containsExactly("PER:Augustus II the Strong");
+    assertThat(body("The novelist Ann Roe CBE spoke.", "PER:Ann Roe CBE"))
+        .containsExactly("PER:Ann Roe");
+    // "I" and "V" are no numerals here: "Tom V Jones" is a results line, "Ann I know" a sentence
+    assertThat(body("Tom V Jones ended level.", "PER:Tom", "PER:Jones"))
+        .containsExactly("PER:Tom", "PER:Jones");
+  }
+
+  @Test
+  void anInstitutionAndWhatItIsOfAreOneOrganisation() {
+    assertThat(
+            body(
+                "She studied at Varna University of Ostrel and joined the Federal Council of the"
+                    + " Northern Provinces.",
+                "ORG:Varna University",
+                "LOC:Ostrel",
+                "ORG:Federal Council",
+                "LOC:Northern Provinces"))
+        .containsExactly(
+            "ORG:Varna University of Ostrel", "ORG:Federal Council of the Northern Provinces");
+    // a company's legal form is no institution: the company and its place stay two names
+    assertThat(body("Brisk Motors Corp of Ostrel said.", "ORG:Brisk Motors Corp", "LOC:Ostrel"))
+        .containsExactly("ORG:Brisk Motors Corp", "LOC:Ostrel");
+  }
+
+  @Test
+  void anAwardAndItsCapitalisedFieldAreOneAward() {
+    assertThat(
+            body(
+                "He won the Holm Prize in Physiology or Medicine and the Vell Medal for poetry.",
+                "MISC:Holm Prize",
+                "LOC:Physiology",
+                "MISC:Medicine",
+                "MISC:Vell Medal"))
+        .containsExactly("MISC:Holm Prize in Physiology or Medicine", "MISC:Vell Medal");
+  }
+
   /** The ASCII shortcut of {@code norm} gives what the full normalisation gives. */
   @Test
   void normOfAsciiWordsIsTheFullNormalisation() {

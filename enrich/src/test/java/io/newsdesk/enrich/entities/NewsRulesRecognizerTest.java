@@ -44,6 +44,24 @@ class NewsRulesRecognizerTest {
             "O", "O", "B-PER", "I-PER", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O");
     // A results line is no headline: its names stand without confirmation.
     assertThat(out.get(1)).containsExactly("O", "B-PER", "I-PER", "O", "B-LOC", "O", "O");
-    assertThat(ruled.version()).isEqualTo("fixed+news-rules");
+    assertThat(ruled.version()).isEqualTo("fixed+news-rules(text)");
+  }
+
+  @Test
+  void givenSentencesATitleCaseLineIsNoHeadline() {
+    // A table's header in a CoNLL file: as a scraped page's headline its name would need the
+    // body's confirmation; given as a sentence, it is one like any other.
+    List<String[]> words =
+        List.of("EASTERN DIVISION".split(" "), "Results of the games on Sunday .".split(" "));
+    List<String[]> tags =
+        List.of(
+            new String[] {"B-MISC", "I-MISC"}, new String[] {"O", "O", "O", "O", "O", "O", "O"});
+
+    assertThat(NewsRulesRecognizer.forSentences(answering(tags)).tagDocument(words).get(0))
+        .containsExactly("B-MISC", "I-MISC");
+    assertThat(NewsRulesRecognizer.wrap(answering(tags)).tagDocument(words).get(0))
+        .containsExactly("O", "O");
+    assertThat(NewsRulesRecognizer.forSentences(answering(tags)).version())
+        .isEqualTo("fixed+news-rules");
   }
 }
