@@ -181,6 +181,13 @@ final class NewsNameRules {
   /** Awards named for their field after "in" or "for": "Nobel Prize in Physics". */
   private static final Set<String> AWARDS = Set.of("prize", "award", "medal", "trophy");
 
+  /**
+   * Regions GeoNames names by a compass word alone: "Western" alone is an adjective ("Western
+   * audiences", MISC in CoNLL) before it is the region.
+   */
+  private static final Set<String> COMPASS_REGIONS =
+      Set.of("western", "eastern", "northern", "southern", "central");
+
   private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
 
   private static final Set<String> FACILITY_HEADS =
@@ -379,7 +386,118 @@ final class NewsNameRules {
       }
       out.add(glosses(toks, listedPlaces(toks, kept)));
     }
-    return out;
+    return definedTypes(sentences, out);
+  }
+
+  /** Words that may stand between "is a" and the noun that says what a thing is. */
+  private static final int MAX_MODIFIERS = 7;
+
+  /**
+   * What a sentence says a name is gives its type, in every mention of the document: "Unknown
+   * Pleasures is the debut studio album by ..." (MISC), "Rough Trade is an English independent
+   * record label" (ORG), "Mount Kazbek ( ... ) is a dormant stratovolcano" (LOC). The pattern of an
+   * encyclopedia's first sentence, and of a news story's background line ("Acme is a Texas maker of
+   * ..."): a name, perhaps a parenthesis, "is/was/are/were", "a/an/the", at most seven modifiers,
+   * then a noun from the lists DEFINES_PER, DEFINES_ORG, DEFINES_LOC, DEFINES_MISC.
+   */
+  private List<List<NameSpan>> definedTypes(List<List<Token>> sentences, List<List<NameSpan>> out) {
+    Map<String, String> defined = null;
+    for (int s = 0; s < sentences.size(); s++) {
+      List<Token> toks = sentences.get(s);
+      for (NameSpan sp : out.get(s)) {
+        if (!NAME_TYPES.contains(sp.type())) {
+          continue;
+        }
+        String type = definedAs(toks, sp.end());
+        if (type != null && !type.equals(sp.type())) {
+          if (defined == null) {
+            defined = new HashMap<>();
+          }
+          defined.putIfAbsent(text(toks, sp.start(), sp.end()), type);
+        }
+      }
+    }
+    if (defined == null) {
+      return out;
+    }
+    List<List<NameSpan>> retyped = new ArrayList<>(out.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      List<Token> toks = sentences.get(s);
+      List<NameSpan> spans = new ArrayList<>(out.get(s).size());
+      for (NameSpan sp : out.get(s)) {
+        String type =
+            NAME_TYPES.contains(sp.type()) ? defined.get(text(toks, sp.start(), sp.end())) : null;
+        spans.add(type == null ? sp : new NameSpan(type, sp.start(), sp.end()));
+      }
+      retyped.add(spans);
+    }
+    return retyped;
+  }
+
+  private static final Set<String> NAME_TYPES = Set.of("PER", "ORG", "LOC", "MISC");
+
+  private static final Set<String> COPULAS = Set.of("is", "was", "are", "were");
+
+  private static final Set<String> ARTICLES = Set.of("a", "an", "the");
+
+  /** Words that end the search for the defining noun: what follows them says something else. */
+  private static final Set<String> DEFINITION_STOPS =
+      Set.of(
+          "of", "by", "in", "on", "at", "for", "from", "with", "that", "which", "who", "whose",
+          "where", "when", ",", ".", ";", ":", "(", ")", "and", "or", "but", "to", "as");
+
+  /** The type the words after a name at {@code i} define it as ("is a British film"), or null. */
+  private String definedAs(List<Token> toks, int i) {
+    int n = toks.size();
+    if (i < n && toks.get(i).text().equals("(")) {
+      int depth = 0;
+      for (; i < n; i++) {
+        String t = toks.get(i).text();
+        depth += t.equals("(") ? 1 : t.equals(")") ? -1 : 0;
+        if (depth == 0) {
+          break;
+        }
+      }
+      i++;
+    }
+    if (i + 2 >= n
+        || !COPULAS.contains(toks.get(i).text())
+        || !ARTICLES.contains(toks.get(i + 1).text())) {
+      return null;
+    }
+    for (int k = i + 2; k < n && k <= i + 2 + MAX_MODIFIERS; k++) {
+      String w = norm(toks.get(k).text());
+      if (DEFINITION_STOPS.contains(w)) {
+        return null;
+      }
+      if (!Character.isLowerCase(toks.get(k).text().charAt(0))) {
+        continue;
+      }
+      // the noun is the last of a run of nouns: "record label", "film noir" stops at "film"
+      boolean last =
+          k + 1 >= n
+              || !Character.isLowerCase(toks.get(k + 1).text().charAt(0))
+              || DEFINITION_STOPS.contains(norm(toks.get(k + 1).text()));
+      for (String type : DEFINED_TYPES) {
+        if (has("DEFINES_" + type, w) && (last || !nounFollows(toks, k + 1))) {
+          return type;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final List<String> DEFINED_TYPES = List.of("PER", "ORG", "LOC", "MISC");
+
+  /** A word of the defining lists follows, so the noun at hand only modifies it ("music prize"). */
+  private boolean nounFollows(List<Token> toks, int k) {
+    String w = norm(toks.get(k).text());
+    for (String type : DEFINED_TYPES) {
+      if (has("DEFINES_" + type, w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -752,7 +870,10 @@ final class NewsNameRules {
         && !type.equals("ORG")
         && !isPlace(all)) {
       type = "ORG"; // "an analyst at Bernstein", "economists at Capital Economics"
-    } else if (majorPlaces.contains(all) && !type.equals("ORG") && !firstNames.contains(all)) {
+    } else if (majorPlaces.contains(all)
+        && !type.equals("ORG")
+        && !firstNames.contains(all)
+        && !COMPASS_REGIONS.contains(all)) {
       type = "LOC"; // "Turkiye" is a country before it is anyone's name
     } else if (e - s >= 3
         && EVENT_HEADS.contains(norm(toks.get(s).text()))

@@ -616,6 +616,9 @@ class NewsNameRulesTest {
         .containsExactly("LOC:Soviet Union");
     assertThat(body("Exports to the Customs Union fell.", "LOC:Customs Union"))
         .containsExactly("ORG:Customs Union");
+    // a region GeoNames names by a compass word is an adjective alone
+    assertThat(body("It reached Western audiences.", "MISC:Western"))
+        .containsExactly("MISC:Western");
   }
 
   @Test
@@ -663,6 +666,56 @@ class NewsNameRulesTest {
                 "MISC:Medicine",
                 "MISC:Vell Medal"))
         .containsExactly("MISC:Holm Prize in Physiology or Medicine", "MISC:Vell Medal");
+  }
+
+  /** The spans of a document of body sentences after the rules, sentence by sentence. */
+  private List<List<String>> document(List<String> sentences, List<List<String>> spans) {
+    List<List<Token>> toks = new ArrayList<>();
+    List<List<NameSpan>> found = new ArrayList<>();
+    for (int s = 0; s < sentences.size(); s++) {
+      toks.add(Tokenizer.tokenize(sentences.get(s)));
+      found.add(spansOf(toks.get(s), spans.get(s).toArray(String[]::new)));
+    }
+    List<List<NameSpan>> out = rules.apply(toks, found, false);
+    List<List<String>> rendered = new ArrayList<>();
+    for (int s = 0; s < sentences.size(); s++) {
+      rendered.add(render(toks.get(s), out.get(s)));
+    }
+    return rendered;
+  }
+
+  @Test
+  void whatASentenceSaysANameIsGivesItsTypeInTheWholeDocument() {
+    List<List<String>> out =
+        document(
+            List.of(
+                "Harrow Lane ( 1961 ) is a British crime film directed by Ian Holt .",
+                "Critics praised Harrow Lane on its release .",
+                "Velmont is a small town in the hills .",
+                "Velmont lies near the coast ."),
+            List.of(
+                List.of("LOC:Harrow Lane", "PER:Ian Holt"),
+                List.of("LOC:Harrow Lane"),
+                List.of("PER:Velmont"),
+                List.of("PER:Velmont")));
+
+    assertThat(out.get(0)).containsExactly("MISC:Harrow Lane", "PER:Ian Holt");
+    assertThat(out.get(1)).containsExactly("MISC:Harrow Lane");
+    assertThat(out.get(2)).containsExactly("LOC:Velmont");
+    assertThat(out.get(3)).containsExactly("LOC:Velmont");
+  }
+
+  @Test
+  void aSentenceThatSaysSomethingElseAboutANameLeavesItsType() {
+    // "a member of", "the home of": the noun that follows is not what the name is
+    List<List<String>> out =
+        document(
+            List.of(
+                "Ana Roth was a member of the band .", "Velmont is the home of a famous club ."),
+            List.of(List.of("PER:Ana Roth"), List.of("LOC:Velmont")));
+
+    assertThat(out.get(0)).containsExactly("PER:Ana Roth");
+    assertThat(out.get(1)).containsExactly("LOC:Velmont");
   }
 
   /** The ASCII shortcut of {@code norm} gives what the full normalisation gives. */
