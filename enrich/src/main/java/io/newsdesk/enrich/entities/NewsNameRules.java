@@ -409,6 +409,9 @@ final class NewsNameRules {
           continue;
         }
         String type = definedAs(toks, sp.end());
+        if (type == null) {
+          type = apposedAs(toks, sp.start());
+        }
         if (type != null && !type.equals(sp.type())) {
           if (defined == null) {
             defined = new HashMap<>();
@@ -488,6 +491,53 @@ final class NewsNameRules {
   }
 
   private static final List<String> DEFINED_TYPES = List.of("PER", "ORG", "LOC", "MISC");
+
+  /** Nouns of places that name one after "of": "the city of Gao", "the island of Sumatra". */
+  private static final Set<String> PLACE_OF =
+      Set.of(
+          "city",
+          "town",
+          "village",
+          "province",
+          "state",
+          "island",
+          "region",
+          "county",
+          "district",
+          "kingdom",
+          "port",
+          "capital",
+          "republic",
+          "emirate",
+          "sultanate",
+          "principality");
+
+  /**
+   * The type a noun right before a name gives it, in apposition: "their debut album, Unknown
+   * Pleasures", "the game show Countdown", "the newspaper Le Monde", "the city of Gao"; or null.
+   */
+  private String apposedAs(List<Token> toks, int s) {
+    int k = s - 1;
+    if (k >= 0 && toks.get(k).text().equals("\"")) {
+      k--; // the song " Waterloo "; not after a comma: "the committee, Anatoly Gorokhovsky"
+    }
+    if (k >= 1 && toks.get(k).text().equals("of")) {
+      String w = norm(toks.get(k - 1).text());
+      return PLACE_OF.contains(w) && Character.isLowerCase(toks.get(k - 1).text().charAt(0))
+          ? "LOC"
+          : null;
+    }
+    if (k < 1 || !Character.isLowerCase(toks.get(k).text().charAt(0))) {
+      return null;
+    }
+    String w = norm(toks.get(k).text());
+    for (String type : DEFINED_TYPES) {
+      if (has("APPOSED_" + type, w)) {
+        return type;
+      }
+    }
+    return null;
+  }
 
   /** A word of the defining lists follows, so the noun at hand only modifies it ("music prize"). */
   private boolean nounFollows(List<Token> toks, int k) {

@@ -706,6 +706,24 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNounRightBeforeANameSaysWhatItIs() {
+    assertThat(
+            body(
+                "The band released the album Grey Harbour and the song \" Coldwater Hill \" in"
+                    + " the city of Orrin .",
+                "PER:Grey Harbour",
+                "LOC:Coldwater Hill",
+                "PER:Orrin"))
+        .containsExactly("MISC:Grey Harbour", "MISC:Coldwater Hill", "LOC:Orrin");
+    // after a comma the name may be a person in apposition to a body: "the committee, Ana Roth"
+    assertThat(body("The head of the committee , Ana Roth , spoke .", "PER:Ana Roth"))
+        .containsExactly("PER:Ana Roth");
+    // a noun that is also a verb is left out: "the team to play Norvia"
+    assertThat(body("He named the team to play Norvia .", "LOC:Norvia"))
+        .containsExactly("LOC:Norvia");
+  }
+
+  @Test
   void aSentenceThatSaysSomethingElseAboutANameLeavesItsType() {
     // "a member of", "the home of": the noun that follows is not what the name is
     List<List<String>> out =
