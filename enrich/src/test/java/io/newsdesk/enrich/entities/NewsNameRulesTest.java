@@ -736,6 +736,83 @@ class NewsNameRulesTest {
     assertThat(out.get(1)).containsExactly("LOC:Velmont");
   }
 
+  /**
+   * Whatever the words and whatever spans the recognizer gives, the rules answer with spans inside
+   * the sentence: the new look-arounds (numerals, epithets, "of" joins, awards, definitions,
+   * appositions) read past a span's ends and must stop at the sentence's.
+   */
+  @Test
+  void anyWordsAndSpansGiveSpansInsideTheSentence() {
+    String[] vocabulary = {
+      "Louis",
+      "II",
+      "the",
+      "Great",
+      "of",
+      "University",
+      "Berlin",
+      "Prize",
+      "in",
+      "Physics",
+      "or",
+      "is",
+      "a",
+      "British",
+      "film",
+      "album",
+      "city",
+      "(",
+      ")",
+      ",",
+      "\"",
+      "Battle",
+      "Mount",
+      "CBE",
+      "and",
+      "Ana",
+      "Roth",
+      "said",
+      "."
+    };
+    String[] types = {"PER", "ORG", "LOC", "MISC"};
+    qt().withExamples(3000)
+        .forAll(
+            lists().of(integers().between(0, vocabulary.length - 1)).ofSizeBetween(1, 14),
+            lists().of(integers().between(0, 99)).ofSizeBetween(0, 6))
+        .check(
+            (words, cuts) -> {
+              List<Token> toks = new ArrayList<>();
+              int offset = 0;
+              for (int w : words) {
+                String text = vocabulary[w];
+                toks.add(new Token(text, offset, offset + text.length()));
+                offset += text.length() + 1;
+              }
+              // non-overlapping spans from the cut points, each 1-3 tokens long
+              List<NameSpan> spans = new ArrayList<>();
+              int at = 0;
+              for (int c : cuts) {
+                int start = at + c % 3;
+                int end = start + 1 + c / 34;
+                if (end > toks.size()) {
+                  break;
+                }
+                spans.add(new NameSpan(types[c % 4], start, end));
+                at = end;
+              }
+              for (boolean lineHeadlines : new boolean[] {true, false}) {
+                List<NameSpan> out =
+                    rules.apply(List.of(toks), List.of(spans), false, lineHeadlines).get(0);
+                for (NameSpan sp : out) {
+                  if (sp.start() < 0 || sp.end() > toks.size() || sp.start() >= sp.end()) {
+                    return false;
+                  }
+                }
+              }
+              return true;
+            });
+  }
+
   /** The ASCII shortcut of {@code norm} gives what the full normalisation gives. */
   @Test
   void normOfAsciiWordsIsTheFullNormalisation() {
