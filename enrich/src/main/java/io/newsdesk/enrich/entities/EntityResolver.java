@@ -24,7 +24,9 @@ final class EntityResolver {
   record RawMention(
       String type, String text, int start, int end, boolean inTitle, boolean inLead) {}
 
-  private static final Set<String> NAME_TYPES = Set.of("PER", "ORG", "LOC", "MISC");
+  /** The types of names, as against numbers, dates and amounts. */
+  static final Set<String> NAME_TYPES = Set.of("PER", "ORG", "LOC", "MISC");
+
   private static final Set<String> ACRONYM_STOP = Set.of("of", "the", "and", "for", "in", "on");
 
   private static final class Group {

@@ -201,6 +201,9 @@ final class NewsNameRules {
   private final Set<String> countries;
   // First words of the general list's organisations: most capitalised words start none.
   private final Set<String> orgFirstWords = new HashSet<>();
+  // The type each noun of the DEFINES_* and APPOSED_* lists gives a name (PER, ORG, LOC, MISC).
+  private final Map<String, String> definingNouns = new HashMap<>();
+  private final Map<String, String> apposedNouns = new HashMap<>();
 
   private NewsNameRules(
       Map<String, Set<String>> words,
@@ -218,6 +221,14 @@ final class NewsNameRules {
     for (String org : words.getOrDefault("ORG", Set.of())) {
       int space = org.indexOf(' ');
       orgFirstWords.add(space < 0 ? org : org.substring(0, space));
+    }
+    for (String type : Labels.TYPES) {
+      words
+          .getOrDefault("DEFINES_" + type, Set.of())
+          .forEach(w -> definingNouns.putIfAbsent(w, type));
+      words
+          .getOrDefault("APPOSED_" + type, Set.of())
+          .forEach(w -> apposedNouns.putIfAbsent(w, type));
     }
   }
 
@@ -405,7 +416,7 @@ final class NewsNameRules {
     for (int s = 0; s < sentences.size(); s++) {
       List<Token> toks = sentences.get(s);
       for (NameSpan sp : out.get(s)) {
-        if (!NAME_TYPES.contains(sp.type())) {
+        if (!EntityResolver.NAME_TYPES.contains(sp.type())) {
           continue;
         }
         String type = definedAs(toks, sp.end());
@@ -429,15 +440,15 @@ final class NewsNameRules {
       List<NameSpan> spans = new ArrayList<>(out.get(s).size());
       for (NameSpan sp : out.get(s)) {
         String type =
-            NAME_TYPES.contains(sp.type()) ? defined.get(text(toks, sp.start(), sp.end())) : null;
+            EntityResolver.NAME_TYPES.contains(sp.type())
+                ? defined.get(text(toks, sp.start(), sp.end()))
+                : null;
         spans.add(type == null ? sp : new NameSpan(type, sp.start(), sp.end()));
       }
       retyped.add(spans);
     }
     return retyped;
   }
-
-  private static final Set<String> NAME_TYPES = Set.of("PER", "ORG", "LOC", "MISC");
 
   private static final Set<String> COPULAS = Set.of("is", "was", "are", "were");
 
@@ -481,16 +492,14 @@ final class NewsNameRules {
           k + 1 >= n
               || !Character.isLowerCase(toks.get(k + 1).text().charAt(0))
               || DEFINITION_STOPS.contains(norm(toks.get(k + 1).text()));
-      for (String type : DEFINED_TYPES) {
-        if (has("DEFINES_" + type, w) && (last || !nounFollows(toks, k + 1))) {
-          return type;
-        }
+      // not "music" of "music prize": a defining noun follows, which it only modifies
+      String type = definingNouns.get(w);
+      if (type != null && (last || !definingNouns.containsKey(norm(toks.get(k + 1).text())))) {
+        return type;
       }
     }
     return null;
   }
-
-  private static final List<String> DEFINED_TYPES = List.of("PER", "ORG", "LOC", "MISC");
 
   /** Nouns of places that name one after "of": "the city of Gao", "the island of Sumatra". */
   private static final Set<String> PLACE_OF =
@@ -530,24 +539,7 @@ final class NewsNameRules {
     if (k < 1 || !Character.isLowerCase(toks.get(k).text().charAt(0))) {
       return null;
     }
-    String w = norm(toks.get(k).text());
-    for (String type : DEFINED_TYPES) {
-      if (has("APPOSED_" + type, w)) {
-        return type;
-      }
-    }
-    return null;
-  }
-
-  /** A word of the defining lists follows, so the noun at hand only modifies it ("music prize"). */
-  private boolean nounFollows(List<Token> toks, int k) {
-    String w = norm(toks.get(k).text());
-    for (String type : DEFINED_TYPES) {
-      if (has("DEFINES_" + type, w)) {
-        return true;
-      }
-    }
-    return false;
+    return apposedNouns.get(norm(toks.get(k).text()));
   }
 
   /**

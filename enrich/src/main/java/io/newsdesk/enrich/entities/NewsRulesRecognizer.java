@@ -5,7 +5,6 @@ import io.newsdesk.enrich.text.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A recognizer followed by the news rules (roles, glosses, name tails, types from general
@@ -18,8 +17,6 @@ import java.util.Set;
  * names the body must confirm ({@code newsdesk eval ner --rules text}).
  */
 public final class NewsRulesRecognizer implements EntityRecognizer {
-
-  private static final Set<String> NAME_TYPES = Set.of("PER", "ORG", "LOC", "MISC");
 
   private final EntityRecognizer recognizer;
   private final NewsNameRules rules;
@@ -69,7 +66,7 @@ public final class NewsRulesRecognizer implements EntityRecognizer {
       String[] t = new String[sentences.get(s).length];
       Arrays.fill(t, "O");
       for (NameSpan n : spans.get(s)) {
-        if (!NAME_TYPES.contains(n.type())) {
+        if (!EntityResolver.NAME_TYPES.contains(n.type())) {
           continue;
         }
         for (int k = n.start(); k < n.end(); k++) {
