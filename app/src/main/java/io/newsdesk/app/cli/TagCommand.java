@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdesk.enrich.ArticleEnricher;
 import io.newsdesk.enrich.EnrichComponents;
 import io.newsdesk.enrich.entities.ConllTagging;
+import io.newsdesk.enrich.entities.EntityRecognizer;
 import io.newsdesk.enrich.entities.PerceptronEntityRecognizer;
 import io.newsdesk.enrich.sentiment.NewsMtscTagging;
 import io.newsdesk.enrich.sentiment.TargetSentiment;
@@ -55,6 +56,14 @@ public final class TagCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin NameRules rules;
 
   @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "With --conll: the named-entity model to tag with, as `newsdesk train ner` writes it"
+              + " (default: the shipped model).")
+  Path model;
+
+  @Option(
       names = "--targets",
       paramLabel = "FILE.jsonl",
       description =
@@ -68,7 +77,11 @@ public final class TagCommand implements Callable<Integer> {
     if (conll != null) {
       try (BufferedReader in = Files.newBufferedReader(conll, StandardCharsets.UTF_8)) {
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        ConllTagging.tag(rules.apply(PerceptronEntityRecognizer.loadDefault()), in, out);
+        EntityRecognizer recognizer =
+            model == null
+                ? PerceptronEntityRecognizer.loadDefault()
+                : PerceptronEntityRecognizer.load(model);
+        ConllTagging.tag(rules.apply(recognizer), in, out);
         out.flush();
       }
       return 0;

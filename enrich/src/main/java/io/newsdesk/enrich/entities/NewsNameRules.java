@@ -188,6 +188,11 @@ final class NewsNameRules {
   private static final Set<String> COMPASS_REGIONS =
       Set.of("western", "eastern", "northern", "southern", "central");
 
+  /**
+   * A point of the compass is a place to GeoNames, and the end of club names ("Queen of South").
+   */
+  private static final Set<String> COMPASS_POINTS = Set.of("north", "south", "east", "west");
+
   private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "fall", "winter");
 
   private static final Set<String> FACILITY_HEADS =
@@ -369,7 +374,9 @@ final class NewsNameRules {
       List<NameSpan> kept = new ArrayList<>();
       List<NameSpan> pieces = new ArrayList<>();
       for (NameSpan found : joinedOf(toks, nameTails(toks, spans.get(s)))) {
-        pieces.addAll(adjectiveSplit(toks, withGluedStart(toks, found)));
+        for (NameSpan piece : adjectiveSplit(toks, withGluedStart(toks, found))) {
+          pieces.addAll(innerOccupation(toks, piece));
+        }
       }
       for (NameSpan sp : pieces) {
         if (timeExpression(toks, sp)) {
@@ -559,6 +566,34 @@ final class NewsNameRules {
     return List.of(
         new NameSpan(type, sp.start(), sp.start() + 1),
         new NameSpan(sp.type(), sp.start() + 1, sp.end()));
+  }
+
+  /**
+   * A lower-case occupation or role inside a span parts what comes before it from the person after
+   * it: "Taoist physician Ge Hong" is "Taoist" and the person "Ge Hong", as "the Taoist physician
+   * Ge Hong" reads. Names hold lower-case function words ("Bank of England"), not occupations; a
+   * span that runs over one joined two names.
+   */
+  private List<NameSpan> innerOccupation(List<Token> toks, NameSpan sp) {
+    int s = sp.start();
+    int e = sp.end();
+    for (int k = s + 1; k < e - 1; k++) {
+      String t = toks.get(k).text();
+      if (!Character.isLowerCase(t.charAt(0))) {
+        continue;
+      }
+      String w = norm(t);
+      if (!(isRole(w) || "PER".equals(definingNouns.get(w))) || !capitalised(toks, k + 1, e)) {
+        return List.of(sp);
+      }
+      NameSpan person = new NameSpan("PER", k + 1, e);
+      if (!capitalised(toks, s, k)) {
+        return List.of(person);
+      }
+      String before = nationality(toks.get(s)) && k - s == 1 ? "MISC" : sp.type();
+      return List.of(new NameSpan(before, s, k), person);
+    }
+    return List.of(sp);
   }
 
   /**
@@ -811,6 +846,13 @@ final class NewsNameRules {
       if (j == e) {
         return List.of();
       }
+      if (roleInSpan
+          && toks.get(j - 1).text().equals("of")
+          && capitalised(toks, j, e)
+          && !COMPASS_POINTS.contains(text(toks, j, e))
+          && !(e - j >= 2 && firstNames.contains(norm(toks.get(j).text())))) {
+        return List.of(new NameSpan("LOC", j, e)); // "Maharaja of Mysore", "Emperor of Brazil"
+      }
       boolean personLike =
           sp.type().equals("PER")
               || firstNames.contains(norm(toks.get(j).text())) && e - j >= 2
@@ -1042,6 +1084,8 @@ final class NewsNameRules {
       int next = k + 1 < spans.size() ? spans.get(k + 1).start() : toks.size();
       if (e == sp.end() && e < next && REGNAL.matcher(toks.get(e).text()).matches()) {
         e++; // "Louis II", and on to "Augustus II the Strong"
+      } else if (e == sp.end() && e < next && firstOfDynasty(toks, e)) {
+        e++; // "Frederick I of Prussia", "king Louis I ."
       }
       if (e >= sp.end()
           && e + 1 < toks.size()
@@ -1077,6 +1121,21 @@ final class NewsNameRules {
     }
     out.removeIf(java.util.Objects::isNull);
     return out;
+  }
+
+  /**
+   * A lone "I" after a person's name is a regnal numeral when what follows cannot go on a sentence
+   * whose subject is "I": the sentence's end, a punctuation mark, "of" ("Pedro I of Brazil").
+   */
+  private static boolean firstOfDynasty(List<Token> toks, int i) {
+    if (!toks.get(i).text().equals("I")) {
+      return false;
+    }
+    if (i + 1 == toks.size()) {
+      return true;
+    }
+    String next = toks.get(i + 1).text();
+    return next.equals("of") || next.length() == 1 && ",.;:()".indexOf(next.charAt(0)) >= 0;
   }
 
   /**

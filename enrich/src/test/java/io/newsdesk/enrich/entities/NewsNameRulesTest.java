@@ -640,6 +640,41 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aLoneIAfterANameIsTheFirstOfTheNameWhereNoSentenceGoesOn() {
+    assertThat(body("By order of King Alric I of Norvia it was built.", "PER:Alric", "LOC:Norvia"))
+        .containsExactly("PER:Alric I", "LOC:Norvia");
+    assertThat(body("He was succeeded by his nephew Alric I, who ruled.", "PER:Alric"))
+        .containsExactly("PER:Alric I");
+    // "I" goes on a sentence of its own: not a numeral
+    assertThat(body("Thanks Alric I said.", "PER:Alric")).containsExactly("PER:Alric");
+  }
+
+  @Test
+  void aRuleOfAPlaceLeavesThePlace() {
+    assertThat(body("He met the Maharaja of Ostrel today.", "ORG:Maharaja of Ostrel"))
+        .containsExactly("LOC:Ostrel");
+    assertThat(body("She became Empress of Varnia in 1822.", "ORG:Empress of Varnia"))
+        .containsExactly("LOC:Varnia");
+    // a club's name that ends in a point of the compass is no rule over a place
+    assertThat(body("Clyde beat Queen of South 2-0.", "ORG:Clyde", "ORG:Queen of South"))
+        .containsExactly("ORG:Clyde", "ORG:Queen of South");
+  }
+
+  @Test
+  void anOccupationInsideASpanPartsItFromThePersonAfterIt() {
+    assertThat(
+            body(
+                "It drew on a text by the Varnian physician Ge Holm in 340.",
+                "ORG:Varnian physician Ge Holm"))
+        .containsExactly("MISC:Varnian", "PER:Ge Holm");
+    assertThat(body("It was made by the director Ana Vell.", "ORG:the director Ana Vell"))
+        .containsExactly("PER:Ana Vell");
+    // lower-case function words belong to names
+    assertThat(body("The Bank of Ostrel raised rates.", "ORG:Bank of Ostrel"))
+        .containsExactly("ORG:Bank of Ostrel");
+  }
+
+  @Test
   void anInstitutionAndWhatItIsOfAreOneOrganisation() {
     assertThat(
             body(
