@@ -402,7 +402,7 @@ final class NewsNameRules {
       if (!headline[s]) {
         kept = withListedOrgs(toks, kept);
       }
-      out.add(glosses(toks, listedPlaces(toks, kept)));
+      out.add(glosses(toks, datedWorks(toks, listedPlaces(toks, kept))));
     }
     return definedTypes(sentences, out);
   }
@@ -430,7 +430,7 @@ final class NewsNameRules {
         if (type == null) {
           type = apposedAs(toks, sp.start());
         }
-        if (type != null && !type.equals(sp.type())) {
+        if (type != null) {
           if (defined == null) {
             defined = new HashMap<>();
           }
@@ -481,12 +481,23 @@ final class NewsNameRules {
       }
       i++;
     }
-    if (i + 2 >= n
-        || !COPULAS.contains(toks.get(i).text())
-        || !ARTICLES.contains(toks.get(i + 1).text())) {
+    if (i + 2 >= n || !COPULAS.contains(toks.get(i).text())) {
       return null;
     }
-    for (int k = i + 2; k < n && k <= i + 2 + MAX_MODIFIERS; k++) {
+    int from;
+    boolean plural = false;
+    if (ARTICLES.contains(toks.get(i + 1).text())) {
+      from = i + 2;
+    } else if (i + 4 < n
+        && toks.get(i + 1).text().equals("one")
+        && toks.get(i + 2).text().equals("of")
+        && toks.get(i + 3).text().equals("the")) {
+      from = i + 4; // "is one of the main rivers of ..."
+      plural = true;
+    } else {
+      return null;
+    }
+    for (int k = from; k < n && k <= from + MAX_MODIFIERS; k++) {
       String w = norm(toks.get(k).text());
       if (DEFINITION_STOPS.contains(w)) {
         return null;
@@ -500,12 +511,23 @@ final class NewsNameRules {
               || !Character.isLowerCase(toks.get(k + 1).text().charAt(0))
               || DEFINITION_STOPS.contains(norm(toks.get(k + 1).text()));
       // not "music" of "music prize": a defining noun follows, which it only modifies
-      String type = definingNouns.get(w);
+      String type = definingNouns.get(plural ? singular(w) : w);
       if (type != null && (last || !definingNouns.containsKey(norm(toks.get(k + 1).text())))) {
         return type;
       }
     }
     return null;
+  }
+
+  /** The singular of a plural noun, for the lists: "rivers", "cities", "churches". */
+  static String singular(String w) {
+    if (w.endsWith("ies") && w.length() > 4) {
+      return w.substring(0, w.length() - 3) + "y";
+    }
+    if (w.endsWith("ches") || w.endsWith("shes") || w.endsWith("sses") || w.endsWith("xes")) {
+      return w.substring(0, w.length() - 2);
+    }
+    return w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
   }
 
   /** Nouns of places that name one after "of": "the city of Gao", "the island of Sumatra". */
@@ -704,13 +726,17 @@ final class NewsNameRules {
     List<NameSpan> out = new ArrayList<>(spans);
     for (int i = 0; i < out.size(); i++) {
       NameSpan y = out.get(i);
-      if (y.end() >= toks.size() || !toks.get(y.end()).text().equals(")")) {
+      if (y.end() >= toks.size()
+          || !(toks.get(y.end()).text().equals(")") || toks.get(y.end()).text().equals(";"))) {
         continue;
       }
       int open = y.start() - 1;
       boolean labelled = open >= 2 && toks.get(open).text().equals(":");
       if (labelled) {
         open -= 2; // "(Welsh: ...": a language label before the colon
+      }
+      if (open >= 1 && toks.get(open).text().equals(";")) {
+        open = openingOf(toks, open); // "(Hungarian: Tisza; Serbian: Tisa)": one of a chain
       }
       if (open < 1 || !toks.get(open).text().equals("(")) {
         continue;
@@ -735,6 +761,74 @@ final class NewsNameRules {
       }
     }
     return out;
+  }
+
+  /** The "(" that opens the parenthesis holding {@code i}, at most 16 tokens back, or -1. */
+  private static int openingOf(List<Token> toks, int i) {
+    for (int k = i - 1; k >= 0 && i - k <= 16; k--) {
+      String t = toks.get(k).text();
+      if (t.equals("(")) {
+        return k;
+      }
+      if (t.equals(")")) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static final Pattern YEAR = Pattern.compile("1[0-9]{3}|20[0-9]{2}");
+
+  /** Lower-case words a title holds: "Lord of the Flies", "Waiting for Godot". */
+  private static final Set<String> TITLE_WORDS =
+      Set.of("of", "the", "a", "an", "for", "to", "in", "on", "and", "with", "from", "at");
+
+  /**
+   * A name with a year alone in parentheses after it is a work, as reference prose dates films,
+   * books and albums: "Kagemusha (1980)", "Princess Mononoke (1997)" (the recognizer's "Mononoke"
+   * takes back the capitalised words before it, and the lower-case words a title holds between
+   * them). Not a person's name that starts with a first name, nor two names or more after a
+   * possessive ("Britain's Allan Wells (1980)": news dates a champion's title that way).
+   */
+  private List<NameSpan> datedWorks(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan sp = spans.get(k);
+      int e = sp.end();
+      if (e + 2 >= toks.size()
+          || !toks.get(e).text().equals("(")
+          || !YEAR.matcher(toks.get(e + 1).text()).matches()
+          || !toks.get(e + 2).text().equals(")")
+          || !EntityResolver.NAME_TYPES.contains(sp.type())
+          || sp.type().equals("MISC") && !capitalisedWord(toks.get(sp.start()))) {
+        continue;
+      }
+      int floor = k > 0 ? spans.get(k - 1).end() : 0;
+      int s = sp.start();
+      int p = s;
+      while (p - 1 >= floor) {
+        int q = p - 1;
+        while (q > floor && p - q <= 3 && TITLE_WORDS.contains(toks.get(q).text())) {
+          q--; // "Lord of the Flies": the lower-case words between capitalised ones
+        }
+        Token t = toks.get(q);
+        if (!capitalisedWord(t) || t.text().equals("I")) {
+          break;
+        }
+        p = q;
+        s = q;
+      }
+      if (sp.type().equals("PER")
+          && (firstNames.contains(norm(toks.get(sp.start()).text()))
+              || s == sp.start() && sp.end() - sp.start() >= 2)) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(spans);
+      }
+      out.set(k, new NameSpan("MISC", s, e));
+    }
+    return out == null ? spans : out;
   }
 
   /**
