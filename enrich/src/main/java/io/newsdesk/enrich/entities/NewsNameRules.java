@@ -181,6 +181,10 @@ final class NewsNameRules {
   /** Awards named for their field after "in" or "for": "Nobel Prize in Physics". */
   private static final Set<String> AWARDS = Set.of("prize", "award", "medal", "trophy");
 
+  /** Last words of awards and contests: every Cup of CoNLL's is MISC, as every prize. */
+  private static final Set<String> AWARD_ENDS =
+      Set.of("prize", "award", "awards", "medal", "trophy", "cup");
+
   /**
    * Regions GeoNames names by a compass word alone: "Western" alone is an adjective ("Western
    * audiences", MISC in CoNLL) before it is the region.
@@ -1068,6 +1072,14 @@ final class NewsNameRules {
         && !has("ORG_SUFFIX", last)
         && Character.isUpperCase(toks.get(s + 1).text().charAt(0))) {
       type = "LOC"; // "Mount Kazbek", "Lake Maracaibo"; not "Mount Pleasant Bank"
+    } else if (e - s >= 2
+        && AWARD_ENDS.contains(last)
+        && !(type.equals("PER") && firstNames.contains(norm(toks.get(s).text())))) {
+      type = "MISC"; // "Academy Honorary Award", "Golden Boot Trophy" (CoNLL: every Cup MISC)
+    } else if (e - s >= 2
+        && has("VENUE", last)
+        && !(type.equals("PER") && firstNames.contains(norm(toks.get(s).text())))) {
+      type = "LOC"; // "Chase Arena", "Gergeti Trinity Church", "Elland Road"
     } else if (e - s >= 2 && has("DOC_SUFFIX", last) && !type.equals("PER")) {
       type = "MISC"; // "UN Charter", "Paris Agreement": a document, not an organisation
     } else if (e - s >= 2
@@ -1115,7 +1127,7 @@ final class NewsNameRules {
           joined = new NameSpan("ORG", a.start(), b.end());
           used = 1;
         }
-      } else if (a.type().equals("MISC")
+      } else if (!a.type().equals("PER")
           && AWARDS.contains(last)
           && e + 1 < toks.size()
           && (toks.get(e).text().equals("in") || toks.get(e).text().equals("for"))
@@ -1515,6 +1527,7 @@ final class NewsNameRules {
     String all = text(toks, s, e);
     return has("ORG_SUFFIX", last)
         || has("GEO_FEATURE", last)
+        || has("VENUE", last)
         || isKnownOrg(all)
         || places.contains(all)
         || EntityAliases.lookup(CanonicalKeys.fold(all)) != null;

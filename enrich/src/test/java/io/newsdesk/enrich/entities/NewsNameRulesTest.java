@@ -613,6 +613,19 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNameEndingInABuildingOrAStreetIsAPlaceAndOneEndingInAnAwardIsMisc() {
+    assertThat(
+            body(
+                "They moved from Varna Arena to Kell Road and won the Ostrel Honorary Award .",
+                "ORG:Varna Arena",
+                "ORG:Kell Road",
+                "ORG:Ostrel Honorary Award"))
+        .containsExactly("LOC:Varna Arena", "LOC:Kell Road", "MISC:Ostrel Honorary Award");
+    // a person whose surname is a building word stays a person
+    assertThat(body("Anna Tower spoke .", "PER:Anna Tower")).containsExactly("PER:Anna Tower");
+  }
+
+  @Test
   void aFormerCountryIsAPlaceThoughItsNameEndsLikeAnOrganisation() {
     assertThat(body("Exports to the Soviet Union fell.", "LOC:Soviet Union"))
         .containsExactly("LOC:Soviet Union");
