@@ -137,8 +137,42 @@ final class NewsNameRules {
    * First words of a natural feature named by what it is of ("Strait of Malacca", "Sea of Japan",
    * "Bay of Bengal") or before its name ("Mount Kazbek", "Lake Ohrid").
    */
+  /** States named by their kind and their place: "Republic of Ireland" (one LOC in CoNLL). */
+  private static final Set<String> REALMS =
+      Set.of(
+          "kingdom",
+          "tsardom",
+          "principality",
+          "duchy",
+          "emirate",
+          "sultanate",
+          "caliphate",
+          "khanate",
+          "republic",
+          "empire");
+
   private static final Set<String> GEO_HEADS_OF =
-      Set.of("gulf", "bay", "strait", "straits", "sea", "isle", "isles", "cape", "lake", "mount");
+      Set.of(
+          "gulf",
+          "bay",
+          "strait",
+          "straits",
+          "sea",
+          "isle",
+          "isles",
+          "cape",
+          "lake",
+          "mount",
+          "kingdom",
+          "tsardom",
+          "principality",
+          "duchy",
+          "emirate",
+          "sultanate",
+          "caliphate",
+          "khanate",
+          "republic",
+          "empire");
 
   private static final Set<String> GEO_HEADS = Set.of("mount", "mt.", "lake");
 
@@ -978,8 +1012,17 @@ final class NewsNameRules {
       return null;
     }
     for (int k = s + 1; k < e - 1; k++) {
-      if (norm(toks.get(k).text()).equals("and") && known(toks, s, k) && known(toks, k + 1, e)) {
+      if (!norm(toks.get(k).text()).equals("and")) {
+        continue;
+      }
+      if (known(toks, s, k) && known(toks, k + 1, e)) {
         return List.of(knownSpan(toks, s, k, sp.type()), knownSpan(toks, k + 1, e, sp.type()));
+      }
+      // "Bard College and Brown University": two names that each end in an institution's word
+      String left = norm(toks.get(k - 1).text());
+      String right = norm(toks.get(e - 1).text());
+      if (k - s >= 2 && e - k >= 3 && INSTITUTIONS.contains(left) && INSTITUTIONS.contains(right)) {
+        return List.of(new NameSpan("ORG", s, k), new NameSpan("ORG", k + 1, e));
       }
     }
     return null;
@@ -1112,7 +1155,16 @@ final class NewsNameRules {
       String last = norm(toks.get(e - 1).text());
       NameSpan joined = null;
       int used = 0;
-      if (INSTITUTIONS.contains(last)
+      if (e - a.start() == 1
+          && REALMS.contains(last)
+          && Character.isUpperCase(toks.get(e - 1).text().charAt(0))
+          && k + 1 < spans.size()
+          && spans.get(k + 1).type().equals("LOC")
+          && spans.get(k + 1).start() == e + 1
+          && toks.get(e).text().equals("of")) {
+        joined = new NameSpan("LOC", a.start(), spans.get(k + 1).end()); // "Tsardom of Russia"
+        used = 1;
+      } else if (INSTITUTIONS.contains(last)
           && Character.isUpperCase(toks.get(e - 1).text().charAt(0))
           && k + 1 < spans.size()
           && !spans.get(k + 1).type().equals("PER")) {

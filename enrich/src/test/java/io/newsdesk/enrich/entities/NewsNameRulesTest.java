@@ -707,6 +707,29 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aRealmAndItsPlaceAreOnePlace() {
+    assertThat(body("It was led by the Tsardom of Norvia .", "LOC:Tsardom", "LOC:Norvia"))
+        .containsExactly("LOC:Tsardom of Norvia");
+    assertThat(body("A treaty with the Khanate of Ostrel .", "ORG:Khanate of Ostrel"))
+        .containsExactly("LOC:Khanate of Ostrel");
+  }
+
+  @Test
+  void twoInstitutionsJoinedByAndAreTwoNames() {
+    assertThat(
+            body(
+                "He taught at Varna College and Kell University .",
+                "ORG:Varna College and Kell University"))
+        .containsExactly("ORG:Varna College", "ORG:Kell University");
+    // one name that holds "and": its first part does not end in an institution's word
+    assertThat(
+            body(
+                "The order came from the Ostrel Post and Telecommunications Administration .",
+                "ORG:Ostrel Post and Telecommunications Administration"))
+        .containsExactly("ORG:Ostrel Post and Telecommunications Administration");
+  }
+
+  @Test
   void anAwardAndItsCapitalisedFieldAreOneAward() {
     assertThat(
             body(

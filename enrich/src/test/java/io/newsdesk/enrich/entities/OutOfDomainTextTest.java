@@ -118,13 +118,15 @@ class OutOfDomainTextTest {
     // one. They were worth 3.3 to 3.5 points here on each of four train-only models (while CoNLL
     // testa gained 0.06 on each): events and places by their head word ("Battle of ...", "Strait
     // of ..."), regnal numerals, an institution and what it is "of", an award and its field.
+    // Session 20's rules (works dated by a year, glosses in a chain, "one of the NOUNs", a rule of
+    // a place, buildings and awards by their last word) took the shipped model from 0.799 to 0.821.
     List<ConllCorpus.Document> docs = fixture("wiki-style-dev.conll");
     EntityRecognizer alone = PerceptronEntityRecognizer.loadDefault();
     NerEvaluation without = NerEvaluation.evaluate(alone, docs);
     NerEvaluation with = NerEvaluation.evaluate(NewsRulesRecognizer.forSentences(alone), docs);
 
-    assertThat(with.f1(null)).as(with.report()).isGreaterThan(without.f1(null) + 0.02);
-    assertThat(with.f1(null)).as(with.report()).isGreaterThan(0.78);
+    assertThat(with.f1(null)).as(with.report()).isGreaterThan(without.f1(null) + 0.05);
+    assertThat(with.f1(null)).as(with.report()).isGreaterThan(0.81);
   }
 
   private static List<ConllCorpus.Document> fixture(String name) throws java.io.IOException {
