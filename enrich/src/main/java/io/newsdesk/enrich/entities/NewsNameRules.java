@@ -467,6 +467,9 @@ final class NewsNameRules {
         String type = definedAs(toks, sp.end());
         if (type == null) {
           type = apposedAs(toks, sp.start());
+          if ("PER".equals(type) && orgOrPlaceEnding(toks, sp.start(), sp.end())) {
+            type = null; // "the architect Foster Associates": what the name says wins
+          }
         }
         if (type != null) {
           if (defined == null) {
@@ -606,7 +609,9 @@ final class NewsNameRules {
     if (k < 1 || !Character.isLowerCase(toks.get(k).text().charAt(0))) {
       return null;
     }
-    return apposedNouns.get(norm(toks.get(k).text()));
+    String w = norm(toks.get(k).text());
+    String type = apposedNouns.get(w);
+    return type != null ? type : apposedNouns.get(singular(w)); // "the directors Ann Roe and ..."
   }
 
   /**

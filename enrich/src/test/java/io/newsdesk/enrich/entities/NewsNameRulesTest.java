@@ -794,6 +794,18 @@ class NewsNameRulesTest {
     // a noun that is also a verb is left out: "the team to play Norvia"
     assertThat(body("He named the team to play Norvia .", "LOC:Norvia"))
         .containsExactly("LOC:Norvia");
+    // an occupation, singular or plural, before a name says it is a person, unless the name ends
+    // like an organisation or a place
+    assertThat(
+            body(
+                "It was founded by the directors Kaito Varrow and Ana Kell with the industrialist"
+                    + " Ravi Ostrel and the architect Holm Partners .",
+                "ORG:Kaito Varrow",
+                "PER:Ana Kell",
+                "ORG:Ravi Ostrel",
+                "ORG:Holm Partners"))
+        .containsExactly(
+            "PER:Kaito Varrow", "PER:Ana Kell", "PER:Ravi Ostrel", "ORG:Holm Partners");
   }
 
   @Test
