@@ -707,6 +707,18 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNameNearOrNorthOfIsAPlace() {
+    assertThat(
+            body(
+                "The spill came from a mine near Baia Vell and a dam east of Ostrel .",
+                "ORG:Baia Vell",
+                "PER:Ostrel"))
+        .containsExactly("LOC:Baia Vell", "LOC:Ostrel");
+    // an organisation the list knows stays one
+    assertThat(body("Troops massed near NATO lines .", "ORG:NATO")).containsExactly("ORG:NATO");
+  }
+
+  @Test
   void aRealmAndItsPlaceAreOnePlace() {
     assertThat(body("It was led by the Tsardom of Norvia .", "LOC:Tsardom", "LOC:Norvia"))
         .containsExactly("LOC:Tsardom of Norvia");
