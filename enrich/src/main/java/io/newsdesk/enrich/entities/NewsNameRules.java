@@ -440,7 +440,8 @@ final class NewsNameRules {
       if (!headline[s]) {
         kept = withListedOrgs(toks, kept);
       }
-      out.add(glosses(toks, datedWorks(toks, listedPlaces(toks, kept))));
+      List<NameSpan> done = glosses(toks, datedWorks(toks, listedPlaces(toks, kept)));
+      out.add(headline[s] ? done : withCapitalThe(toks, done));
     }
     return definedTypes(sentences, out);
   }
@@ -1146,6 +1147,33 @@ final class NewsNameRules {
       type = "ORG"; // "Arab League", "Coordination Framework Party"
     }
     return type.equals(sp.type()) ? sp : new NameSpan(type, s, e);
+  }
+
+  /**
+   * A capital "The" inside a sentence, right before a name, is the name's own: "at The Oval", "sign
+   * The Smiths", "published by The Lancet Oncology" (CoNLL has it inside the name 28 times of 28
+   * after a lower-case word). Not for people, and not at a sentence's start, where any "The" is a
+   * capital.
+   */
+  static List<NameSpan> withCapitalThe(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan sp = spans.get(k);
+      int s = sp.start();
+      if (s < 2
+          || sp.type().equals("PER")
+          || !EntityResolver.NAME_TYPES.contains(sp.type())
+          || !toks.get(s - 1).text().equals("The")
+          || !Character.isLowerCase(toks.get(s - 2).text().charAt(0))
+          || k > 0 && spans.get(k - 1).end() > s - 1) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(spans);
+      }
+      out.set(k, new NameSpan(sp.type(), s - 1, sp.end()));
+    }
+    return out == null ? spans : out;
   }
 
   /** Words that say where what follows lies: "north of", "the outskirts of". */

@@ -707,6 +707,20 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aCapitalTheInsideASentenceBelongsToTheNameAfterIt() {
+    assertThat(
+            body(
+                "They play at The Kell Oval and read The Ostrel Review .",
+                "LOC:Kell Oval",
+                "ORG:Ostrel Review"))
+        .containsExactly("LOC:The Kell Oval", "ORG:The Ostrel Review");
+    // at a sentence's start any "The" is a capital; a person keeps no article
+    assertThat(body("The Ostrel Review said so .", "ORG:Ostrel Review"))
+        .containsExactly("ORG:Ostrel Review");
+    assertThat(body("He met The Ana Kell .", "PER:Ana Kell")).containsExactly("PER:Ana Kell");
+  }
+
+  @Test
   void aNameNearOrNorthOfIsAPlace() {
     assertThat(
             body(
