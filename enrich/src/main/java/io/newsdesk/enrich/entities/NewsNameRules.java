@@ -133,10 +133,6 @@ final class NewsNameRules {
           "capitulation",
           "congress");
 
-  /**
-   * First words of a natural feature named by what it is of ("Strait of Malacca", "Sea of Japan",
-   * "Bay of Bengal") or before its name ("Mount Kazbek", "Lake Ohrid").
-   */
   /** States named by their kind and their place: "Republic of Ireland" (one LOC in CoNLL). */
   private static final Set<String> REALMS =
       Set.of(
@@ -151,30 +147,24 @@ final class NewsNameRules {
           "republic",
           "empire");
 
+  /**
+   * First words of a natural feature named by what it is of ("Strait of Malacca", "Sea of Japan",
+   * "Bay of Bengal") or before its name ("Mount Kazbek", "Lake Ohrid"), and of a realm ("Tsardom of
+   * Russia").
+   */
   private static final Set<String> GEO_HEADS_OF =
-      Set.of(
-          "gulf",
-          "bay",
-          "strait",
-          "straits",
-          "sea",
-          "isle",
-          "isles",
-          "cape",
-          "lake",
-          "mount",
-          "kingdom",
-          "tsardom",
-          "principality",
-          "duchy",
-          "emirate",
-          "sultanate",
-          "caliphate",
-          "khanate",
-          "republic",
-          "empire");
+      union(
+          Set.of(
+              "gulf", "bay", "strait", "straits", "sea", "isle", "isles", "cape", "lake", "mount"),
+          REALMS);
 
   private static final Set<String> GEO_HEADS = Set.of("mount", "mt.", "lake");
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   /**
    * Last words of an institution that a place or a body it is "of" completes: "University of
@@ -216,8 +206,7 @@ final class NewsNameRules {
   private static final Set<String> AWARDS = Set.of("prize", "award", "medal", "trophy");
 
   /** Last words of awards and contests: every Cup of CoNLL's is MISC, as every prize. */
-  private static final Set<String> AWARD_ENDS =
-      Set.of("prize", "award", "awards", "medal", "trophy", "cup");
+  private static final Set<String> AWARD_ENDS = union(AWARDS, Set.of("awards", "cup"));
 
   /**
    * Regions GeoNames names by a compass word alone: "Western" alone is an adjective ("Western
@@ -1123,19 +1112,15 @@ final class NewsNameRules {
         && !has("ORG_SUFFIX", last)
         && Character.isUpperCase(toks.get(s + 1).text().charAt(0))) {
       type = "LOC"; // "Mount Kazbek", "Lake Maracaibo"; not "Mount Pleasant Bank"
-    } else if (e - s >= 2
-        && AWARD_ENDS.contains(last)
-        && !(type.equals("PER") && firstNames.contains(norm(toks.get(s).text())))) {
+    } else if (e - s >= 2 && AWARD_ENDS.contains(last) && !firstNamedPerson(toks, s, type)) {
       type = "MISC"; // "Academy Honorary Award", "Golden Boot Trophy" (CoNLL: every Cup MISC)
-    } else if (e - s >= 2
-        && has("VENUE", last)
-        && !(type.equals("PER") && firstNames.contains(norm(toks.get(s).text())))) {
+    } else if (e - s >= 2 && has("VENUE", last) && !firstNamedPerson(toks, s, type)) {
       type = "LOC"; // "Chase Arena", "Gergeti Trinity Church", "Elland Road"
     } else if (e - s >= 2 && has("DOC_SUFFIX", last) && !type.equals("PER")) {
       type = "MISC"; // "UN Charter", "Paris Agreement": a document, not an organisation
     } else if (e - s >= 2
         && has("GEO_FEATURE", last)
-        && !(type.equals("PER") && firstNames.contains(norm(toks.get(s).text())))
+        && !firstNamedPerson(toks, s, type)
         && !(type.equals("ORG") && CLUB_PLACE_WORDS.contains(last))) {
       // "Golan Heights", "Kurdistan Region"; not "Anthony Hill", nor the clubs "Notts County" and
       // "Manchester City"
@@ -1143,7 +1128,7 @@ final class NewsNameRules {
     } else if (e - s >= 2
         && has("ORG_SUFFIX", last)
         && !(type.equals("LOC") && isPlace(all))
-        && !(type.equals("PER") && firstNames.contains(norm(toks.get(s).text())))) {
+        && !firstNamedPerson(toks, s, type)) {
       type = "ORG"; // "Arab League", "Coordination Framework Party"
     }
     return type.equals(sp.type()) ? sp : new NameSpan(type, s, e);
@@ -1178,17 +1163,9 @@ final class NewsNameRules {
 
   /** Words that say where what follows lies: "north of", "the outskirts of". */
   private static final Set<String> WHERE_OF =
-      Set.of(
-          "north",
-          "south",
-          "east",
-          "west",
-          "northeast",
-          "northwest",
-          "southeast",
-          "southwest",
-          "outskirts",
-          "suburbs");
+      union(
+          COMPASS_POINTS,
+          Set.of("northeast", "northwest", "southeast", "southwest", "outskirts", "suburbs"));
 
   /**
    * Whether the name at {@code s} follows "near" or "north of", "the outskirts of" and the like.
@@ -1200,6 +1177,11 @@ final class NewsNameRules {
     return s >= 2
         && toks.get(s - 1).text().equals("of")
         && WHERE_OF.contains(toks.get(s - 2).text());
+  }
+
+  /** A person whose name starts with a first name ("Anthony Hill", "Anna Tower"). */
+  private boolean firstNamedPerson(List<Token> toks, int s, String type) {
+    return type.equals("PER") && firstNames.contains(norm(toks.get(s).text()));
   }
 
   /**
