@@ -474,6 +474,7 @@ class NewsNameRulesTest {
     assertThat(based.type()).isEqualTo("LOC");
     assertThat(line.substring(based.start(), based.end())).isEqualTo("Ontario");
     assertThat(mention(line, "MISC", "Iran-backed").type()).isEqualTo("LOC");
+    assertThat(mention("A NATO-led force.", "MISC", "NATO-led").type()).isEqualTo("ORG");
     // Not a known place: the name keeps the type it was given.
     EntityResolver.RawMention led = mention(line, "ORG", "Veldt-led");
     assertThat(led.text()).isEqualTo("Veldt");
@@ -487,9 +488,9 @@ class NewsNameRulesTest {
   void aNameHyphenatedIntoAnAdjectiveBeforeAnotherNameIsANameOfItsOwn() {
     assertThat(
             body("The Ontario-based Court of Appeal ruled.", "ORG:Ontario-based Court of Appeal"))
-        .containsExactly("LOC:Ontario-based", "ORG:Court of Appeal");
+        .containsExactly("MISC:Ontario-based", "ORG:Court of Appeal");
     assertThat(body("The Veldt-backed Harbour Fund grew.", "ORG:Veldt-backed Harbour Fund"))
-        .containsExactly("ORG:Veldt-backed", "ORG:Harbour Fund");
+        .containsExactly("MISC:Veldt-backed", "ORG:Harbour Fund");
     // A hyphenated name is no adjective.
     assertThat(body("Ana Lopez-Reyes Garcia spoke.", "PER:Ana Lopez-Reyes Garcia"))
         .containsExactly("PER:Ana Lopez-Reyes Garcia");
@@ -835,6 +836,50 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNameHyphenatedIntoAnAdjectiveIsOneMiscName() {
+    // a known place, an acronym, an abbreviation or a name the recognizer found, with its tail
+    assertThat(
+            body(
+                "A London-based fund , a NATO-led force and Ostrel-controlled towns .",
+                "LOC:Ostrel-controlled"))
+        .containsExactly("MISC:London-based", "MISC:NATO-led", "MISC:Ostrel-controlled");
+    // an abbreviation, as news writes a state: one token in CoNLL
+    List<Token> abbreviated = List.of(new Token("Mo.-based", 0, 9), new Token("bank", 10, 14));
+    assertThat(rules.hyphenAdjectives(abbreviated, List.of()))
+        .containsExactly(new NameSpan("MISC", 0, 1));
+    // a place of two words goes in whole, found or known
+    assertThat(body("The Kell Varrow-based firm grew .", "LOC:Kell"))
+        .containsExactly("MISC:Kell Varrow-based");
+    assertThat(body("A St. Louis-based bank grew .")).containsExactly("MISC:St. Louis-based");
+    // a capitalised word that reads as no name stays a word
+    assertThat(body("Family-controlled firms grew .")).isEmpty();
+  }
+
+  @Test
+  void airBeforeAPlaceIsAnAirline() {
+    assertThat(
+            body(
+                "Staff of Air Canada and Air New Zealand met Ana Roth of Air Varrow .",
+                "LOC:Canada",
+                "LOC:Air New Zealand",
+                "PER:Ana Roth",
+                "PER:Varrow"))
+        .containsExactly("ORG:Air Canada", "ORG:Air New Zealand", "PER:Ana Roth", "PER:Varrow");
+  }
+
+  @Test
+  void aShipIsMiscAndACarrierAnAirlineUnlessAnAircraftCarrier() {
+    assertThat(
+            body(
+                "The aircraft carrier Kell Varrow and the frigate Ostrel met the national carrier"
+                    + " Norvair .",
+                "PER:Kell Varrow",
+                "LOC:Ostrel",
+                "MISC:Norvair"))
+        .containsExactly("MISC:Kell Varrow", "MISC:Ostrel", "ORG:Norvair");
+  }
+
+  @Test
   void aNameWithAYearAloneInParenthesesAfterItIsAWork() {
     assertThat(
             body(
@@ -926,6 +971,12 @@ class NewsNameRulesTest {
       "Ana",
       "Roth",
       "said",
+      "London-based",
+      "Air",
+      "France",
+      "St.",
+      "aircraft",
+      "carrier",
       "."
     };
     String[] types = {"PER", "ORG", "LOC", "MISC"};
