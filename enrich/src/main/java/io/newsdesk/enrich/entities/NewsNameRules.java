@@ -433,6 +433,7 @@ final class NewsNameRules {
           airlines(
               toks,
               hyphenAdjectives(toks, glosses(toks, datedWorks(toks, listedPlaces(toks, kept)))));
+      done = withNameParticles(toks, withQuotedArticle(toks, withCompassPoint(toks, done)));
       out.add(headline[s] ? done : withCapitalThe(toks, done));
     }
     return definedTypes(sentences, out);
@@ -1261,6 +1262,107 @@ final class NewsNameRules {
         out = new ArrayList<>(spans);
       }
       out.set(k, new NameSpan("ORG", airFirst ? s : s - 1, sp.end()));
+    }
+    return out == null ? spans : out;
+  }
+
+  /**
+   * A title in quotes keeps its article: "\" The Crying Game \"", "\" A World of Things \"" (the
+   * recognizer leaves a capital "The" out, as it is at a quotation's start).
+   */
+  static List<NameSpan> withQuotedArticle(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan sp = spans.get(k);
+      int s = sp.start();
+      if (s < 2
+          || sp.end() >= toks.size()
+          || !toks.get(sp.end()).text().equals("\"")
+          || !toks.get(s - 2).text().equals("\"")
+          || !TITLE_ARTICLES.contains(toks.get(s - 1).text())
+          || k > 0 && spans.get(k - 1).end() > s - 2) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(spans);
+      }
+      out.set(k, new NameSpan(sp.type(), s - 1, sp.end()));
+    }
+    return out == null ? spans : out;
+  }
+
+  private static final Set<String> TITLE_ARTICLES = Set.of("The", "A", "An");
+
+  private static final Set<String> CAPITAL_PARTICLES =
+      Set.of("Van", "Von", "De", "Da", "Di", "Du", "La", "Le", "Ter", "Ten", "Dos", "Del");
+  private static final Set<String> PARTICLES =
+      Set.of(
+          "der", "den", "de", "la", "van", "von", "da", "di", "du", "le", "ter", "dos", "del",
+          "los", "las");
+
+  /**
+   * A family name's particles belong to it: "Van der Westhuizen", "De la Cruz" (the recognizer
+   * reads the capital "Van" alone as a place or leaves it out).
+   */
+  static List<NameSpan> withNameParticles(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < (out == null ? spans : out).size(); k++) {
+      List<NameSpan> cur = out == null ? spans : out;
+      NameSpan sp = cur.get(k);
+      int s = sp.start();
+      if (s < 2
+          || !sp.type().equals("PER")
+          || !PARTICLES.contains(toks.get(s - 1).text())
+          || !CAPITAL_PARTICLES.contains(toks.get(s - 2).text())) {
+        continue;
+      }
+      NameSpan prev = k > 0 ? cur.get(k - 1) : null;
+      boolean loneVan = prev != null && prev.start() == s - 2 && prev.end() == s - 1;
+      if (prev != null && prev.end() > s - 2 && !loneVan) {
+        continue; // the particle is another name's
+      }
+      out = new ArrayList<>(cur);
+      if (loneVan) {
+        out.remove(k - 1); // "Van" alone, read as a place
+        k--;
+      }
+      out.set(k, new NameSpan("PER", s - 2, sp.end()));
+    }
+    return out == null ? spans : out;
+  }
+
+  private static final Set<String> COMPASS_CAPITALS =
+      Set.of(
+          "North",
+          "South",
+          "East",
+          "West",
+          "Northeast",
+          "Northwest",
+          "Southeast",
+          "Southwest",
+          "Central");
+
+  /**
+   * A point of the compass before a nationality is part of it: "Southeast Asian", "West African"
+   * (CoNLL: inside the name 50 times of 50 in eng.train).
+   */
+  List<NameSpan> withCompassPoint(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan sp = spans.get(k);
+      int s = sp.start();
+      if (s < 1
+          || !sp.type().equals("MISC")
+          || !COMPASS_CAPITALS.contains(toks.get(s - 1).text())
+          || !nationality(toks.get(s))
+          || k > 0 && spans.get(k - 1).end() > s - 1) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(spans);
+      }
+      out.set(k, new NameSpan("MISC", s - 1, sp.end()));
     }
     return out == null ? spans : out;
   }

@@ -880,6 +880,41 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aTitleInQuotesKeepsItsArticle() {
+    assertThat(
+            body(
+                "His novels \" The Kestrel Road \" and \" A Harbour \" sold , and The Ostrel"
+                    + " Review said so .",
+                "MISC:Kestrel Road",
+                "MISC:Harbour",
+                "ORG:Ostrel Review"))
+        .containsExactly("MISC:The Kestrel Road", "MISC:A Harbour", "ORG:The Ostrel Review");
+    // a quotation that starts with "The" is no title: the quote does not close after the name
+    assertThat(body("\" The Norvian side agreed , \" he said .", "MISC:Norvian"))
+        .containsExactly("MISC:Norvian");
+  }
+
+  @Test
+  void aPointOfTheCompassBeforeANationalityIsPartOfIt() {
+    assertThat(body("The Southeast Asian and West African markets .", "MISC:Asian", "MISC:African"))
+        .containsExactly("MISC:Southeast Asian", "MISC:West African");
+    // not before a name that is no nationality
+    assertThat(body("They won the South Kell Cup .", "MISC:Kell Cup"))
+        .containsExactly("MISC:Kell Cup");
+  }
+
+  @Test
+  void aFamilyNamesParticlesBelongToIt() {
+    assertThat(
+            body(
+                "A pass from Van der Kell reached De la Varrow .",
+                "LOC:Van",
+                "PER:Kell",
+                "PER:Varrow"))
+        .containsExactly("PER:Van der Kell", "PER:De la Varrow");
+  }
+
+  @Test
   void aNameWithAYearAloneInParenthesesAfterItIsAWork() {
     assertThat(
             body(
@@ -977,6 +1012,11 @@ class NewsNameRulesTest {
       "St.",
       "aircraft",
       "carrier",
+      "Van",
+      "der",
+      "South",
+      "African",
+      "The",
       "."
     };
     String[] types = {"PER", "ORG", "LOC", "MISC"};
