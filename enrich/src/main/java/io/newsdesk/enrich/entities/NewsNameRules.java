@@ -433,7 +433,9 @@ final class NewsNameRules {
           airlines(
               toks,
               hyphenAdjectives(toks, glosses(toks, datedWorks(toks, listedPlaces(toks, kept)))));
-      done = withNameParticles(toks, withQuotedArticle(toks, withCompassPoint(toks, done)));
+      done =
+          numberedRoads(
+              toks, withNameParticles(toks, withQuotedArticle(toks, withCompassPoint(toks, done))));
       out.add(headline[s] ? done : withCapitalThe(toks, withoutOpeningThe(toks, done)));
     }
     return definedTypes(sentences, out);
@@ -1291,6 +1293,38 @@ final class NewsNameRules {
     return out == null ? spans : out;
   }
 
+  private static final Set<String> ROAD_HEADS =
+      Set.of("Interstate", "Interstates", "Highway", "Route", "Motorway", "Autobahn");
+
+  private static final Pattern ROAD_NUMBER = Pattern.compile("[0-9]{1,3}[A-Z]?");
+
+  /** A numbered road is a place, number and all: "Interstate 95", "Highway 61", "Route 66". */
+  static List<NameSpan> numberedRoads(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int i = 0; i + 1 < toks.size(); i++) {
+      if (!ROAD_HEADS.contains(toks.get(i).text())
+          || !ROAD_NUMBER.matcher(toks.get(i + 1).text()).matches()) {
+        continue;
+      }
+      int at = i;
+      List<NameSpan> next = new ArrayList<>();
+      for (NameSpan sp : out == null ? spans : out) {
+        if (sp.end() <= at || sp.start() > at + 1) {
+          next.add(sp);
+        } else if (sp.start() < at) {
+          next.add(new NameSpan(sp.type(), sp.start(), at)); // "Rochester Interstate 5": the city
+        }
+      }
+      int pos = 0;
+      while (pos < next.size() && next.get(pos).start() < at) {
+        pos++;
+      }
+      next.add(pos, new NameSpan("LOC", at, at + 2));
+      out = next;
+    }
+    return out == null ? spans : out;
+  }
+
   private static final Set<String> TITLE_ARTICLES = Set.of("The", "A", "An");
 
   private static final Set<String> CAPITAL_PARTICLES =
@@ -1589,7 +1623,8 @@ final class NewsNameRules {
 
   /**
    * A lone "I" after a person's name is a regnal numeral when what follows cannot go on a sentence
-   * whose subject is "I": the sentence's end, a punctuation mark, "of" ("Pedro I of Brazil").
+   * whose subject is "I": the sentence's end, a punctuation mark, "of" ("Pedro I of Brazil"), a
+   * ruler's verb (CoNLL: no pronoun "I" right after a person's name in eng.train or eng.testa).
    */
   private static boolean firstOfDynasty(List<Token> toks, int i) {
     if (!toks.get(i).text().equals("I")) {
@@ -1599,8 +1634,33 @@ final class NewsNameRules {
       return true;
     }
     String next = toks.get(i + 1).text();
-    return next.equals("of") || next.length() == 1 && ",.;:()".indexOf(next.charAt(0)) >= 0;
+    return next.equals("of")
+        || next.length() == 1 && ",.;:()".indexOf(next.charAt(0)) >= 0
+        || REIGN_VERBS.contains(next);
   }
+
+  /**
+   * Words after a ruler's name that no sentence with the subject "I" takes: "Pedro I became
+   * emperor", "Queen Elizabeth I born" (a chronology's line), "Henry I and his son".
+   */
+  private static final Set<String> REIGN_VERBS =
+      Set.of(
+          "born",
+          "died",
+          "dies",
+          "became",
+          "becomes",
+          "and",
+          "who",
+          "whose",
+          "reigned",
+          "ruled",
+          "succeeded",
+          "ascended",
+          "crowned",
+          "abdicated",
+          "married",
+          "proclaimed");
 
   /**
    * A mention's text without page residue glued to it ("jpgSputnik" is "Sputnik") or a hyphenated

@@ -661,8 +661,12 @@ class NewsNameRulesTest {
         .containsExactly("PER:Alric I", "LOC:Norvia");
     assertThat(body("He was succeeded by his nephew Alric I, who ruled.", "PER:Alric"))
         .containsExactly("PER:Alric I");
+    // a ruler's verb after it, as chronologies write: "born", "became"
+    assertThat(body("1533 - Queen Alric I born .", "PER:Alric")).containsExactly("PER:Alric I");
+    assertThat(body("Then Alric I became king .", "PER:Alric")).containsExactly("PER:Alric I");
     // "I" goes on a sentence of its own: not a numeral
     assertThat(body("Thanks Alric I said.", "PER:Alric")).containsExactly("PER:Alric");
+    assertThat(body("Tell Alric I was there.", "PER:Alric")).containsExactly("PER:Alric");
   }
 
   @Test
@@ -904,6 +908,15 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNumberedRoadIsAPlace() {
+    assertThat(body("Trucks drove along Interstate 95 and Route 9 to Ostrel .", "ORG:Interstate"))
+        .containsExactly("LOC:Interstate 95", "LOC:Route 9");
+    // a number that is no road's: "Highway patrol 12 officers" has no number right after
+    assertThat(body("The Highway Patrol sent 12 officers .", "ORG:Highway Patrol"))
+        .containsExactly("ORG:Highway Patrol");
+  }
+
+  @Test
   void aFamilyNamesParticlesBelongToIt() {
     assertThat(
             body(
@@ -1014,6 +1027,8 @@ class NewsNameRulesTest {
       "carrier",
       "Van",
       "der",
+      "Route",
+      "9",
       "South",
       "African",
       "The",
