@@ -237,6 +237,9 @@ final class EntityResolver {
       if (best == null && small.type.equals("ORG") && small.folded.size() == 1) {
         best = onlyOrgHeadedBy(small, byLength, orgByHead);
       }
+      if (best == null && small.type.equals("MISC") && small.folded.size() == 1) {
+        best = onlyProductNaming(small, byLength, byWord);
+      }
       if (best != null) {
         small.mergedInto = best;
       }
@@ -259,6 +262,30 @@ final class EntityResolver {
         return null;
       }
       only = big;
+    }
+    return only;
+  }
+
+  /**
+   * "Sentra" after "Nissan Sentra", "Switch" after "Nintendo Switch Lite": a lone word of a
+   * product's model is that product when the article names exactly one product holding it.
+   */
+  private static Group onlyProductNaming(
+      Group small, List<Group> byLength, Map<String, List<Integer>> byWord) {
+    Group only = null;
+    for (int i : byWord.getOrDefault(small.folded.get(0), List.of())) {
+      Group big = byLength.get(i);
+      if (big.root() == small.root()
+          || !big.type.equals("MISC")
+          || big.folded.size() < 2
+          || big.folded.get(0).equals(small.folded.get(0))
+          || !NewsNameRules.shared().isProductMaker(big.folded.get(0))) {
+        continue;
+      }
+      if (only != null && only != big.root()) {
+        return null;
+      }
+      only = big.root();
     }
     return only;
   }

@@ -430,15 +430,64 @@ final class NewsNameRules {
         kept = withListedOrgs(toks, kept);
       }
       List<NameSpan> done =
-          airlines(
+          products(
               toks,
-              hyphenAdjectives(toks, glosses(toks, datedWorks(toks, listedPlaces(toks, kept)))));
+              airlines(
+                  toks,
+                  hyphenAdjectives(
+                      toks, glosses(toks, datedWorks(toks, listedPlaces(toks, kept))))));
       done =
           numberedRoads(
               toks, withNameParticles(toks, withQuotedArticle(toks, withCompassPoint(toks, done))));
       out.add(headline[s] ? done : withCapitalThe(toks, withoutOpeningThe(toks, done)));
     }
-    return definedTypes(sentences, out);
+    return productMentions(sentences, definedTypes(sentences, out));
+  }
+
+  /**
+   * The model's part of a product's name, mentioned alone, is the product too: "Sentra" after
+   * "Nissan Sentra", "Switch Lite" after "Nintendo Switch Lite" (MISC, as {@link #products} types
+   * the full name), so that the product keeps one type through the document.
+   */
+  private List<List<NameSpan>> productMentions(
+      List<List<Token>> sentences, List<List<NameSpan>> out) {
+    List<List<String>> models = new ArrayList<>();
+    for (int s = 0; s < sentences.size(); s++) {
+      List<Token> toks = sentences.get(s);
+      for (NameSpan sp : out.get(s)) {
+        if (sp.type().equals("MISC")
+            && sp.end() - sp.start() >= 2
+            && has("PRODUCT_MAKER", norm(toks.get(sp.start()).text()))) {
+          List<String> model = new ArrayList<>();
+          for (int i = sp.start() + 1; i < sp.end(); i++) {
+            model.add(norm(toks.get(i).text()));
+          }
+          models.add(model);
+        }
+      }
+    }
+    if (models.isEmpty()) {
+      return out;
+    }
+    List<List<NameSpan>> retyped = new ArrayList<>(out.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      List<Token> toks = sentences.get(s);
+      List<NameSpan> spans = new ArrayList<>(out.get(s).size());
+      for (NameSpan sp : out.get(s)) {
+        List<String> words = new ArrayList<>();
+        for (int i = sp.start(); i < sp.end(); i++) {
+          words.add(norm(toks.get(i).text()));
+        }
+        boolean part =
+            EntityResolver.NAME_TYPES.contains(sp.type())
+                && !sp.type().equals("MISC")
+                && models.stream()
+                    .anyMatch(m -> java.util.Collections.indexOfSubList(m, words) >= 0);
+        spans.add(part ? new NameSpan("MISC", sp.start(), sp.end()) : sp);
+      }
+      retyped.add(spans);
+    }
+    return retyped;
   }
 
   /** Words that may stand between "is a" and the noun that says what a thing is. */
@@ -1458,6 +1507,112 @@ final class NewsNameRules {
     return out;
   }
 
+  /** A model's number or code: "A350", "787", "F40", "GP7200"; not a year or a score. */
+  private static final Pattern MODEL_CODE =
+      Pattern.compile(
+          "(?=.*[0-9])(?![12][0-9]{3}$)([A-Z]{1,4}-?[0-9]{1,5}[A-Za-z]{0,3}|[0-9]{3,4})");
+
+  /**
+   * A maker's name before its model is a product, MISC in CoNLL ("Toyota Celica", "Mitsubishi
+   * Lancer" 14 times of 14 in eng.train): the maker and a model code ("Airbus" "A350", "Boeing 787
+   * Dreamliner"), or the maker and a model's name the recognizer took for the company ("Nintendo
+   * Switch"). Not a unit of the maker ("Toyota Motor", "Sony Pictures", "Toyota Australia"), nor
+   * two makers ("McLaren Mercedes", a racing team).
+   */
+  List<NameSpan> products(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan sp = spans.get(k);
+      int s = sp.start();
+      if (!has("PRODUCT_MAKER", norm(toks.get(s).text()))) {
+        continue;
+      }
+      int limit = k + 1 < spans.size() ? spans.get(k + 1).start() : toks.size();
+      int e = sp.end();
+      int absorbed = -1;
+      boolean coded = false;
+      for (int i = s + 1; i < e; i++) {
+        coded |= MODEL_CODE.matcher(toks.get(i).text()).matches();
+      }
+      if (!coded && e < limit && MODEL_CODE.matcher(toks.get(e).text()).matches()) {
+        coded = true;
+        e++;
+        while (e < limit
+            && capitalisedWord(toks.get(e))
+            && !has("PRODUCT_MAKER", norm(toks.get(e).text()))) {
+          e++; // "Boeing 787 Dreamliner"
+        }
+        if (e == limit && k + 1 < spans.size() && !spans.get(k + 1).type().equals("PER")) {
+          e = spans.get(k + 1).end(); // the model's name, found apart
+          absorbed = k + 1;
+        }
+      }
+      boolean named =
+          !coded && sp.end() - s >= 2 && !sp.type().equals("PER") && modelName(toks, s + 1, e);
+      if (!coded && !named || sp.type().equals("MISC") && e == sp.end()) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(spans);
+      }
+      out.set(k, new NameSpan("MISC", s, e));
+      if (absorbed >= 0) {
+        out.set(absorbed, null);
+        k++;
+      }
+    }
+    if (out == null) {
+      return spans;
+    }
+    out.removeIf(java.util.Objects::isNull);
+    return out;
+  }
+
+  /**
+   * Whether the words from {@code s} to {@code e} read as a model's name, not a unit or a place.
+   */
+  private boolean modelName(List<Token> toks, int s, int e) {
+    for (int i = s; i < e; i++) {
+      String w = norm(toks.get(i).text());
+      if (has("PRODUCT_MAKER", w)
+          || !capitalisedWord(toks.get(i)) && !MODEL_CODE.matcher(toks.get(i).text()).matches()) {
+        return false;
+      }
+    }
+    String last = norm(toks.get(e - 1).text());
+    return !has("PRODUCT_ORG_TAIL", last)
+        && !has("ORG_SUFFIX", last)
+        && !isPlace(norm(text(toks, s, e)))
+        && !isKnownOrg(norm(text(toks, s, e)))
+        && !listed(toks, s, e, GEO_AND_CLUBS)
+        && !listed(toks, s - 1, e, GEO_AND_CLUBS); // "Lada Togliatti", a club
+  }
+
+  private static final List<String> GEO_AND_CLUBS =
+      List.of(
+          "GEO_CITY",
+          "GEO_CITY_ALT",
+          "GEO_CITY_BIG",
+          "GEO_CAPITAL",
+          "GEO_COUNTRY",
+          "GEO_REGION",
+          "CLUB");
+
+  /** Whether the compiled gazetteer lists the words from {@code s} to {@code e} in a category. */
+  private static boolean listed(List<Token> toks, int s, int e, List<String> categories) {
+    List<String> lower = new ArrayList<>(e - s);
+    for (int i = s; i < e; i++) {
+      lower.add(toks.get(i).text().toLowerCase(Locale.ROOT));
+    }
+    Gazetteer g = Gazetteer.loadDefault();
+    for (String c : categories) {
+      if (g.contains(c, lower)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Words that say where what follows lies: "north of", "the outskirts of". */
   private static final Set<String> WHERE_OF =
       union(
@@ -1996,6 +2151,11 @@ final class NewsNameRules {
     }
     EntityAliases.Alias a = EntityAliases.lookup(CanonicalKeys.fold(normalised));
     return a != null && a.type().equals("LOC");
+  }
+
+  /** A maker whose name starts its products' names ("Toyota", "Airbus"). */
+  boolean isProductMaker(String normalised) {
+    return has("PRODUCT_MAKER", normalised);
   }
 
   boolean isKnownOrg(String normalised) {

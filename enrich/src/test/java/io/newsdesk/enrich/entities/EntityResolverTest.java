@@ -44,6 +44,23 @@ class EntityResolverTest {
   }
 
   @Test
+  void aLoneWordOfTheOnlyProductHoldingItIsThatProduct() {
+    List<Entity> entities =
+        EntityResolver.resolve(
+            List.of(
+                new EntityResolver.RawMention("MISC", "Nissan Kestrel", 0, 14, false, true),
+                new EntityResolver.RawMention("MISC", "Kestrel", 60, 67, false, false),
+                new EntityResolver.RawMention("MISC", "Norvian", 90, 97, false, false),
+                new EntityResolver.RawMention("MISC", "Norvian Cup", 120, 131, false, false)));
+    assertThat(entities)
+        .extracting(Entity::getCanonical, Entity::getCount)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("Nissan Kestrel", 2),
+            org.assertj.core.groups.Tuple.tuple("Norvian", 1),
+            org.assertj.core.groups.Tuple.tuple("Norvian Cup", 1));
+  }
+
+  @Test
   void aCompanyNamedWithAndWithoutItsLegalFormIsOneEntity() {
     List<Entity> entities =
         EntityResolver.resolve(

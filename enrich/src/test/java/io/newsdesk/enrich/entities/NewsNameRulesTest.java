@@ -917,6 +917,39 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aMakerBeforeItsModelIsAProduct() {
+    assertThat(
+            body(
+                "It flew the Airbus A350 and the Boeing 787 Dreamliner beside a Toyota Kestrel .",
+                "ORG:Airbus",
+                "ORG:Boeing",
+                "MISC:Dreamliner",
+                "ORG:Toyota Kestrel"))
+        .containsExactly("MISC:Airbus A350", "MISC:Boeing 787 Dreamliner", "MISC:Toyota Kestrel");
+    // the maker's units, places and partners stay organisations; a year is no model
+    assertThat(
+            body(
+                "Toyota Motor , Toyota Australia , McLaren Mercedes and Boeing 1996 results .",
+                "ORG:Toyota Motor",
+                "ORG:Toyota Australia",
+                "ORG:McLaren Mercedes",
+                "ORG:Boeing"))
+        .containsExactly(
+            "ORG:Toyota Motor", "ORG:Toyota Australia", "ORG:McLaren Mercedes", "ORG:Boeing");
+  }
+
+  @Test
+  void theModelsPartOfAProductsNameMentionedAloneIsTheProduct() {
+    List<List<String>> out =
+        document(
+            List.of(
+                "Nissan Kestrel Lite sales rose .", "The Kestrel Lite sold well , Nissan said ."),
+            List.of(List.of("ORG:Nissan Kestrel Lite"), List.of("ORG:Kestrel Lite", "ORG:Nissan")));
+    assertThat(out.get(0)).containsExactly("MISC:Nissan Kestrel Lite");
+    assertThat(out.get(1)).containsExactly("MISC:Kestrel Lite", "ORG:Nissan");
+  }
+
+  @Test
   void aFamilyNamesParticlesBelongToIt() {
     assertThat(
             body(
@@ -1029,6 +1062,8 @@ class NewsNameRulesTest {
       "der",
       "Route",
       "9",
+      "Airbus",
+      "A350",
       "South",
       "African",
       "The",
