@@ -439,7 +439,10 @@ final class NewsNameRules {
       done =
           numberedRoads(
               toks, withNameParticles(toks, withQuotedArticle(toks, withCompassPoint(toks, done))));
-      out.add(headline[s] ? done : withCapitalThe(toks, withoutOpeningThe(toks, done)));
+      out.add(
+          headline[s]
+              ? done
+              : withFirstName(toks, withCapitalThe(toks, withoutOpeningThe(toks, done))));
     }
     return productMentions(sentences, definedTypes(sentences, out));
   }
@@ -1611,6 +1614,61 @@ final class NewsNameRules {
       }
     }
     return false;
+  }
+
+  private static final Set<String> CALENDAR_WORDS =
+      Set.of(
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december");
+
+  /**
+   * A first name inside a sentence right before a person's name is its start: "Tiger Woods" found
+   * as "Woods" (CoNLL: of the capitalised first names of the list before a person in eng.train and
+   * outside the name, all but two are roles or days, which stay out).
+   */
+  private List<NameSpan> withFirstName(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan sp = spans.get(k);
+      int s = sp.start();
+      // not at a sentence's start, where any word is capitalised ("Tell Alric ...")
+      if (s < 2 || !sp.type().equals("PER") || k > 0 && spans.get(k - 1).end() > s - 1) {
+        continue;
+      }
+      Token t = toks.get(s - 1);
+      String w = norm(t.text());
+      if (!capitalisedWord(t)
+          || t.text().equals(t.text().toUpperCase(Locale.ROOT))
+          || !firstNames.contains(w)
+          || isRole(w)
+          || CALENDAR_WORDS.contains(w)
+          || isPlace(w)
+          || nationality(t)) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(spans);
+      }
+      out.set(k, new NameSpan("PER", s - 1, sp.end()));
+    }
+    return out == null ? spans : out;
   }
 
   /** Words that say where what follows lies: "north of", "the outskirts of". */

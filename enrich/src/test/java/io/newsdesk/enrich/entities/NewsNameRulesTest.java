@@ -950,6 +950,23 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aFirstNameRightBeforeAPersonsNameIsItsStart() {
+    assertThat(
+            body("Then Tiger Varrow fired a 62 as Samer Kell watched .", "PER:Varrow", "PER:Kell"))
+        .containsExactly("PER:Tiger Varrow", "PER:Samer Kell");
+    // at a sentence's start a capital says nothing: "Tell" is also a given name
+    assertThat(body("Tell Varrow to come .", "PER:Varrow")).containsExactly("PER:Varrow");
+    // roles, days and places stay out
+    assertThat(
+            body(
+                "On Wednesday Varrow met King Kell and Paris Ostrel .",
+                "PER:Varrow",
+                "PER:Kell",
+                "PER:Ostrel"))
+        .containsExactly("PER:Varrow", "PER:Kell", "PER:Ostrel");
+  }
+
+  @Test
   void aFamilyNamesParticlesBelongToIt() {
     assertThat(
             body(
