@@ -442,7 +442,8 @@ final class NewsNameRules {
       out.add(
           headline[s]
               ? done
-              : withFirstName(toks, withCapitalThe(toks, withoutOpeningThe(toks, done))));
+              : withSurname(
+                  toks, withFirstName(toks, withCapitalThe(toks, withoutOpeningThe(toks, done)))));
     }
     return productMentions(sentences, definedTypes(sentences, out));
   }
@@ -1667,6 +1668,39 @@ final class NewsNameRules {
         out = new ArrayList<>(spans);
       }
       out.set(k, new NameSpan("PER", s - 1, sp.end()));
+    }
+    return out == null ? spans : out;
+  }
+
+  /**
+   * A common surname right after a person's name ends it: "( Warren O'Connor )" found as "Warren"
+   * (CoNLL: no such surname of the list follows a person's name outside it in eng.train).
+   */
+  private List<NameSpan> withSurname(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan sp = spans.get(k);
+      int e = sp.end();
+      if (!sp.type().equals("PER")
+          || e >= toks.size()
+          || k + 1 < spans.size() && spans.get(k + 1).start() <= e) {
+        continue;
+      }
+      Token t = toks.get(e);
+      String w = norm(t.text());
+      if (!capitalisedWord(t)
+          || t.text().equals(t.text().toUpperCase(Locale.ROOT))
+          || isRole(w)
+          || CALENDAR_WORDS.contains(w)
+          || isPlace(w)
+          || !Gazetteer.loadDefault()
+              .contains("SURNAME", List.of(w.replace("'", "").replace("\u2019", "")))) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(spans);
+      }
+      out.set(k, new NameSpan("PER", sp.start(), e + 1));
     }
     return out == null ? spans : out;
   }

@@ -967,6 +967,15 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aCommonSurnameRightAfterAPersonsNameEndsIt() {
+    assertThat(body("Pelham won ( Warren O'Connor ) .", "PER:Warren"))
+        .containsExactly("PER:Warren O'Connor");
+    // a day, a place or a word that is no surname stays out
+    assertThat(body("He met Ana Kell Monday in Ostrel .", "PER:Ana Kell"))
+        .containsExactly("PER:Ana Kell");
+  }
+
+  @Test
   void aFamilyNamesParticlesBelongToIt() {
     assertThat(
             body(
