@@ -94,7 +94,12 @@ class IngestServiceSourcesTest {
       s.startCatalogOnly();
       s.watch(url, "feed", Duration.ofMillis(100), Duration.ofMillis(200));
       await().atMost(Duration.ofSeconds(10)).until(() -> sink.documents().size() == 2);
-      assertThat(server.hits("/feed.xml")).as("polls: the failed one and the next").isEqualTo(2);
+      // the failed poll and at least the next, well within the ten-minute default (a busy machine
+      // may fit a third poll in before this line: it publishes nothing new)
+      assertThat(server.hits("/feed.xml"))
+          .as("polls: the failed one and the next")
+          .isGreaterThanOrEqualTo(2);
+      assertThat(sink.documents()).hasSize(2);
     }
   }
 
