@@ -1197,30 +1197,46 @@ final class NewsNameRules {
   }
 
   /**
+   * The spans with each one replaced by what {@code rule} gives for its index (null: kept as it
+   * is); the same list when the rule replaces none.
+   */
+  private static List<NameSpan> replacing(
+      List<NameSpan> spans, java.util.function.IntFunction<NameSpan> rule) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan r = rule.apply(k);
+      if (r != null) {
+        if (out == null) {
+          out = new ArrayList<>(spans);
+        }
+        out.set(k, r);
+      }
+    }
+    return out == null ? spans : out;
+  }
+
+  /**
    * A capital "The" inside a sentence, right before a name, is the name's own: "at The Oval", "sign
    * The Smiths", "published by The Lancet Oncology" (CoNLL has it inside the name 28 times of 28
    * after a lower-case word). Not for people, and not at a sentence's start, where any "The" is a
    * capital.
    */
   static List<NameSpan> withCapitalThe(List<Token> toks, List<NameSpan> spans) {
-    List<NameSpan> out = null;
-    for (int k = 0; k < spans.size(); k++) {
-      NameSpan sp = spans.get(k);
-      int s = sp.start();
-      if (s < 2
-          || sp.type().equals("PER")
-          || !EntityResolver.NAME_TYPES.contains(sp.type())
-          || !toks.get(s - 1).text().equals("The")
-          || !Character.isLowerCase(toks.get(s - 2).text().charAt(0))
-          || k > 0 && spans.get(k - 1).end() > s - 1) {
-        continue;
-      }
-      if (out == null) {
-        out = new ArrayList<>(spans);
-      }
-      out.set(k, new NameSpan(sp.type(), s - 1, sp.end()));
-    }
-    return out == null ? spans : out;
+    return replacing(
+        spans,
+        k -> {
+          NameSpan sp = spans.get(k);
+          int s = sp.start();
+          if (s < 2
+              || sp.type().equals("PER")
+              || !EntityResolver.NAME_TYPES.contains(sp.type())
+              || !toks.get(s - 1).text().equals("The")
+              || !Character.isLowerCase(toks.get(s - 2).text().charAt(0))
+              || k > 0 && spans.get(k - 1).end() > s - 1) {
+            return null;
+          }
+          return new NameSpan(sp.type(), s - 1, sp.end());
+        });
   }
 
   /**
@@ -1300,25 +1316,24 @@ final class NewsNameRules {
    * (the recognizer finds the place alone).
    */
   List<NameSpan> airlines(List<Token> toks, List<NameSpan> spans) {
-    List<NameSpan> out = null;
-    for (int k = 0; k < spans.size(); k++) {
-      NameSpan sp = spans.get(k);
-      int s = sp.start();
-      boolean airFirst = toks.get(s).text().equals("Air") && sp.end() - s >= 2;
-      boolean airBefore =
-          s >= 1 && toks.get(s - 1).text().equals("Air") && (k == 0 || spans.get(k - 1).end() < s);
-      int from = airFirst ? s + 1 : s;
-      if (!(airFirst || airBefore)
-          || sp.type().equals("ORG") && airFirst
-          || !isPlace(norm(text(toks, from, sp.end())))) {
-        continue;
-      }
-      if (out == null) {
-        out = new ArrayList<>(spans);
-      }
-      out.set(k, new NameSpan("ORG", airFirst ? s : s - 1, sp.end()));
-    }
-    return out == null ? spans : out;
+    return replacing(
+        spans,
+        k -> {
+          NameSpan sp = spans.get(k);
+          int s = sp.start();
+          boolean airFirst = toks.get(s).text().equals("Air") && sp.end() - s >= 2;
+          boolean airBefore =
+              s >= 1
+                  && toks.get(s - 1).text().equals("Air")
+                  && (k == 0 || spans.get(k - 1).end() < s);
+          int from = airFirst ? s + 1 : s;
+          if (!(airFirst || airBefore)
+              || sp.type().equals("ORG") && airFirst
+              || !isPlace(norm(text(toks, from, sp.end())))) {
+            return null;
+          }
+          return new NameSpan("ORG", airFirst ? s : s - 1, sp.end());
+        });
   }
 
   /**
@@ -1326,24 +1341,21 @@ final class NewsNameRules {
    * recognizer leaves a capital "The" out, as it is at a quotation's start).
    */
   static List<NameSpan> withQuotedArticle(List<Token> toks, List<NameSpan> spans) {
-    List<NameSpan> out = null;
-    for (int k = 0; k < spans.size(); k++) {
-      NameSpan sp = spans.get(k);
-      int s = sp.start();
-      if (s < 2
-          || sp.end() >= toks.size()
-          || !toks.get(sp.end()).text().equals("\"")
-          || !toks.get(s - 2).text().equals("\"")
-          || !TITLE_ARTICLES.contains(toks.get(s - 1).text())
-          || k > 0 && spans.get(k - 1).end() > s - 2) {
-        continue;
-      }
-      if (out == null) {
-        out = new ArrayList<>(spans);
-      }
-      out.set(k, new NameSpan(sp.type(), s - 1, sp.end()));
-    }
-    return out == null ? spans : out;
+    return replacing(
+        spans,
+        k -> {
+          NameSpan sp = spans.get(k);
+          int s = sp.start();
+          if (s < 2
+              || sp.end() >= toks.size()
+              || !toks.get(sp.end()).text().equals("\"")
+              || !toks.get(s - 2).text().equals("\"")
+              || !TITLE_ARTICLES.contains(toks.get(s - 1).text())
+              || k > 0 && spans.get(k - 1).end() > s - 2) {
+            return null;
+          }
+          return new NameSpan(sp.type(), s - 1, sp.end());
+        });
   }
 
   private static final Set<String> ROAD_HEADS =
@@ -1435,23 +1447,20 @@ final class NewsNameRules {
    * (CoNLL: inside the name 50 times of 50 in eng.train).
    */
   List<NameSpan> withCompassPoint(List<Token> toks, List<NameSpan> spans) {
-    List<NameSpan> out = null;
-    for (int k = 0; k < spans.size(); k++) {
-      NameSpan sp = spans.get(k);
-      int s = sp.start();
-      if (s < 1
-          || !sp.type().equals("MISC")
-          || !COMPASS_CAPITALS.contains(toks.get(s - 1).text())
-          || !nationality(toks.get(s))
-          || k > 0 && spans.get(k - 1).end() > s - 1) {
-        continue;
-      }
-      if (out == null) {
-        out = new ArrayList<>(spans);
-      }
-      out.set(k, new NameSpan("MISC", s - 1, sp.end()));
-    }
-    return out == null ? spans : out;
+    return replacing(
+        spans,
+        k -> {
+          NameSpan sp = spans.get(k);
+          int s = sp.start();
+          if (s < 1
+              || !sp.type().equals("MISC")
+              || !COMPASS_CAPITALS.contains(toks.get(s - 1).text())
+              || !nationality(toks.get(s))
+              || k > 0 && spans.get(k - 1).end() > s - 1) {
+            return null;
+          }
+          return new NameSpan("MISC", s - 1, sp.end());
+        });
   }
 
   /** Last words of newspapers and journals, whose "The" is their own ("The Times"). */
@@ -1617,27 +1626,9 @@ final class NewsNameRules {
     return false;
   }
 
+  /** Days and months ("Monday", "May"), which a first-name list also holds. */
   private static final Set<String> CALENDAR_WORDS =
-      Set.of(
-          "monday",
-          "tuesday",
-          "wednesday",
-          "thursday",
-          "friday",
-          "saturday",
-          "sunday",
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december");
+      union(NumericEntityRules.WEEKDAYS, NumericEntityRules.MONTHS);
 
   /**
    * A first name inside a sentence right before a person's name is its start: "Tiger Woods" found
@@ -1645,31 +1636,28 @@ final class NewsNameRules {
    * outside the name, all but two are roles or days, which stay out).
    */
   private List<NameSpan> withFirstName(List<Token> toks, List<NameSpan> spans) {
-    List<NameSpan> out = null;
-    for (int k = 0; k < spans.size(); k++) {
-      NameSpan sp = spans.get(k);
-      int s = sp.start();
-      // not at a sentence's start, where any word is capitalised ("Tell Alric ...")
-      if (s < 2 || !sp.type().equals("PER") || k > 0 && spans.get(k - 1).end() > s - 1) {
-        continue;
-      }
-      Token t = toks.get(s - 1);
-      String w = norm(t.text());
-      if (!capitalisedWord(t)
-          || t.text().equals(t.text().toUpperCase(Locale.ROOT))
-          || !firstNames.contains(w)
-          || isRole(w)
-          || CALENDAR_WORDS.contains(w)
-          || isPlace(w)
-          || nationality(t)) {
-        continue;
-      }
-      if (out == null) {
-        out = new ArrayList<>(spans);
-      }
-      out.set(k, new NameSpan("PER", s - 1, sp.end()));
-    }
-    return out == null ? spans : out;
+    return replacing(
+        spans,
+        k -> {
+          NameSpan sp = spans.get(k);
+          int s = sp.start();
+          // not at a sentence's start, where any word is capitalised ("Tell Alric ...")
+          if (s < 2 || !sp.type().equals("PER") || k > 0 && spans.get(k - 1).end() > s - 1) {
+            return null;
+          }
+          Token t = toks.get(s - 1);
+          String w = norm(t.text());
+          if (!capitalisedWord(t)
+              || t.text().equals(t.text().toUpperCase(Locale.ROOT))
+              || !firstNames.contains(w)
+              || isRole(w)
+              || CALENDAR_WORDS.contains(w)
+              || isPlace(w)
+              || nationality(t)) {
+            return null;
+          }
+          return new NameSpan("PER", s - 1, sp.end());
+        });
   }
 
   /**
@@ -1677,32 +1665,29 @@ final class NewsNameRules {
    * (CoNLL: no such surname of the list follows a person's name outside it in eng.train).
    */
   private List<NameSpan> withSurname(List<Token> toks, List<NameSpan> spans) {
-    List<NameSpan> out = null;
-    for (int k = 0; k < spans.size(); k++) {
-      NameSpan sp = spans.get(k);
-      int e = sp.end();
-      if (!sp.type().equals("PER")
-          || e >= toks.size()
-          || k + 1 < spans.size() && spans.get(k + 1).start() <= e) {
-        continue;
-      }
-      Token t = toks.get(e);
-      String w = norm(t.text());
-      if (!capitalisedWord(t)
-          || t.text().equals(t.text().toUpperCase(Locale.ROOT))
-          || isRole(w)
-          || CALENDAR_WORDS.contains(w)
-          || isPlace(w)
-          || !Gazetteer.loadDefault()
-              .contains("SURNAME", List.of(w.replace("'", "").replace("\u2019", "")))) {
-        continue;
-      }
-      if (out == null) {
-        out = new ArrayList<>(spans);
-      }
-      out.set(k, new NameSpan("PER", sp.start(), e + 1));
-    }
-    return out == null ? spans : out;
+    return replacing(
+        spans,
+        k -> {
+          NameSpan sp = spans.get(k);
+          int e = sp.end();
+          if (!sp.type().equals("PER")
+              || e >= toks.size()
+              || k + 1 < spans.size() && spans.get(k + 1).start() <= e) {
+            return null;
+          }
+          Token t = toks.get(e);
+          String w = norm(t.text());
+          if (!capitalisedWord(t)
+              || t.text().equals(t.text().toUpperCase(Locale.ROOT))
+              || isRole(w)
+              || CALENDAR_WORDS.contains(w)
+              || isPlace(w)
+              || !Gazetteer.loadDefault()
+                  .contains("SURNAME", List.of(w.replace("'", "").replace("\u2019", "")))) {
+            return null;
+          }
+          return new NameSpan("PER", sp.start(), e + 1);
+        });
   }
 
   /** Words that say where what follows lies: "north of", "the outskirts of". */

@@ -15,7 +15,7 @@ final class NumericEntityRules {
   /** A rule match over token indices {@code [start, end)}. */
   record Match(String type, int start, int end) {}
 
-  private static final Set<String> MONTHS =
+  static final Set<String> MONTHS =
       Set.of(
           "january",
           "february",
@@ -41,7 +41,7 @@ final class NumericEntityRules {
           "oct.",
           "nov.",
           "dec.");
-  private static final Set<String> WEEKDAYS =
+  static final Set<String> WEEKDAYS =
       Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
   private static final Set<String> RELATIVE_DAYS = Set.of("today", "yesterday", "tomorrow");
   private static final Set<String> PERIODS =
