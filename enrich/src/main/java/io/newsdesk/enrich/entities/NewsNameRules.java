@@ -430,22 +430,36 @@ final class NewsNameRules {
         kept = withListedOrgs(toks, kept);
       }
       List<NameSpan> done =
-          products(
+          placeTeams(
               toks,
-              airlines(
+              products(
                   toks,
-                  hyphenAdjectives(
-                      toks, glosses(toks, datedWorks(toks, listedPlaces(toks, kept))))));
+                  airlines(
+                      toks,
+                      hyphenAdjectives(
+                          toks,
+                          glosses(
+                              toks,
+                              datedWorks(
+                                  toks, placeWithCountry(toks, listedPlaces(toks, kept))))))));
       done =
-          numberedRoads(
-              toks, withNameParticles(toks, withQuotedArticle(toks, withCompassPoint(toks, done))));
+          withRegionLetter(
+              toks,
+              numberedRoads(
+                  toks,
+                  withInnerParticles(
+                      toks,
+                      withNameParticles(
+                          toks,
+                          quotedWorks(
+                              toks, withQuotedArticle(toks, withCompassPoint(toks, done)))))));
       out.add(
           headline[s]
               ? done
               : withSurname(
                   toks, withFirstName(toks, withCapitalThe(toks, withoutOpeningThe(toks, done)))));
     }
-    return productMentions(sentences, definedTypes(sentences, out));
+    return celestialBodies(sentences, productMentions(sentences, definedTypes(sentences, out)));
   }
 
   /**
@@ -453,6 +467,47 @@ final class NewsNameRules {
    * "Nissan Sentra", "Switch Lite" after "Nintendo Switch Lite" (MISC, as {@link #products} types
    * the full name), so that the product keeps one type through the document.
    */
+  /**
+   * In a text about space (a lower-case word such as "spacecraft", "orbit" or "planet"), a planet
+   * or moon named alone is a place: "flybys of Venus, Earth and Jupiter", "landed on Titan" (the
+   * recognizer, taught on news, reads them as a company or a person). Elsewhere "Saturn" may be a
+   * car maker and "Mars" a confectioner, so the names keep their type.
+   */
+  private List<List<NameSpan>> celestialBodies(
+      List<List<Token>> sentences, List<List<NameSpan>> out) {
+    boolean space = false;
+    for (List<Token> toks : sentences) {
+      for (Token t : toks) {
+        String w = t.text();
+        if (Character.isLowerCase(w.charAt(0)) && has("SPACE_WORD", norm(w))) {
+          space = true;
+          break;
+        }
+      }
+    }
+    if (!space) {
+      return out;
+    }
+    List<List<NameSpan>> retyped = new ArrayList<>(out.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      List<Token> toks = sentences.get(s);
+      List<NameSpan> spans = out.get(s);
+      retyped.add(
+          replacing(
+              spans,
+              k -> {
+                NameSpan sp = spans.get(k);
+                return sp.end() - sp.start() == 1
+                        && EntityResolver.NAME_TYPES.contains(sp.type())
+                        && !sp.type().equals("LOC")
+                        && has("CELESTIAL", norm(toks.get(sp.start()).text()))
+                    ? new NameSpan("LOC", sp.start(), sp.end())
+                    : null;
+              }));
+    }
+    return retyped;
+  }
+
   private List<List<NameSpan>> productMentions(
       List<List<Token>> sentences, List<List<NameSpan>> out) {
     List<List<String>> models = new ArrayList<>();
@@ -505,26 +560,45 @@ final class NewsNameRules {
    * ..."): a name, perhaps a parenthesis, "is/was/are/were", "a/an/the", at most seven modifiers,
    * then a noun from the lists DEFINES_PER, DEFINES_ORG, DEFINES_LOC, DEFINES_MISC.
    */
-  private List<List<NameSpan>> definedTypes(List<List<Token>> sentences, List<List<NameSpan>> out) {
+  private List<List<NameSpan>> definedTypes(
+      List<List<Token>> sentences, List<List<NameSpan>> found) {
+    List<List<NameSpan>> out = definedOpenings(sentences, found);
     Map<String, String> defined = null;
     for (int s = 0; s < sentences.size(); s++) {
       List<Token> toks = sentences.get(s);
-      for (NameSpan sp : out.get(s)) {
+      List<NameSpan> spans = out.get(s);
+      for (int j = 0; j < spans.size(); j++) {
+        NameSpan sp = spans.get(j);
         if (!EntityResolver.NAME_TYPES.contains(sp.type())) {
           continue;
         }
         String type = definedAs(toks, sp.end());
+        boolean listed = false;
         if (type == null) {
           type = apposedAs(toks, sp.start());
           if ("PER".equals(type) && orgOrPlaceEnding(toks, sp.start(), sp.end())) {
             type = null; // "the architect Foster Associates": what the name says wins
           }
+          listed = type != null && pluralApposition(toks, sp.start());
+        }
+        if (type == null && ownedByOrg(toks, sp)) {
+          type = "ORG";
         }
         if (type != null) {
           if (defined == null) {
             defined = new HashMap<>();
           }
           defined.putIfAbsent(text(toks, sp.start(), sp.end()), type);
+          // "the towns of Foca, Gorazde and Zvornik": a plural noun says what each name listed is
+          for (int n = j + 1; listed && n < spans.size(); n++) {
+            NameSpan prev = spans.get(n - 1);
+            NameSpan next = spans.get(n);
+            if (!EntityResolver.NAME_TYPES.contains(next.type())
+                || !listJoin(toks, prev.end(), next.start())) {
+              break;
+            }
+            defined.putIfAbsent(text(toks, next.start(), next.end()), type);
+          }
         }
       }
     }
@@ -542,9 +616,193 @@ final class NewsNameRules {
                 : null;
         spans.add(type == null ? sp : new NameSpan(type, sp.start(), sp.end()));
       }
-      retyped.add(spans);
+      retyped.add(otherMentions(toks, spans, defined));
     }
     return retyped;
+  }
+
+  /**
+   * A sentence that opens with capitalised words and says what they are makes them a name, which
+   * the recognizer may have missed in words that read as a phrase: "Remain in Light is the fourth
+   * studio album", "Sub Pop is an American independent record label". Two words at least, or words
+   * of which the recognizer found a part ("He is a singer", "Music is a language" stay as they
+   * are).
+   */
+  private List<List<NameSpan>> definedOpenings(
+      List<List<Token>> sentences, List<List<NameSpan>> out) {
+    List<List<NameSpan>> result = null;
+    for (int s = 0; s < sentences.size(); s++) {
+      List<Token> toks = sentences.get(s);
+      List<NameSpan> spans = out.get(s);
+      int e = 0;
+      while (e < toks.size()
+          && (capitalisedWord(toks.get(e)) || e > 0 && TITLE_WORDS.contains(toks.get(e).text()))) {
+        e++;
+      }
+      while (e > 0 && TITLE_WORDS.contains(toks.get(e - 1).text())) {
+        e--;
+      }
+      if (e == 0 || !capitalisedWord(toks.get(0))) {
+        continue;
+      }
+      String type = definedAs(toks, e);
+      if (type == null) {
+        continue;
+      }
+      // "The" is a work's own ("The Master and Margarita"), not an organisation's, a place's or a
+      // product's the recognizer found without it ("The Airbus A380 is an airliner")
+      boolean the = toks.get(0).text().equals("The") && e > 1;
+      int start =
+          the && (!type.equals("MISC") || spans.stream().anyMatch(sp -> sp.start() == 1)) ? 1 : 0;
+      boolean partFound = false;
+      boolean crossing = false;
+      boolean exact = false;
+      for (NameSpan sp : spans) {
+        if (sp.start() < e && sp.end() > start) {
+          partFound = true;
+          crossing |= sp.end() > e;
+          exact |= sp.start() == start && sp.end() == e;
+        }
+      }
+      if (exact || crossing || !partFound && e - start < 2) {
+        continue;
+      }
+      List<NameSpan> next = new ArrayList<>();
+      next.add(new NameSpan(type, start, e));
+      for (NameSpan sp : spans) {
+        if (sp.start() >= e) {
+          next.add(sp);
+        }
+      }
+      if (result == null) {
+        result = new ArrayList<>(out);
+      }
+      result.set(s, next);
+    }
+    return result == null ? out : result;
+  }
+
+  /**
+   * The mentions of a name the document says what it is that the recognizer left out, found by
+   * their words: "Remain in Light reached number 19" after "Remain in Light is ... album". A name
+   * of one word only inside a sentence, where its capital says it is a name; never over a span.
+   */
+  private List<NameSpan> otherMentions(
+      List<Token> toks, List<NameSpan> spans, Map<String, String> defined) {
+    List<NameSpan> out = null;
+    int n = toks.size();
+    for (int i = 0; i < n; i++) {
+      if (!capitalisedWord(toks.get(i)) || i > 0 && capitalisedWord(toks.get(i - 1))) {
+        continue;
+      }
+      // the longest defined name that starts here and ends before a word that is no name's
+      for (int e = Math.min(n, i + MAX_DEFINED_WORDS); e > i; e--) {
+        if (e < n && capitalisedWord(toks.get(e)) || e - i < 2 && i == 0) {
+          continue;
+        }
+        String type = defined.get(text(toks, i, e));
+        List<NameSpan> cur = out == null ? spans : out;
+        if (type == null || !writtenAsName(toks, i, e) || !onlyInside(cur, i, e)) {
+          continue;
+        }
+        int from = i;
+        int to = e;
+        List<NameSpan> next = new ArrayList<>();
+        for (NameSpan sp : cur) {
+          if (sp.start() >= from && sp.end() <= to) {
+            continue;
+          }
+          if (sp.start() >= to && next.stream().noneMatch(x -> x.start() == from)) {
+            next.add(new NameSpan(type, from, to));
+          }
+          next.add(sp);
+        }
+        if (next.stream().noneMatch(x -> x.start() == from)) {
+          next.add(new NameSpan(type, from, to));
+        }
+        out = next;
+        i = e - 1;
+        break;
+      }
+    }
+    return out == null ? spans : out;
+  }
+
+  /** Whether the words are capitalised but for a title's small words: "Remain in Light". */
+  private static boolean writtenAsName(List<Token> toks, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (!capitalisedWord(toks.get(i)) && !TITLE_WORDS.contains(toks.get(i).text())) {
+        return false;
+      }
+    }
+    return capitalisedWord(toks.get(e - 1));
+  }
+
+  /** Words a name defined in the document may hold, for {@link #otherMentions}. */
+  private static final int MAX_DEFINED_WORDS = 8;
+
+  /**
+   * Whether every span that overlaps the words from {@code s} to {@code e} lies inside them and
+   * none is them already.
+   */
+  private static boolean onlyInside(List<NameSpan> spans, int s, int e) {
+    for (NameSpan sp : spans) {
+      if (sp.start() < e && sp.end() > s) {
+        if (sp.start() < s || sp.end() > e || sp.start() == s && sp.end() == e) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the words right after a name are what only an organisation has: "WeWork founder Adam
+   * Neumann", "Apple shareholders", "Acme 's chief executive" (ORG_FOLLOWER). Not after a place
+   * ("Texas employees") or a nationality ("Japanese executives"), which keep their type.
+   */
+  private boolean ownedByOrg(List<Token> toks, NameSpan sp) {
+    if (sp.type().equals("LOC") || sp.type().equals("ORG")) {
+      return false;
+    }
+    if (sp.type().equals("MISC")
+        && (nationality(toks.get(sp.start())) || isPlace(norm(toks.get(sp.start()).text())))) {
+      return false;
+    }
+    int i = sp.end();
+    int n = toks.size();
+    if (i < n && norm(toks.get(i).text()).equals("'s")) {
+      i++;
+    }
+    if (i >= n) {
+      return false;
+    }
+    String w = norm(toks.get(i).text());
+    return has("ORG_FOLLOWER", w)
+        || w.equals("chief") && i + 1 < n && norm(toks.get(i + 1).text()).equals("executive");
+  }
+
+  /** Whether the noun that apposes the name at {@code s} is a plural: "the towns of", "bands". */
+  private static boolean pluralApposition(List<Token> toks, int s) {
+    int k = s - 1;
+    if (k >= 1 && (toks.get(k).text().equals("of") || toks.get(k).text().equals("\""))) {
+      k--;
+    }
+    String w = norm(toks.get(k).text());
+    return !singular(w).equals(w);
+  }
+
+  /**
+   * Whether the words from {@code a} to {@code b} join two names of a list: ",", "and", ", and".
+   */
+  private static boolean listJoin(List<Token> toks, int a, int b) {
+    if (b - a == 1) {
+      String t = toks.get(a).text();
+      return t.equals(",") || t.equals("and") || t.equals("or");
+    }
+    return b - a == 2
+        && toks.get(a).text().equals(",")
+        && (toks.get(a + 1).text().equals("and") || toks.get(a + 1).text().equals("or"));
   }
 
   private static final Set<String> COPULAS = Set.of("is", "was", "are", "were");
@@ -651,7 +909,8 @@ final class NewsNameRules {
     }
     if (k >= 1 && toks.get(k).text().equals("of")) {
       String w = norm(toks.get(k - 1).text());
-      return PLACE_OF.contains(w) && Character.isLowerCase(toks.get(k - 1).text().charAt(0))
+      return (PLACE_OF.contains(w) || PLACE_OF.contains(singular(w)))
+              && Character.isLowerCase(toks.get(k - 1).text().charAt(0))
           ? "LOC"
           : null;
     }
@@ -744,6 +1003,57 @@ final class NewsNameRules {
       }
     }
     return out;
+  }
+
+  /**
+   * A place named with the country or region it lies in is a place: "Uusikaupunki, Finland",
+   * "Bexleyheath, Kent," (CoNLL: before a comma and a country, 153 of 163 names are places; the
+   * others are followed by "'s" or a noun, "Gazprom, Russia's ..." and "Ana Roth, U.S. embassy",
+   * and a person is never retyped: "Ana Roth, U.S., 19.32" is a result line). The name before is
+   * retyped from an organisation or MISC when the second is a country; the second, when the first
+   * is a place and it a known place typed as an organisation.
+   */
+  private List<NameSpan> placeWithCountry(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int i = 0; i + 1 < spans.size(); i++) {
+      List<NameSpan> cur = out == null ? spans : out;
+      NameSpan a = cur.get(i);
+      NameSpan b = cur.get(i + 1);
+      if (b.start() - a.end() != 1
+          || !toks.get(a.end()).text().equals(",")
+          || !closesPlace(toks, b.end())
+          || i + 2 < cur.size() && cur.get(i + 2).start() == b.end() + 1) {
+        continue; // "played for Fulham, Monaco, PAOK": a list, not a place and its country
+      }
+      String first = norm(text(toks, a.start(), a.end()));
+      if ((a.type().equals("ORG") || a.type().equals("MISC"))
+          && b.type().equals("LOC")
+          && isCountry(norm(text(toks, b.start(), b.end())))
+          && !isKnownOrg(first)
+          && !nationality(toks.get(a.start()))
+          && capitalisedWord(toks.get(a.start()))) {
+        out = new ArrayList<>(cur);
+        out.set(i, new NameSpan("LOC", a.start(), a.end()));
+      } else if (a.type().equals("LOC") && placeTypedAsOrg(toks, b)) {
+        out = new ArrayList<>(cur);
+        out.set(i + 1, new NameSpan("LOC", b.start(), b.end()));
+      }
+    }
+    return out == null ? spans : out;
+  }
+
+  /** Whether the sentence ends or a new clause starts at {@code i}: ",", ".", ";", ")", a date. */
+  private static boolean closesPlace(List<Token> toks, int i) {
+    if (i >= toks.size()) {
+      return true;
+    }
+    String t = toks.get(i).text();
+    return t.equals(",")
+        || t.equals(".")
+        || t.equals(";")
+        || t.equals(")")
+        || t.equals(":")
+        || Character.isDigit(t.charAt(0)) && t.contains("-"); // a dateline's date
   }
 
   private static final Set<String> LIST_JOINS = Set.of("and", "or");
@@ -1358,6 +1668,118 @@ final class NewsNameRules {
         });
   }
 
+  /** Nouns of works whose title follows in quotes: "the film \" Independence Day \"". */
+  private static final Set<String> WORK_NOUNS =
+      Set.of(
+          "film",
+          "movie",
+          "documentary",
+          "album",
+          "song",
+          "single",
+          "novel",
+          "book",
+          "opera",
+          "musical",
+          "sitcom",
+          "series",
+          "programme",
+          "program",
+          "poem",
+          "painting",
+          "play",
+          "episode",
+          "ballad",
+          "hit",
+          "track",
+          "record",
+          "show",
+          "game",
+          "video");
+
+  /**
+   * A title in quotes right after the noun of a work is the work (MISC), whether or not the
+   * recognizer found a name in it: the singles " Linger " and " Dreams " (CoNLL: 2 of 2 in
+   * eng.train). The title is at most ten words, each capitalised but for a title's small words;
+   * after a plural noun, every title of the list.
+   */
+  static List<NameSpan> quotedWorks(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    int n = toks.size();
+    for (int i = 0; i + 3 < n; i++) {
+      String noun = toks.get(i).text();
+      if (!Character.isLowerCase(noun.charAt(0))
+          || !(WORK_NOUNS.contains(noun) || WORK_NOUNS.contains(singular(noun)))) {
+        continue;
+      }
+      boolean plural = !WORK_NOUNS.contains(noun);
+      int q = i + 1;
+      while (q + 2 < n && toks.get(q).text().equals("\"")) {
+        int close = q + 1;
+        while (close < n && close - q <= 11 && !toks.get(close).text().equals("\"")) {
+          close++;
+        }
+        if (close >= n
+            || !toks.get(close).text().equals("\"")
+            || close == q + 1
+            || !titleWords(toks, q + 1, close)) {
+          break;
+        }
+        List<NameSpan> cur = out == null ? spans : out;
+        if (onlyInside(cur, q + 1, close)) {
+          out = withSpan(cur, new NameSpan("MISC", q + 1, close));
+        }
+        if (!plural) {
+          break;
+        }
+        q = close + 1; // " Linger " and " Dreams "
+        if (q < n && (toks.get(q).text().equals(",") || toks.get(q).text().equals("and"))) {
+          q++;
+        }
+        if (q < n && toks.get(q).text().equals("and")) {
+          q++;
+        }
+      }
+    }
+    return out == null ? spans : out;
+  }
+
+  /** Whether the words are a title: the first capitalised, the others too or small words. */
+  private static boolean titleWords(List<Token> toks, int s, int e) {
+    if (!capitalisedWord(toks.get(s))) {
+      return false;
+    }
+    for (int i = s; i < e; i++) {
+      String t = toks.get(i).text();
+      if (!capitalisedWord(toks.get(i))
+          && !TITLE_WORDS.contains(t)
+          && !Character.isDigit(t.charAt(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The spans with {@code added} in place of the spans inside it, in order. */
+  private static List<NameSpan> withSpan(List<NameSpan> spans, NameSpan added) {
+    List<NameSpan> next = new ArrayList<>(spans.size() + 1);
+    boolean in = false;
+    for (NameSpan sp : spans) {
+      if (sp.start() >= added.start() && sp.end() <= added.end()) {
+        continue;
+      }
+      if (!in && sp.start() >= added.end()) {
+        next.add(added);
+        in = true;
+      }
+      next.add(sp);
+    }
+    if (!in) {
+      next.add(added);
+    }
+    return next;
+  }
+
   private static final Set<String> ROAD_HEADS =
       Set.of("Interstate", "Interstates", "Highway", "Route", "Motorway", "Autobahn");
 
@@ -1388,6 +1810,55 @@ final class NewsNameRules {
       out = next;
     }
     return out == null ? spans : out;
+  }
+
+  /**
+   * A club's name with the letter of its town in parentheses, as league tables tell apart clubs of
+   * one name ("Buducnost ( V )", "Mladost ( BJ )"), is the club's name whole: CoNLL has the
+   * parentheses inside the name 8 times of 8 in eng.train. Not an abbreviation of the name ("Party
+   * ( PP )", the initials of its words), and only after an organisation (after a person, "( R )" is
+   * a party label).
+   */
+  static List<NameSpan> withRegionLetter(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan sp = spans.get(k);
+      int e = sp.end();
+      if (!sp.type().equals("ORG")
+          || e + 2 >= toks.size()
+          || !toks.get(e).text().equals("(")
+          || !toks.get(e + 2).text().equals(")")
+          || !REGION_LETTERS.matcher(toks.get(e + 1).text()).matches()
+          || toks.get(e + 1).text().equals(initials(toks, sp.start(), e))) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(spans);
+      }
+      int at = out.indexOf(sp);
+      out.set(at, new NameSpan("ORG", sp.start(), e + 3));
+      if (at + 1 < out.size() && out.get(at + 1).start() < e + 3) {
+        out.remove(at + 1); // the letter taken for a name of its own
+      }
+    }
+    return out == null ? spans : out;
+  }
+
+  private static final Pattern REGION_LETTERS = Pattern.compile("[A-Z]{1,2}");
+
+  /**
+   * The first letters of the capitalised words from {@code s} to {@code e}: "PP" of "People 's
+   * Party".
+   */
+  private static String initials(List<Token> toks, int s, int e) {
+    StringBuilder b = new StringBuilder();
+    for (int i = s; i < e; i++) {
+      char c = toks.get(i).text().charAt(0);
+      if (Character.isUpperCase(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   private static final Set<String> TITLE_ARTICLES = Set.of("The", "A", "An");
@@ -1429,6 +1900,166 @@ final class NewsNameRules {
     }
     return out == null ? spans : out;
   }
+
+  /**
+   * Lower-case particles between a person's given names and the family name join them: "Friedrich
+   * Georg Wilhelm von Struve", "Loyola de Palacio", "Joost van der Westhuizen" (CoNLL: one person
+   * 42 times of 42 in eng.train). The family name after the particles may be a span the recognizer
+   * gave as a person, or none; any other span there is left as it is.
+   */
+  static List<NameSpan> withInnerParticles(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < (out == null ? spans : out).size(); k++) {
+      List<NameSpan> cur = out == null ? spans : out;
+      NameSpan sp = cur.get(k);
+      int e = sp.end();
+      if (!sp.type().equals("PER")) {
+        continue;
+      }
+      int j = e;
+      while (j < toks.size() && PARTICLES.contains(toks.get(j).text())) {
+        j++;
+      }
+      if (j == e || j >= toks.size() || !capitalisedWord(toks.get(j))) {
+        continue;
+      }
+      NameSpan next = k + 1 < cur.size() ? cur.get(k + 1) : null;
+      int end;
+      if (next != null && next.start() == j) {
+        if (!next.type().equals("PER")) {
+          continue;
+        }
+        end = next.end();
+      } else if (next != null && next.start() < j) {
+        continue;
+      } else {
+        end = j + 1;
+        while (end < toks.size()
+            && capitalisedWord(toks.get(end))
+            && (next == null || end < next.start())) {
+          end++;
+        }
+      }
+      out = new ArrayList<>(cur);
+      out.set(k, new NameSpan("PER", sp.start(), end));
+      if (next != null && next.start() == j) {
+        out.remove(k + 1);
+      }
+    }
+    return out == null ? spans : out;
+  }
+
+  /**
+   * A place followed by a plural noun is a team or a firm of that place, not the place: "Delhi
+   * Daredevils", "Seattle Mariners", "Sudan Airways" (CoNLL: 93 organisations of 103 such names in
+   * eng.train; the rest events, nationalities and features: "Atlanta Games", "South Africans",
+   * "Florida Straits", which keep their type).
+   */
+  List<NameSpan> placeTeams(List<Token> toks, List<NameSpan> spans) {
+    return replacing(
+        spans,
+        k -> {
+          NameSpan sp = spans.get(k);
+          int e = sp.end();
+          if (!sp.type().equals("LOC") || e - sp.start() < 2) {
+            return null;
+          }
+          Token lastTok = toks.get(e - 1);
+          String t = lastTok.text();
+          String last = norm(t);
+          boolean plural =
+              t.length() > 3
+                  && capitalisedWord(lastTok)
+                  && !t.equals(t.toUpperCase(Locale.ROOT))
+                  && last.endsWith("s")
+                  && !last.endsWith("ss")
+                  && !last.endsWith("us")
+                  && !last.endsWith("is");
+          String place = norm(toks.get(e - 2).text());
+          return plural
+                  && isPlace(norm(text(toks, sp.start(), e - 1)))
+                  && !isPlace(last) // "Northern Illinois", "West Indies"
+                  && !(e - sp.start() == 2 && COMPASS_ADJECTIVES.contains(place))
+                  && !sharesStem(place, last) // "South Dakotans", "New Yorkers": its people
+                  && !has("GEO_FEATURE", last)
+                  && !has("GEO_FEATURE", singular(last))
+                  && !TEAM_NOT.contains(last)
+                  && !nationality(lastTok)
+              ? new NameSpan("ORG", sp.start(), e)
+              : null;
+        });
+  }
+
+  /**
+   * Directions, which the place lists hold as names of their own, before a range or a people:
+   * "Eastern Carpathians", "South Dakotans".
+   */
+  private static final Set<String> COMPASS_ADJECTIVES =
+      Set.of(
+          "north",
+          "south",
+          "east",
+          "west",
+          "northern",
+          "southern",
+          "eastern",
+          "western",
+          "central",
+          "upper",
+          "lower");
+
+  /** Whether a people's word is made from a place's ("Dakota", "Dakotans"). */
+  private static boolean sharesStem(String place, String people) {
+    int stem = Math.min(4, place.length() - 1);
+    return stem >= 3 && people.startsWith(place.substring(0, stem));
+  }
+
+  /** Plural last words after a place that name no team: events, ranges and island groups. */
+  private static final Set<String> TEAM_NOT =
+      Set.of(
+          "games",
+          "olympics",
+          "paralympics",
+          "championships",
+          "finals",
+          "talks",
+          "accords",
+          "alps",
+          "carpathians",
+          "andes",
+          "pyrenees",
+          "rockies",
+          "himalayas",
+          "urals",
+          "dolomites",
+          "apennines",
+          "balkans",
+          "appalachians",
+          "cascades",
+          "ardennes",
+          "vosges",
+          "tatras",
+          "sudetes",
+          "pennines",
+          "grampians",
+          "cairngorms",
+          "catskills",
+          "adirondacks",
+          "ozarks",
+          "everglades",
+          "hebrides",
+          "orkneys",
+          "shetlands",
+          "azores",
+          "canaries",
+          "maldives",
+          "seychelles",
+          "philippines",
+          "bahamas",
+          "antilles",
+          "moluccas",
+          "cyclades",
+          "dardanelles");
 
   private static final Set<String> COMPASS_CAPITALS =
       Set.of(
