@@ -741,6 +741,8 @@ class NewsNameRulesTest {
   void aRealmAndItsPlaceAreOnePlace() {
     assertThat(body("It was led by the Tsardom of Norvia .", "LOC:Tsardom", "LOC:Norvia"))
         .containsExactly("LOC:Tsardom of Norvia");
+    assertThat(body("It was part of the Grand Duchy of Norvia .", "MISC:Grand Duchy", "LOC:Norvia"))
+        .containsExactly("LOC:Grand Duchy of Norvia");
     assertThat(body("A treaty with the Khanate of Ostrel .", "ORG:Khanate of Ostrel"))
         .containsExactly("LOC:Khanate of Ostrel");
   }
@@ -1199,6 +1201,31 @@ class NewsNameRulesTest {
         .containsExactly("ORG:Velmont", "LOC:Monaco", "ORG:Ostrel", "ORG:Brenna");
     assertThat(body("Velmont , Finland 's biggest bank", "ORG:Velmont", "LOC:Finland"))
         .containsExactly("ORG:Velmont", "LOC:Finland");
+  }
+
+  @Test
+  void aNoblesTitleIsNoPartOfTheNameAndALoneIAfterARulersNameIsItsNumeral() {
+    assertThat(body("led by Grand Duke Vorant and his army", "PER:Duke Vorant"))
+        .containsExactly("PER:Vorant");
+    assertThat(body("reopened under Tsar Velimir I as a university", "PER:Velimir"))
+        .containsExactly("PER:Velimir I");
+    // after a name with no ruler's title, "I" is the pronoun
+    assertThat(body("told Ana Roth I would go", "PER:Ana Roth")).containsExactly("PER:Ana Roth");
+  }
+
+  @Test
+  void aFirstNameAFamilyNameOfAPlaceIsAPersonAndThePlace() {
+    assertThat(
+            body(
+                "It was won by Stanley Matthews of Blackpool .",
+                "ORG:Stanley Matthews of Blackpool"))
+        .containsExactly("PER:Stanley Matthews", "LOC:Blackpool");
+    // an institution named for a place stays whole
+    assertThat(
+            body(
+                "The Berlin Museum of Medical History opened .",
+                "ORG:Berlin Museum of Medical History"))
+        .containsExactly("ORG:Berlin Museum of Medical History");
   }
 
   @Test
