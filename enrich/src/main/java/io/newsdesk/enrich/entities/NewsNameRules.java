@@ -1010,6 +1010,7 @@ final class NewsNameRules {
           && b.type().equals("LOC")
           && isCountry(norm(text(toks, b.start(), b.end())))
           && !isKnownOrg(first)
+          && !holdsOrgWord(toks, a)
           && !nationality(toks.get(a.start()))
           && capitalisedWord(toks.get(a.start()))) {
         out = new ArrayList<>(cur);
@@ -1020,6 +1021,16 @@ final class NewsNameRules {
       }
     }
     return out == null ? spans : out;
+  }
+
+  /** Whether a word of the span is an organisation's ("Max Planck Institute ... in Munich"). */
+  private boolean holdsOrgWord(List<Token> toks, NameSpan sp) {
+    for (int i = sp.start(); i < sp.end(); i++) {
+      if (has("ORG_SUFFIX", norm(toks.get(i).text()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the sentence ends or a new clause starts at {@code i}: ",", ".", ";", ")", a date. */

@@ -1201,6 +1201,12 @@ class NewsNameRulesTest {
         .containsExactly("ORG:Velmont", "LOC:Monaco", "ORG:Ostrel", "ORG:Brenna");
     assertThat(body("Velmont , Finland 's biggest bank", "ORG:Velmont", "LOC:Finland"))
         .containsExactly("ORG:Velmont", "LOC:Finland");
+    assertThat(
+            body(
+                "He works at the Velmont Institute in Ostrel , Finland .",
+                "ORG:Velmont Institute in Ostrel",
+                "LOC:Finland"))
+        .containsExactly("ORG:Velmont Institute in Ostrel", "LOC:Finland");
   }
 
   @Test
