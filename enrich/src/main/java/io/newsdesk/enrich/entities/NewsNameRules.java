@@ -477,17 +477,7 @@ final class NewsNameRules {
    */
   private List<List<NameSpan>> celestialBodies(
       List<List<Token>> sentences, List<List<NameSpan>> out) {
-    boolean space = false;
-    for (List<Token> toks : sentences) {
-      for (Token t : toks) {
-        String w = t.text();
-        if (Character.isLowerCase(w.charAt(0)) && has("SPACE_WORD", norm(w))) {
-          space = true;
-          break;
-        }
-      }
-    }
-    if (!space) {
+    if (!aboutSpace(sentences)) {
       return out;
     }
     List<List<NameSpan>> retyped = new ArrayList<>(out.size());
@@ -508,6 +498,19 @@ final class NewsNameRules {
               }));
     }
     return retyped;
+  }
+
+  /** Whether a lower-case word of the text is one of space ("spacecraft", "orbit", "planet"). */
+  private boolean aboutSpace(List<List<Token>> sentences) {
+    for (List<Token> toks : sentences) {
+      for (Token t : toks) {
+        String w = t.text();
+        if (Character.isLowerCase(w.charAt(0)) && has("SPACE_WORD", norm(w))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private List<List<NameSpan>> productMentions(
@@ -575,13 +578,13 @@ final class NewsNameRules {
           continue;
         }
         String type = definedAs(toks, sp.end());
-        boolean listed = false;
+        boolean inList = false;
         if (type == null) {
           type = apposedAs(toks, sp.start());
           if ("PER".equals(type) && orgOrPlaceEnding(toks, sp.start(), sp.end())) {
             type = null; // "the architect Foster Associates": what the name says wins
           }
-          listed = type != null && pluralApposition(toks, sp.start());
+          inList = type != null && pluralApposition(toks, sp.start());
         }
         if (type == null && ownedByOrg(toks, sp)) {
           type = "ORG";
@@ -592,7 +595,7 @@ final class NewsNameRules {
           }
           defined.putIfAbsent(text(toks, sp.start(), sp.end()), type);
           // "the towns of Foca, Gorazde and Zvornik": a plural noun says what each name listed is
-          for (int n = j + 1; listed && n < spans.size(); n++) {
+          for (int n = j + 1; inList && n < spans.size(); n++) {
             NameSpan prev = spans.get(n - 1);
             NameSpan next = spans.get(n);
             if (!EntityResolver.NAME_TYPES.contains(next.type())
@@ -1322,14 +1325,7 @@ final class NewsNameRules {
       return false;
     }
     String a = toks.get(acronym.start()).text().replace(".", "");
-    StringBuilder initials = new StringBuilder();
-    for (int i = name.start(); i < name.end(); i++) {
-      char c = toks.get(i).text().charAt(0);
-      if (Character.isUpperCase(c)) {
-        initials.append(c);
-      }
-    }
-    return a.length() >= 2 && a.contentEquals(initials);
+    return a.length() >= 2 && a.equals(initials(toks, name.start(), name.end()));
   }
 
   /**
@@ -1722,34 +1718,20 @@ final class NewsNameRules {
         });
   }
 
-  /** Nouns of works whose title follows in quotes: "the film \" Independence Day \"". */
-  private static final Set<String> WORK_NOUNS =
+  /**
+   * Nouns of works that only a title in quotes follows as a name ("the show \" Countdown \"");
+   * before a bare name they are verbs or other things ("play Australia"). The nouns of APPOSED_MISC
+   * ("film", "album", "song" ...) take a quoted title too.
+   */
+  private static final Set<String> QUOTED_WORK_NOUNS =
       Set.of(
-          "film",
-          "movie",
-          "documentary",
-          "album",
-          "song",
-          "single",
-          "novel",
-          "book",
-          "opera",
-          "musical",
-          "sitcom",
-          "series",
-          "programme",
-          "program",
-          "poem",
-          "painting",
-          "play",
-          "episode",
-          "ballad",
-          "hit",
-          "track",
-          "record",
-          "show",
-          "game",
-          "video");
+          "series", "program", "play", "episode", "ballad", "hit", "track", "record", "show",
+          "game", "video");
+
+  /** Whether a title in quotes after {@code noun} is a work. */
+  private boolean workNoun(String noun) {
+    return QUOTED_WORK_NOUNS.contains(noun) || "MISC".equals(apposedNouns.get(noun));
+  }
 
   /**
    * A title in quotes right after the noun of a work is the work (MISC), whether or not the
@@ -1757,16 +1739,15 @@ final class NewsNameRules {
    * eng.train). The title is at most ten words, each capitalised but for a title's small words;
    * after a plural noun, every title of the list.
    */
-  static List<NameSpan> quotedWorks(List<Token> toks, List<NameSpan> spans) {
+  List<NameSpan> quotedWorks(List<Token> toks, List<NameSpan> spans) {
     List<NameSpan> out = null;
     int n = toks.size();
     for (int i = 0; i + 3 < n; i++) {
       String noun = toks.get(i).text();
-      if (!Character.isLowerCase(noun.charAt(0))
-          || !(WORK_NOUNS.contains(noun) || WORK_NOUNS.contains(singular(noun)))) {
+      if (!Character.isLowerCase(noun.charAt(0)) || !(workNoun(noun) || workNoun(singular(noun)))) {
         continue;
       }
-      boolean plural = !WORK_NOUNS.contains(noun);
+      boolean plural = !workNoun(noun);
       int q = i + 1;
       while (q + 2 < n && toks.get(q).text().equals("\"")) {
         int close = q + 1;
@@ -2033,7 +2014,8 @@ final class NewsNameRules {
           return plural
                   && isPlace(norm(text(toks, sp.start(), e - 1)))
                   && !isPlace(last) // "Northern Illinois", "West Indies"
-                  && !(e - sp.start() == 2 && COMPASS_ADJECTIVES.contains(place))
+                  && !(e - sp.start() == 2
+                      && (COMPASS_POINTS.contains(place) || COMPASS_REGIONS.contains(place)))
                   && !sharesStem(place, last) // "South Dakotans", "New Yorkers": its people
                   && !has("GEO_FEATURE", last)
                   && !has("GEO_FEATURE", singular(last))
@@ -2043,24 +2025,6 @@ final class NewsNameRules {
               : null;
         });
   }
-
-  /**
-   * Directions, which the place lists hold as names of their own, before a range or a people:
-   * "Eastern Carpathians", "South Dakotans".
-   */
-  private static final Set<String> COMPASS_ADJECTIVES =
-      Set.of(
-          "north",
-          "south",
-          "east",
-          "west",
-          "northern",
-          "southern",
-          "eastern",
-          "western",
-          "central",
-          "upper",
-          "lower");
 
   /** Whether a people's word is made from a place's ("Dakota", "Dakotans"). */
   private static boolean sharesStem(String place, String people) {
@@ -2106,10 +2070,6 @@ final class NewsNameRules {
           "shetlands",
           "azores",
           "canaries",
-          "maldives",
-          "seychelles",
-          "philippines",
-          "bahamas",
           "antilles",
           "moluccas",
           "cyclades",
