@@ -440,10 +440,13 @@ final class NewsNameRules {
                           toks,
                           glosses(
                               toks,
-                              datedWorks(
+                              scriptGlosses(
                                   toks,
-                                  placeWithCountry(
-                                      toks, listedPlaces(toks, personOfPlace(toks, kept)))))))));
+                                  datedWorks(
+                                      toks,
+                                      placeWithCountry(
+                                          toks,
+                                          listedPlaces(toks, personOfPlace(toks, kept))))))))));
       done =
           withRegionLetter(
               toks,
@@ -630,7 +633,8 @@ final class NewsNameRules {
                 : null;
         spans.add(type == null ? sp : new NameSpan(type, sp.start(), sp.end()));
       }
-      retyped.add(otherMentions(toks, spans, defined));
+      // a definition retypes the name's glosses with it: "Hagia Sophia (Turkish: Ayasofya)"
+      retyped.add(glosses(toks, otherMentions(toks, spans, defined)));
     }
     return retyped;
   }
@@ -1211,6 +1215,44 @@ final class NewsNameRules {
     return NumericEntityRules.isCalendarWord(w) || SEASONS.contains(w);
   }
 
+  /** Last words of plural names that are events or awards, not bands: "The Hunger Games". */
+  private static final Set<String> PLURAL_EVENTS =
+      Set.of("games", "awards", "olympics", "championships", "finals", "series", "wars");
+
+  /**
+   * Whether a name inside a sentence is a capital "The" and capitalised words ending in a plural,
+   * as bands and papers are named ("The Smiths", "The Rolling Stones", "The Times"): not a place
+   * ("The Netherlands", "The Bahamas"), a people ("The Serbs") or an event ("The Hunger Games").
+   */
+  private boolean theAndPlural(List<Token> toks, int s, int e) {
+    if (!toks.get(s).text().equals("The")) {
+      s--; // the capital "The" joins the name later ({@link #withCapitalThe})
+    }
+    if (s <= 0 || e - s < 2 || e - s > 4 || !toks.get(s).text().equals("The")) {
+      return false;
+    }
+    for (int i = s + 1; i < e; i++) {
+      if (!capitalisedWord(toks.get(i))) {
+        return false;
+      }
+    }
+    String last = norm(toks.get(e - 1).text());
+    String rest = text(toks, s + 1, e);
+    return last.length() > 3
+        && last.endsWith("s")
+        && !last.endsWith("ss")
+        && !last.endsWith("us")
+        && !last.endsWith("is")
+        && !PLURAL_EVENTS.contains(last)
+        && !isPlace(rest)
+        && !isPlace(text(toks, s, e))
+        && !isCountry(rest)
+        && !isCountry(text(toks, s, e))
+        && !has("RANGE", rest)
+        && !nationality(toks.get(e - 1))
+        && !listed(toks, s + 1, e, GEO_AND_CLUBS);
+  }
+
   /** Last words of the names of wars and uprisings: "Gulf War", "Cultural Revolution". */
   private static final Set<String> CONFLICT_ENDS =
       Set.of("war", "revolution", "uprising", "uprisings", "rebellion", "revolt", "insurrection");
@@ -1303,6 +1345,69 @@ final class NewsNameRules {
   }
 
   /** The "(" that opens the parenthesis holding {@code i}, at most 16 tokens back, or -1. */
+  /**
+   * A name written in another script, labelled by its language in parentheses after a name, is that
+   * name again: "Al Jazeera (Arabic: الجزيرة)", "Kim Yu-na (Korean: 김연아; born ...)". The
+   * recognizer, taught on English words, finds no name in them; {@link #glosses} then gives them
+   * the type of the name they gloss. Only words with no Latin letter, up to the next ";", "," or
+   * ")".
+   */
+  static List<NameSpan> scriptGlosses(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    int n = toks.size();
+    for (int i = 2; i + 2 < n; i++) {
+      if (!toks.get(i).text().equals(":") || !capitalisedWord(toks.get(i - 1))) {
+        continue;
+      }
+      int open = i - 2;
+      if (open >= 1 && toks.get(open).text().equals(";")) {
+        open = openingOf(toks, open);
+      }
+      if (open < 1 || !toks.get(open).text().equals("(")) {
+        continue;
+      }
+      int e = i + 1;
+      while (e < n && e - i <= 6 && otherScript(toks.get(e).text())) {
+        e++;
+      }
+      String close = e < n ? toks.get(e).text() : "";
+      if (e == i + 1 || !(close.equals(";") || close.equals(",") || close.equals(")"))) {
+        continue;
+      }
+      List<NameSpan> cur = out == null ? spans : out;
+      boolean glossed = false;
+      for (NameSpan x : cur) {
+        glossed |= x.end() == open && EntityResolver.NAME_TYPES.contains(x.type());
+      }
+      if (glossed && onlyInside(cur, i + 1, e)) {
+        String type = null;
+        for (NameSpan x : cur) {
+          if (x.end() == open) {
+            type = x.type();
+          }
+        }
+        out = withSpan(cur, new NameSpan(type, i + 1, e));
+      }
+    }
+    return out == null ? spans : out;
+  }
+
+  /** Whether a word has letters and none of them Latin: "الجزيرة", "김연아", "Σοφία". */
+  private static boolean otherScript(String w) {
+    boolean letter = false;
+    for (int k = 0; k < w.length(); ) {
+      int c = w.codePointAt(k);
+      k += Character.charCount(c);
+      if (Character.isLetter(c)) {
+        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+          return false;
+        }
+        letter = true;
+      }
+    }
+    return letter;
+  }
+
   private static int openingOf(List<Token> toks, int i) {
     for (int k = i - 1; k >= 0 && i - k <= 16; k--) {
       String t = toks.get(k).text();
@@ -1566,6 +1671,10 @@ final class NewsNameRules {
     String type = sp.type();
     if (isKnownOrg(all)) {
       type = "ORG";
+    } else if (has("RANGE", all)) {
+      type = "LOC"; // "the Andes", "the Alps", "the Kalahari": ranges and deserts are places
+    } else if (!type.equals("ORG") && theAndPlural(toks, s, e)) {
+      type = "ORG"; // "records by The Smiths and The Strokes": a band ("The Times": a paper)
     } else if (s > 0 && HONORIFICS.contains(norm(toks.get(s - 1).text()))) {
       // "Rep. Alexandria Ocasio-Cortez", "Dr. Florence Ames": a person, whatever the name says
       type = "PER";

@@ -1267,6 +1267,49 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aNameInAnotherScriptGlossingANameIsThatName() {
+    assertThat(
+            body(
+                "Velmar Jazeera ( Arabic : الجزيرة , literally the island ) is a network .",
+                "ORG:Velmar Jazeera",
+                "MISC:Arabic"))
+        .containsExactly("ORG:Velmar Jazeera", "MISC:Arabic", "ORG:الجزيرة");
+    assertThat(body("Kim Ora ( Korean : 김오라 ; born 1990 ) skated .", "PER:Kim Ora", "MISC:Korean"))
+        .containsExactly("PER:Kim Ora", "MISC:Korean", "PER:김오라");
+    // Latin letters are the recognizer's to find; no name before the parenthesis, no gloss
+    assertThat(body("It said ( Arabic : الجزيرة ) .", "MISC:Arabic"))
+        .containsExactly("MISC:Arabic");
+  }
+
+  @Test
+  void aDefinitionRetypesTheGlossesOfTheNameItDefines() {
+    List<List<String>> out =
+        document(
+            List.of("Velmar Sophia ( Turkish : Velmasofya ) is a mosque in the city ."),
+            List.of(List.of("PER:Velmar Sophia", "MISC:Turkish", "ORG:Velmasofya")));
+    assertThat(out.get(0)).containsExactly("LOC:Velmar Sophia", "MISC:Turkish", "LOC:Velmasofya");
+  }
+
+  @Test
+  void rangesAndDesertsArePlacesAndTheAndAPluralABand() {
+    assertThat(body("It lies in the Andes near the border .", "ORG:Andes"))
+        .containsExactly("LOC:Andes");
+    assertThat(body("They crossed the Kalahari .", "MISC:Kalahari"))
+        .containsExactly("LOC:Kalahari");
+    assertThat(
+            body(
+                "It released records by The Velmonts and The Harrow Brothers .",
+                "LOC:The Velmonts",
+                "MISC:The Harrow Brothers"))
+        .containsExactly("ORG:The Velmonts", "ORG:The Harrow Brothers");
+    // a country, an event, a name without the capital "The"
+    assertThat(body("Queen Beatrix of The Netherlands came .", "LOC:The Netherlands"))
+        .containsExactly("LOC:The Netherlands");
+    assertThat(body("He starred in The Velmar Games .", "MISC:The Velmar Games"))
+        .containsExactly("MISC:The Velmar Games");
+  }
+
+  @Test
   void aNameWithItsCountryAfterACommaIsAPlace() {
     assertThat(body("It has a plant in Velmont , Finland .", "ORG:Velmont", "LOC:Finland"))
         .containsExactly("LOC:Velmont", "LOC:Finland");
