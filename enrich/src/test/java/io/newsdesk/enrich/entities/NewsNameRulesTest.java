@@ -1310,6 +1310,23 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void whoPublishesOrOperatesIsAnOrganisationAndAProbeOrADynastyAThing() {
+    assertThat(body("It was published by Velmark in London .", "PER:Velmark", "LOC:London"))
+        .containsExactly("ORG:Velmark", "LOC:London");
+    assertThat(body("Trains are operated by Ostrel Rail .", "LOC:Ostrel Rail"))
+        .containsExactly("ORG:Ostrel Rail");
+    // a person by the first name, a country
+    assertThat(body("a paper published by Andrew Velmark", "PER:Andrew Velmark"))
+        .containsExactly("PER:Andrew Velmark");
+    assertThat(body("a route operated by France", "LOC:France")).containsExactly("LOC:France");
+    assertThat(body("the Velmar probe landed", "PER:Velmar")).containsExactly("MISC:Velmar");
+    assertThat(body("the last king of the Ostrel dynasty", "ORG:Ostrel"))
+        .containsExactly("MISC:Ostrel");
+    // a maker's probe keeps the maker
+    assertThat(body("the Boeing probe failed", "ORG:Boeing")).containsExactly("ORG:Boeing");
+  }
+
+  @Test
   void aNameWithItsCountryAfterACommaIsAPlace() {
     assertThat(body("It has a plant in Velmont , Finland .", "ORG:Velmont", "LOC:Finland"))
         .containsExactly("LOC:Velmont", "LOC:Finland");
