@@ -476,11 +476,6 @@ final class NewsNameRules {
   }
 
   /**
-   * The model's part of a product's name, mentioned alone, is the product too: "Sentra" after
-   * "Nissan Sentra", "Switch Lite" after "Nintendo Switch Lite" (MISC, as {@link #products} types
-   * the full name), so that the product keeps one type through the document.
-   */
-  /**
    * In a text about space (a lower-case word such as "spacecraft", "orbit" or "planet"), a planet
    * or moon named alone is a place: "flybys of Venus, Earth and Jupiter", "landed on Titan" (the
    * recognizer, taught on news, reads them as a company or a person). Elsewhere "Saturn" may be a
@@ -524,6 +519,12 @@ final class NewsNameRules {
     return false;
   }
 
+  /**
+   * The model's part of a product's name, mentioned alone, is the product too: "Sentra" after
+   * "Nissan Sentra", "Switch Lite" after "Nintendo Switch Lite" (MISC, as {@link #products} types
+   * the full name), and a ship's name after its prefix ("Hood" after "HMS Hood", {@link #ships}),
+   * so that the thing keeps one type through the document.
+   */
   private List<List<NameSpan>> productMentions(
       List<List<Token>> sentences, List<List<NameSpan>> out) {
     List<List<String>> models = new ArrayList<>();
@@ -1309,8 +1310,7 @@ final class NewsNameRules {
     }
     boolean particle = false;
     for (int i = s + 1; i < e - 1; i++) {
-      String w = toks.get(i).text();
-      particle |= PARTICLES.contains(w) || w.equals("bin") || w.equals("ibn");
+      particle |= PERSON_PARTICLES.contains(toks.get(i).text());
     }
     String last = norm(toks.get(e - 1).text());
     return particle
@@ -1401,17 +1401,13 @@ final class NewsNameRules {
         continue;
       }
       List<NameSpan> cur = out == null ? spans : out;
-      boolean glossed = false;
+      String type = null;
       for (NameSpan x : cur) {
-        glossed |= x.end() == open && EntityResolver.NAME_TYPES.contains(x.type());
-      }
-      if (glossed && onlyInside(cur, i + 1, e)) {
-        String type = null;
-        for (NameSpan x : cur) {
-          if (x.end() == open) {
-            type = x.type();
-          }
+        if (x.end() == open && EntityResolver.NAME_TYPES.contains(x.type())) {
+          type = x.type();
         }
+      }
+      if (type != null && onlyInside(cur, i + 1, e)) {
         out = withSpan(cur, new NameSpan(type, i + 1, e));
       }
     }
@@ -2286,6 +2282,9 @@ final class NewsNameRules {
       Set.of(
           "der", "den", "de", "la", "van", "von", "da", "di", "du", "le", "ter", "dos", "del",
           "los", "las");
+
+  /** Lower-case words inside a person's name: the family name's particles, and "bin", "ibn". */
+  private static final Set<String> PERSON_PARTICLES = union(PARTICLES, Set.of("bin", "ibn"));
 
   /**
    * A family name's particles belong to it: "Van der Westhuizen", "De la Cruz" (the recognizer
