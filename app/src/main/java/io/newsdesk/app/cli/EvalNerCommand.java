@@ -29,7 +29,9 @@ public final class EvalNerCommand implements Callable<Integer> {
       names = "--cv",
       description =
           "Instead: k-fold cross-validation on the --train file(s) with the training recipe of"
-              + " `newsdesk train ner` (k contiguous blocks; trains k models).")
+              + " `newsdesk train ner` (k contiguous blocks; trains k models), each fold scored"
+              + " as --rules says (the news rules for given sentences by default; none: the"
+              + " recognizer alone).")
   Integer cv;
 
   @Option(
@@ -137,7 +139,7 @@ public final class EvalNerCommand implements Callable<Integer> {
       docs.addAll(ConllCorpus.read(p));
     }
     List<NerEvaluation> folds =
-        NerTrainer.crossValidate(docs, cv, glove, NerTrainer.Options.defaults());
+        NerTrainer.crossValidate(docs, cv, glove, NerTrainer.Options.defaults(), rules::apply);
     NerEvaluation pooled = new NerEvaluation();
     for (int i = 0; i < folds.size(); i++) {
       System.out.printf(
@@ -148,7 +150,12 @@ public final class EvalNerCommand implements Callable<Integer> {
           100 * folds.get(i).f1(null));
       pooled.addAll(folds.get(i));
     }
-    System.out.printf(Locale.ROOT, "%d-fold cross-validation on %s, pooled:%n", cv, train);
+    System.out.printf(
+        Locale.ROOT,
+        "%d-fold cross-validation on %s (rules: %s), pooled:%n",
+        cv,
+        train,
+        rules.mode);
     System.out.print(pooled.report());
     return 0;
   }

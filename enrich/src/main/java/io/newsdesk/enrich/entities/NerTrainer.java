@@ -114,6 +114,21 @@ public final class NerTrainer {
    */
   public static List<NerEvaluation> crossValidate(
       List<ConllCorpus.Document> docs, int k, Path glove, Options options) throws IOException {
+    return crossValidate(docs, k, glove, options, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #crossValidate(List, int, Path, Options)}, each fold's model scored as {@code around}
+   * wraps it: with the news rules ({@link NewsRulesRecognizer#forSentences}), what `newsdesk tag
+   * --conll` writes.
+   */
+  public static List<NerEvaluation> crossValidate(
+      List<ConllCorpus.Document> docs,
+      int k,
+      Path glove,
+      Options options,
+      java.util.function.UnaryOperator<EntityRecognizer> around)
+      throws IOException {
     if (k < 2 || k > docs.size()) {
       throw new IllegalArgumentException("folds must be 2.." + docs.size() + ", was " + k);
     }
@@ -132,7 +147,8 @@ public final class NerTrainer {
               ? classes
               : TypePrototypes.extend(classes, vectors, in, options.typePrototypes());
       byte[] model = train(in, List.of(), clusters, options);
-      EntityRecognizer r = PerceptronEntityRecognizer.load(new ByteArrayInputStream(model));
+      EntityRecognizer r =
+          around.apply(PerceptronEntityRecognizer.load(new ByteArrayInputStream(model)));
       NerEvaluation e = NerEvaluation.evaluate(r, docs.subList(from, to));
       log.info(
           "fold {} of {}: F1 {}",

@@ -430,23 +430,26 @@ final class NewsNameRules {
         kept = withListedOrgs(toks, kept);
       }
       List<NameSpan> done =
-          placeTeams(
+          tableRowTeams(
               toks,
-              products(
+              placeTeams(
                   toks,
-                  airlines(
+                  products(
                       toks,
-                      hyphenAdjectives(
+                      airlines(
                           toks,
-                          glosses(
+                          hyphenAdjectives(
                               toks,
-                              scriptGlosses(
+                              glosses(
                                   toks,
-                                  datedWorks(
+                                  scriptGlosses(
                                       toks,
-                                      placeWithCountry(
+                                      datedWorks(
                                           toks,
-                                          listedPlaces(toks, personOfPlace(toks, kept))))))))));
+                                          placeWithCountry(
+                                              toks,
+                                              listedPlaces(
+                                                  toks, personOfPlace(toks, kept)))))))))));
       done =
           withRegionLetter(
               toks,
@@ -465,7 +468,12 @@ final class NewsNameRules {
                                       withGamesKind(
                                           toks,
                                           withQuotedArticle(
-                                              toks, withCompassPoint(toks, done))))))))));
+                                              toks,
+                                              withCompassPoint(
+                                                  toks,
+                                                  venueOpenings(
+                                                      toks, withoutDayColumn(toks, done))))))))))));
+      done = scorecardPlayers(toks, done);
       out.add(
           headline[s]
               ? done
@@ -582,6 +590,7 @@ final class NewsNameRules {
       List<List<Token>> sentences, List<List<NameSpan>> found) {
     List<List<NameSpan>> out = definedOpenings(sentences, found);
     Map<String, String> defined = null;
+    Map<Long, String> local = null; // sentence << 32 | start: types for one mention alone
     for (int s = 0; s < sentences.size(); s++) {
       List<Token> toks = sentences.get(s);
       List<NameSpan> spans = out.get(s);
@@ -596,11 +605,33 @@ final class NewsNameRules {
           type = apposedAs(toks, sp.start());
           if ("PER".equals(type) && orgOrPlaceEnding(toks, sp.start(), sp.end())) {
             type = null; // "the architect Foster Associates": what the name says wins
+          } else if ("LOC".equals(type)
+              && sp.type().equals("MISC")
+              && sp.end() - sp.start() == 1
+              && nationality(toks.get(sp.start()))) {
+            type = null; // "west of Lebanese territory": the adjective stays
+          } else if (type != null
+              && !type.equals("LOC")
+              && isPlace(text(toks, sp.start(), sp.end()))) {
+            // "the daily Iran", "the club Pescara": this mention, but every other "Iran" of the
+            // document is the country
+            if (local == null) {
+              local = new HashMap<>();
+            }
+            local.put(((long) s << 32) | sp.start(), type);
+            type = null;
           }
           inList = type != null && pluralApposition(toks, sp.start());
         }
         if (type == null && ownedByOrg(toks, sp)) {
           type = "ORG";
+        }
+        String acronym = introducedAcronym(toks, sp, spans);
+        if (acronym != null) {
+          if (defined == null) {
+            defined = new HashMap<>();
+          }
+          defined.putIfAbsent(acronym, sp.type()); // and so every "CVG" of the document
         }
         if (type != null) {
           if (defined == null) {
@@ -620,8 +651,18 @@ final class NewsNameRules {
         }
       }
     }
-    if (defined == null) {
+    if (defined == null && local == null) {
       return out;
+    }
+    boolean onlyLocal = defined == null;
+    if (onlyLocal) {
+      defined = Map.of();
+    }
+    // The first words of the defined names: where a mention of one may start.
+    Set<String> firsts = new HashSet<>();
+    for (String name : defined.keySet()) {
+      int space = name.indexOf(' ');
+      firsts.add(space < 0 ? name : name.substring(0, space));
     }
     List<List<NameSpan>> retyped = new ArrayList<>(out.size());
     for (int s = 0; s < sentences.size(); s++) {
@@ -632,10 +673,13 @@ final class NewsNameRules {
             EntityResolver.NAME_TYPES.contains(sp.type())
                 ? defined.get(text(toks, sp.start(), sp.end()))
                 : null;
+        if (local != null && type == null) {
+          type = local.get(((long) s << 32) | sp.start());
+        }
         spans.add(type == null ? sp : new NameSpan(type, sp.start(), sp.end()));
       }
       // a definition retypes the name's glosses with it: "Hagia Sophia (Turkish: Ayasofya)"
-      retyped.add(glosses(toks, otherMentions(toks, spans, defined)));
+      retyped.add(onlyLocal ? spans : glosses(toks, otherMentions(toks, spans, defined, firsts)));
     }
     return retyped;
   }
@@ -700,17 +744,20 @@ final class NewsNameRules {
    * of one word only inside a sentence, where its capital says it is a name; never over a span.
    */
   private List<NameSpan> otherMentions(
-      List<Token> toks, List<NameSpan> spans, Map<String, String> defined) {
+      List<Token> toks, List<NameSpan> spans, Map<String, String> defined, Set<String> firsts) {
     List<NameSpan> out = null;
     int n = toks.size();
     for (int i = 0; i < n; i++) {
-      if (!capitalisedWord(toks.get(i)) || i > 0 && capitalisedWord(toks.get(i - 1))) {
+      if (!capitalisedWord(toks.get(i))
+          || i > 0 && capitalisedWord(toks.get(i - 1))
+          || !firsts.contains(norm(toks.get(i).text()))) {
         continue;
       }
       // the longest defined name that starts here and ends before a word that is no name's
       for (int e = Math.min(n, i + MAX_DEFINED_WORDS); e > i; e--) {
-        if (e < n && capitalisedWord(toks.get(e)) || e - i < 2 && i == 0) {
-          continue;
+        if (e < n && capitalisedWord(toks.get(e))
+            || e - i < 2 && i == 0 && !allCapitals(toks.get(i).text())) {
+          continue; // a capital at a sentence's start says nothing, unless all are ("CVG said")
         }
         String type = defined.get(text(toks, i, e));
         List<NameSpan> cur = out == null ? spans : out;
@@ -910,6 +957,32 @@ final class NewsNameRules {
           "principality");
 
   /**
+   * Lower-case words of geography before "of" and a place: "a tributary of the Emajogi", "north of
+   * Mosul" (eng.train and eng.testa: after north, east, west and their compounds 45 places of 45;
+   * "south of" leads to adjectives as often, "south of Lebanese territory", and is left out).
+   */
+  private static final Set<String> GEO_OF =
+      Set.of(
+          "tributary",
+          "tributaries",
+          "mouth",
+          "confluence",
+          "estuary",
+          "headwaters",
+          "coast",
+          "shores",
+          "waters",
+          "outskirts",
+          "suburbs",
+          "north",
+          "east",
+          "west",
+          "northeast",
+          "northwest",
+          "southeast",
+          "southwest");
+
+  /**
    * The type a noun right before a name gives it, in apposition: "their debut album, Unknown
    * Pleasures", "the game show Countdown", "the newspaper Le Monde", "the city of Gao"; or null.
    */
@@ -927,8 +1000,17 @@ final class NewsNameRules {
     if (k >= 0 && toks.get(k).text().equals("\"")) {
       k--; // the song " Waterloo "; not after a comma: "the committee, Anatoly Gorokhovsky"
     }
+    if (k >= 2
+        && toks.get(k).text().equals("the")
+        && toks.get(k - 1).text().equals("of")
+        && GEO_OF.contains(toks.get(k - 2).text())) {
+      return "LOC"; // "a tributary of the Emajogi", "west of the Urals"
+    }
     if (k >= 1 && toks.get(k).text().equals("of")) {
       String w = norm(toks.get(k - 1).text());
+      if (GEO_OF.contains(toks.get(k - 1).text())) {
+        return "LOC"; // "the outskirts of Tartu", "40 km north of Mosul"
+      }
       return (PLACE_OF.contains(w) || PLACE_OF.contains(singular(w)))
               && Character.isLowerCase(toks.get(k - 1).text().charAt(0))
           ? "LOC"
@@ -1527,6 +1609,45 @@ final class NewsNameRules {
     return t.chars().filter(Character::isUpperCase).count() >= 2;
   }
 
+  /**
+   * The acronym a name introduces in parentheses right after it, when the recognizer left it out:
+   * "Corporacion Venezolana de Guayana ( CVG )", "Bank of Japan ( BOJ )"; its letters are the
+   * capitals of the name's words, or the first letters of all its words but articles (eng.train and
+   * eng.testa: 80 such acronyms, each of its name's type). Null when there is none.
+   */
+  private static String introducedAcronym(List<Token> toks, NameSpan sp, List<NameSpan> spans) {
+    int s = sp.start();
+    int e = sp.end();
+    if (e - s < 2
+        || e + 2 >= toks.size()
+        || !toks.get(e).text().equals("(")
+        || !toks.get(e + 2).text().equals(")")
+        || covered(spans, e + 1)) {
+      return null;
+    }
+    String a = toks.get(e + 1).text().replace(".", "");
+    if (a.length() < 2
+        || a.length() > 6
+        || !a.chars().allMatch(Character::isLetter)
+        || !a.equals(a.toUpperCase(Locale.ROOT))) {
+      return null;
+    }
+    StringBuilder all = new StringBuilder();
+    for (int i = s; i < e; i++) {
+      String w = toks.get(i).text();
+      if (Character.isLetter(w.charAt(0)) && !ARTICLES.contains(norm(w)) && !w.equals("and")) {
+        all.append(Character.toUpperCase(w.charAt(0)));
+      }
+    }
+    return a.equals(initials(toks, s, e)) || a.contentEquals(all)
+        ? norm(toks.get(e + 1).text())
+        : null;
+  }
+
+  private static boolean allCapitals(String w) {
+    return w.length() >= 2 && w.chars().allMatch(c -> Character.isUpperCase(c) || c == '.');
+  }
+
   /** "NGA" for "Northern Grid Authority": the capitals of the name's capitalised words. */
   private static boolean acronymOf(List<Token> toks, NameSpan acronym, NameSpan name) {
     if (acronym.end() - acronym.start() != 1) {
@@ -1757,6 +1878,12 @@ final class NewsNameRules {
         && !type.equals("MISC")
         && !isKnownOrg(all)) {
       type = "MISC"; // "the Uros people", "a Xhosa tribe" (eng.train: 11 of 12 MISC)
+    } else if (e - s == 1
+        && !type.equals("MISC")
+        && e < toks.size()
+        && Character.isLowerCase(toks.get(e).text().charAt(0))
+        && has("PEOPLE_GROUP", all)) {
+      type = "MISC"; // "a Zulu army", "Fon and Yoruba traditions": the people, as a nationality
     } else if (!type.equals("ORG") && madeBy(toks, s) && !placeOrPeople(toks, s, all)) {
       type = "ORG"; // "published by Heinemann", "operated by Russian Railways" (eng.train 5 of 5)
     } else if (!type.equals("MISC")
@@ -1774,6 +1901,11 @@ final class NewsNameRules {
       type = "LOC"; // "Chase Arena", "Gergeti Trinity Church", "Elland Road"
     } else if (e - s >= 2 && has("DOC_SUFFIX", last) && !type.equals("PER")) {
       type = "MISC"; // "UN Charter", "Paris Agreement": a document, not an organisation
+    } else if (e - s >= 3
+        && !type.equals("ORG")
+        && toks.get(s + 1).text().equals("of")
+        && has("ORG_SUFFIX", norm(toks.get(s).text()))) {
+      type = "ORG"; // "University of Cape Town", "Bank of Tanzania" (eng.train: 35 of 35)
     } else if (e - s >= 2
         && has("GEO_FEATURE", last)
         && !firstNamedPerson(toks, s, type)
@@ -2407,6 +2539,267 @@ final class NewsNameRules {
         });
   }
 
+  /**
+   * A place that opens a results table's row, its scores or standings after it, is the team of that
+   * place: "Canberra 30 Auckland 6", "Sydney 21 15 1 5 2067", "Essendon 14.16 ( 100 )" (eng.train:
+   * of the names before two numbers or more, 1,013 teams, 6 places, all countries, whose national
+   * teams CoNLL types as places). A row has no lower-case word, so "Sydney 2000 to 2004 ..." is
+   * left.
+   */
+  List<NameSpan> tableRowTeams(List<Token> toks, List<NameSpan> spans) {
+    if (!tableRow(toks)) {
+      return spans;
+    }
+    return replacing(
+        spans,
+        k -> {
+          NameSpan sp = spans.get(k);
+          int e = sp.end();
+          if (!sp.type().equals("LOC")
+              || e == toks.size()
+              || !SCORE_NUMBER.matcher(toks.get(e).text()).matches()
+              || numbersAfter(toks, e) < 2
+              || sp.start() > 0 && toks.get(sp.start() - 1).text().equals("(") // a nationality
+              || isCountry(norm(text(toks, sp.start(), e)))) {
+            return null;
+          }
+          return new NameSpan("ORG", sp.start(), sp.end());
+        });
+  }
+
+  private static final Pattern SCORE_NUMBER = Pattern.compile("[0-9]+([.,][0-9]+)?");
+
+  /**
+   * How many numbers follow from {@code i} on, parentheses between them allowed: "14.16 ( 100 )".
+   */
+  private static int numbersAfter(List<Token> toks, int i) {
+    int count = 0;
+    for (; i < toks.size(); i++) {
+      String t = toks.get(i).text();
+      if (SCORE_NUMBER.matcher(t).matches()) {
+        count++;
+      } else if (!t.equals("(") && !t.equals(")")) {
+        break;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Whether a sentence is a table's row: no lower-case word of three letters or more ("v" and "c"
+   * of a scorecard are not words of a sentence).
+   */
+  private static boolean tableRow(List<Token> toks) {
+    for (Token t : toks) {
+      String w = t.text();
+      if (w.length() >= 3 && Character.isLowerCase(w.charAt(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A cricket scorecard's marks before a fielder's or bowler's name: caught, bowled, stumped. */
+  private static final Set<String> DISMISSALS = Set.of("c", "b", "st");
+
+  /** A bowler's figures: overs, maidens, runs, wickets ("23-5-71-1", "14.3-4-45-1"). */
+  private static final Pattern BOWLING_FIGURES =
+      Pattern.compile("[0-9]+(\\.[0-9])?-[0-9]+-[0-9]+-[0-9]+");
+
+  /**
+   * In a cricket scorecard the names after "c", "b" and "st" and the names before a bowler's
+   * figures are players: "Aamir Sohail c Cork b Croft 46", "Cork 23-5-71-1" (eng.train and
+   * eng.testa: 155 names after the marks and 82 before figures, every one a person), though a
+   * player's name may be a town's or a club's.
+   */
+  List<NameSpan> scorecardPlayers(List<Token> toks, List<NameSpan> spans) {
+    if (!scoreLine(toks)) {
+      return spans;
+    }
+    List<NameSpan> out = spans;
+    int n = toks.size();
+    for (int i = 0; i + 1 < n; i++) {
+      int s;
+      int e;
+      if (DISMISSALS.contains(toks.get(i).text())
+          && (capitalisedWord(toks.get(i + 1))
+              || i + 2 < n
+                  && PARTICLES.contains(toks.get(i + 1).text())
+                  && capitalisedWord(toks.get(i + 2)))) {
+        s = i + 1;
+        e = s + 1;
+        while (e < n && capitalisedWord(toks.get(e))) {
+          e++; // "c de Silva", "b Mushtaq Ahmed"
+        }
+      } else if (capitalisedWord(toks.get(i))
+          && Character.isDigit(toks.get(i + 1).text().charAt(0))
+          && BOWLING_FIGURES.matcher(toks.get(i + 1).text()).matches()) {
+        e = i + 1;
+        s = i;
+        while (s > 0 && capitalisedWord(toks.get(s - 1))) {
+          s--;
+        }
+      } else {
+        continue;
+      }
+      List<NameSpan> next = new ArrayList<>();
+      for (NameSpan sp : out) {
+        if (sp.end() <= s || sp.start() >= e) {
+          next.add(sp);
+        } else {
+          s = Math.min(s, sp.start()); // the name as found: "de Silva 4-0-25-0"
+          e = Math.max(e, sp.end());
+        }
+      }
+      next.add(new NameSpan("PER", s, e));
+      next.sort(java.util.Comparator.comparingInt(NameSpan::start));
+      out = next;
+      i = Math.max(i, e - 1);
+    }
+    List<NameSpan> marked = out;
+    return replacing(
+        marked,
+        k -> {
+          NameSpan sp = marked.get(k);
+          int e = sp.end();
+          return !sp.type().equals("PER")
+                  && e < n
+                  && (DISMISSALS.contains(toks.get(e).text()) || toks.get(e).text().equals("lbw"))
+              ? new NameSpan("PER", sp.start(), e) // the batsman: "S. Law b Streak 20"
+              : null;
+        });
+  }
+
+  /** Whether a sentence holds a number, as every line of a scorecard does. */
+  private static boolean scoreLine(List<Token> toks) {
+    for (Token t : toks) {
+      if (Character.isDigit(t.text().charAt(0))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Days of the week as a table abbreviates them in capitals ("MON Gencor YR EPS ..."). */
+  private static final Set<String> DAY_ABBREVIATIONS =
+      Set.of("MON", "TUE", "TUES", "WED", "THU", "THUR", "THURS", "FRI", "SAT", "SUN");
+
+  /**
+   * A day abbreviated in capitals before a name in mixed case is the date's column, not part of the
+   * name: "MON Gencor", "THU JD Group" in a diary of results (eng.train: outside the name 16 times
+   * of 16). In a headline all in capitals ("SUN MICROSYSTEMS") it stays.
+   */
+  static List<NameSpan> withoutDayColumn(List<Token> toks, List<NameSpan> spans) {
+    return replacing(
+        spans,
+        k -> {
+          NameSpan sp = spans.get(k);
+          int s = sp.start();
+          if (sp.end() - s < 2 || !DAY_ABBREVIATIONS.contains(toks.get(s).text())) {
+            return null;
+          }
+          String next = toks.get(s + 1).text();
+          return next.equals(next.toUpperCase(Locale.ROOT))
+              ? null
+              : new NameSpan(sp.type(), s + 1, sp.end());
+        });
+  }
+
+  /**
+   * Words that open the name of a venue in the languages that put the noun first: "Estadio Alberto
+   * J. Armando", "Estádio do Dragão", "Stade de France", "Parc des Princes", "Circuit Gilles
+   * Villeneuve" (CoNLL: "Parc des Princes" a place).
+   */
+  private static final Set<String> VENUE_OPENERS =
+      Set.of(
+          "estadio",
+          "stade",
+          "stadio",
+          "stadion",
+          "parc",
+          "circuit",
+          "autodromo",
+          "aeroporto",
+          "aeropuerto",
+          "aeroport",
+          "praca",
+          "plaza",
+          "piazza");
+
+  /** Words between a venue's noun and its name: "Estádio do Dragão", "Parc des Princes". */
+  private static final Set<String> VENUE_PARTICLES =
+      union(PARTICLES, Set.of("do", "das", "des", "della", "dello", "degli"));
+
+  /**
+   * A venue whose name opens with its noun is one place, from the noun to the end of the name it
+   * opens, across a particle ("Estádio do Dragão") and over the person or club the recognizer found
+   * inside it ("Circuit Gilles Villeneuve": not the driver; "Estadio Alberto J. Armando": not the
+   * man it is named after). Not an institution ("Circuit Court of Appeals").
+   */
+  List<NameSpan> venueOpenings(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    int n = toks.size();
+    for (int i = 0; i + 1 < n; i++) {
+      Token head = toks.get(i);
+      String h = head.text();
+      if (h.length() < 4
+          || h.length() > 10
+          || "ESPCA".indexOf(h.charAt(0)) < 0 // the capitals the openers start with
+          || !VENUE_OPENERS.contains(norm(h))) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < n && VENUE_PARTICLES.contains(toks.get(j).text())) {
+        j++;
+      }
+      List<NameSpan> cur = out == null ? spans : out;
+      int inner = -1;
+      int outer = -1;
+      for (int k = 0; k < cur.size(); k++) {
+        NameSpan sp = cur.get(k);
+        if (sp.start() == j && j > i) {
+          inner = k;
+        }
+        if (sp.start() <= i && i < sp.end()) {
+          outer = k;
+        }
+      }
+      int end;
+      if (outer >= 0 && cur.get(outer).end() > j) {
+        end = cur.get(outer).end();
+      } else if (inner >= 0) {
+        end = cur.get(inner).end();
+      } else {
+        continue;
+      }
+      boolean institution = false;
+      for (int w = i + 1; w < end; w++) {
+        institution |= has("ORG_SUFFIX", norm(toks.get(w).text()));
+      }
+      if (institution) {
+        continue;
+      }
+      int start = outer >= 0 ? Math.min(cur.get(outer).start(), i) : i;
+      List<NameSpan> next = new ArrayList<>();
+      boolean placed = false;
+      for (NameSpan sp : cur) {
+        if (sp.end() <= start || sp.start() >= end) {
+          next.add(sp);
+        } else if (!placed) {
+          next.add(new NameSpan("LOC", start, end));
+          placed = true;
+        }
+      }
+      if (!placed) {
+        next.add(new NameSpan("LOC", start, end));
+        next.sort(java.util.Comparator.comparingInt(NameSpan::start));
+      }
+      out = next;
+      i = end - 1;
+    }
+    return out == null ? spans : out;
+  }
+
   /** Whether a people's word is made from a place's ("Dakota", "Dakotans"). */
   private static boolean sharesStem(String place, String people) {
     int stem = Math.min(4, place.length() - 1);
@@ -2573,7 +2966,11 @@ final class NewsNameRules {
       for (int i = s + 1; i < e; i++) {
         coded |= MODEL_CODE.matcher(toks.get(i).text()).matches();
       }
-      if (!coded && e < limit && MODEL_CODE.matcher(toks.get(e).text()).matches()) {
+      if (!coded
+          && e < limit
+          && MODEL_CODE.matcher(toks.get(e).text()).matches()
+          && !(tableRow(toks) && SCORE_NUMBER.matcher(toks.get(e).text()).matches())) {
+        // a bare number after the maker in a table's row is its points: "Kawasaki 117"
         coded = true;
         e++;
         while (e < limit

@@ -76,5 +76,35 @@ class NerTrainerTest {
     folds.forEach(pooled::addAll);
     // Every gold name counted once: two names in each of the six documents.
     assertThat(pooled.report()).startsWith("gold 12,");
+
+    // Each fold's model is scored as the caller wraps it (the news rules, in `eval ner --cv`):
+    // here a wrapper that finds nothing, so nothing is predicted in any fold.
+    List<NerEvaluation> wrapped =
+        NerTrainer.crossValidate(
+            docs,
+            3,
+            null,
+            new NerTrainer.Options(3, 7L, 0f, 1, new int[0], 1, 0f, 0),
+            r ->
+                new EntityRecognizer() {
+                  @Override
+                  public List<String[]> tagDocument(List<String[]> sentences) {
+                    List<String[]> out = new java.util.ArrayList<>();
+                    for (String[] s : sentences) {
+                      String[] o = new String[s.length];
+                      java.util.Arrays.fill(o, "O");
+                      out.add(o);
+                    }
+                    return out;
+                  }
+
+                  @Override
+                  public String version() {
+                    return "none/" + r.version();
+                  }
+                });
+    NerEvaluation none = new NerEvaluation();
+    wrapped.forEach(none::addAll);
+    assertThat(none.report()).startsWith("gold 12, predicted 0,");
   }
 }

@@ -1377,6 +1377,134 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aPlaceOpeningARowOfScoresIsItsTeamButACountryStaysAPlace() {
+    assertThat(
+            body(
+                "Wollondilly 14.9 ( 93 ) Tarrabool 8.7 ( 55 )", "LOC:Wollondilly", "LOC:Tarrabool"))
+        .containsExactly("ORG:Wollondilly", "ORG:Tarrabool");
+    assertThat(body("Port Veyne 18 11 2 5 422", "LOC:Port Veyne"))
+        .containsExactly("ORG:Port Veyne");
+    // a national team is a place in CoNLL, and so is a golfer's country in parentheses
+    assertThat(body("Norway 3 2 1 0 7", "LOC:Norway")).containsExactly("LOC:Norway");
+    assertThat(body("Tomas Vell ( Ardmore ) 68 71", "PER:Tomas Vell", "LOC:Ardmore"))
+        .containsExactly("PER:Tomas Vell", "LOC:Ardmore");
+    // a sentence with words is no row
+    assertThat(body("Wollondilly 2000 was a year to remember", "LOC:Wollondilly"))
+        .containsExactly("LOC:Wollondilly");
+  }
+
+  @Test
+  void aDayAbbreviatedInCapitalsIsNoPartOfTheNameAfterIt() {
+    assertThat(body("WED Karvell Group YR EPS 41.8", "ORG:WED Karvell Group"))
+        .containsExactly("ORG:Karvell Group");
+    assertThat(body("FRI Dunmore YR DIV 15.0", "PER:FRI Dunmore")).containsExactly("PER:Dunmore");
+  }
+
+  @Test
+  void aMakersNameBeforeItsPointsInATableIsTheMakerNotAModel() {
+    assertThat(
+            body(
+                "Lars Ovind ( Norway ) Kawasaki 117",
+                "PER:Lars Ovind",
+                "LOC:Norway",
+                "ORG:Kawasaki"))
+        .containsExactly("PER:Lars Ovind", "LOC:Norway", "ORG:Kawasaki");
+    // in a sentence the number is the model's
+    assertThat(body("The Boeing 747 overshot the runway .", "ORG:Boeing"))
+        .containsExactly("MISC:Boeing 747");
+  }
+
+  @Test
+  void aVenueNamedNounFirstIsOnePlace() {
+    assertThat(
+            body(
+                "The club moved to the Estadio Ramon Villagra in 1962 .",
+                "MISC:Estadio",
+                "PER:Ramon Villagra"))
+        .containsExactly("LOC:Estadio Ramon Villagra");
+    assertThat(body("They left the Estádio das Lages for a new ground .", "ORG:Estádio das Lages"))
+        .containsExactly("LOC:Estádio das Lages");
+    assertThat(body("They built the Estádio do Vale in 2003 .", "ORG:Estádio", "PER:Vale"))
+        .containsExactly("LOC:Estádio do Vale");
+    assertThat(body("The race is held at the Circuit Jules Armand each June .", "PER:Jules Armand"))
+        .containsExactly("LOC:Circuit Jules Armand");
+    // a court is no venue
+    assertThat(body("He appealed to the Circuit Court of Varn .", "ORG:Circuit Court of Varn"))
+        .containsExactly("ORG:Circuit Court of Varn");
+    assertThat(
+            body(
+                "The plane landed at Rellin International Airport .",
+                "ORG:Rellin International Airport"))
+        .containsExactly("LOC:Rellin International Airport");
+  }
+
+  @Test
+  void aPeopleBeforeALowerCaseWordIsThePeople() {
+    assertThat(body("A Zulu army overwhelmed the camp .", "LOC:Zulu")).containsExactly("MISC:Zulu");
+    assertThat(body("Her songs mixed Fon and Yoruba traditions .", "LOC:Fon", "ORG:Yoruba"))
+        .containsExactly("MISC:Fon", "MISC:Yoruba");
+    // before a capitalised word it is part of another name, which keeps its type
+    assertThat(body("The Inca Empire grew fast .", "LOC:Inca Empire"))
+        .containsExactly("LOC:Inca Empire");
+    assertThat(body("They reached the Inca capital .", "LOC:Inca")).containsExactly("MISC:Inca");
+  }
+
+  @Test
+  void namesOnACricketScorecardArePlayers() {
+    assertThat(body("Omar Daud c Rugby b Dunmore 46", "PER:Omar Daud", "ORG:Rugby", "LOC:Dunmore"))
+        .containsExactly("PER:Omar Daud", "PER:Rugby", "PER:Dunmore");
+    // a bowler the recognizer missed, and one before his figures
+    assertThat(body("K. Lane b Streakley 20", "MISC:K. Lane"))
+        .containsExactly("PER:K. Lane", "PER:Streakley");
+    assertThat(body("Dunmore 23-5-71-1 , Halford 14.3-4-45-1", "LOC:Dunmore"))
+        .containsExactly("PER:Dunmore", "PER:Halford");
+    assertThat(body("Vass 7-0-29-0 , de Sella 4-0-25-0", "PER:Vass", "PER:de Sella"))
+        .containsExactly("PER:Vass", "PER:de Sella");
+    // without a number it is no scorecard
+    assertThat(body("Plan b Rugby", "ORG:Rugby")).containsExactly("ORG:Rugby");
+  }
+
+  @Test
+  void anInstitutionsNounBeforeOfMakesTheWholeAnInstitution() {
+    assertThat(
+            body(
+                "In 1918 the college became the University of Port Elmet .",
+                "LOC:University of Port Elmet"))
+        .containsExactly("ORG:University of Port Elmet");
+    assertThat(body("The Bank of Ardmore raised rates .", "LOC:Bank of Ardmore"))
+        .containsExactly("ORG:Bank of Ardmore");
+    // a place's noun before "of" leaves a place
+    assertThat(body("They sailed into the Gulf of Ardmore .", "LOC:Gulf of Ardmore"))
+        .containsExactly("LOC:Gulf of Ardmore");
+  }
+
+  @Test
+  void aNameAfterATributaryOfOrNorthOfIsAPlace() {
+    assertThat(body("The Vaike is a tributary of the Emarel .", "LOC:Vaike", "ORG:Emarel"))
+        .containsExactly("LOC:Vaike", "LOC:Emarel");
+    assertThat(body("The camp lies 40 km north of Dunmore .", "PER:Dunmore"))
+        .containsExactly("LOC:Dunmore");
+    // an adjective after "west of" stays one
+    assertThat(body("They crossed west of Lebanese lines .", "MISC:Lebanese"))
+        .containsExactly("MISC:Lebanese");
+  }
+
+  @Test
+  void anAcronymANameIntroducesInParenthesesIsTheNameInEveryMention() {
+    List<List<String>> out =
+        document(
+            List.of(
+                "The holding company Corporacion Minera de Tolva ( CMT ) was sold .",
+                "CMT union leaders said the Bank of Varn ( BOV ) lent to CMT 's arm ."),
+            List.of(List.of("ORG:Corporacion Minera de Tolva"), List.of("ORG:Bank of Varn")));
+    assertThat(out.get(0)).containsExactly("ORG:Corporacion Minera de Tolva", "ORG:CMT");
+    assertThat(out.get(1)).containsExactly("ORG:CMT", "ORG:Bank of Varn", "ORG:BOV", "ORG:CMT");
+    // letters that are no initials of the name stay out
+    assertThat(body("He joined the Tolva Mining Group ( SEC ) .", "ORG:Tolva Mining Group"))
+        .containsExactly("ORG:Tolva Mining Group");
+  }
+
+  @Test
   void abbreviationsOfCommonNounsAreNoNames() {
     assertThat(mention("The IPO was delayed", "ORG", "IPO")).isNull();
     assertThat(mention("an EV with 300 miles", "ORG", "EV")).isNull();
