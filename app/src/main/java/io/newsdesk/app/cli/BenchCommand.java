@@ -38,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "auto",
       description =
           "Documents run through the whole pipeline before timing starts, not counted: N, or"
-              + " auto: rounds of 500 until the JIT compilers take under 10% of a round's CPU"
+              + " auto: rounds of 500 until the JIT compilers take under 10%% of a round's CPU"
               + " (at most 10000), the steady state of a long-running pipeline"
               + " (default: ${DEFAULT-VALUE}; 0 times a cold start).")
   String warmup;
