@@ -584,7 +584,10 @@ final class NewsNameRules {
    * record label" (ORG), "Mount Kazbek ( ... ) is a dormant stratovolcano" (LOC). The pattern of an
    * encyclopedia's first sentence, and of a news story's background line ("Acme is a Texas maker of
    * ..."): a name, perhaps a parenthesis, "is/was/are/were", "a/an/the", at most seven modifiers,
-   * then a noun from the lists DEFINES_PER, DEFINES_ORG, DEFINES_LOC, DEFINES_MISC.
+   * then a noun from the lists DEFINES_PER, DEFINES_ORG, DEFINES_LOC, DEFINES_MISC. A noun right
+   * before the name says it as well ({@link #apposedAs}; for that mention alone when the name is a
+   * place: "the daily Iran"), and an acronym the name introduces in parentheses takes its type
+   * ({@link #introducedAcronym}).
    */
   private List<List<NameSpan>> definedTypes(
       List<List<Token>> sentences, List<List<NameSpan>> found) {
@@ -741,7 +744,9 @@ final class NewsNameRules {
   /**
    * The mentions of a name the document says what it is that the recognizer left out, found by
    * their words: "Remain in Light reached number 19" after "Remain in Light is ... album". A name
-   * of one word only inside a sentence, where its capital says it is a name; never over a span.
+   * of one word only inside a sentence, where its capital says it is a name, unless all its letters
+   * are capitals ("CVG said"); never over a span. {@code firsts}: the first words of the defined
+   * names, the only words a mention may start with.
    */
   private List<NameSpan> otherMentions(
       List<Token> toks, List<NameSpan> spans, Map<String, String> defined, Set<String> firsts) {
@@ -2540,34 +2545,53 @@ final class NewsNameRules {
   }
 
   /**
-   * A place that opens a results table's row, its scores or standings after it, is the team of that
-   * place: "Canberra 30 Auckland 6", "Sydney 21 15 1 5 2067", "Essendon 14.16 ( 100 )" (eng.train:
-   * of the names before two numbers or more, 1,013 teams, 6 places, all countries, whose national
-   * teams CoNLL types as places). A row has no lower-case word, so "Sydney 2000 to 2004 ..." is
-   * left.
+   * A place that stands in a results table's row for its side is the team of that place: with two
+   * numbers or more after it ("Sydney 21 15 1 5 2067", "Essendon 14.16 ( 100 )"), with a score
+   * after it in a row of scores ("Canberra 30 Auckland 6"), or on either side of "v" in a fixture
+   * list ("West Bromwich v Sheffield United"). eng.train and eng.testa: of the names before two
+   * numbers or more, 1,013 teams and 6 places, all countries, whose national teams CoNLL types as
+   * places; in rows of two scores or more, 1,244 teams and 1 place that is no country; around "v",
+   * 163 teams and 8 countries. A row has no lower-case word, so "Sydney 2000 to 2004 ..." is left,
+   * and a place in parentheses is a player's country: "Ernie Els ( South Africa ) 66 75".
    */
   List<NameSpan> tableRowTeams(List<Token> toks, List<NameSpan> spans) {
-    if (!tableRow(toks)) {
-      return spans;
+    boolean row = tableRow(toks);
+    int scored = 0;
+    for (int k = 0; row && k < spans.size(); k++) {
+      if (scoreAfter(toks, spans.get(k).end())) {
+        scored++;
+      }
     }
+    boolean scores = scored >= 2;
     return replacing(
         spans,
         k -> {
           NameSpan sp = spans.get(k);
+          int s = sp.start();
           int e = sp.end();
           if (!sp.type().equals("LOC")
-              || e == toks.size()
-              || !SCORE_NUMBER.matcher(toks.get(e).text()).matches()
-              || numbersAfter(toks, e) < 2
-              || sp.start() > 0 && toks.get(sp.start() - 1).text().equals("(") // a nationality
-              || isCountry(norm(text(toks, sp.start(), e)))) {
+              || s > 0 && toks.get(s - 1).text().equals("(") // a nationality
+              || isCountry(norm(text(toks, s, e)))) {
             return null;
           }
-          return new NameSpan("ORG", sp.start(), sp.end());
+          boolean numbered = scoreAfter(toks, e);
+          boolean fixture =
+              e < toks.size() && toks.get(e).text().equals("v")
+                  || s > 0 && toks.get(s - 1).text().equals("v");
+          return fixture || numbered && (scores || row && numbersAfter(toks, e) >= 2)
+              ? new NameSpan("ORG", s, e)
+              : null;
         });
   }
 
   private static final Pattern SCORE_NUMBER = Pattern.compile("[0-9]+([.,][0-9]+)?");
+
+  /** Whether the token at {@code i} is a score or a count: "30", "14.16". */
+  private static boolean scoreAfter(List<Token> toks, int i) {
+    return i < toks.size()
+        && Character.isDigit(toks.get(i).text().charAt(0))
+        && SCORE_NUMBER.matcher(toks.get(i).text()).matches();
+  }
 
   /**
    * How many numbers follow from {@code i} on, parentheses between them allowed: "14.16 ( 100 )".

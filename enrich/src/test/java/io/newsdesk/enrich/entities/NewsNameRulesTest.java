@@ -1388,6 +1388,16 @@ class NewsNameRulesTest {
     assertThat(body("Norway 3 2 1 0 7", "LOC:Norway")).containsExactly("LOC:Norway");
     assertThat(body("Tomas Vell ( Ardmore ) 68 71", "PER:Tomas Vell", "LOC:Ardmore"))
         .containsExactly("PER:Tomas Vell", "LOC:Ardmore");
+    assertThat(body("Wollondilly 30 Tarrabool 6", "LOC:Wollondilly", "LOC:Tarrabool"))
+        .containsExactly("ORG:Wollondilly", "ORG:Tarrabool");
+    assertThat(
+            body(
+                "Division one - Port Veyne v Tarrabool United .",
+                "LOC:Port Veyne",
+                "ORG:Tarrabool United"))
+        .containsExactly("ORG:Port Veyne", "ORG:Tarrabool United");
+    assertThat(body("Norway v Wales", "LOC:Norway", "LOC:Wales"))
+        .containsExactly("LOC:Norway", "LOC:Wales");
     // a sentence with words is no row
     assertThat(body("Wollondilly 2000 was a year to remember", "LOC:Wollondilly"))
         .containsExactly("LOC:Wollondilly");
