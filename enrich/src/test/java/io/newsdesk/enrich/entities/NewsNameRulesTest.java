@@ -1509,6 +1509,20 @@ class NewsNameRulesTest {
             List.of(List.of("ORG:Corporacion Minera de Tolva"), List.of("ORG:Bank of Varn")));
     assertThat(out.get(0)).containsExactly("ORG:Corporacion Minera de Tolva", "ORG:CMT");
     assertThat(out.get(1)).containsExactly("ORG:CMT", "ORG:Bank of Varn", "ORG:BOV", "ORG:CMT");
+    // said without parentheses too, but not when the document writes the letters as a word
+    assertThat(
+            document(
+                    List.of(
+                        "The Bank of Varn Tolva raised its rate .", "The BOVT governor spoke ."),
+                    List.of(List.of("ORG:Bank of Varn Tolva"), List.of()))
+                .get(1))
+        .containsExactly("ORG:BOVT");
+    assertThat(
+            document(
+                    List.of("Arab Nation Daily reported .", "AND THEN THERE WERE NONE and more ."),
+                    List.of(List.of("ORG:Arab Nation Daily"), List.of()))
+                .get(1))
+        .isEmpty();
     // letters that are no initials of the name stay out
     assertThat(body("He joined the Tolva Mining Group ( SEC ) .", "ORG:Tolva Mining Group"))
         .containsExactly("ORG:Tolva Mining Group");
