@@ -480,7 +480,8 @@ final class NewsNameRules {
               : withSurname(
                   toks, withFirstName(toks, withCapitalThe(toks, withoutOpeningThe(toks, done)))));
     }
-    return celestialBodies(sentences, productMentions(sentences, definedTypes(sentences, out)));
+    return celestialBodies(
+        sentences, productMentions(sentences, definedTypes(sentences, out, lowerWords)));
   }
 
   /**
@@ -587,10 +588,11 @@ final class NewsNameRules {
    * then a noun from the lists DEFINES_PER, DEFINES_ORG, DEFINES_LOC, DEFINES_MISC. A noun right
    * before the name says it as well ({@link #apposedAs}; for that mention alone when the name is a
    * place: "the daily Iran"), and an acronym the name introduces in parentheses takes its type
-   * ({@link #introducedAcronym}).
+   * ({@link #introducedAcronym}), as do an organisation's initials anywhere in the document unless
+   * {@code lowerWords} (the document's words written in lower case) holds them.
    */
   private List<List<NameSpan>> definedTypes(
-      List<List<Token>> sentences, List<List<NameSpan>> found) {
+      List<List<Token>> sentences, List<List<NameSpan>> found, Set<String> lowerWords) {
     List<List<NameSpan>> out = definedOpenings(sentences, found);
     Map<String, String> defined = null;
     Map<Long, String> local = null; // sentence << 32 | start: types for one mention alone
@@ -667,16 +669,9 @@ final class NewsNameRules {
       // "the Bank of Japan ... the BOJ governor" (eng.train and eng.testa: 308 of 314 such
       // acronyms ORG); three letters at least and no word the document writes in lower case
       // ("AND" of "Arab News Daily").
-      Set<String> lower = null;
       for (String a : orgInitials) {
-        if (a.length() < 3) {
-          continue;
-        }
-        if (lower == null) {
-          lower = lowerCaseWords(sentences);
-        }
         String key = a.toLowerCase(Locale.ROOT);
-        if (!lower.contains(key)) {
+        if (a.length() >= 3 && !lowerWords.contains(key)) {
           if (defined == null) {
             defined = new HashMap<>();
           }
@@ -1684,18 +1679,6 @@ final class NewsNameRules {
       }
     }
     return b.toString();
-  }
-
-  private static Set<String> lowerCaseWords(List<List<Token>> sentences) {
-    Set<String> out = new HashSet<>();
-    for (List<Token> toks : sentences) {
-      for (Token t : toks) {
-        if (Character.isLowerCase(t.text().charAt(0))) {
-          out.add(t.text());
-        }
-      }
-    }
-    return out;
   }
 
   private static boolean allCapitals(String w) {
