@@ -1425,6 +1425,133 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aPaperNamedOnItsOwnLineAboveADigestsStoriesIsAnOrganisation() {
+    List<List<String>> out =
+        document(
+            List.of(
+                "PRESS DIGEST - Varnland - Aug 2 .",
+                "THE VARN HERALD",
+                "- The government said it would cut taxes .",
+                "AL-SAHIFA",
+                "- Police arrested two men in the capital .",
+                "IRELAND",
+                "- Farmers protested against milk quotas ."),
+            List.of(
+                List.of("LOC:Varnland"),
+                List.of("MISC:VARN"),
+                List.of(),
+                List.of("PER:AL-SAHIFA"),
+                List.of(),
+                List.of("LOC:IRELAND"),
+                List.of()));
+    assertThat(out.get(1)).containsExactly("ORG:THE VARN HERALD");
+    assertThat(out.get(3)).containsExactly("ORG:AL-SAHIFA");
+    // a country heading the papers that follow stays a place
+    assertThat(out.get(5)).containsExactly("LOC:IRELAND");
+    // a line in capitals without a dashed story below is left alone
+    assertThat(
+            document(List.of("LATEST FIXTURES", "- MIDDAY FIXTURES"), List.of(List.of(), List.of()))
+                .get(0))
+        .isEmpty();
+  }
+
+  @Test
+  void aNameAfterAnEntrantsCountryIsItsTeamAndAClubInACupResultIsAClub() {
+    assertThat(
+            body(
+                "3. Tomas Vell ( Norway ) Karvell 1:35.2",
+                "PER:Tomas Vell",
+                "LOC:Norway",
+                "PER:Karvell"))
+        .containsExactly("PER:Tomas Vell", "LOC:Norway", "ORG:Karvell");
+    // a known place after an athlete's country is where the record was set
+    assertThat(
+            body(
+                "2:28.98 Ana Roth ( Chile ) Berlin 17.8.90",
+                "PER:Ana Roth",
+                "LOC:Chile",
+                "LOC:Berlin"))
+        .containsExactly("PER:Ana Roth", "LOC:Chile", "LOC:Berlin");
+    assertThat(
+            body(
+                "In Dunmore : Karvell Dunmore ( Norway ) 2 Tarrabool ( Wales ) 1",
+                "LOC:Dunmore",
+                "PER:Karvell Dunmore",
+                "LOC:Norway",
+                "LOC:Tarrabool",
+                "LOC:Wales"))
+        .containsExactly(
+            "LOC:Dunmore", "ORG:Karvell Dunmore", "LOC:Norway", "ORG:Tarrabool", "LOC:Wales");
+    // players after their countries in a draw stay players
+    assertThat(
+            body(
+                "Tomas Vell ( Norway ) vs. Ana Roth ( Chile )",
+                "PER:Tomas Vell",
+                "LOC:Norway",
+                "PER:Ana Roth",
+                "LOC:Chile"))
+        .containsExactly("PER:Tomas Vell", "LOC:Norway", "PER:Ana Roth", "LOC:Chile");
+  }
+
+  @Test
+  void namesATablesColumnsRanTogetherArePartedAgain() {
+    assertThat(
+            body(
+                "Kestrel 30 28/08 Rotterdam / Japan W145 Karvell .",
+                "ORG:Rotterdam / Japan W145 Karvell"))
+        .containsExactly("LOC:Rotterdam", "LOC:Japan", "ORG:Karvell");
+    assertThat(body("Wolf Point MT 4.41 dn .10", "ORG:Wolf Point MT"))
+        .containsExactly("LOC:Wolf Point", "LOC:MT");
+    // parts that are no places stay one name
+    assertThat(body("CDU / CSU 41.5", "ORG:CDU / CSU")).containsExactly("ORG:CDU / CSU");
+    // a code in a line of capitals is a word
+    assertThat(body("SECOND ROUND IN OHIO", "LOC:OHIO")).containsExactly("LOC:OHIO");
+  }
+
+  @Test
+  void aStockMarketsIndexIsMiscButNotTheNewspaperOrTheCompanyOfItsName() {
+    assertThat(body("The Nikkei average fell 2 percent .", "ORG:Nikkei"))
+        .containsExactly("MISC:Nikkei");
+    assertThat(body("The Dow Jones industrial average rose .", "ORG:Dow Jones"))
+        .containsExactly("MISC:Dow Jones");
+    assertThat(body("the Nikkei business daily said .", "ORG:Nikkei"))
+        .containsExactly("ORG:Nikkei");
+    assertThat(body("Dow Jones said it would sell the unit .", "ORG:Dow Jones"))
+        .containsExactly("ORG:Dow Jones");
+  }
+
+  @Test
+  void aMakersShortNumberInASentenceIsAModelButNotACountOrATime() {
+    assertThat(body("It replaced the earlier Saab 99 , a hatchback .", "ORG:Saab"))
+        .containsExactly("MISC:Saab 99");
+    assertThat(body("shares of Ford 10 percent higher", "ORG:Ford")).containsExactly("ORG:Ford");
+    assertThat(
+            body(
+                "7. Tomas Vell ( Norway ) Motorola 28",
+                "PER:Tomas Vell",
+                "LOC:Norway",
+                "ORG:Motorola"))
+        .containsExactly("PER:Tomas Vell", "LOC:Norway", "ORG:Motorola");
+    // a maker's company form is the company
+    assertThat(body("Boeing Co secures a loan .", "ORG:Boeing Co"))
+        .containsExactly("ORG:Boeing Co");
+  }
+
+  @Test
+  void aRegionOfTheListWrittenCapitalisedAloneIsAPlace() {
+    assertThat(body("Copper scrap , Midwest and East coast , rose ."))
+        .containsExactly("LOC:Midwest");
+    assertThat(body("Frost hit Canada 's Prairies on Monday .", "LOC:Canada"))
+        .containsExactly("LOC:Canada", "LOC:Prairies");
+    assertThat(body("Tankers from the Mideast were slow .", "ORG:Mideast"))
+        .containsExactly("LOC:Mideast");
+    // part of a longer name, or a common word, it is no region
+    assertThat(body("He flew Midwest Express to Boston .", "ORG:Midwest Express", "LOC:Boston"))
+        .containsExactly("ORG:Midwest Express", "LOC:Boston");
+    assertThat(body("the prairies of the west")).isEmpty();
+  }
+
+  @Test
   void aVenueNamedNounFirstIsOnePlace() {
     assertThat(
             body(
