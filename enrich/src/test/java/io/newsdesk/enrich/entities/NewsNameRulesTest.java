@@ -1504,6 +1504,12 @@ class NewsNameRulesTest {
         .containsExactly("LOC:Wolf Point", "LOC:MT");
     // parts that are no places stay one name
     assertThat(body("CDU / CSU 41.5", "ORG:CDU / CSU")).containsExactly("ORG:CDU / CSU");
+    // a header of columns is one name per column, a slash joins two
+    assertThat(body("KVP / TLU NDP VAR Greens", "ORG:KVP / TLU NDP VAR Greens"))
+        .containsExactly("ORG:KVP / TLU", "ORG:NDP", "ORG:VAR", "ORG:Greens");
+    // in a line of capitals short words are words
+    assertThat(body("BIG FOUR CUP 12 14", "MISC:BIG FOUR CUP"))
+        .containsExactly("MISC:BIG FOUR CUP");
     // a code in a line of capitals is a word
     assertThat(body("SECOND ROUND IN OHIO", "LOC:OHIO")).containsExactly("LOC:OHIO");
   }
@@ -1549,6 +1555,15 @@ class NewsNameRulesTest {
     assertThat(body("He flew Midwest Express to Boston .", "ORG:Midwest Express", "LOC:Boston"))
         .containsExactly("ORG:Midwest Express", "LOC:Boston");
     assertThat(body("the prairies of the west")).isEmpty();
+  }
+
+  @Test
+  void aKnownPlaceOpeningARowOfChangesIsThePlace() {
+    assertThat(body("Dresden 792 up 11.4", "ORG:Dresden")).containsExactly("LOC:Dresden");
+    // a row of results keeps its team, and an unknown name its type
+    assertThat(body("Dresden 3 Tarrabool 1", "ORG:Dresden", "ORG:Tarrabool"))
+        .containsExactly("ORG:Dresden", "ORG:Tarrabool");
+    assertThat(body("Karvell 74.50 up 0.30", "ORG:Karvell")).containsExactly("ORG:Karvell");
   }
 
   @Test
