@@ -1386,8 +1386,8 @@ class NewsNameRulesTest {
         .containsExactly("ORG:Port Veyne");
     // a national team is a place in CoNLL, and so is a golfer's country in parentheses
     assertThat(body("Norway 3 2 1 0 7", "LOC:Norway")).containsExactly("LOC:Norway");
-    assertThat(body("Tomas Vell ( Ardmore ) 68 71", "PER:Tomas Vell", "LOC:Ardmore"))
-        .containsExactly("PER:Tomas Vell", "LOC:Ardmore");
+    assertThat(body("Tomas Vell ( Wales ) 68 71", "PER:Tomas Vell", "LOC:Wales"))
+        .containsExactly("PER:Tomas Vell", "LOC:Wales");
     assertThat(body("Wollondilly 30 Tarrabool 6", "LOC:Wollondilly", "LOC:Tarrabool"))
         .containsExactly("ORG:Wollondilly", "ORG:Tarrabool");
     assertThat(
@@ -1564,6 +1564,30 @@ class NewsNameRulesTest {
     assertThat(body("Dresden 3 Tarrabool 1", "ORG:Dresden", "ORG:Tarrabool"))
         .containsExactly("ORG:Dresden", "ORG:Tarrabool");
     assertThat(body("Karvell 74.50 up 0.30", "ORG:Karvell")).containsExactly("ORG:Karvell");
+  }
+
+  @Test
+  void aPlaceBeforeAPlayersOrACoachsRoleIsItsTeamButACountryStaysAPlace() {
+    assertThat(body("Tarrabool coach Ian Holt was sent off .", "LOC:Tarrabool", "PER:Ian Holt"))
+        .containsExactly("ORG:Tarrabool", "PER:Ian Holt");
+    assertThat(body("England manager Ian Holt named his squad .", "LOC:England", "PER:Ian Holt"))
+        .containsExactly("LOC:England", "PER:Ian Holt");
+    assertThat(body("a Republic of Ireland squad", "LOC:Republic of Ireland"))
+        .containsExactly("LOC:Republic of Ireland");
+  }
+
+  @Test
+  void aTownInParenthesesAfterAPlayerIsTheClubButACountryOrAStateStaysAPlace() {
+    assertThat(
+            body(
+                "The defenders are Ian Holt ( Tarrabool ) and Tomas Vell ( Netherlands ) .",
+                "PER:Ian Holt",
+                "LOC:Tarrabool",
+                "PER:Tomas Vell",
+                "LOC:Netherlands"))
+        .containsExactly("PER:Ian Holt", "ORG:Tarrabool", "PER:Tomas Vell", "LOC:Netherlands");
+    assertThat(body("Senator Ann Roe ( Texas ) spoke .", "PER:Ann Roe", "LOC:Texas"))
+        .containsExactly("PER:Ann Roe", "LOC:Texas");
   }
 
   @Test
