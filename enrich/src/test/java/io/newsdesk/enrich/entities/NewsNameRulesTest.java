@@ -1450,7 +1450,16 @@ class NewsNameRulesTest {
     assertThat(out.get(5)).containsExactly("LOC:IRELAND");
     // a line in capitals without a dashed story below is left alone
     assertThat(
-            document(List.of("LATEST FIXTURES", "- MIDDAY FIXTURES"), List.of(List.of(), List.of()))
+            document(
+                    List.of("PRESS DIGEST", "LATEST FIXTURES", "- MIDDAY FIXTURES"),
+                    List.of(List.of(), List.of(), List.of()))
+                .get(1))
+        .isEmpty();
+    // and so is a page's heading above its bullets, in a text that is no digest
+    assertThat(
+            document(
+                    List.of("KEY POINTS", "- The government said it would cut taxes ."),
+                    List.of(List.of(), List.of()))
                 .get(0))
         .isEmpty();
   }
