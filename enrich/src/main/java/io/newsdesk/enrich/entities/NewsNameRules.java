@@ -476,20 +476,29 @@ final class NewsNameRules {
       done =
           rolePlayerTeams(
               toks,
-              playerClubs(
+              productVersions(
                   toks,
-                  changeRowPlaces(
-                      toks, entrantTeams(toks, scorecardPlayers(toks, tableSplits(toks, done))))));
+                  playerClubs(
+                      toks,
+                      changeRowPlaces(
+                          toks,
+                          entrantTeams(toks, scorecardPlayers(toks, tableSplits(toks, done)))))));
       out.add(
           headline[s]
               ? done
               : withSurname(
                   toks, withFirstName(toks, withCapitalThe(toks, withoutOpeningThe(toks, done)))));
     }
-    return digestTitles(
-        sentences,
-        celestialBodies(
-            sentences, productMentions(sentences, definedTypes(sentences, out, lowerWords))));
+    List<List<NameSpan>> typed =
+        digestTitles(
+            sentences,
+            celestialBodies(
+                sentences, productMentions(sentences, definedTypes(sentences, out, lowerWords))));
+    List<List<NameSpan>> last = new ArrayList<>(n);
+    for (int s = 0; s < n; s++) {
+      last.add(possessiveFirms(sentences.get(s), typed.get(s)));
+    }
+    return last;
   }
 
   /**
@@ -2782,6 +2791,63 @@ final class NewsNameRules {
 
   private static final List<String> COUNTRY_LIST = List.of("GEO_COUNTRY");
 
+  /**
+   * A firm whose name is a possessive keeps its "'s": "Lloyd 's", "Moody 's", "Sotheby 's"
+   * (eng.train and eng.testa: Lloyd 13 of 13, Moody 9 of 9, Boatmen 8 of 8 ORG with the "'s"); from
+   * a list of such firms, and only after a name read as an organisation, not a person's ("Lloyd 's
+   * wife").
+   */
+  List<NameSpan> possessiveFirms(List<Token> toks, List<NameSpan> spans) {
+    return replacing(
+        spans,
+        k -> {
+          NameSpan sp = spans.get(k);
+          int e = sp.end();
+          return sp.type().equals("ORG")
+                  && e < toks.size()
+                  && norm(toks.get(e).text()).equals("'s")
+                  && has("POSSESSIVE_FIRM", text(toks, sp.start(), e))
+                  && (k + 1 == spans.size() || spans.get(k + 1).start() > e)
+              ? new NameSpan("ORG", sp.start(), e + 1)
+              : null;
+        });
+  }
+
+  /**
+   * A product line and its version are one product, MISC: "Windows 95", "Windows NT", "Office 97",
+   * "PlayStation 4" (the recognizer missed "Windows 95" 11 times of 11 in the cross-validated folds
+   * of eng.train, where CoNLL types it MISC), found where the recognizer saw no name or only part
+   * of it.
+   */
+  List<NameSpan> productVersions(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = spans;
+    for (int i = 0; i + 1 < toks.size(); i++) {
+      Token t = toks.get(i);
+      if (!capitalisedWord(t)
+          || !has("PRODUCT_LINE", norm(t.text()))
+          || !VERSION.matcher(toks.get(i + 1).text()).matches()) {
+        continue;
+      }
+      int s = i;
+      int e = i + 2;
+      boolean clash = false;
+      for (NameSpan sp : out) {
+        if (sp.start() < e && s < sp.end() && (sp.start() < s || sp.end() > e)) {
+          clash = true; // inside a longer name: "Microsoft Windows 95 Resource Kit"
+        }
+      }
+      if (!clash) {
+        out = withSpan(out, new NameSpan("MISC", s, e));
+      }
+    }
+    return out;
+  }
+
+  /** A version after a product line: "95", "NT", "XP", "3.1", "2000". */
+  private static final Pattern VERSION =
+      Pattern.compile("[0-9]{1,4}(\\.[0-9]{1,2})?|NT|XP|CE|ME|II|III|IV|Vista");
+
+  /** Words of a table that reports changes, not results: "Hamburg 21,240 down 3.5". */
   /** Words of a table that reports changes, not results: "Hamburg 21,240 down 3.5". */
   private static final Set<String> CHANGE_WORDS = Set.of("up", "down", "dn", "unc", "unch");
 

@@ -1533,6 +1533,9 @@ class NewsNameRulesTest {
         .containsExactly("ORG:Nikkei");
     assertThat(body("Dow Jones said it would sell the unit .", "ORG:Dow Jones"))
         .containsExactly("ORG:Dow Jones");
+    // an interbank rate is an index too
+    assertThat(body("Six-month Helibor rose to 3.56 pct .", "ORG:Helibor"))
+        .containsExactly("MISC:Helibor");
   }
 
   @Test
@@ -1597,6 +1600,26 @@ class NewsNameRulesTest {
         .containsExactly("PER:Ian Holt", "ORG:Tarrabool", "PER:Tomas Vell", "LOC:Netherlands");
     assertThat(body("Senator Ann Roe ( Texas ) spoke .", "PER:Ann Roe", "LOC:Texas"))
         .containsExactly("PER:Ann Roe", "LOC:Texas");
+  }
+
+  @Test
+  void aFirmNamedByAPossessiveKeepsItsApostropheS() {
+    assertThat(body("Investors sued Lloyd's on Monday .", "ORG:Lloyd"))
+        .containsExactly("ORG:Lloyd 's");
+    // a person's possessive stays out, and so does a firm's that is no such name
+    assertThat(body("Lloyd's wife said .", "PER:Lloyd")).containsExactly("PER:Lloyd");
+    assertThat(body("Acme's profit rose .", "ORG:Acme")).containsExactly("ORG:Acme");
+  }
+
+  @Test
+  void aProductLineAndItsVersionAreOneProduct() {
+    assertThat(body("sales of Windows 95 rose .")).containsExactly("MISC:Windows 95");
+    assertThat(body("It runs Windows NT and Office 97 .", "MISC:Windows"))
+        .containsExactly("MISC:Windows NT", "MISC:Office 97");
+    // inside a longer name it stays there, and the word alone is no product
+    assertThat(body("the Karvell Windows 95 Kit was sold .", "ORG:Karvell Windows 95 Kit"))
+        .containsExactly("ORG:Karvell Windows 95 Kit");
+    assertThat(body("The windows 95 were broken .")).isEmpty();
   }
 
   @Test
