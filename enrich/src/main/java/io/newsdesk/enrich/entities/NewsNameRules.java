@@ -482,7 +482,10 @@ final class NewsNameRules {
                       toks,
                       changeRowPlaces(
                           toks,
-                          entrantTeams(toks, scorecardPlayers(toks, tableSplits(toks, done)))))));
+                          entrantTeams(
+                              toks,
+                              scorecardPlayers(
+                                  toks, tableSplits(toks, withoutMonths(toks, done))))))));
       out.add(
           headline[s]
               ? done
@@ -2846,6 +2849,34 @@ final class NewsNameRules {
   /** A version after a product line: "95", "NT", "XP", "3.1", "2000". */
   private static final Pattern VERSION =
       Pattern.compile("[0-9]{1,4}(\\.[0-9]{1,2})?|NT|XP|CE|ME|II|III|IV|Vista");
+
+  /** Months as tables and datelines abbreviate them. */
+  private static final Set<String> MONTH_ABBREVIATIONS =
+      Set.of("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+
+  /**
+   * A month's abbreviation before a number is a date, not a person: "Jan 1,100.7" in a table, "on
+   * Jan 5" (eng.train and eng.testa: "Jan" before a number 6 of 6 no name, before a word 12 of 12 a
+   * person, "Jan Ullrich").
+   */
+  static List<NameSpan> withoutMonths(List<Token> toks, List<NameSpan> spans) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      NameSpan sp = spans.get(k);
+      int e = sp.end();
+      boolean month =
+          e - sp.start() == 1
+              && e < toks.size()
+              && MONTH_ABBREVIATIONS.contains(norm(toks.get(sp.start()).text()))
+              && Character.isDigit(toks.get(e).text().charAt(0));
+      if (month && out == null) {
+        out = new ArrayList<>(spans.subList(0, k));
+      } else if (!month && out != null) {
+        out.add(sp);
+      }
+    }
+    return out == null ? spans : out;
+  }
 
   /** Words of a table that reports changes, not results: "Hamburg 21,240 down 3.5". */
   /** Words of a table that reports changes, not results: "Hamburg 21,240 down 3.5". */

@@ -1623,6 +1623,13 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aMonthsAbbreviationBeforeANumberIsNoName() {
+    assertThat(body("Output rose to Jan 1,100.7 from Dec 988.2", "PER:Jan", "ORG:Dec")).isEmpty();
+    assertThat(body("Jan Vell won the stage .", "PER:Jan Vell")).containsExactly("PER:Jan Vell");
+    assertThat(body("Jan won the stage .", "PER:Jan")).containsExactly("PER:Jan");
+  }
+
+  @Test
   void aVenueNamedNounFirstIsOnePlace() {
     assertThat(
             body(
