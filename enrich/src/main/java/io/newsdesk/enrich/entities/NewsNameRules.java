@@ -233,6 +233,9 @@ final class NewsNameRules {
   private final Set<String> countries;
   // First words of the general list's organisations: most capitalised words start none.
   private final Set<String> orgFirstWords = new HashSet<>();
+
+  // First letters of the one-word regions, to pass most capitalised words by without folding them.
+  private final Set<Character> regionInitials = new HashSet<>();
   // The type each noun of the DEFINES_* and APPOSED_* lists gives a name (PER, ORG, LOC, MISC).
   private final Map<String, String> definingNouns = new HashMap<>();
   private final Map<String, String> apposedNouns = new HashMap<>();
@@ -250,6 +253,9 @@ final class NewsNameRules {
     this.firstNames = firstNames;
     this.demonyms = demonyms;
     this.countries = countries;
+    for (String region : words.getOrDefault("REGION", Set.of())) {
+      regionInitials.add(region.charAt(0));
+    }
     for (String org : words.getOrDefault("ORG", Set.of())) {
       int space = org.indexOf(' ');
       orgFirstWords.add(space < 0 ? org : org.substring(0, space));
@@ -2808,7 +2814,7 @@ final class NewsNameRules {
           int e = sp.end();
           return sp.type().equals("ORG")
                   && e < toks.size()
-                  && norm(toks.get(e).text()).equals("'s")
+                  && (toks.get(e).text().equals("'s") || toks.get(e).text().equals("\u2019s"))
                   && has("POSSESSIVE_FIRM", text(toks, sp.start(), e))
                   && (k + 1 == spans.size() || spans.get(k + 1).start() > e)
               ? new NameSpan("ORG", sp.start(), e + 1)
@@ -2827,8 +2833,8 @@ final class NewsNameRules {
     for (int i = 0; i + 1 < toks.size(); i++) {
       Token t = toks.get(i);
       if (!capitalisedWord(t)
-          || !has("PRODUCT_LINE", norm(t.text()))
-          || !VERSION.matcher(toks.get(i + 1).text()).matches()) {
+          || !VERSION.matcher(toks.get(i + 1).text()).matches()
+          || !has("PRODUCT_LINE", norm(t.text()))) {
         continue;
       }
       int s = i;
@@ -2867,8 +2873,8 @@ final class NewsNameRules {
       boolean month =
           e - sp.start() == 1
               && e < toks.size()
-              && MONTH_ABBREVIATIONS.contains(norm(toks.get(sp.start()).text()))
-              && Character.isDigit(toks.get(e).text().charAt(0));
+              && Character.isDigit(toks.get(e).text().charAt(0))
+              && MONTH_ABBREVIATIONS.contains(norm(toks.get(sp.start()).text()));
       if (month && out == null) {
         out = new ArrayList<>(spans.subList(0, k));
       } else if (!month && out != null) {
@@ -2950,7 +2956,7 @@ final class NewsNameRules {
           String type = sp.type();
           int s = sp.start();
           int e = sp.end();
-          if (!type.equals("PER") && !type.equals("LOC") || isCountry(norm(text(toks, s, e)))) {
+          if (!type.equals("PER") && !type.equals("LOC")) {
             return null;
           }
           boolean entrant =
@@ -2976,7 +2982,9 @@ final class NewsNameRules {
                           && SCORE_NUMBER.matcher(toks.get(e + 3).text()).matches()
                           && spans.get(k + 2).start() == e + 4
                           && countryAfter(toks, spans, k + 2));
-          return entrant || club ? new NameSpan("ORG", s, e) : null;
+          return (entrant || club) && !isCountry(text(toks, s, e))
+              ? new NameSpan("ORG", s, e)
+              : null;
         });
   }
 
@@ -3024,7 +3032,11 @@ final class NewsNameRules {
       return columns;
     }
     for (int i = s; i < e; i++) {
-      if (WORLDSCALE.matcher(toks.get(i).text()).matches()) {
+      String w = toks.get(i).text();
+      if (w.length() >= 2
+          && w.charAt(0) == 'W'
+          && Character.isDigit(w.charAt(1))
+          && WORLDSCALE.matcher(w).matches()) {
         List<NameSpan> parts = new ArrayList<>();
         if (i > s) {
           List<NameSpan> before = placeParts(toks, s, i);
@@ -3048,6 +3060,9 @@ final class NewsNameRules {
   private static List<NameSpan> columnNames(List<Token> toks, NameSpan sp) {
     int s = sp.start();
     int e = sp.end();
+    if (e - s < 3) {
+      return null;
+    }
     int acronyms = 0;
     for (int i = s; i < e; i++) {
       String w = toks.get(i).text();
@@ -4002,9 +4017,10 @@ final class NewsNameRules {
     for (int i = 0; i < n; i++) {
       Token t = toks.get(i);
       if (!capitalisedWord(t)
-          || !has("REGION", norm(t.text()))
           || i > 0 && capitalisedWord(toks.get(i - 1))
-          || i + 1 < n && capitalisedWord(toks.get(i + 1))) {
+          || i + 1 < n && capitalisedWord(toks.get(i + 1))
+          || !regionInitials.contains(Character.toLowerCase(t.text().charAt(0)))
+          || !has("REGION", norm(t.text()))) {
         continue;
       }
       int at = -1;
