@@ -1630,6 +1630,20 @@ class NewsNameRulesTest {
   }
 
   @Test
+  void aCountryNamedWithAndIsOnePlace() {
+    assertThat(
+            body(
+                "He played for Bosnia and Herzegovina and Serbia .",
+                "LOC:Bosnia",
+                "LOC:Herzegovina",
+                "LOC:Serbia"))
+        .containsExactly("LOC:Bosnia and Herzegovina", "LOC:Serbia");
+    // two countries joined by "and" stay two
+    assertThat(body("He played for Bosnia and Serbia .", "LOC:Bosnia", "LOC:Serbia"))
+        .containsExactly("LOC:Bosnia", "LOC:Serbia");
+  }
+
+  @Test
   void aVenueNamedNounFirstIsOnePlace() {
     assertThat(
             body(
