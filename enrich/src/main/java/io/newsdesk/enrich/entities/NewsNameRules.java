@@ -307,6 +307,10 @@ final class NewsNameRules {
       places.add(name);
       if (f[0].equals("COUNTRY")) {
         countries.add(name);
+        if (name.startsWith("the ")) {
+          countries.add(name.substring(4)); // GeoNames' "The Netherlands" is "Netherlands" too
+          places.add(name.substring(4));
+        }
       }
       boolean big = f[0].equals("CITY") && f.length > 2 && Long.parseLong(f[2]) >= BIG_CITY;
       if (!f[0].equals("CITY") || big) {
@@ -930,6 +934,29 @@ final class NewsNameRules {
         i = e - 1;
         break;
       }
+    }
+    return out == null ? spans : out;
+  }
+
+  /**
+   * The spans with each one replaced by the spans {@code rule} gives for its index (null: kept as
+   * it is; empty: dropped); the same list when the rule changes none.
+   */
+  private static List<NameSpan> splitting(
+      List<NameSpan> spans, java.util.function.IntFunction<List<NameSpan>> rule) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < spans.size(); k++) {
+      List<NameSpan> parts = rule.apply(k);
+      if (parts == null) {
+        if (out != null) {
+          out.add(spans.get(k));
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(spans.subList(0, k));
+      }
+      out.addAll(parts);
     }
     return out == null ? spans : out;
   }
@@ -2834,8 +2861,10 @@ final class NewsNameRules {
     List<NameSpan> out = spans;
     for (int i = 0; i + 1 < toks.size(); i++) {
       Token t = toks.get(i);
+      String next = toks.get(i + 1).text();
       if (!capitalisedWord(t)
-          || !VERSION.matcher(toks.get(i + 1).text()).matches()
+          || !Character.isDigit(next.charAt(0)) && !Character.isUpperCase(next.charAt(0))
+          || !VERSION.matcher(next).matches()
           || !has("PRODUCT_LINE", norm(t.text()))) {
         continue;
       }
@@ -2893,22 +2922,18 @@ final class NewsNameRules {
    * person, "Jan Ullrich").
    */
   static List<NameSpan> withoutMonths(List<Token> toks, List<NameSpan> spans) {
-    List<NameSpan> out = null;
-    for (int k = 0; k < spans.size(); k++) {
-      NameSpan sp = spans.get(k);
-      int e = sp.end();
-      boolean month =
-          e - sp.start() == 1
-              && e < toks.size()
-              && Character.isDigit(toks.get(e).text().charAt(0))
-              && MONTH_ABBREVIATIONS.contains(norm(toks.get(sp.start()).text()));
-      if (month && out == null) {
-        out = new ArrayList<>(spans.subList(0, k));
-      } else if (!month && out != null) {
-        out.add(sp);
-      }
-    }
-    return out == null ? spans : out;
+    return splitting(
+        spans,
+        k -> {
+          NameSpan sp = spans.get(k);
+          int e = sp.end();
+          return e - sp.start() == 1
+                  && e < toks.size()
+                  && Character.isDigit(toks.get(e).text().charAt(0))
+                  && MONTH_ABBREVIATIONS.contains(norm(toks.get(sp.start()).text()))
+              ? List.of()
+              : null;
+        });
   }
 
   /** Words of a table that reports changes, not results: "Hamburg 21,240 down 3.5". */
@@ -3033,22 +3058,7 @@ final class NewsNameRules {
    * places; a name with a slash whose parts are no places stays one ("CDU / CSU").
    */
   List<NameSpan> tableSplits(List<Token> toks, List<NameSpan> spans) {
-    List<NameSpan> out = null;
-    for (int k = 0; k < spans.size(); k++) {
-      NameSpan sp = spans.get(k);
-      List<NameSpan> parts = tableParts(toks, sp);
-      if (parts == null) {
-        if (out != null) {
-          out.add(sp);
-        }
-        continue;
-      }
-      if (out == null) {
-        out = new ArrayList<>(spans.subList(0, k));
-      }
-      out.addAll(parts);
-    }
-    return out == null ? spans : out;
+    return splitting(spans, k -> tableParts(toks, spans.get(k)));
   }
 
   private List<NameSpan> tableParts(List<Token> toks, NameSpan sp) {
